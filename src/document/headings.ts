@@ -1,0 +1,47 @@
+/**
+ * Heading detection from the numbering Chinese reports use. Levels: 一、=1, （一）=2, 1.=3, （1）=4, ①=5.
+ * Detection is by the numbering prefix and the line's shape (short, or ending in a full stop after a short title),
+ * because reports rarely use heading styles consistently.
+ */
+
+const CN_NUM = "一二三四五六七八九十百零〇";
+
+export interface HeadingMatch {
+  level: number;
+  numbering: string;
+  title: string;
+}
+
+const PATTERNS: Array<{ level: number; re: RegExp }> = [
+  { level: 1, re: new RegExp(`^([${CN_NUM}]{1,3}[、．.])\\s*`) },
+  { level: 2, re: new RegExp(`^([（(][${CN_NUM}]{1,3}[）)])[、.．]?\\s*`) },
+  { level: 3, re: /^(\d{1,2}(?:[、．.](?!\d)))\s*/ },
+  { level: 4, re: /^([（(]\d{1,2}[）)])[、.．]?\s*/ },
+  { level: 5, re: /^([①-⑳])\s*/ },
+];
+
+/** The numbering at the start of a line, if any, with its level. */
+export function matchNumbering(line: string): HeadingMatch | null {
+  const s = line.trim();
+  for (const { level, re } of PATTERNS) {
+    const m = re.exec(s);
+    if (m) return { level, numbering: m[1], title: s.slice(m[0].length) };
+  }
+  return null;
+}
+
+/**
+ * Whether a numbered line reads as a heading rather than a numbered sentence in prose. A heading is short, or its
+ * first clause (up to 。 or ：) is short, as in "（四）部门整体支出情况。本中心…", where only the first clause is the title.
+ */
+export function detectHeading(line: string): HeadingMatch | null {
+  const m = matchNumbering(line);
+  if (!m) return null;
+  const title = m.title.trim();
+  if (title.length === 0) return null;
+  if (/^\d/.test(title)) return null; // "1.5万元" style figures are not headings
+  const firstClause = title.split(/[。：:；;，,]/)[0];
+  if (title.length <= 40 && !/[，,；;]/.test(title.slice(0, -1))) return { ...m, title };
+  if (firstClause.length <= 20 && firstClause.length < title.length) return { ...m, title: firstClause };
+  return null;
+}

@@ -1,0 +1,33 @@
+/**
+ * Errors that a user sees as one line: the file and the reason. Anything else is a bug and shows its stack
+ * only with --debug.
+ */
+export const INPUT_ERROR_CODES = [
+  "empty", // zero bytes or nothing but whitespace
+  "unsupported", // not a format jixiao reads
+  "corrupt", // truncated or damaged file
+  "encrypted", // password-protected PDF / DOCX
+  "zip-bomb", // a .docx whose declared inflated size is implausible
+  "no-text", // a text layer that yields nothing, or an image-only document
+  "not-found",
+] as const;
+export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
+
+export class InputError extends Error {
+  readonly code: InputErrorCode;
+  readonly file: string;
+  constructor(file: string, code: InputErrorCode, reason: string, options?: { cause?: unknown }) {
+    super(reason, options);
+    this.name = "InputError";
+    this.code = code;
+    this.file = file;
+  }
+  /** The one line a user reads: "FILE: reason". */
+  get line(): string {
+    return `${this.file}: ${this.message}`;
+  }
+}
+
+export function isInputError(e: unknown): e is InputError {
+  return e instanceof InputError;
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { createRequire } from "node:module";
+
+export const UnitKindSchema = z.enum(["money", "percent", "count", "score", "text"]);
+export type UnitKind = z.infer<typeof UnitKindSchema>;
+
+export const MetricDefSchema = z.object({
+  key: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+  name: z.string(),
+  unitKind: UnitKindSchema,
+  labels: z.array(z.string()).min(1),
+});
+export type MetricDef = z.infer<typeof MetricDefSchema>;
+
+export const MetricCatalogSchema = z.object({ $comment: z.string().optional(), metrics: z.array(MetricDefSchema) });
+
+const require = createRequire(import.meta.url);
+// schemas/ sits at the package root, one level above both src/ and dist/.
+const raw = require("../../schemas/metrics.json");
+
+export const METRICS: MetricDef[] = MetricCatalogSchema.parse(raw).metrics;
+export const METRIC_BY_KEY: ReadonlyMap<string, MetricDef> = new Map(METRICS.map((m) => [m.key, m]));
+
+export function metricDef(key: string): MetricDef {
+  const d = METRIC_BY_KEY.get(key);
+  if (!d) throw new Error(`unknown metric key: ${key}`);
+  return d;
+}

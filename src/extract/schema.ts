@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { FindingSchema } from "../rules/finding.js";
+import { FormatSchema, WarningSchema } from "../document/model.js";
+
+export const ReportKindSchema = z.enum(["department", "project", "budget", "final-accounts"]);
+export type ReportKind = z.infer<typeof ReportKindSchema>;
+
+export const UnitSchema = z.enum(["元", "%", "人", "分", "个", "辆", "text"]);
+export type Unit = z.infer<typeof UnitSchema>;
+
+/**
+ * One canonical metric with its provenance. `value` is in base units: 元 for money (exact to 分, so at most two
+ * decimals), percent points, people, points. score.grade carries its text in `text` and null in `value`.
+ */
+export const MetricSchema = z.object({
+  key: z.string(),
+  year: z.number().int(),
+  value: z.number().nullable(),
+  unit: UnitSchema,
+  /** The figure as printed, e.g. "12222.51万元". */
+  text: z.string(),
+  /** Number of decimals printed in the figure's own unit, and that unit's size in base units (1 元, 10000 for 万元). */
+  precision: z.object({ decimals: z.number().int().min(0), scale: z.number() }).nullable().default(null),
+  page: z.number().int().min(1).nullable(),
+  quote: z.string(),
+  /** Set when the figure is a restatement of another year inside this report (上年 figures). */
+  restated: z.boolean().default(false),
+});
+export type Metric = z.infer<typeof MetricSchema>;
+
+export const ProjectSchema = z.object({
+  name: z.string(),
+  metrics: z.array(MetricSchema),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const IndicatorSchema = z.object({
+  level1: z.string().nullable(),
+  level2: z.string().nullable(),
+  level3: z.string().nullable(),
+  target: z.string().nullable(),
+  actual: z.string().nullable(),
+  weight: z.number().nullable(),
+  score: z.number().nullable(),
+  deviation: z.string().nullable().default(null),
+  page: z.number().int().min(1).nullable(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  source: z.object({ path: z.string(), sha256: z.string(), format: FormatSchema, pages: z.number().int().min(0) }),
+  department: z.string().nullable(),
+  region: z.string().nullable(),
+  fiscalYear: z.number().int().nullable(),
+  kind: ReportKindSchema.nullable(),
+  title: z.string().nullable(),
+  filledDate: z.string().nullable(),
+  filer: z.string().nullable().default(null),
+  phone: z.string().nullable().default(null),
+  metrics: z.array(MetricSchema),
+  projects: z.array(ProjectSchema),
+  indicators: z.array(IndicatorSchema),
+  findings: z.array(FindingSchema),
+  warnings: z.array(WarningSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;

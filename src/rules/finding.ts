@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const SeveritySchema = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const EvidenceSchema = z.object({
+  /** Source document path (cross-report rules quote two documents). */
+  source: z.string().nullable().default(null),
+  page: z.number().int().min(1).nullable(),
+  quote: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** Findings are data, never thrown (ESLint style). Amounts in expected/actual are in base units (元, %, 人, 分). */
+export const FindingSchema = z.object({
+  rule: z.string(),
+  severity: SeveritySchema,
+  message: z.string(),
+  metrics: z.array(z.object({ key: z.string(), year: z.number().int() })),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  /** Gap allowed by the precision the figures are printed with (base units). */
+  tolerance: z.number().nullable().default(null),
+  evidence: z.array(EvidenceSchema),
+  /** Project name when the finding is about a project inside the report. */
+  project: z.string().nullable().default(null),
+});
+export type Finding = z.infer<typeof FindingSchema>;

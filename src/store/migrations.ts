@@ -1,0 +1,152 @@
+/**
+ * Numbered migrations (sqlite-utils style), applied in order inside one transaction each and recorded in
+ * `schema_migrations`. Never edit a migration that has shipped: add the next number.
+ * Money is stored exactly as integer 分 (`cents`); `value` (REAL) is a convenience copy for charts and SQL users.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: "initial",
+    sql: `
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  format TEXT NOT NULL,
+  pages INTEGER NOT NULL DEFAULT 0,
+  size INTEGER NOT NULL DEFAULT 0,
+  parser_version TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'superseded')),
+  error TEXT
+);
+CREATE INDEX documents_path ON documents(path);
+
+CREATE TABLE departments (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  region TEXT
+);
+
+CREATE TABLE department_aliases (
+  alias TEXT PRIMARY KEY,
+  department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+  score REAL NOT NULL DEFAULT 1,
+  source TEXT NOT NULL DEFAULT 'auto' CHECK (source IN ('auto', 'user'))
+);
+CREATE INDEX department_aliases_dept ON department_aliases(department_id);
+
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+  department_id INTEGER REFERENCES departments(id),
+  department_raw TEXT,
+  region TEXT,
+  fiscal_year INTEGER,
+  kind TEXT,
+  title TEXT,
+  filled_date TEXT,
+  filer TEXT,
+  phone TEXT,
+  score REAL,
+  superseded_by INTEGER REFERENCES reports(id),
+  json TEXT NOT NULL
+);
+CREATE INDEX reports_dept_year ON reports(department_id, fiscal_year, kind);
+
+CREATE TABLE projects (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  name TEXT NOT NULL
+);
+CREATE INDEX projects_report ON projects(report_id);
+
+CREATE TABLE metrics (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  cents INTEGER,
+  value_exact TEXT,
+  value REAL,
+  unit TEXT NOT NULL,
+  text TEXT NOT NULL,
+  page INTEGER,
+  quote TEXT NOT NULL,
+  restated INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX metrics_key_year ON metrics(key, year);
+CREATE INDEX metrics_report ON metrics(report_id);
+
+CREATE TABLE indicators (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  level1 TEXT, level2 TEXT, level3 TEXT,
+  target TEXT, actual TEXT,
+  weight REAL, score REAL,
+  deviation TEXT,
+  page INTEGER
+);
+CREATE INDEX indicators_report ON indicators(report_id);
+
+CREATE TABLE sections (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  heading TEXT,
+  level INTEGER,
+  page INTEGER,
+  text TEXT NOT NULL
+);
+CREATE INDEX sections_report ON sections(report_id);
+-- trigram: Chinese has no spaces to tokenise on; queries under 3 characters fall back to LIKE.
+CREATE VIRTUAL TABLE sections_fts USING fts5(heading, text, content='sections', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
+  INSERT INTO sections_fts(rowid, heading, text) VALUES (new.id, new.heading, new.text);
+END;
+CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
+  INSERT INTO sections_fts(sections_fts, rowid, heading, text) VALUES ('delete', old.id, old.heading, old.text);
+END;
+
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER REFERENCES reports(id) ON DELETE CASCADE,
+  other_report_id INTEGER REFERENCES reports(id) ON DELETE CASCADE,
+  scope TEXT NOT NULL CHECK (scope IN ('report', 'cross')),
+  rule TEXT NOT NULL,
+  severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+  message TEXT NOT NULL,
+  metrics_json TEXT NOT NULL,
+  expected REAL,
+  actual REAL,
+  tolerance REAL,
+  evidence_json TEXT NOT NULL,
+  project TEXT
+);
+CREATE INDEX findings_report ON findings(report_id);
+CREATE INDEX findings_rule ON findings(rule, severity);
+
+-- Reports that count: imported fine and not superseded by a re-published version.
+CREATE VIEW active_reports AS
+  SELECT r.* FROM reports r JOIN documents d ON d.id = r.document_id
+  WHERE d.status = 'ok' AND r.superseded_by IS NULL;
+
+-- Long form: one row per department-level metric, the way trend queries and spreadsheets want it.
+CREATE VIEW metric_values AS
+  SELECT dep.name AS department, r.fiscal_year AS fiscal_year, r.kind AS kind, m.key AS key, m.year AS year,
+         m.value AS value, m.cents AS cents, m.value_exact AS value_exact, m.unit AS unit, m.restated AS restated,
+         d.path AS source, m.page AS page, m.quote AS quote, r.id AS report_id, m.id AS metric_id
+  FROM metrics m
+  JOIN active_reports r ON r.id = m.report_id
+  JOIN documents d ON d.id = r.document_id
+  LEFT JOIN departments dep ON dep.id = r.department_id
+  WHERE m.project_id IS NULL;
+`,
+  },
+];
