@@ -32,7 +32,7 @@ export function matchNumbering(line: string): HeadingMatch | null {
 
 /**
  * Whether a numbered line reads as a heading rather than a numbered sentence in prose. A heading is short, or its
- * first clause (up to 。 or ：) is short, as in "（四）部门整体支出情况。本中心…", where only the first clause is the title.
+ * first sentence (up to 。 or ：) is short, as in "（四）部门整体支出情况。本中心…", where only the first clause is the title.
  */
 export function detectHeading(line: string): HeadingMatch | null {
   const m = matchNumbering(line);
@@ -40,8 +40,17 @@ export function detectHeading(line: string): HeadingMatch | null {
   const title = m.title.trim();
   if (title.length === 0) return null;
   if (/^\d/.test(title)) return null; // "1.5万元" style figures are not headings
-  const firstClause = title.split(/[。：:；;，,]/)[0];
-  if (title.length <= 40 && !/[，,；;]/.test(title.slice(0, -1))) return { ...m, title };
-  if (firstClause.length <= 20 && firstClause.length < title.length) return { ...m, title: firstClause };
-  return null;
+  const inner = title.slice(0, -1);
+  if (title.length <= 40 && !/[，,；;。：:]/.test(inner)) {
+    // A numbered item that is a whole long sentence ("2、建议……不纳入当年度决算数据。") is a list item, not a title.
+    if (/[。.]$/.test(title) && title.length > 30) return null;
+    return { ...m, title };
+  }
+  // "（四）部门整体支出情况。本中心…": the first sentence is the title. A comma never ends a title, and text running on
+  // into the next number ("贯彻……规定。2、负责……") is an inline list, not a titled section.
+  const cut = title.search(/[。：:]/);
+  if (cut <= 0 || cut > 30) return null;
+  const rest = title.slice(cut + 1).trim();
+  if (!rest || matchNumbering(rest)) return null;
+  return { ...m, title: title.slice(0, cut) };
 }

@@ -31,7 +31,9 @@ CREATE INDEX documents_path ON documents(path);
 CREATE TABLE departments (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
-  region TEXT
+  region TEXT,
+  -- 1 once a user renamed or merged it: automatic matching then never changes the canonical name.
+  user_named INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE department_aliases (
@@ -55,10 +57,11 @@ CREATE TABLE reports (
   filer TEXT,
   phone TEXT,
   score REAL,
-  superseded_by INTEGER REFERENCES reports(id),
+  superseded_by INTEGER REFERENCES reports(id) ON DELETE SET NULL,
   json TEXT NOT NULL
 );
 CREATE INDEX reports_dept_year ON reports(department_id, fiscal_year, kind);
+CREATE INDEX reports_superseded ON reports(superseded_by);
 
 CREATE TABLE projects (
   id INTEGER PRIMARY KEY,
@@ -118,6 +121,8 @@ CREATE TABLE findings (
   id INTEGER PRIMARY KEY,
   report_id INTEGER REFERENCES reports(id) ON DELETE CASCADE,
   other_report_id INTEGER REFERENCES reports(id) ON DELETE CASCADE,
+  -- cross-report findings belong to a department; they are recomputed per department after each ingest.
+  department_id INTEGER REFERENCES departments(id) ON DELETE CASCADE,
   scope TEXT NOT NULL CHECK (scope IN ('report', 'cross')),
   rule TEXT NOT NULL,
   severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
@@ -131,6 +136,7 @@ CREATE TABLE findings (
 );
 CREATE INDEX findings_report ON findings(report_id);
 CREATE INDEX findings_rule ON findings(rule, severity);
+CREATE INDEX findings_dept ON findings(department_id, scope);
 
 -- Reports that count: imported fine and not superseded by a re-published version.
 CREATE VIEW active_reports AS
@@ -147,6 +153,57 @@ CREATE VIEW metric_values AS
   JOIN documents d ON d.id = r.document_id
   LEFT JOIN departments dep ON dep.id = r.department_id
   WHERE m.project_id IS NULL;
+
+-- Project-level metrics (budgets and execution of the projects named in reports, or of a project report's project).
+CREATE VIEW project_metric_values AS
+  SELECT dep.name AS department, r.fiscal_year AS fiscal_year, r.kind AS kind, p.name AS project, m.key AS key,
+         m.year AS year, m.value AS value, m.cents AS cents, m.value_exact AS value_exact, m.unit AS unit,
+         m.restated AS restated, d.path AS source, m.page AS page, m.quote AS quote, r.id AS report_id, m.id AS metric_id
+  FROM metrics m
+  JOIN projects p ON p.id = m.project_id
+  JOIN active_reports r ON r.id = m.report_id
+  JOIN documents d ON d.id = r.document_id
+  LEFT JOIN departments dep ON dep.id = r.department_id;
+
+-- One row per department × year × kind with the headline figures as columns (values in 元 / % / 分), from the
+-- year's own report (restated figures from later reports are left to metric_values).
+CREATE VIEW department_years AS
+  SELECT dep.name AS department, r.fiscal_year AS year, r.kind AS kind, r.id AS report_id,
+    MAX(CASE WHEN m.key = 'income.total' THEN m.value END) AS income_total,
+    MAX(CASE WHEN m.key = 'expenditure.total' THEN m.value END) AS expenditure_total,
+    MAX(CASE WHEN m.key = 'expenditure.basic' THEN m.value END) AS expenditure_basic,
+    MAX(CASE WHEN m.key = 'expenditure.project' THEN m.value END) AS expenditure_project,
+    MAX(CASE WHEN m.key = 'three_public.total' THEN m.value END) AS three_public_total,
+    MAX(CASE WHEN m.key = 'budget.execution_rate' THEN m.value END) AS execution_rate,
+    MAX(CASE WHEN m.key = 'score.total' THEN m.value END) AS score,
+    (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id) AS findings
+  FROM active_reports r
+  LEFT JOIN departments dep ON dep.id = r.department_id
+  LEFT JOIN metrics m ON m.report_id = r.id AND m.project_id IS NULL AND m.year = r.fiscal_year AND m.restated = 0
+  GROUP BY r.id;
+
+-- Findings with the department, year and file they are about, for browsing.
+CREATE VIEW finding_list AS
+  SELECT f.id AS finding_id, f.scope AS scope, f.rule AS rule, f.severity AS severity, f.message AS message,
+         COALESCE(dep.name, dep2.name) AS department, r.fiscal_year AS fiscal_year, r.kind AS kind, d.path AS source,
+         f.expected AS expected, f.actual AS actual, f.tolerance AS tolerance, f.metrics_json AS metrics_json,
+         f.evidence_json AS evidence_json, f.report_id AS report_id, f.other_report_id AS other_report_id
+  FROM findings f
+  LEFT JOIN reports r ON r.id = f.report_id
+  LEFT JOIN documents d ON d.id = r.document_id
+  LEFT JOIN departments dep ON dep.id = r.department_id
+  LEFT JOIN departments dep2 ON dep2.id = f.department_id
+  WHERE f.report_id IS NULL OR f.report_id IN (SELECT id FROM active_reports);
+`,
+  },
+  {
+    version: 2,
+    name: "query-covering-indexes",
+    // `trend` across all departments reads one metric for every report: covering indexes let SQLite answer from the
+    // indexes alone instead of visiting each (large, JSON-carrying) reports row and each metrics row.
+    sql: `
+CREATE INDEX metrics_trend ON metrics(key, project_id, year, report_id, cents, value, restated, page);
+CREATE INDEX reports_trend ON reports(id, department_id, fiscal_year, kind, superseded_by, document_id);
 `,
   },
 ];

@@ -1,4 +1,16 @@
 import type { Command } from "commander";
+import { register as trend } from "./trend.js";
+import { register as compare } from "./compare.js";
+import { register as show } from "./show.js";
+import { register as search } from "./search.js";
+import { register as sql } from "./sql.js";
+import { register as exportCmd } from "./export.js";
+import { register as report } from "./report.js";
+import { register as ingest } from "./ingest.js";
+import { register as departments } from "./departments.js";
+import { register as text } from "./text.js";
+import { register as extract } from "./extract.js";
+import { register as check } from "./check.js";
 
 /** Each command file exports register(program); add new commands here. */
-export const COMMANDS: Array<(program: Command) => void> = [];
+export const COMMANDS: Array<(program: Command) => void> = [trend, compare, show, search, sql, exportCmd, report, ingest, departments, text, check];

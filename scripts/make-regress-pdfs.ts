@@ -1,0 +1,214 @@
+/**
+ * Regression PDFs for the PDF reader, each named after what broke: flat ODT (.fodt) written here, rendered by
+ * LibreOffice headless with Noto CJK. The outputs are committed (CI has no LibreOffice); rerun after changing a case:
+ *
+ *   npx tsx scripts/make-regress-pdfs.ts [--out fixtures/regress]
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { deflateSync } from "node:zlib";
+
+const NS = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
+  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
+].join(" ");
+
+const STYLES = `
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="24pt" fo:margin-bottom="4pt"/></style:style>
+<style:style style:name="Run" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-align-last="justify" fo:text-indent="24pt"/></style:style>
+<style:style style:name="Cont" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:break-before="page"/></style:style>
+<style:style style:name="Break" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="24pt" fo:break-before="page"/></style:style>
+<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="12pt"/><style:text-properties fo:font-size="20pt" style:font-size-asian="20pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="H1" style:family="paragraph"><style:paragraph-properties fo:margin-top="6pt" fo:margin-bottom="6pt"/><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="Unit" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>
+<style:style style:name="Cell" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/></style:style>
+<style:style style:name="Num" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>
+<style:style style:name="HF" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="9pt" style:font-size-asian="9pt"/></style:style>
+<style:style style:name="Spaced" style:family="text"><style:text-properties fo:letter-spacing="0.18cm"/></style:style>
+<style:style style:name="Latin" style:family="text"><style:text-properties style:font-name="Liberation Serif" fo:font-size="12pt"/></style:style>
+<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="margins"/></style:style>
+<style:style style:name="TC" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000"/></style:style>`;
+
+function fodt(body: string, opts: { header?: string; footer?: boolean } = {}): string {
+  const hf = opts.header !== undefined || opts.footer;
+  const headerStyle = hf
+    ? `<style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>`
+    : "";
+  const header = opts.header !== undefined ? `<style:header><text:p text:style-name="HF">${opts.header}</text:p></style:header>` : "";
+  const footer = opts.footer ? `<style:footer><text:p text:style-name="HF">- <text:page-number text:select-page="current">1</text:page-number> -</text:p></style:footer>` : "";
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document ${NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls>
+<style:font-face style:name="Noto Sans CJK SC" svg:font-family="'Noto Sans CJK SC'"/>
+<style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/>
+</office:font-face-decls>
+<office:styles><style:default-style style:family="paragraph"><style:paragraph-properties fo:line-height="150%"/>
+<style:text-properties style:font-name="Noto Sans CJK SC" style:font-name-asian="Noto Sans CJK SC" fo:font-size="12pt" style:font-size-asian="12pt" fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style></office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>${headerStyle}</style:page-layout>
+${STYLES}
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">${header}${footer}</style:master-page></office:master-styles>
+<office:body><office:text>${body}</office:text></office:body>
+</office:document>`;
+}
+
+const p = (style: string, text: string) => `<text:p text:style-name="${style}">${text}</text:p>`;
+const spaced = (text: string) => `<text:span text:style-name="Spaced">${text}</text:span>`;
+const latin = (text: string) => `<text:span text:style-name="Latin">${text}</text:span>`;
+
+function table(rows: string[][]): string {
+  const cols = rows[0].length;
+  const cell = (v: string, r: number) => {
+    const style = r > 0 && /^[\d,.]+$/.test(v) ? "Num" : "Cell";
+    return `<table:table-cell table:style-name="TC" office:value-type="string">${p(style, v)}</table:table-cell>`;
+  };
+  const body = rows.map((r, i) => `<table:table-row>${r.map((v) => cell(v, i)).join("")}</table:table-row>`).join("");
+  return `<table:table table:name="T1" table:style-name="Tbl"><table:table-column table:number-columns-repeated="${cols}"/>${body}</table:table>`;
+}
+
+/** A grey PNG with stripes, encoded by hand (Node 20 has no zlib.crc32). */
+function stripedPng(w: number, h: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const raw = Buffer.alloc((w + 1) * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw[y * (w + 1) + 1 + x] = (Math.floor(y / 6) % 2 ? 60 : 200) + (x % 40);
+  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([sig, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+function image(): string {
+  const data = stripedPng(240, 160).toString("base64");
+  return `<text:p text:style-name="Cell"><draw:frame draw:name="scan" text:anchor-type="as-char" svg:width="14cm" svg:height="9.3cm"><draw:image><office:binary-data>${data}</office:binary-data></draw:image></draw:frame></text:p>`;
+}
+
+// Sentences written for these fixtures (a fictional 县农业服务中心), figures chosen to be checkable.
+const PROSE = [
+  "本中心二〇二三年度围绕年初确定的绩效目标开展工作，各项资金按照预算批复使用，重点项目按计划推进，绩效自评工作由财务股牵头组织完成。",
+  "在资金管理方面，本中心严格执行国库集中支付制度，对每一笔支出进行事前审核和事后复核，确保资金使用合规、核算准确、档案完整。",
+  "在项目管理方面，本中心建立了项目台账，逐月跟踪进度，对执行偏慢的项目及时召开协调会，分析原因并提出整改措施，全年未发生重大偏差。",
+];
+
+interface Case {
+  name: string;
+  doc: string;
+  password?: string;
+}
+
+function cases(): Case[] {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => p("Body", PROSE[i % PROSE.length])).join("");
+  return [
+    {
+      name: "justified-cjk-spaced",
+      doc: fodt(
+        p("Title", spaced("某县农业服务中心绩效自评报告")) +
+          p("Body", spaced("本年度收入合计1,234.56万元，与上年相比增加56.78万元，增长4.82%，主要原因是项目资金增加。")) +
+          p("Body", spaced("中心共有在职人员28人，其中管理人员6人，专业技术人员22人，全年完成各项工作任务。")) +
+          p("Body", "The report uses Microsoft Word and Noto Sans CJK fonts; 英文单词之间的空格应当保留。"),
+      ),
+    },
+    {
+      name: "number-split-across-items",
+      doc: fodt(
+        p("Body", `本年度支出合计${latin("12,3")}45.67万元，其中基本支出${latin("8,76")}5.43万元，项目支出${latin("3,58")}0.24万元。`) +
+          p("Body", `固定资产总额为${latin("98")}7.65万元，利用率为${latin("96.")}5%。`),
+      ),
+    },
+    {
+      name: "table-right-aligned-unit",
+      doc: fodt(
+        p("Title", "收入支出决算表") +
+          p("Unit", "单位：万元") +
+          table([
+            ["项目", "年初预算数", "全年预算数", "全年执行数"],
+            ["基本支出", "1,024.50", "1,100.00", "1,098.76"],
+            ["项目支出", "356.00", "420.30", "401.25"],
+            ["其中：设备购置", "88.00", "90.00", "9.50"],
+            ["合计", "1,380.50", "1,520.30", "1,500.01"],
+          ]) +
+          p("Body", "上表数据来源于本中心年度决算报表。"),
+      ),
+    },
+    {
+      name: "header-footer-page-numbers",
+      doc: fodt(p("Title", "某县农业服务中心绩效自评报告") + many(30), { header: "某县农业服务中心2023年度部门整体支出绩效自评报告", footer: true }),
+    },
+    {
+      name: "page-break-cut",
+      doc: fodt(
+        p("Body", PROSE[0]) +
+          p("Run", "本中心全年财政拨款收入合计为一百二十万元左右，经过核对后确认的准确数据为全年收入合计1,23") +
+          p("Cont", "4.56万元，全部纳入预算管理，其中人员经费占比较高，公用经费保持稳定，整体执行情况良好，达到预期目标要求") +
+          p("Run", "为进一步加强作风建设，本中心组织开展了多次专题学习活动，认真落实各项制度，持续深化机关精") +
+          p("Cont", "精神文明建设，践行社会主义核心价值观，不断提高服务水平和工作效率。") +
+          p("Run", "下一步，本中心将继续加强预算绩效管理，切实提高财政资金使用效益，推动各项工作取得新的更大成") +
+          p("Cont", "效，为全县农业农村发展作出积极贡献。") +
+          p("Break", "这是新起一页的段落，它有首行缩进，不应与上一页的段落合并。"),
+        { header: "某县农业服务中心绩效自评报告", footer: true },
+      ),
+    },
+    { name: "image-only-page", doc: fodt(p("Body", PROSE[1]) + p("Break", "") + image()) },
+    { name: "image-only", doc: fodt(image() + image()) },
+    { name: "encrypted", doc: fodt(p("Body", PROSE[2])), password: "jixiao" },
+  ];
+}
+
+function render(c: Case, outDir: string, work: string): void {
+  const src = path.join(work, `${c.name}.fodt`);
+  writeFileSync(src, c.doc);
+  const filter = c.password
+    ? `pdf:writer_pdf_Export:${JSON.stringify({
+        EncryptFile: { type: "boolean", value: "true" },
+        DocumentOpenPassword: { type: "string", value: c.password },
+      })}`
+    : "pdf:writer_pdf_Export";
+  execFileSync("soffice", [`-env:UserInstallation=file://${work}/profile`, "--headless", "--convert-to", filter, "--outdir", work, src], {
+    stdio: "pipe",
+  });
+  renameSync(path.join(work, `${c.name}.pdf`), path.join(outDir, `${c.name}.pdf`));
+}
+
+function main(): void {
+  const ai = process.argv.indexOf("--out");
+  const outDir = path.resolve(ai >= 0 ? process.argv[ai + 1] : "fixtures/regress");
+  mkdirSync(outDir, { recursive: true });
+  const work = mkdtempSync(path.join(os.tmpdir(), "jx-regress-"));
+  try {
+    for (const c of cases()) {
+      render(c, outDir, work);
+      console.log(`wrote ${path.join(outDir, c.name + ".pdf")}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();

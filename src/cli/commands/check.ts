@@ -1,0 +1,150 @@
+import type { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { CliExit, EXIT } from "../exit-codes.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, withReadonlyDb, write } from "../../query/cli-support.js";
+import { resolveDepartment } from "../../query/departments.js";
+import { isInputError, InputError } from "../../errors.js";
+import { ReportSchema, type Report } from "../../extract/schema.js";
+import { RULE_IDS, runCrossRules, runReportRules } from "../../rules/index.js";
+import { loadReports } from "../../rules/load-reports.js";
+import { renderCheck, SEVERITY_RANK, type CheckedReport } from "../../rules/check-output.js";
+import type { Severity } from "../../rules/finding.js";
+
+interface CheckOptions {
+  db?: string;
+  dept?: string;
+  year?: string;
+  rule?: string[];
+  format?: string;
+  failOn?: string;
+}
+
+type Analyze = (file: string) => Promise<Report>;
+
+// The pipeline module (read → extract → rules) belongs to the extraction work; fall back to its two stages.
+const PIPELINE = "../../pipeline.js";
+
+async function analyzer(): Promise<Analyze> {
+  try {
+    const m = (await import(PIPELINE)) as { analyzeFile?: (f: string) => Promise<{ report: Report } | Report> };
+    if (typeof m.analyzeFile === "function") {
+      const fn = m.analyzeFile;
+      return async (f) => {
+        const r = await fn(f);
+        return "report" in r && !("metrics" in r) ? r.report : (r as Report);
+      };
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw e;
+  }
+  const { readDocument } = await import("../../formats/index.js");
+  const { extract } = await import("../../extract/extract.js");
+  return async (f) => extract(await readDocument(f));
+}
+
+/** `jixiao extract --format json` output can be checked again without re-reading the document. */
+function reportFromJson(file: string): Report | null {
+  if (!/\.json$/i.test(file)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new InputError(file, "corrupt", `不是有效的 JSON (${(e as Error).message})`);
+  }
+  const parsed = ReportSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(file, "unsupported", "不是 jixiao extract 输出的报告 JSON (not a jixiao report)");
+  return parsed.data;
+}
+
+function norm(s: string): string {
+  return s.normalize("NFKC").replace(/\s+/g, "");
+}
+
+function parseRules(values: string[] | undefined): string[] | undefined {
+  const ids = (values ?? []).flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+  const bad = ids.filter((id) => !RULE_IDS.includes(id));
+  if (bad.length) throw new CliExit(EXIT.USAGE, `jixiao: 未知规则 (unknown rule): ${bad.join(", ")}；可用：${RULE_IDS.join(", ")}`);
+  return ids.length ? ids : undefined;
+}
+
+function parseFailOn(v: string | undefined): Severity {
+  const s = (v ?? "error") as Severity;
+  if (!(s in SEVERITY_RANK)) throw new CliExit(EXIT.USAGE, "jixiao: --fail-on 须为 error|warning|info");
+  return s;
+}
+
+async function checkFiles(files: string[], opts: CheckOptions, rules: string[] | undefined, year: number | null) {
+  const analyze = await analyzer();
+  const out: CheckedReport[] = [];
+  const failed: string[] = [];
+  for (const file of files) {
+    let report: Report;
+    try {
+      report = reportFromJson(file) ?? (await analyze(file));
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      failed.push((e as InputError).line);
+      continue;
+    }
+    if (year !== null && report.fiscalYear !== year) continue;
+    if (opts.dept && !norm(report.department ?? "").includes(norm(opts.dept))) continue;
+    const findings = runReportRules(report, { rules }).map((f) => ({ ...f, scope: "report" as const }));
+    out.push({ id: null, path: file, department: report.department, fiscalYear: report.fiscalYear, kind: report.kind, findings });
+  }
+  return { out, failed };
+}
+
+function checkDb(opts: CheckOptions, rules: string[] | undefined, year: number | null): Promise<CheckedReport[]> {
+  return withReadonlyDb(opts, (db) => {
+    const dept = opts.dept ? resolveDepartment(db, opts.dept) : null;
+    // Cross-report rules need each department's whole history, even when only one year is asked for.
+    const { reports } = loadReports(db, { departmentIds: dept ? [dept.id] : null });
+    const byId = new Map<string, CheckedReport>();
+    for (const r of reports) {
+      if (year !== null && r.fiscalYear !== year) continue;
+      const findings = runReportRules(r, { rules }).map((f) => ({ ...f, scope: "report" as const }));
+      byId.set(String(r.id), {
+        id: r.id,
+        path: r.documentPath,
+        department: r.departmentName ?? r.department,
+        fiscalYear: r.fiscalYear,
+        kind: r.kind,
+        findings,
+      });
+    }
+    for (const f of runCrossRules(reports, { rules })) {
+      const { reportId, otherReportId, ...finding } = f;
+      byId.get(String(reportId))?.findings.push({ ...finding, scope: "cross", otherReportId });
+    }
+    for (const c of byId.values()) c.findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    return [...byId.values()];
+  });
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command("check [files...]")
+    .description("核对报告数字是否勾稽一致，给出依据 (check figures for consistency, with evidence)")
+    .option("--dept <name>", "只看该部门（模糊匹配）(department; fuzzy)")
+    .option("--year <year>", "只看该年度的报告 (fiscal year)")
+    .option("--rule <id...>", `只运行这些规则 (rules): ${RULE_IDS.join(", ")}`)
+    .option("--fail-on <severity>", "出现该级别及以上的问题时退出码为 1 (error|warning|info)", "error");
+  addDbOption(cmd);
+  addFormatOption(cmd);
+  cmd.action(async (files: string[], opts: CheckOptions) => {
+    const format = outputFormat(opts.format);
+    const rules = parseRules(opts.rule);
+    const failOn = parseFailOn(opts.failOn);
+    const year = intOption("--year", opts.year);
+    let reports: CheckedReport[];
+    let failed: string[] = [];
+    if (files.length) ({ out: reports, failed } = await checkFiles(files, opts, rules, year));
+    else reports = await checkDb(opts, rules, year);
+    write(renderCheck(format, reports));
+    for (const line of failed) process.stderr.write(`jixiao: ${line}\n`);
+    if (failed.length) throw new CliExit(EXIT.INPUT);
+    const gate = reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]));
+    if (gate) throw new CliExit(EXIT.FINDINGS);
+  });
+}

@@ -1,0 +1,45 @@
+import type { Command } from "commander";
+import { CliExit, EXIT } from "../exit-codes.js";
+import type { Column } from "../output.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import { compare } from "../../query/compare.js";
+import { REPORT_KINDS } from "../../query/trend.js";
+
+export function register(program: Command): void {
+  const cmd = program
+    .command("compare <metric>")
+    .description("某年各部门指标排名及占比 (departments ranked by a metric in one year, with share of total)")
+    .requiredOption("--year <year>", "年度 (fiscal year)")
+    .option("--top <n>", "只列前 N 名，其余合并为“其他” (top N; the rest summed as 其他)")
+    .option("--kind <kind>", `报告类型 ${REPORT_KINDS.join("|")}；默认自评，无自评时用决算、预算 (report kind)`);
+  addDbOption(cmd);
+  addFormatOption(cmd);
+  cmd.action(async (metric: string, opts: { year: string; top?: string; kind?: string; db?: string; format?: string }) => {
+    const format = outputFormat(opts.format);
+    if (opts.kind && !(REPORT_KINDS as readonly string[]).includes(opts.kind))
+      throw new CliExit(EXIT.USAGE, `jixiao: --kind 须为 ${REPORT_KINDS.join("|")}`);
+    const year = intOption("--year", opts.year)!;
+    const top = intOption("--top", opts.top);
+    await withReadonlyDb(opts, (db) => {
+      const c = compare(db, { metric, year, top, kind: opts.kind });
+      const columns: Column[] = [
+        { key: "rank", header: "排名", align: "right" },
+        { key: "department", header: "部门" },
+        { key: "display", header: `${c.metric.name}${c.metric.unit ? `（${c.metric.unit}）` : ""}`, align: "right" },
+      ];
+      if (c.total) columns.push({ key: "shareText", header: "占比", align: "right" });
+      const rows: Array<Record<string, unknown>> = c.rows.map((r) => ({
+        ...r,
+        display: format === "table" && r.restated ? `${r.display}*` : r.display,
+        shareText: r.share === null ? "" : format === "csv" ? r.share : `${r.share.toFixed(2)}%`,
+      }));
+      if (c.total)
+        rows.push({ rank: "", department: `合计（${c.total.departments} 个部门）`, display: c.total.display, shareText: format === "csv" ? 100 : "100.00%" });
+      if (format !== "table") return write(renderOut(format, columns, rows, c));
+      write(`${c.year}年 ${c.metric.name} (${c.metric.key})，${c.kindLabel}\n`);
+      if (!c.rows.length) return write("没有数据 (no figures for this metric, year and kind)\n");
+      write(renderOut(format, columns, rows));
+      if (c.rows.some((r) => r.restated)) write("* 该年没有本年报告，数值取自后续年度报告中的上年数 (restated in a later report)\n");
+    });
+  });
+}

@@ -1,0 +1,22 @@
+import type { Command } from "commander";
+import { CliExit, EXIT } from "../exit-codes.js";
+import { addDbOption, withReadonlyDb, write } from "../../query/cli-support.js";
+import { exportTables } from "../../query/export-data.js";
+import { EXPORT_FORMATS, exportFormat, writeExport } from "../../query/export-write.js";
+
+export function register(program: Command): void {
+  const cmd = program
+    .command("export")
+    .description("导出指标（长表、宽表）、问题、部门 (export metrics long and wide, findings, departments)")
+    .requiredOption("--out <path>", "输出目录或文件（.csv/.json/.xlsx）(output directory or file)")
+    .option("--format <format>", `导出格式 ${EXPORT_FORMATS.join("|")}；默认按 --out 的扩展名，否则 csv`);
+  addDbOption(cmd);
+  cmd.action(async (opts: { out: string; format?: string; db?: string }) => {
+    const format = exportFormat(opts.out, opts.format);
+    if (!format) throw new CliExit(EXIT.USAGE, `jixiao: --format 须为 ${EXPORT_FORMATS.join("|")}`);
+    await withReadonlyDb(opts, async (db) => {
+      const written = await writeExport(exportTables(db), opts.out, format);
+      for (const w of written) write(`${w.table}\t${w.rows} 行\t${w.file}\n`);
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import type { Command } from "commander";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import { reportData } from "../../report/report-data.js";
+import { renderHtml } from "../../report/html.js";
+
+export function register(program: Command): void {
+  const cmd = program
+    .command("report")
+    .description("生成离线 HTML 报告：总览、各部门跨年折线图、问题及原文、数据来源 (self-contained offline HTML report)")
+    .option("--out <file>", "输出的 HTML 文件 (output file)", "report.html")
+    .option("--dept <name...>", "只包含这些部门（可模糊匹配）(only these departments; fuzzy)");
+  addDbOption(cmd);
+  addFormatOption(cmd);
+  cmd.action(async (opts: { out: string; dept?: string[]; db?: string; format?: string }) => {
+    const format = outputFormat(opts.format);
+    await withReadonlyDb(opts, (db) => {
+      const data = reportData(db, { departments: opts.dept });
+      const html = renderHtml(data);
+      mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+      writeFileSync(opts.out, html);
+      const summary = {
+        file: path.resolve(opts.out),
+        departments: data.departments.length,
+        charts: data.departments.reduce((n, d) => n + d.charts.length, 0),
+        findings: data.departments.reduce((n, d) => n + d.findings.length, 0),
+        bytes: Buffer.byteLength(html),
+      };
+      write(
+        renderOut(
+          format,
+          [
+            { key: "file", header: "文件" },
+            { key: "departments", header: "部门数" },
+            { key: "charts", header: "图表数" },
+            { key: "findings", header: "问题数" },
+            { key: "bytes", header: "字节" },
+          ],
+          [summary],
+          summary,
+        ),
+      );
+    });
+  });
+}

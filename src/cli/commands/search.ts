@@ -1,0 +1,31 @@
+import type { Command } from "commander";
+import type { Column } from "../output.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import { search } from "../../query/search.js";
+
+export function register(program: Command): void {
+  const cmd = program
+    .command("search <text>")
+    .description("全文检索报告章节 (full-text search over report sections; 3+ characters use the FTS5 index)")
+    .option("--limit <n>", "最多返回条数 (max hits)", "20");
+  addDbOption(cmd);
+  addFormatOption(cmd);
+  cmd.action(async (text: string, opts: { limit: string; db?: string; format?: string }) => {
+    const format = outputFormat(opts.format);
+    const limit = intOption("--limit", opts.limit) ?? 20;
+    await withReadonlyDb(opts, (db) => {
+      const hits = search(db, text, { limit });
+      const columns: Column[] = [
+        { key: "department", header: "部门" },
+        { key: "fiscalYear", header: "年度" },
+        { key: "kindLabel", header: "类型" },
+        { key: "heading", header: "章节" },
+        { key: "page", header: "页" },
+        { key: "snippet", header: "摘录" },
+        ...(format === "table" ? [] : [{ key: "source", header: "来源文件" }, { key: "reportId", header: "报告编号" }]),
+      ];
+      if (format === "table" && !hits.length) return write(`未找到“${text}” (no matches)\n`);
+      write(renderOut(format, columns, hits as unknown as Array<Record<string, unknown>>, hits));
+    });
+  });
+}

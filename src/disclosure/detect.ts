@@ -1,0 +1,87 @@
+/**
+ * Is a document a 部门预算公开 / 部门决算公开, and whose, for which year? Decided from structure: a title naming a
+ * budget or final-accounts disclosure, or at least two of the standard 公开表. Self-evaluation reports quote budget
+ * figures too, so a title about 绩效自评/绩效评价 rules a document out.
+ */
+import path from "node:path";
+import type { JxDocument } from "../document/model.js";
+import type { Line } from "./layout.js";
+import type { Section } from "./tables.js";
+
+export interface DisclosureMeta {
+  kind: "budget" | "final-accounts";
+  fiscalYear: number | null;
+  department: string | null;
+  title: string | null;
+}
+
+const RE_TITLE = /部门(?:预算|决算)|(?:预算|决算)公开|(?:预算|决算)公开表|省级部门(?:预算|决算)|单位(?:预算|决算)公开/;
+const RE_SELF_EVAL = /绩效自评|自评报告|自评表|绩效评价报告|评价报告/;
+const STANDARD = new Set(["summary", "income", "expenditure", "fiscal", "threePublic", "basic"]);
+
+/** Text of the first page's opening lines: where covers and titles are. */
+function openingText(lines: Line[]): string {
+  const first = lines.filter((l) => l.page === lines[0]?.page).slice(0, 6);
+  return first.map((l) => l.text).join("");
+}
+
+/** 中国共产党江苏省委员会办公厅 → 江苏省委办公厅: the common short form, so years and kinds group together. */
+export function canonicalDepartment(name: string): string {
+  let n = name.replace(/\s+/g, "").replace(/^(?:部门名称|单位名称|部门|单位)[:：]/, "");
+  n = n.replace(/^中国共产党(.+?[省市县区])委员会/, "中共$1委");
+  n = n.replace(/^中共(.+?[省市县区]委)/, "$1");
+  return n.replace(/[（(]本级[)）]$/, "");
+}
+
+function yearOf(s: string): number | null {
+  const m = /(20\d{2})\s*年/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Section[]): DisclosureMeta | null {
+  const opening = openingText(lines);
+  if (RE_SELF_EVAL.test(opening)) return null;
+  const standard = new Set(sections.filter((s) => STANDARD.has(s.kind) && s.lines.length > 0).map((s) => s.kind));
+  const titled = RE_TITLE.test(opening);
+  if (!titled && standard.size < 2) return null;
+
+  const titles = sections.map((s) => s.title).join("");
+  const finalScore = (opening.match(/决算/g)?.length ?? 0) * 3 + (titles.match(/决算/g)?.length ?? 0);
+  const budgetScore = (opening.match(/预算/g)?.length ?? 0) * 3 + (titles.match(/预算/g)?.length ?? 0);
+  const kind = finalScore > budgetScore ? "final-accounts" : "budget";
+
+  const titleLine = lines
+    .slice(0, 8)
+    .find((l) => RE_TITLE.test(l.text) && l.text.length <= 40 && !/^第[一二三四五六七八九十]+部分|目录|^[一二三四五六七八九十]+、/.test(l.text));
+  let title: string | null = null;
+  if (titleLine) {
+    const i = lines.indexOf(titleLine);
+    const prev = lines[i - 1];
+    // A cover often prints the department on the line above "2017 年部门预算".
+    title = prev && prev.page === titleLine.page && !/\d/.test(prev.text) && prev.text.length <= 30 && !/目录/.test(prev.text) ? prev.text + titleLine.text : titleLine.text;
+  }
+
+  // Readers without line breaks run the cover title into the first paragraph: cut it at the disclosure words.
+  if (!title) title = /^.{0,30}?20\d{2}\s*年度?(?:部门|单位)(?:预算|决算)(?:公开)?/.exec(lines[0]?.text ?? "")?.[0] ?? null;
+  const all = lines.map((l) => l.text).join("\n");
+  const fiscalYear =
+    (title ? yearOf(title) : null) ??
+    yearOf(/(20\d{2})\s*年度?(?:部门|单位)?(?:预算|决算)/.exec(all)?.[0] ?? "") ??
+    yearOf(/(20\d{2})\s*年[^\n]{0,12}表/.exec(titles + all)?.[0] ?? "") ??
+    yearOf(path.basename(doc.source.path).replace(/(20\d{2})(?!年)/, "$1年"));
+
+  return { kind, fiscalYear, department: findDepartment(lines, title), title };
+}
+
+function findDepartment(lines: Line[], title: string | null): string | null {
+  if (title) {
+    const m = /^(.+?)(?:20\d{2}\s*年|部门(?:预算|决算))/.exec(title);
+    if (m && m[1].length >= 3 && !/^(?:江苏省|省级|部门)$/.test(m[1])) return canonicalDepartment(m[1]);
+  }
+  const all = lines.map((l) => l.text).join("\n");
+  const field = /(?:部门名称|单位名称|部门|单位)[:：]\s*([^\s单：:]{3,40}?)(?=单位[:：]|\n|$)/.exec(all);
+  if (field && /[厅局院办委会室中心部所站队馆社校]$/.test(field[1])) return canonicalDepartment(field[1]);
+  const prose = /([^\s，。；、：:\d]{3,30}?)\s*20\d{2}\s*年度?(?:收入、支出|收、支|本年收入)/.exec(all);
+  if (prose) return canonicalDepartment(prose[1].replace(/^.*[，。；]/, ""));
+  return null;
+}

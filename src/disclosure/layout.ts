@@ -1,0 +1,120 @@
+/**
+ * A flat, position-aware view of a document for the disclosure extractor: every block becomes lines of atoms, an atom
+ * being either a label (text) or an amount, with an estimated horizontal centre. Disclosure tables (公开表) are read by
+ * geometry — a number belongs to the nearest label on its left, or to the column header above it — because readers
+ * split and merge their cells differently (wrapped labels, several headers in one cell, numbers in their own items).
+ */
+import type { Block, JxDocument } from "../document/model.js";
+import { normalizeText } from "../document/normalize.js";
+
+export interface Atom {
+  kind: "text" | "num";
+  /** Normalised text of the atom; for numbers the digits as printed ("17,981.68"). */
+  text: string;
+  /** Horizontal extent (PDF points); null when the reader gave no geometry. */
+  x0: number | null;
+  x1: number | null;
+  /** Index of the atom in its line, for readers without geometry (reading order stands in for x). */
+  order: number;
+}
+
+export interface Line {
+  page: number;
+  /** Vertical position of the line's top (PDF points), or null without geometry. */
+  top: number | null;
+  /** Typical text height, for "same line / next line" decisions. */
+  height: number;
+  atoms: Atom[];
+  /** Whole line, cells joined without separators (CJK text has none). */
+  text: string;
+  /** True when the line came from a table row (cells kept apart by the reader). */
+  fromTable: boolean;
+}
+
+const RE_NUM = /[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?/g;
+
+/** Split one cell's text into label and number atoms, spreading the cell's width over its characters. */
+function atomsOfCell(norm: string, x0: number | null, x1: number | null, startOrder: number): Atom[] {
+  const text = norm.replace(/\s+/g, " ").trim();
+  if (!text) return [];
+  const out: Atom[] = [];
+  const chars = Array.from(text);
+  const width = x0 !== null && x1 !== null ? x1 - x0 : null;
+  const at = (i: number) => (width === null ? null : x0! + (width * i) / Math.max(chars.length, 1));
+  let last = 0;
+  const push = (kind: Atom["kind"], s: string, from: number, to: number) => {
+    const t = kind === "text" ? s.replace(/\s+/g, "") : s;
+    if (!t) return;
+    out.push({ kind, text: t, x0: at(from), x1: at(to), order: startOrder + out.length });
+  };
+  // Work on code-point indices so the position estimate is per glyph.
+  const joined = chars.join("");
+  for (const m of joined.matchAll(RE_NUM)) {
+    const from = Array.from(joined.slice(0, m.index)).length;
+    const to = from + Array.from(m[0]).length;
+    // A digit glued to CJK text is part of a label ("30201办公费", "2017年"), not an amount in its own cell.
+    const before = chars[from - 1] ?? "";
+    const after = chars[to] ?? "";
+    const after2 = chars.slice(to, to + 2).join("");
+    // "2017年", "3月", "第2": part of the words; "85.20年末结转" is an amount followed by the next cell's label.
+    const plain = !/[.,]/.test(m[0]);
+    if ((plain && /[年月日号表]/.test(after)) || /[第]/.test(before)) continue;
+    // Numbering ("1.一般公共预算", "（1）", "2、") is part of the label.
+    if (/^[.、．]\D/.test(after2) || (/[(（]/.test(before) && /[)）]/.test(after))) continue;
+    if (from > last) push("text", chars.slice(last, from).join(""), last, from);
+    push("num", m[0].replace(/−/g, "-"), from, to);
+    last = to;
+  }
+  if (last < chars.length) push("text", chars.slice(last).join(""), last, chars.length);
+  return out;
+}
+
+function lineOfCells(page: number, cells: Array<{ norm: string; bbox: { x0: number; x1: number; top: number; bottom: number } | null }>, fromTable: boolean): Line {
+  const atoms: Atom[] = [];
+  let top: number | null = null;
+  let height = 10;
+  for (const c of cells) {
+    atoms.push(...atomsOfCell(c.norm, c.bbox?.x0 ?? null, c.bbox?.x1 ?? null, atoms.length));
+    if (c.bbox) {
+      top = top === null ? c.bbox.top : Math.min(top, c.bbox.top);
+      height = Math.max(4, Math.min(height, c.bbox.bottom - c.bbox.top) || height);
+    }
+  }
+  return { page, top, height, atoms, text: cells.map((c) => c.norm.replace(/\s+/g, "")).join(""), fromTable };
+}
+
+/** Paragraph blocks may hold several visual lines; without per-line geometry they stay one line. */
+function linesOfBlock(b: Block): Line[] {
+  if (b.kind === "table") {
+    return b.rows.map((r) =>
+      lineOfCells(
+        b.prov.page,
+        r.cells.map((c) => ({ norm: c.norm || normalizeText(c.text), bbox: c.prov.bbox })),
+        true,
+      ),
+    );
+  }
+  const parts = (b.norm || normalizeText(b.text)).split(/\n+/).filter((s) => s.trim());
+  if (parts.length <= 1) return [lineOfCells(b.prov.page, [{ norm: parts[0] ?? "", bbox: b.prov.bbox }], false)];
+  return parts.map((p) => lineOfCells(b.prov.page, [{ norm: p, bbox: null }], false));
+}
+
+const RE_PAGE_NO = /^[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–\s]*$/;
+
+export function documentLines(doc: JxDocument): Line[] {
+  const out: Line[] = [];
+  for (const p of doc.pages) {
+    for (const b of p.blocks) {
+      for (const l of linesOfBlock(b)) {
+        if (!l.text || RE_PAGE_NO.test(l.text)) continue;
+        out.push(l);
+      }
+    }
+  }
+  return out;
+}
+
+/** Horizontal centre of an atom, falling back to reading order when there is no geometry. */
+export function centre(a: Atom): number {
+  return a.x0 !== null && a.x1 !== null ? (a.x0 + a.x1) / 2 : a.order * 100;
+}

@@ -1,0 +1,321 @@
+/**
+ * Figures from the standard 公开表. A table runs from its title line to the next title (so it may cross pages).
+ * Row tables (收支总表, 收入总表, 财政拨款收支总表) pair each amount with the nearest label on its left, on its own
+ * line or a wrapped neighbour line; column tables (支出总表, "三公"经费表, 决算 收入/支出表) map the amounts of the
+ * first data row to the headers above them by horizontal position.
+ */
+import { parseAmount, UNIT_SCALE } from "./amount.js";
+import type { Candidate } from "./candidate.js";
+import { centre, type Atom, type Line } from "./layout.js";
+import { KEY_OF, LABEL_OF, solveThreePublic } from "./three-public.js";
+import {
+  COLUMN_HEADERS,
+  ROW_LABELS,
+  THREE_PUBLIC_GROUP,
+  cleanLabel,
+  matchRowLabel,
+  tableKindOfTitle,
+  type ColumnDef,
+  type TableKind,
+} from "./vocab.js";
+
+export interface Section {
+  kind: TableKind;
+  title: string;
+  lines: Line[];
+}
+
+const RE_PROSE_HEADING = /情况说明|^第[一二三四五六七八九十]+部分|^名词解释/;
+
+/** Split the document's lines into table sections; lines outside any table are returned as prose. */
+export function splitSections(lines: Line[]): { sections: Section[]; prose: Line[] } {
+  const sections: Section[] = [];
+  const prose: Line[] = [];
+  let cur: Section | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    let kind = tableKindOfTitle(l.text);
+    let title = l.text;
+    const next = lines[i + 1];
+    // A long title wraps: "…培训费支出预" / "算表".
+    const wraps = next && next.page === l.page && next.text.length <= 6 && !tableKindOfTitle(next.text);
+    if (!kind && wraps && !l.fromTable && l.atoms.every((a) => a.kind === "text")) {
+      kind = tableKindOfTitle(l.text + next.text);
+      if (kind) {
+        title = l.text + next.text;
+        i++;
+      }
+    }
+    if (kind) {
+      cur = { kind, title, lines: [] };
+      sections.push(cur);
+      continue;
+    }
+    if (RE_PROSE_HEADING.test(l.text) || (cur && !l.fromTable && /[。；]/.test(l.text) && l.text.length > 30)) cur = null;
+    if (cur) cur.lines.push(l);
+    else prose.push(l);
+  }
+  return { sections, prose };
+}
+
+function sectionUnit(s: Section): string {
+  for (const l of [{ text: s.title } as Line, ...s.lines.slice(0, 8)]) {
+    const m = /单位[:：]?(万元|千元|亿元|元)/.exec(l.text);
+    if (m) return m[1];
+  }
+  return "万元";
+}
+
+/** An amount cell: codes (301, 2010201) and row numbers are not amounts. */
+function isAmount(a: Atom): boolean {
+  if (a.kind !== "num") return false;
+  if (/[.,]/.test(a.text)) return true;
+  return a.text.length <= 5 && !/^0\d/.test(a.text);
+}
+
+function candidate(key: string, num: Atom, unit: string, page: number, quote: string, rank: number): Candidate | null {
+  const amount = parseAmount(num.text, UNIT_SCALE[unit] ?? 10000);
+  if (!amount) return null;
+  const [k, scope] = key.split("#") as [string, Candidate["scope"] | undefined];
+  return { key: k, year: null, amount, unit, page, quote, rank, scope: scope ?? null, source: "table" };
+}
+
+function sameBand(a: Line, b: Line): boolean {
+  if (a.page !== b.page || a.top === null || b.top === null) return false;
+  return Math.abs(a.top - b.top) <= Math.max(a.height, b.height) * 1.8;
+}
+
+/** Row tables: each amount takes the nearest label on its left (own line first, wrapped neighbour lines second). */
+function rowTable(s: Section, rank: number): Candidate[] {
+  const defs = ROW_LABELS[s.kind];
+  if (!defs) return [];
+  const unit = sectionUnit(s);
+  const out: Candidate[] = [];
+  s.lines.forEach((line, i) => {
+    for (const num of line.atoms) {
+      if (!isAmount(num)) continue;
+      let best: { atom: Atom; score: number } | null = null;
+      for (const j of [i - 1, i, i + 1]) {
+        const other = s.lines[j];
+        if (!other || (j !== i && !sameBand(line, other))) continue;
+        for (const a of other.atoms) {
+          if (a.kind !== "text") continue;
+          let gap: number;
+          if (num.x0 !== null && a.x1 !== null && a.x0 !== null) {
+            if (a.x0 >= num.x0) continue;
+            gap = Math.max(0, num.x0 - a.x1);
+          } else {
+            if (j !== i || a.order >= num.order) continue;
+            gap = (num.order - a.order) * 10;
+          }
+          const score = gap + (j === i ? 0 : 30);
+          if (!best || score < best.score) best = { atom: a, score };
+        }
+      }
+      if (!best) continue;
+      const key = matchRowLabel(best.atom.text, defs);
+      if (!key) continue;
+      const c = candidate(key, num, unit, line.page, `${s.title}：${cleanLabel(best.atom.text)} ${num.text}`, rank);
+      if (c) out.push(c);
+    }
+  });
+  return out;
+}
+
+interface HeaderHit {
+  id: string;
+  x: number;
+  label: string;
+}
+
+/** Where each column's header sits: pattern hits in the header cells, wrapped fragments of one header merged. */
+function headerHits(header: Line[], defs: ColumnDef[], skip?: RegExp): HeaderHit[] {
+  const hits: HeaderHit[] = [];
+  const patterns = defs.flatMap((d) => d.patterns.map((p) => ({ id: d.id, p }))).sort((a, b) => b.p.length - a.p.length);
+  for (const line of header) {
+    for (const a of line.atoms) {
+      if (a.kind !== "text" || (skip && skip.test(a.text))) continue;
+      const used = new Array(a.text.length).fill(false);
+      for (const { id, p } of patterns) {
+        let from = 0;
+        for (;;) {
+          const i = a.text.indexOf(p, from);
+          if (i < 0) break;
+          from = i + 1;
+          if (used.slice(i, i + p.length).some(Boolean)) continue;
+          for (let k = i; k < i + p.length; k++) used[k] = true;
+          const frac = (i + p.length / 2) / a.text.length;
+          const x = a.x0 !== null && a.x1 !== null ? a.x0 + (a.x1 - a.x0) * frac : centre(a) + frac;
+          hits.push({ id, x, label: p });
+        }
+      }
+    }
+  }
+  hits.sort((a, b) => a.x - b.x);
+  const merged: HeaderHit[] = [];
+  for (const h of hits) {
+    const prev = merged.find((m) => m.id === h.id && Math.abs(m.x - h.x) < 14);
+    if (prev) prev.x = (prev.x + h.x) / 2;
+    else merged.push({ ...h });
+  }
+  return merged.sort((a, b) => a.x - b.x);
+}
+
+/** Pair amounts with header columns, closest pairs first, each used once. */
+function assignColumns(nums: Atom[], cols: HeaderHit[]): Array<{ num: Atom; col: HeaderHit }> {
+  const geometric = nums.every((n) => n.x0 !== null) && cols.length > 0;
+  if (!geometric) {
+    return nums.length === cols.length ? nums.map((num, i) => ({ num, col: cols[i] })) : [];
+  }
+  const gaps = cols.slice(1).map((c, i) => c.x - cols[i].x).sort((a, b) => a - b);
+  const limit = Math.max(25, (gaps[Math.floor(gaps.length / 2)] ?? 60) * 0.75);
+  const pairs = nums.flatMap((num) => cols.map((col) => ({ num, col, d: Math.abs(centre(num) - col.x) })));
+  pairs.sort((a, b) => a.d - b.d);
+  const usedN = new Set<Atom>();
+  const usedC = new Set<HeaderHit>();
+  const out: Array<{ num: Atom; col: HeaderHit }> = [];
+  for (const p of pairs) {
+    if (p.d > limit || usedN.has(p.num) || usedC.has(p.col)) continue;
+    usedN.add(p.num);
+    usedC.add(p.col);
+    out.push({ num: p.num, col: p.col });
+  }
+  return out;
+}
+
+/** Columns most often left blank in practice (budgets plan no 结转下年; offices have no 经营/事业收入). */
+const BLANK_PRIOR = [
+  "expenditure.carryforward", "ignore", "income.operating", "income.affiliated", "income.superior", "income.business",
+  "income.carryover", "expenditure.reserve", "income.other", "expenditure.project", "income.fiscal", "expenditure.basic",
+];
+
+/**
+ * Columns in header order with fewer amounts than columns: which are blank? A 合计 column first must equal the sum
+ * of the others (支出总表: 合计 = 基本 + 项目 + 机动经费 …). Positions inside a merged header cell are only estimates,
+ * so among the layouts that add up, the one leaving the most commonly blank columns empty wins; position breaks ties.
+ */
+function assignOrdered(nums: Atom[], cols: HeaderHit[], unit: string): Array<{ num: Atom; col: HeaderHit }> | null {
+  if (!cols[0]?.id.includes("#current") || nums.length > cols.length || nums.length < 2) return null;
+  const cents = nums.map((n) => parseAmount(n.text, UNIT_SCALE[unit] ?? 10000)?.cents ?? NaN);
+  if (cents.slice(1).reduce((a, b) => a + b, 0) !== cents[0]) return null;
+  const blankCost = (id: string) => {
+    const i = BLANK_PRIOR.indexOf(id);
+    return i < 0 ? BLANK_PRIOR.length : i;
+  };
+  type Pairs = Array<{ num: Atom; col: HeaderHit }>;
+  let best: { pairs: Pairs; prior: number; cost: number } | null = null;
+  const pick = (start: number, chosen: number[]): void => {
+    if (chosen.length === nums.length) {
+      const pairs = chosen.map((c, i) => ({ num: nums[i], col: cols[c] }));
+      const prior = cols.reduce((s, c, i) => s + (chosen.includes(i) ? 0 : blankCost(c.id)), 0);
+      const cost = pairs.reduce((s, p) => s + Math.abs(centre(p.num) - p.col.x), 0);
+      if (!best || prior < best.prior || (prior === best.prior && cost < best.cost)) best = { pairs, prior, cost };
+      return;
+    }
+    for (let c = start; c < cols.length; c++) pick(c + 1, [...chosen, c]);
+  };
+  pick(1, [0]);
+  return best ? (best as { pairs: Pairs }).pairs : null;
+}
+
+/** Column tables: headers are the lines before the first line with amounts; that line is the 合计 row. */
+function columnTable(s: Section, rank: number): Candidate[] {
+  const defs = COLUMN_HEADERS[s.kind];
+  if (!defs) return [];
+  const dataIdx = s.lines.findIndex((l) => l.atoms.filter(isAmount).length >= 2);
+  if (dataIdx < 0) return [];
+  let header = s.lines.slice(0, dataIdx);
+  const unit = sectionUnit(s);
+  const data = s.lines[dataIdx];
+  if (s.kind === "threePublic") {
+    const byTemplate = threePublicByTemplate(s, header, data, unit, rank);
+    if (byTemplate.length) return byTemplate;
+  }
+  // 决算 "三公" tables print 预算数 and 决算数 side by side: a final-accounts figure is the 决算数.
+  const split = splitBudgetActual(header);
+  let nums = data.atoms.filter(isAmount);
+  if (split !== null) {
+    nums = nums.filter((n) => centre(n) > split);
+    header = header.map((l) => ({ ...l, atoms: l.atoms.filter((a) => centre(a) > split) }));
+  }
+  const cols = headerHits(header, defs, s.kind === "threePublic" ? THREE_PUBLIC_GROUP : undefined);
+  if (new Set(cols.map((c) => c.id)).size < 2) return [];
+  const pairs = assignOrdered(nums, cols, unit) ?? assignColumns(nums, cols);
+  const byId = resolveSubtotals(s.kind, pairs);
+  const out: Candidate[] = [];
+  for (const [id, { num, label }] of byId) {
+    if (!id.includes(".")) continue;
+    const c = candidate(id, num, unit, data.page, `${s.title}：${label} ${num.text}`, rank);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function threePublicByTemplate(s: Section, header: Line[], data: Line, unit: string, rank: number): Candidate[] {
+  const nums = data.atoms.filter(isAmount);
+  const amounts = nums.map((n) => parseAmount(n.text, UNIT_SCALE[unit] ?? 10000));
+  if (amounts.some((a) => a === null)) return [];
+  const solved = solveThreePublic(header.map((l) => l.text).join(" "), amounts as NonNullable<(typeof amounts)[number]>[]);
+  if (!solved) return [];
+  const out: Candidate[] = [];
+  for (const [col, i] of solved) {
+    const key = KEY_OF[col];
+    if (!key) continue;
+    const c = candidate(key, nums[i], unit, data.page, `${s.title}：${LABEL_OF[col]} ${nums[i].text}`, rank);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** x dividing 预算数 columns from 决算数 columns, when the header has both groups. */
+function splitBudgetActual(header: Line[]): number | null {
+  const atoms = header.flatMap((l) => l.atoms);
+  const b = atoms.find((a) => /^预算数?$/.test(a.text));
+  const f = atoms.find((a) => /^(决算数?|实际(支出)?数?)$/.test(a.text));
+  if (!b || !f || b.x0 === null || f.x0 === null) return null;
+  return (centre(b) + centre(f)) / 2;
+}
+
+/**
+ * "三公" tables nest subtotal columns: the outer group's 小计 (三公 total) comes first, the vehicle group's 小计
+ * (购置 + 运行) second — each subtotal precedes its parts. Without 小计 columns, 合计 is the 三公 total itself
+ * unless the table also carries 会议费/培训费.
+ */
+function resolveSubtotals(kind: TableKind, pairs: Array<{ num: Atom; col: HeaderHit }>): Map<string, { num: Atom; label: string }> {
+  const out = new Map<string, { num: Atom; label: string }>();
+  if (kind !== "threePublic") {
+    for (const p of pairs) if (!out.has(p.col.id)) out.set(p.col.id, { num: p.num, label: p.col.label });
+    return out;
+  }
+  const subs = pairs.filter((p) => p.col.id === "sub").sort((a, b) => a.col.x - b.col.x);
+  for (const p of pairs) if (p.col.id.includes(".")) out.set(p.col.id, { num: p.num, label: p.col.label });
+  if (subs.length >= 2) {
+    out.set("three_public.total", { num: subs[0].num, label: "“三公”经费小计" });
+    out.set("three_public.vehicle", { num: subs[1].num, label: "公务用车购置及运行维护费小计" });
+  } else if (subs.length === 1) {
+    const overseas = pairs.find((p) => p.col.id === "three_public.overseas");
+    const isOuter = !overseas || subs[0].col.x < overseas.col.x;
+    out.set(isOuter ? "three_public.total" : "three_public.vehicle", { num: subs[0].num, label: "小计" });
+  }
+  const all = pairs.find((p) => p.col.id === "all");
+  const hasOthers = pairs.some((p) => p.col.id === "meeting" || p.col.id === "training");
+  if (all && !out.has("three_public.total") && !hasOthers) out.set("three_public.total", { num: all.num, label: "合计" });
+  return out;
+}
+
+export function tableCandidates(sections: Section[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of sections) {
+    const rank = s.kind === "summary" ? 1 : s.kind === "fiscal" ? 3 : 2;
+    if (s.kind === "expenditure" || s.kind === "threePublic") {
+      const cols = columnTable(s, rank);
+      out.push(...(cols.length ? cols : rowTable(s, rank)));
+    } else if (s.kind === "income") {
+      const rows = rowTable(s, rank);
+      out.push(...(rows.length ? rows : columnTable(s, rank)));
+    } else {
+      out.push(...rowTable(s, rank));
+    }
+  }
+  return out;
+}

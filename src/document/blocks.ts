@@ -1,0 +1,329 @@
+/**
+ * Turning a reader's stream of lines / paragraphs / tables into blocks: joins lines cut by page or line breaks (text lifted
+ * from PDFs), drops the character a page break doubled, splits "（一）标题。正文…" into a heading and its paragraph, and
+ * lays table cells on a grid. Every reader except PDF goes through here, so the same report reads the same in any format.
+ */
+import type { Block, Cell, HeadingBlock, ParagraphBlock, Row, TableBlock } from "./model.js";
+import { normalizeText } from "./normalize.js";
+import { detectHeading, matchNumbering } from "./headings.js";
+
+/** A line (TXT) or a paragraph (DOCX/DOC/HTML) with its span in the reader's text stream. */
+export interface LinePiece {
+  kind: "line";
+  text: string;
+  start: number;
+  end: number;
+  page: number;
+  /**
+   * What separates it from the previous piece: a real paragraph end (never joined), a line break, blank line(s), or a
+   * page break. Only the last three can cut a sentence.
+   */
+  gap: "paragraph" | "line" | "blank" | "page";
+  /** Heading level known from the source's structure (h2, Word's 标题 2); detected from numbering when absent. */
+  headingLevel?: number | null;
+}
+
+export interface CellPiece {
+  text: string;
+  rowSpan?: number;
+  colSpan?: number;
+  start?: number;
+  end?: number;
+}
+
+export interface TablePiece {
+  kind: "table";
+  rows: CellPiece[][];
+  start: number;
+  end: number;
+  page: number;
+}
+
+export type Piece = LinePiece | TablePiece;
+
+export interface BuildOptions {
+  /** Join lines that a break cut mid-sentence (text lifted from PDF); off for formats with real paragraphs. */
+  joinCutLines: boolean;
+  /** Fold norm text with this function after normalisation (e.g. Traditional → Simplified). */
+  fold?: (s: string) => string;
+  /** Index of the first block (blocks are numbered across the document). */
+  startIndex?: number;
+}
+
+const RE_CJKISH = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026]/;
+const RE_CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** A line ending here finished its sentence (or is a flattened table row). */
+const RE_TERMINAL = /(?:[。！？!?；;：:|]|[。！？!?][”’」』）)])$/;
+/** A line starting with these continues the previous one whatever its length. */
+const RE_CONTINUATION_START = /^[，。、；：,;:）)%％”’」』万亿元]/;
+/** Page-number lines lifted from PDFs ("- 3 -", "第 3 页", "第3页 共10页", "3/10"). */
+const RE_PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+/** A line this long that stops without punctuation was most likely cut by the break. */
+const MIN_CUT_LINE = 20;
+
+export function isPageNumberLine(s: string): boolean {
+  return RE_PAGE_NUMBER.test(s);
+}
+
+/** Map from positions in a joined string back to the reader's text stream. */
+interface Segment {
+  at: number; // start of this segment in the joined string
+  src: number; // where it starts in the stream
+}
+
+interface Para {
+  text: string;
+  norm: string; // joined text after dropping doubled characters, before normalisation
+  segs: Segment[];
+  start: number;
+  end: number;
+  page: number;
+  headingLevel: number | null;
+  /** The last source line joined in, as written (its length tells a wrap from a paragraph end). */
+  lastLine: string;
+}
+
+function srcOffset(p: Para, at: number): number {
+  let seg = p.segs[0];
+  for (const s of p.segs) if (s.at <= at) seg = s;
+  return seg.src + (at - seg.at);
+}
+
+function lastChar(s: string): string {
+  return s ? Array.from(s.slice(-2)).pop()! : "";
+}
+
+/**
+ * Width a hard-wrapped text wraps at: the 90th percentile of line lengths. A single line break after a line this long
+ * is a wrap; after a shorter line it ends a paragraph (or a title, a label line, a table row).
+ */
+function wrapWidth(lines: LinePiece[]): number {
+  const lens = lines.map((l) => Array.from(l.text.trim()).length).filter((n) => n > 0).sort((a, b) => a - b);
+  return lens.length ? lens[Math.floor((lens.length - 1) * 0.9)] : 0;
+}
+
+function shouldJoin(prev: Para, next: LinePiece, wrap: number): boolean {
+  if (next.gap === "paragraph" || prev.headingLevel !== null || next.headingLevel) return false;
+  const a = prev.norm.trimEnd();
+  const b = next.text.trim();
+  if (!a || !b || a.includes("\t") || b.includes("\t")) return false;
+  if (RE_TERMINAL.test(a)) return false;
+  if (RE_CONTINUATION_START.test(b)) return true;
+  if (/[\d.,]$/.test(a) && /^[\d.,]/.test(b)) return true; // a number cut in two
+  if (detectHeading(b)) return false;
+  // A heading line stands alone, unless its title is followed by the start of a sentence the break cut.
+  const head = detectHeading(a);
+  if (head && !/[。：:]/.test(a.slice(a.indexOf(head.title) + head.title.length))) return false;
+  const lastLine = Array.from(prev.lastLine).length;
+  if (next.gap === "line") return lastLine >= Math.max(MIN_CUT_LINE, wrap * 0.75);
+  return Array.from(normalizeText(a)).length >= MIN_CUT_LINE;
+}
+
+function joinSeparator(a: string, b: string): string {
+  if (!a || !b) return "";
+  return RE_CJKISH.test(lastChar(a)) || RE_CJKISH.test(b[0]) ? "" : " ";
+}
+
+function trimmedRange(piece: LinePiece): { text: string; start: number } {
+  const lead = piece.text.length - piece.text.trimStart().length;
+  return { text: piece.text.trim(), start: piece.start + lead };
+}
+
+function collectParagraphs(lines: LinePiece[], opts: BuildOptions): Para[] {
+  const out: Para[] = [];
+  let cur: Para | null = null;
+  const wrap = wrapWidth(lines);
+  for (const line of lines) {
+    const { text, start } = trimmedRange(line);
+    if (!text) continue;
+    if (cur && opts.joinCutLines && shouldJoin(cur, line, wrap)) {
+      const sep = joinSeparator(cur.norm, text);
+      let add = text;
+      let addSrc = start;
+      // A page break sometimes repeats the character it cut at ("精\n\n精神"): keep one.
+      const lc = lastChar(cur.norm);
+      if ((line.gap === "blank" || line.gap === "page") && RE_CJK_CHAR.test(lc) && text.startsWith(lc)) {
+        add = text.slice(lc.length);
+        addSrc += lc.length;
+      }
+      cur.segs.push({ at: cur.norm.length + sep.length, src: addSrc });
+      cur.norm += sep + add;
+      cur.text += sep + text;
+      cur.end = start + text.length;
+      cur.lastLine = text;
+      continue;
+    }
+    cur = {
+      text,
+      norm: text,
+      segs: [{ at: 0, src: start }],
+      start,
+      end: start + text.length,
+      page: line.page,
+      headingLevel: line.headingLevel ?? null,
+      lastLine: text,
+    };
+    out.push(cur);
+  }
+  return out;
+}
+
+/** Unit declared for a table ("单位：万元"), from its own first row or the caption line before it. */
+export function findTableUnit(rows: CellPiece[][], before: string | null): string | null {
+  const re = /单位\s*[:：]\s*([^\s，,；;）)|]+)/;
+  const first = rows[0]?.map((c) => normalizeText(c.text)).join(" ") ?? "";
+  const m = re.exec(first) ?? (before ? re.exec(before.slice(-60)) : null);
+  return m ? m[1] : null;
+}
+
+function layTable(piece: TablePiece, fold: (s: string) => string): Row[] {
+  const taken: boolean[][] = [];
+  const rows: Row[] = [];
+  piece.rows.forEach((cells, r) => {
+    taken[r] ??= [];
+    const row: Cell[] = [];
+    let col = 0;
+    for (const c of cells) {
+      while (taken[r][col]) col++;
+      const rowSpan = Math.max(1, c.rowSpan ?? 1);
+      const colSpan = Math.max(1, c.colSpan ?? 1);
+      for (let dr = 0; dr < rowSpan; dr++) {
+        taken[r + dr] ??= [];
+        for (let dc = 0; dc < colSpan; dc++) taken[r + dr][col + dc] = true;
+      }
+      const span = c.start !== undefined && c.end !== undefined ? { start: c.start, end: c.end } : null;
+      row.push({
+        row: r,
+        col,
+        rowSpan,
+        colSpan,
+        text: c.text,
+        norm: fold(normalizeText(c.text)),
+        prov: { page: piece.page, bbox: null, span },
+      });
+      col += colSpan;
+    }
+    rows.push({ cells: row });
+  });
+  return rows;
+}
+
+/** Table text for `text`/`norm`: cells joined by tabs, rows by newlines. */
+export function tableText(rows: Row[], field: "text" | "norm"): string {
+  return rows.map((r) => r.cells.map((c) => c[field].replace(/\s*\n\s*/g, " ")).join("\t")).join("\n");
+}
+
+function paraBlocks(p: Para, index: number, fold: (s: string) => string): Array<HeadingBlock | ParagraphBlock> {
+  const prov = (a: number, b: number) => ({ page: p.page, bbox: null, span: { start: srcOffset(p, a), end: srcOffset(p, b - 1) + 1 } });
+  const norm = fold(normalizeText(p.norm));
+  if (p.headingLevel !== null) {
+    // A styled heading's level comes from its numbering when it has one, so every format agrees on the outline.
+    const m = matchNumbering(norm);
+    const level = m ? m.level : p.headingLevel;
+    return [{ kind: "heading", index, level, numbering: m?.numbering ?? null, text: p.text, norm, prov: prov(0, p.norm.length) }];
+  }
+  const h = detectHeading(p.norm);
+  if (!h) return [{ kind: "paragraph", index, text: p.text, norm, prov: prov(0, p.norm.length) }];
+  const level = h.level;
+  const titleAt = p.norm.indexOf(h.title, h.numbering.length);
+  let cut = titleAt + h.title.length;
+  if (cut < p.norm.length && /[。：:．.]/.test(p.norm[cut])) cut++;
+  const rest = p.norm.slice(cut).trim();
+  if (!rest || cut >= p.norm.length) {
+    return [{ kind: "heading", index, level, numbering: normalizeText(h.numbering), text: p.text, norm, prov: prov(0, p.norm.length) }];
+  }
+  // Inline title ("（四）部门整体支出情况。本中心…"): the title is a heading, the rest its first paragraph.
+  const restAt = p.norm.indexOf(rest, cut);
+  const headNorm = p.norm.slice(0, cut);
+  // text and norm differ only after a dropped doubled character, which lies past a title at the start.
+  const textCut = cut;
+  return [
+    {
+      kind: "heading",
+      index,
+      level,
+      numbering: normalizeText(h.numbering),
+      text: p.text.slice(0, textCut).trim(),
+      norm: fold(normalizeText(headNorm)),
+      prov: prov(0, cut),
+    },
+    {
+      kind: "paragraph",
+      index: index + 1,
+      text: p.text.slice(textCut).trim(),
+      norm: fold(normalizeText(rest)),
+      prov: prov(restAt, p.norm.length),
+    },
+  ];
+}
+
+/** Build blocks from pieces in document order. */
+export function buildBlocks(pieces: Piece[], opts: BuildOptions): Block[] {
+  const fold = opts.fold ?? ((s: string) => s);
+  const blocks: Block[] = [];
+  let index = opts.startIndex ?? 0;
+  let run: LinePiece[] = [];
+  const flush = () => {
+    for (const p of collectParagraphs(run, opts)) {
+      for (const b of paraBlocks(p, index, fold)) {
+        blocks.push(b);
+        index = b.index + 1;
+      }
+    }
+    run = [];
+  };
+  for (const piece of pieces) {
+    if (piece.kind === "line") {
+      run.push(piece);
+      continue;
+    }
+    flush();
+    const rows = layTable(piece, fold);
+    if (rows.length === 0) continue;
+    const prev = blocks[blocks.length - 1];
+    const table: TableBlock = {
+      kind: "table",
+      index: index++,
+      prov: { page: piece.page, bbox: null, span: { start: piece.start, end: piece.end } },
+      text: tableText(rows, "text"),
+      norm: tableText(rows, "norm"),
+      rows,
+      unit: findTableUnit(piece.rows, prev && prev.kind !== "table" ? prev.norm : null),
+    };
+    blocks.push(table);
+  }
+  flush();
+  return blocks;
+}
+
+/** Split text into line pieces with spans, marking blank-line and form-feed (page) gaps. Pages start at `firstPage`. */
+export function linesFromText(text: string, firstPage = 1): LinePiece[] {
+  const out: LinePiece[] = [];
+  const re = /\r\n|\n|\r|\f/g;
+  let page = firstPage;
+  let pos = 0;
+  let gap: LinePiece["gap"] = "paragraph";
+  let seenAny = false;
+  const take = (end: number) => {
+    const raw = text.slice(pos, end);
+    if (raw.trim() === "" || isPageNumberLine(raw)) {
+      if (seenAny && gap === "line") gap = "blank";
+      if (seenAny && raw.trim() !== "") gap = "page"; // a page number line marks a page break
+    } else {
+      out.push({ kind: "line", text: raw, start: pos, end, page, gap: seenAny ? gap : "paragraph" });
+      seenAny = true;
+      gap = "line";
+    }
+  };
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    take(m.index);
+    if (m[0] === "\f") {
+      page++;
+      if (seenAny) gap = "page";
+    }
+    pos = m.index + m[0].length;
+  }
+  take(text.length);
+  return out;
+}

@@ -1,0 +1,172 @@
+/**
+ * Amounts, percentages, counts and scores as printed in Chinese reports, parsed with exact decimal arithmetic.
+ * A value is kept as its printed digits plus a power-of-ten shift; conversion to base units (元, %, 人, 分) goes
+ * through BigInt integer 分 so "70.183715万元" becomes exactly 701837.15 元 and no float ever sums money.
+ */
+import { parseChineseNumber, RE_CN_NUM_CHARS } from "./cn-numerals.js";
+
+export type FigureUnitKind = "money" | "percent" | "points" | "count" | "score" | "plain";
+
+export interface ParsedNumber {
+  /** Digits without separators or point, e.g. "1223456" for "12,234.56". */
+  digits: string;
+  /** Digits after the decimal point as printed. */
+  decimals: number;
+  negative: boolean;
+}
+
+export interface UnitInfo {
+  kind: FigureUnitKind;
+  /** Base-unit symbol used in Metric.unit. */
+  base: "元" | "%" | "人" | "个" | "辆" | "分" | "";
+  /** Power of ten from the printed unit to the base unit (万元 → 4, 亿元 → 8, 元 → 0). */
+  shift: number;
+}
+
+/** Units a number can carry, longest first so 万元 wins over 万 and 个百分点 over 个. */
+const UNIT_TABLE: Array<[string, UnitInfo]> = [
+  ["个百分点", { kind: "points", base: "%", shift: 0 }],
+  ["百分点", { kind: "points", base: "%", shift: 0 }],
+  ["亿元", { kind: "money", base: "元", shift: 8 }],
+  ["万元", { kind: "money", base: "元", shift: 4 }],
+  ["千元", { kind: "money", base: "元", shift: 3 }],
+  ["元", { kind: "money", base: "元", shift: 0 }],
+  ["%", { kind: "percent", base: "%", shift: 0 }],
+  ["％", { kind: "percent", base: "%", shift: 0 }],
+  ["‰", { kind: "percent", base: "%", shift: -1 }],
+  ["人次", { kind: "count", base: "", shift: 0 }],
+  ["万人", { kind: "count", base: "人", shift: 4 }],
+  ["人", { kind: "count", base: "人", shift: 0 }],
+  ["名", { kind: "count", base: "人", shift: 0 }],
+  ["辆", { kind: "count", base: "辆", shift: 0 }],
+  ["个", { kind: "count", base: "个", shift: 0 }],
+  ["分", { kind: "score", base: "分", shift: 0 }],
+];
+
+/** The unit at the start of `s` (after optional spaces), or null. `亿`/`万` alone stay unit-less multipliers. */
+export function unitAt(s: string): { unit: string; info: UnitInfo; length: number } | null {
+  const m = /^\s?/.exec(s)!;
+  const rest = s.slice(m[0].length);
+  for (const [u, info] of UNIT_TABLE) {
+    if (rest.startsWith(u)) {
+      // "分" is a score only when it is not the start of a word (分别, 分值, 分配, 分类 …).
+      if (u === "分" && /^分[别值配类解项期批布担管析钟]/.test(rest)) return null;
+      // "个" followed by 月/工作日 etc. is a period, not a count we use; still a count figure.
+      return { unit: u, info, length: m[0].length + u.length };
+    }
+  }
+  return null;
+}
+
+/** Parse "12,345.678", "0.65", "-5.2" (a number as printed, already width-folded). */
+export function parseNumberText(s: string): ParsedNumber | null {
+  const m = /^([-−﹣])?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(s.trim());
+  if (!m) return null;
+  const intPart = m[2].replace(/,/g, "");
+  const frac = m[3] ?? "";
+  return { digits: (intPart + frac).replace(/^0+(?=\d)/, ""), decimals: frac.length, negative: !!m[1] };
+}
+
+/** Exact integer 分 (hundredths of the base unit) for digits × 10^(shift − decimals), rounding half away from zero. */
+export function toHundredths(n: ParsedNumber, shift: number): bigint {
+  const e = shift - n.decimals + 2;
+  let v = BigInt(n.digits || "0");
+  if (e >= 0) v *= 10n ** BigInt(e);
+  else {
+    const d = 10n ** BigInt(-e);
+    v = (v * 2n + d) / (2n * d);
+  }
+  return n.negative ? -v : v;
+}
+
+/** Base-unit value as a JS number with at most two decimals (the public Metric.value). */
+export function baseValue(n: ParsedNumber, shift: number): number {
+  const h = toHundredths(n, shift);
+  return Number(h) / 100;
+}
+
+export interface Amount {
+  /** Value in base units (元, percent points, people, points). */
+  value: number;
+  /** Exact hundredths of the base unit. */
+  hundredths: bigint;
+  unit: string;
+  kind: FigureUnitKind;
+  base: UnitInfo["base"];
+  decimals: number;
+  /** Size of the printed unit in base units (10000 for 万元). */
+  scale: number;
+}
+
+function scaleOf(shift: number): number {
+  return shift >= 0 ? 10 ** shift : 1 / 10 ** -shift;
+}
+
+/**
+ * Parse one amount as written: "12222.51万元", "1,234.56 万元", "1.2亿元", "769.60元", "95.45%", "20人", "99.40分",
+ * full-width digits, Chinese numerals ("一千二百万元", "三万元"). `defaultUnit` applies when no unit is printed
+ * (a table's 单位：万元). Returns null for anything that is not one amount.
+ */
+export function parseAmount(raw: string, defaultUnit: string | null = null): Amount | null {
+  const s = foldDigits(raw).trim();
+  let m = /^([-−﹣]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$/.exec(s);
+  let num: ParsedNumber | null = null;
+  let tail = "";
+  if (m) {
+    num = parseNumberText(m[1].replace(/\s/g, ""));
+    tail = m[2];
+  } else {
+    const c = new RegExp(`^([${RE_CN_NUM_CHARS}]+?)([万亿]?元|[^${RE_CN_NUM_CHARS}].*|)$`).exec(s);
+    if (!c) return null;
+    const v = parseChineseNumber(c[1]);
+    if (v === null) return null;
+    num = v;
+    tail = c[2];
+  }
+  if (!num) return null;
+  // A bare multiplier before the unit: "1.2亿元" is caught by the table, "3万" (no 元) stays a plain 10^4.
+  let extraShift = 0;
+  if (/^万(?!元)/.test(tail)) {
+    extraShift = 4;
+    tail = tail.slice(1);
+  } else if (/^亿(?!元)/.test(tail)) {
+    extraShift = 8;
+    tail = tail.slice(1);
+  }
+  let u = tail ? unitAt(tail) : null;
+  if (tail && (!u || tail.slice(u.length).trim() !== "")) return null;
+  if (!u && defaultUnit) u = unitAt(defaultUnit);
+  const info: UnitInfo = u ? u.info : { kind: "plain", base: "", shift: 0 };
+  const shift = info.shift + extraShift;
+  const hundredths = toHundredths(num, shift);
+  return {
+    value: Number(hundredths) / 100,
+    hundredths,
+    unit: u ? u.unit : extraShift ? (extraShift === 4 ? "万" : "亿") : "",
+    kind: info.kind,
+    base: info.base,
+    decimals: num.decimals,
+    scale: scaleOf(shift),
+  };
+}
+
+/** Full-width digits and separators to ASCII (norm text already has this; `text` may not). */
+export function foldDigits(s: string): string {
+  return s.replace(/[０-９．，％－]/g, (c) => {
+    if (c === "．") return ".";
+    if (c === "，") return ",";
+    if (c === "％") return "%";
+    if (c === "－") return "-";
+    return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+  });
+}
+
+/** Format exact hundredths of 元 as 万元 text ("12222.51"), trimming only trailing zeros beyond the printed decimals. */
+export function formatWan(hundredths: bigint): string {
+  const neg = hundredths < 0n;
+  const h = neg ? -hundredths : hundredths;
+  const s = h.toString().padStart(7, "0");
+  const int = s.slice(0, -6);
+  const frac = s.slice(-6).replace(/0+$/, "").padEnd(2, "0");
+  return `${neg ? "-" : ""}${int}.${frac}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * A candidate metric: a figure bound to a key and a year by one of the binders, with how sure the binder is.
+ * The extractor keeps one candidate per (key, year, project), the surest and then the first.
+ */
+import type { Metric, Unit } from "./schema.js";
+import type { FigureHit } from "./figures.js";
+import type { UnitKind } from "./metric-catalog.js";
+
+export interface Candidate {
+  key: string;
+  year: number;
+  value: number | null;
+  unit: Unit;
+  text: string;
+  precision: { decimals: number; scale: number } | null;
+  page: number | null;
+  quote: string;
+  restated: boolean;
+  /** 3 = table structure, 2 = exact label in prose, 1 = fuzzy label or weaker pattern. */
+  confidence: number;
+  /** Document order (block index × 10⁵ + offset), to prefer the first statement. */
+  order: number;
+  project?: string;
+  /** A partial label (行政编制): dropped when several different ones compete. */
+  partial?: boolean;
+}
+
+export function metricUnit(kind: UnitKind): Unit {
+  switch (kind) {
+    case "money":
+      return "元";
+    case "percent":
+      return "%";
+    case "count":
+      return "人";
+    case "score":
+      return "分";
+    default:
+      return "text";
+  }
+}
+
+/** Whether a figure can be the value of a metric of this unit kind. `bare` allows unit-less numbers (table cells). */
+export function compatible(kind: UnitKind, hit: FigureHit, bare: boolean): boolean {
+  const k = hit.amount.kind;
+  if (hit.amount.value < 0) return false;
+  switch (kind) {
+    case "money":
+      return k === "money";
+    case "percent":
+      return k === "percent" || (bare && k === "plain" && hit.amount.value <= 1000);
+    case "count":
+      return (k === "count" && (hit.amount.base === "人" || hit.amount.unit === "名")) || (bare && k === "plain" && Number.isInteger(hit.amount.value));
+    case "score":
+      return k === "score" || (bare && k === "plain" && hit.amount.value <= 100);
+    default:
+      return false;
+  }
+}
+
+export function candidateFromHit(
+  c: Omit<Candidate, "value" | "text" | "precision" | "unit">,
+  kind: UnitKind,
+  hit: FigureHit,
+): Candidate {
+  const isMoney = kind === "money";
+  return {
+    ...c,
+    value: hit.amount.value,
+    unit: metricUnit(kind),
+    text: hit.text,
+    precision: { decimals: hit.amount.decimals, scale: isMoney ? hit.amount.scale : 1 },
+  };
+}
+
+export function toMetric(c: Candidate): Metric {
+  return {
+    key: c.key,
+    year: c.year,
+    value: c.value,
+    unit: c.unit,
+    text: c.text,
+    precision: c.precision,
+    page: c.page,
+    quote: c.quote,
+    restated: c.restated,
+  };
+}
+
+/** One candidate per (key, year, project): the surest, then the first in document order. Partial labels yield. */
+export function pickCandidates(all: Candidate[]): Candidate[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of all) {
+    const g = `${c.project ?? ""}\u0000${c.key}\u0000${c.year}`;
+    (groups.get(g) ?? groups.set(g, []).get(g)!).push(c);
+  }
+  const out: Candidate[] = [];
+  for (const g of groups.values()) {
+    const full = g.filter((c) => !c.partial);
+    let pool = full;
+    if (full.length === 0) {
+      // Several different partial figures (行政编制 39, 事业编制 5) name no total: state nothing.
+      const values = new Set(g.map((c) => c.value));
+      if (values.size > 1) continue;
+      pool = g;
+    }
+    pool.sort((a, b) => b.confidence - a.confidence || a.order - b.order);
+    out.push(pool[0]);
+  }
+  return out.sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,136 @@
+/**
+ * Every number in a document as a Figure: value, unit, base-unit value, page, position and the sentence or cell it
+ * sits in. Extraction binds some figures to metrics; the rest stay available to callers (`figures(doc)`).
+ */
+import { z } from "zod";
+import { allBlocks, BBoxSchema, SpanSchema, type JxDocument } from "../document/model.js";
+import { parseAmount, type Amount } from "./amount.js";
+import { RE_CN_NUM_CHARS } from "./cn-numerals.js";
+
+export const FigureSchema = z.object({
+  /** Value in base units (元, percent points, people, points); negative for a stated decrease. */
+  value: z.number(),
+  /** Unit as printed ("万元", "%", "人"), or the table's declared unit when the cell has none. */
+  unit: z.string(),
+  /** Base unit ("元", "%", "人", "个", "辆", "分", "" for a plain number). */
+  baseUnit: z.string(),
+  kind: z.enum(["money", "percent", "points", "count", "score", "plain"]),
+  text: z.string(),
+  decimals: z.number().int(),
+  scale: z.number(),
+  /** "up"/"down" when the figure is a stated change (增加/减少 …), null otherwise. */
+  change: z.enum(["up", "down"]).nullable(),
+  page: z.number().int().min(1),
+  block: z.number().int(),
+  cell: z.object({ row: z.number().int(), col: z.number().int() }).nullable(),
+  bbox: BBoxSchema.nullable(),
+  span: SpanSchema.nullable(),
+  /** The sentence (prose) or cell text the figure sits in. */
+  quote: z.string(),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+export interface FigureHit {
+  start: number;
+  end: number;
+  amount: Amount;
+  text: string;
+  change: "up" | "down" | null;
+}
+
+const UNIT_ALT = "亿元|万元|千元|元|万人|万|亿|个百分点|百分点|%|‰|人次|人|名|辆|个|分";
+const RE_ARABIC = new RegExp(
+  `(?<![\\d.A-Za-z_/\\-])([-−]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(?![\\d.]*[A-Za-z_])(\\s?(?:${UNIT_ALT}))?`,
+  "g",
+);
+const RE_CHINESE = new RegExp(`(?<![\\d.${RE_CN_NUM_CHARS}])([零〇一二两三四五六七八九十][${RE_CN_NUM_CHARS}]*)(亿元|万元|元|人|名|辆)`, "g");
+const RE_UP = /(增加|增长|提高|上升|上涨|增|多|超支|追加)\s*$/;
+const RE_DOWN = /(减少|下降|降低|下滑|减|少|节约|节省|压减)\s*$/;
+/** "增加（减少）" template wording: the sign comes from the number itself. */
+const RE_TEMPLATE = /增加\s*[(（]\s*减少\s*[)）]\s*$|增长\s*[(（]\s*下降\s*[)）]\s*$/;
+
+/** Number hits in one piece of normalised text. `defaultUnit` is the table's declared unit for bare numbers. */
+export function scanFigures(text: string, defaultUnit: string | null = null): FigureHit[] {
+  const hits: FigureHit[] = [];
+  for (const m of text.matchAll(RE_ARABIC)) {
+    const start = m.index!;
+    const after = text.slice(start + m[0].length, start + m[0].length + 2);
+    // Dates, years and document numbers are positions in time, not figures we bind.
+    if (!m[2] && /^[年月日号时期届]/.test(after)) continue;
+    if (m[2] && /^(万|亿)$/.test(m[2].trim()) && /^[年月日人]/.test(after)) continue;
+    const amount = parseAmount(m[0], m[2] ? null : defaultUnit);
+    if (!amount) continue;
+    hits.push({ start, end: start + m[0].length, amount, text: m[0].trim(), change: changeBefore(text, start, amount) });
+  }
+  for (const m of text.matchAll(RE_CHINESE)) {
+    const amount = parseAmount(m[0]);
+    if (!amount) continue;
+    const start = m.index!;
+    hits.push({ start, end: start + m[0].length, amount, text: m[0], change: changeBefore(text, start, amount) });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function changeBefore(text: string, at: number, amount: Amount): "up" | "down" | null {
+  const before = text.slice(Math.max(0, at - 12), at).replace(/[了约为达:：]+$/, "");
+  if (RE_TEMPLATE.test(before)) return amount.value < 0 ? "down" : "up";
+  if (RE_UP.test(before)) return "up";
+  if (RE_DOWN.test(before)) return "down";
+  return null;
+}
+
+/** The sentence around a position (for quotes): from the previous 。；! to the next one. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const stops = /[。；;！？!?\n]/;
+  let a = start;
+  while (a > 0 && !stops.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && !stops.test(text[b])) b++;
+  if (b < text.length) b++;
+  return text.slice(a, b).trim();
+}
+
+function toFigure(h: FigureHit, base: Omit<Figure, keyof Amount | "value" | "unit" | "baseUnit" | "kind" | "text" | "decimals" | "scale" | "change" | "quote">, quote: string): Figure {
+  const signed = h.change === "down" && h.amount.value > 0 ? -h.amount.value : h.amount.value;
+  return {
+    ...base,
+    value: signed,
+    unit: h.amount.unit,
+    baseUnit: h.amount.base,
+    kind: h.amount.kind,
+    text: h.text,
+    decimals: h.amount.decimals,
+    scale: h.amount.scale,
+    change: h.change,
+    quote,
+  };
+}
+
+/** Every number in the document, in document order. Table cells use the table's declared unit (单位：万元). */
+export function figures(doc: JxDocument): Figure[] {
+  const out: Figure[] = [];
+  for (const b of allBlocks(doc)) {
+    if (b.kind === "table") {
+      for (const row of b.rows) {
+        for (const c of row.cells) {
+          for (const h of scanFigures(c.norm, b.unit)) {
+            out.push(
+              toFigure(h, { page: c.prov.page, block: b.index, cell: { row: c.row, col: c.col }, bbox: c.prov.bbox, span: c.prov.span }, c.norm),
+            );
+          }
+        }
+      }
+      continue;
+    }
+    for (const h of scanFigures(b.norm)) {
+      out.push(
+        toFigure(
+          h,
+          { page: b.prov.page, block: b.index, cell: null, bbox: b.prov.bbox, span: b.prov.span },
+          sentenceAround(b.norm, h.start, h.end),
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,200 @@
+/**
+ * Binding figures in tables: a header row's labels give the columns of the value row under it (年初预算数 | 全年预算数 |
+ * 全年执行数 … over 年度资金总额 | 43.2 | 43.2 | 37.24), and a label cell gives the value cell right of it (人员编制 | 21).
+ * Works on real tables (row/column known) and on flattened ones (one cell per line, pipes, space-separated rows), where
+ * header cells cut in two ("年初" / "预算数") are joined back when only the join is a known header.
+ */
+import type { StreamCell } from "./cells.js";
+import { unitInText } from "./cells.js";
+import { columnRole, matchLabel, type ColumnRole, type LabelEntry } from "./labels.js";
+import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
+import type { FigureHit } from "./figures.js";
+import { scanFigures } from "./figures.js";
+import { isTargetFigure } from "./prose.js";
+
+export interface Header {
+  text: string;
+  role: ColumnRole | null;
+  entry: LabelEntry | null;
+  cells: number[];
+  col: number | null;
+}
+
+export interface GridContext {
+  fiscalYear: number;
+  project: boolean;
+}
+
+function recognise(text: string, ctx: GridContext): Pick<Header, "role" | "entry"> | null {
+  const role = columnRole(text);
+  if (role) return { role, entry: null };
+  const m = matchLabel(text, { project: ctx.project });
+  if (m) return { role: null, entry: m.entry };
+  return null;
+}
+
+function isPartRow(label: string): boolean {
+  return /^(其中|[（(]?\d+[)）]|财政专户|单位资金|其他资金|上年结转资金|地方财政资金|中央财政资金|当年财政拨款|财政资金)/.test(label);
+}
+
+/** Header cells before index `end`, walking back over a flattened header, with split cells joined. */
+function headerRunBefore(cells: StreamCell[], end: number, ctx: GridContext): { headers: Header[]; unit: string | null } {
+  const run: number[] = [];
+  let unit: string | null = null;
+  for (let i = end - 1; i >= 0 && run.length < 18; i--) {
+    const c = cells[i];
+    if (c.figure) break;
+    if (c.empty) continue;
+    if (c.text.length > 25 || /[。；]/.test(c.text)) break;
+    const u = unitInText(c.text);
+    if (u) {
+      unit = u;
+      if (!recognise(c.text, ctx)) break;
+    }
+    if (/^其中[:：]?$/.test(c.text)) continue;
+    run.unshift(i);
+  }
+  const headers: Header[] = [];
+  for (let k = 0; k < run.length; k++) {
+    const a = cells[run[k]].text;
+    const ra = recognise(a, ctx);
+    const b = k + 1 < run.length ? cells[run[k + 1]].text : null;
+    if (b !== null) {
+      const rab = recognise(a + b, ctx);
+      if (rab && (!ra || (ra.role === null && ra.entry && rab.entry && rab.entry.key !== ra.entry.key && !recognise(b, ctx)))) {
+        headers.push({ text: a + b, ...rab, cells: [run[k], run[k + 1]], col: null });
+        k++;
+        continue;
+      }
+    }
+    headers.push({ text: a, role: ra?.role ?? null, entry: ra?.entry ?? null, cells: [run[k]], col: null });
+  }
+  while (headers.length && (headers[0].role === "rowHeader" || (!headers[0].role && !headers[0].entry))) headers.shift();
+  if (unit === null) {
+    for (let i = end - 1; i >= Math.max(0, end - 60); i--) {
+      const u = unitInText(cells[i].text);
+      if (u) {
+        unit = u;
+        break;
+      }
+    }
+  }
+  return { headers, unit };
+}
+
+function withUnit(h: FigureHit, unit: string | null, text: string): FigureHit | null {
+  if (h.amount.kind !== "plain" || !unit) return h;
+  return scanFigures(text, unit)[0] ?? null;
+}
+
+/** Candidates from header/value alignment and label→value pairs in one stream of cells. */
+export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: Candidate[]; consumed: Set<number> } {
+  const out: Candidate[] = [];
+  const consumed = new Set<number>();
+  const emit = (entry: LabelEntry, cellIdx: number, h: FigureHit, confidence: number, unit: string | null) => {
+    const c = cells[cellIdx];
+    const hit = entry.unitKind === "money" ? withUnit(h, unit ?? c.unit, c.text) : h;
+    if (!hit || !compatible(entry.unitKind, hit, true)) return;
+    if (entry.unitKind === "money" && hit.amount.kind !== "money") return;
+    out.push(
+      candidateFromHit(
+        { key: entry.key, year: ctx.fiscalYear, page: c.page, quote: c.line.slice(0, 200), restated: false, confidence, order: c.block * 100000 + cellIdx, partial: entry.partial },
+        entry.unitKind,
+        hit,
+      ),
+    );
+    consumed.add(cellIdx);
+  };
+
+  // Header → value rows.
+  for (let i = 0; i < cells.length; i++) {
+    const r = cells[i];
+    if (r.figure || r.empty || r.text.length > 20 || isPartRow(r.text)) continue;
+    const values: number[] = [];
+    let j = i + 1;
+    for (; j < cells.length && (cells[j].figure || cells[j].empty) && values.length < 12; j++) {
+      if (cells[j].rowStart && j > i + 1) break;
+      values.push(j);
+    }
+    if (values.filter((k) => cells[k].figure).length < 2) continue;
+    const { headers, unit } = headerRunBefore(cells, i, ctx);
+    if (headers.filter((h) => h.entry || (h.role && h.role !== "rowHeader")).length < 2) continue;
+    if (headers.some((h) => h.role === "level3")) continue; // score tables are read as indicators
+    headers.forEach((h, k) => {
+      h.cells.forEach((x) => consumed.add(x));
+      const v = values[k];
+      if (v === undefined || !h.entry || !cells[v].figure) return;
+      if (isTargetFigure(cells[v].line, cells[v].figure!)) return;
+      emit(h.entry, v, cells[v].figure!, 3, unit);
+    });
+    i = j - 1;
+  }
+
+  // Label cell → the value cell after it.
+  for (let i = 0; i + 1 < cells.length; i++) {
+    if (consumed.has(i) || cells[i].figure || cells[i].empty) continue;
+    const m = matchLabel(cells[i].text, { project: ctx.project });
+    if (!m) continue;
+    const next = cells[i + 1];
+    if (!next.figure || consumed.has(i + 1)) continue;
+    if (cells[i].table !== null && (next.table !== cells[i].table || next.row !== cells[i].row)) continue;
+    emit(m.entry, i + 1, next.figure, m.exact ? 3 : 1, null);
+  }
+  return { candidates: out, consumed };
+}
+
+/** Header cells of real tables by column: the last header row before each value row. */
+export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
+  const out: Candidate[] = [];
+  const byTable = new Map<number, StreamCell[]>();
+  cells.forEach((c) => c.table !== null && (byTable.get(c.table) ?? byTable.set(c.table, []).get(c.table)!).push(c));
+  for (const tcells of byTable.values()) {
+    const rows = new Map<number, StreamCell[]>();
+    for (const c of tcells) (rows.get(c.row!) ?? rows.set(c.row!, []).get(c.row!)!).push(c);
+    let header = new Map<number, Header>();
+    let used = false;
+    for (const row of [...rows.keys()].sort((a, b) => a - b).map((k) => rows.get(k)!)) {
+      const figs = row.filter((c) => c.figure);
+      const recog = row.map((c) => ({ c, r: c.empty ? null : recognise(c.text, ctx) }));
+      if (figs.length === 0 && recog.filter((x) => x.r && (x.r.entry || x.r.role !== "rowHeader")).length >= 2) {
+        const next = new Map(used ? [] : header);
+        for (const { c, r } of recog) if (!c.empty) next.set(c.col!, { text: c.text, role: r?.role ?? null, entry: r?.entry ?? null, cells: [], col: c.col });
+        header = next;
+        used = false;
+        continue;
+      }
+      if (header.size === 0 || figs.length === 0 || [...header.values()].some((h) => h.role === "level3")) continue;
+      const labelCell = row.find((c) => !c.figure && !c.empty);
+      const label = labelCell?.text ?? "";
+      const ym = /((?:19|20)\d{2})\s*年度?/.exec(label);
+      const rowYear = ym ? Number(ym[1]) : null;
+      const rest = ym ? label.replace(ym[0], "") : label;
+      const labelHead = labelCell ? header.get(labelCell.col!) : undefined;
+      const isProjectRow =
+        !rowYear && !!labelHead && labelHead.role === "rowHeader" && /项目/.test(labelHead.text) && !/^(合计|总计|小计|总额|年度资金总额)/.test(label) && label.length >= 3;
+      if (!rowYear && !isProjectRow && used && !/^(合计|总计|总额|年度资金总额)/.test(label)) continue;
+      if (isPartRow(label)) continue;
+      const rowEntry = rest ? matchLabel(rest, { project: ctx.project })?.entry : undefined;
+      for (const c of figs) {
+        const h = header.get(c.col!);
+        let entry = h?.entry ?? null;
+        // A 合计 column takes the metric its row names ("2022年三公经费 | 合计 2.25").
+        if (!entry && h && /^(合计|小计|总计)$/.test(h.text) && rowEntry) entry = rowEntry;
+        if (!entry) continue;
+        const hit = entry.unitKind === "money" ? withUnit(c.figure!, c.unit, c.text) : c.figure!;
+        if (!hit || !compatible(entry.unitKind, hit, true)) continue;
+        if (entry.unitKind === "money" && hit.amount.kind !== "money") continue;
+        const year = rowYear ?? ctx.fiscalYear;
+        out.push(
+          candidateFromHit(
+            { key: entry.key, year, page: c.page, quote: c.line.slice(0, 200), restated: year !== ctx.fiscalYear, confidence: 3, order: c.block * 100000 + (c.row ?? 0) * 100 + (c.col ?? 0), partial: entry.partial, project: isProjectRow ? label : undefined },
+            entry.unitKind,
+            hit,
+          ),
+        );
+      }
+      if (!rowYear && !isProjectRow) used = true;
+    }
+  }
+  return out;
+}

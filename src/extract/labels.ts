@@ -1,0 +1,156 @@
+/**
+ * Label lexicon: the catalogue's labels (schemas/metrics.json) plus a few context-only labels, and the matching of
+ * label text to metric keys.
+ *
+ * Matching threshold (documented for the README): a label matches exactly after normalisation (spaces, quotes, colons
+ * and parenthesised notes like "(万元)" removed). When it does not, fastest-levenshtein compares it with every
+ * catalogue label of at least 6 characters and accepts the closest one when distance / max(length) ≤ 0.2 (one edit per
+ * five characters: "一般公共预算财政拔款收入" → income.general_budget) and no other label is as close. Labels shorter
+ * than 5 characters (执行率, 编制, 退休) only ever match exactly: one edit there turns one word into another.
+ */
+import { distance } from "fastest-levenshtein";
+import { METRICS, type UnitKind } from "./metric-catalog.js";
+
+export interface LabelEntry {
+  label: string;
+  key: string;
+  unitKind: UnitKind;
+  /** Matches only where the report is about a project (project reports, project items of a department report). */
+  projectOnly?: boolean;
+  /** A label naming one kind of a quantity (行政编制): dropped when several different ones are stated side by side. */
+  partial?: boolean;
+  /** Verb labels ("已使用…资金 X 元") may stand further from their figure than noun labels. */
+  loose?: boolean;
+}
+
+const PARTIAL_LABELS = new Set(["行政编制", "事业编制", "参公编制"]);
+
+/** Labels that only make sense inside a project's own text (a department's 支出 is not a project's 执行数). */
+const PROJECT_LABELS: LabelEntry[] = [
+  { label: "项目预算资金", key: "budget.initial", unitKind: "money", projectOnly: true },
+  { label: "预算资金", key: "budget.initial", unitKind: "money", projectOnly: true },
+  { label: "项目预算", key: "budget.initial", unitKind: "money", projectOnly: true },
+  { label: "已于本年度支出", key: "budget.executed", unitKind: "money", projectOnly: true },
+  { label: "本年度支出", key: "budget.executed", unitKind: "money", projectOnly: true },
+  { label: "已使用", key: "budget.executed", unitKind: "money", projectOnly: true, loose: true },
+  { label: "已支出", key: "budget.executed", unitKind: "money", projectOnly: true, loose: true },
+  { label: "已兑现", key: "budget.executed", unitKind: "money", projectOnly: true, loose: true },
+  { label: "支出共计", key: "budget.executed", unitKind: "money", projectOnly: true },
+  { label: "实际使用", key: "budget.executed", unitKind: "money", projectOnly: true, loose: true },
+];
+
+export const LEXICON: LabelEntry[] = [
+  ...METRICS.flatMap((m) =>
+    m.labels.map((label) => ({ label: cleanLabel(label), key: m.key, unitKind: m.unitKind, partial: PARTIAL_LABELS.has(label) })),
+  ),
+  ...PROJECT_LABELS,
+];
+
+/** Longest labels first so 一般公共预算财政拨款收入 wins over 一般公共预算 at the same position. */
+const BY_LENGTH = [...LEXICON].sort((a, b) => b.label.length - a.label.length);
+const FIRST_CHARS = new Set(LEXICON.map((e) => e.label[0]));
+
+/** Strip what does not belong to a label's identity: spaces, quotes, colons, numbering, "(万元)" style notes. */
+export function cleanLabel(s: string): string {
+  return s
+    .replace(/[（(][^（()）]*?(?:元|%|％|人|分|[A-Z]|×)[^（()）]*[)）]/g, "")
+    .replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*/, "")
+    .replace(/[\s"“”‘’'：:|]/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")");
+}
+
+export interface LabelHit {
+  entry: LabelEntry;
+  start: number;
+  end: number;
+}
+
+/**
+ * All label occurrences in a text, leftmost-longest and non-overlapping. Quotes inside labels ("三公"经费) are
+ * matched loosely: the text is compared with quotes removed, positions mapped back.
+ */
+export function findLabels(text: string, opts: { project: boolean }): LabelHit[] {
+  const map: number[] = [];
+  let bare = "";
+  for (let i = 0; i < text.length; i++) {
+    if (/["“”‘’]/.test(text[i])) continue;
+    map.push(i);
+    bare += text[i] === "（" ? "(" : text[i] === "）" ? ")" : text[i];
+  }
+  map.push(text.length);
+  const hits: LabelHit[] = [];
+  for (let i = 0; i < bare.length; ) {
+    let hit: LabelEntry | null = null;
+    if (FIRST_CHARS.has(bare[i])) {
+      for (const e of BY_LENGTH) {
+        if (e.projectOnly && !opts.project) continue;
+        if (bare.startsWith(e.label, i)) {
+          hit = e;
+          break;
+        }
+      }
+    }
+    if (hit) {
+      hits.push({ entry: hit, start: map[i], end: map[i + hit.label.length - 1] + 1 });
+      i += hit.label.length;
+    } else i++;
+  }
+  return hits;
+}
+
+/** Minimum label length for fuzzy matching and the accepted normalised edit distance. */
+export const FUZZY_MIN_LENGTH = 6;
+export const FUZZY_MAX_RATIO = 0.2;
+
+/**
+ * The metric a whole label (a table cell, a "label:" line) names: exact first, then fuzzy under the documented
+ * threshold. Returns null when nothing is close enough or two different keys are equally close.
+ */
+export function matchLabel(raw: string, opts: { project: boolean }): { entry: LabelEntry; exact: boolean } | null {
+  const s = cleanLabel(raw);
+  if (!s) return null;
+  const usable = LEXICON.filter((e) => !e.projectOnly || opts.project);
+  const exact = usable.find((e) => e.label === s);
+  if (exact) return { entry: exact, exact: true };
+  if (s.length < FUZZY_MIN_LENGTH) return null;
+  let best: LabelEntry | null = null;
+  let bestRatio = Infinity;
+  let tie = false;
+  for (const e of usable) {
+    if (e.label.length < FUZZY_MIN_LENGTH || Math.abs(e.label.length - s.length) > 2) continue;
+    const r = distance(e.label, s) / Math.max(e.label.length, s.length);
+    if (r < bestRatio) {
+      bestRatio = r;
+      best = e;
+      tie = false;
+    } else if (r === bestRatio && best && best.key !== e.key) tie = true;
+  }
+  if (best && bestRatio <= FUZZY_MAX_RATIO && !tie) return { entry: best, exact: false };
+  return null;
+}
+
+/** Column roles of the tables reports use (budget blocks, score tables, income tables). */
+export type ColumnRole = "level1" | "level2" | "level3" | "target" | "actual" | "weight" | "score" | "reason" | "rowHeader" | "prior" | "unitCol" | "nature";
+
+const ROLE_WORDS: Array<[ColumnRole, RegExp]> = [
+  ["level1", /^一级指标$/],
+  ["level2", /^二级指标$/],
+  ["level3", /^(三级指标|指标名称|绩效指标)$/],
+  ["prior", /^上年(完成值|实际完成值|数|实际数|指标值)$/],
+  ["target", /^(年度)?(指标值|目标值|预期目标|计划值|年度目标值|绩效目标值|预期指标值)$/],
+  ["actual", /^(指标)?(全年)?(实际)?完成(值|情况)$|^(全年)?实际完成(值|情况)?$|^实际值$/],
+  ["weight", /^(指标)?(分值|权重|分值权重|标准分值|权重分)$/],
+  ["score", /^(指标)?(得分|评分|自评得分|实际得分)$/],
+  ["reason", /原因|改进措施|说明$/],
+  ["rowHeader", /^(机构名称|资金来源|项目|项目名称|名称|单位名称|科目名称|科目|资金性质|资金类别)$/],
+  ["unitCol", /^(度量单位|计量单位|单位)$/],
+  ["nature", /^指标性质$/],
+];
+
+/** The role of a table header cell, or null when it is not one of the known column kinds. */
+export function columnRole(raw: string): ColumnRole | null {
+  const s = cleanLabel(raw).replace(/[()（）]/g, "");
+  for (const [role, re] of ROLE_WORDS) if (re.test(s)) return role;
+  return null;
+}

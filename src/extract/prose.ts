@@ -1,0 +1,172 @@
+/**
+ * Binding figures to metrics in running text. A figure takes the label right before it when only filler words stand
+ * between them ("总收入 12222.51 万元", "固定资产利用率为 94.32%"); "比上年 Y 万元" after a bound figure is the same
+ * metric's prior-year value; figures after 增加/减少/增长 are changes; figures in target wording (目标, ≥, 以上) are
+ * not metrics. The year is the one written before the label in the same sentence, else the fiscal year.
+ */
+import { findLabels, type LabelHit } from "./labels.js";
+import { scanFigures, sentenceAround, type FigureHit } from "./figures.js";
+import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
+
+export interface Passage {
+  text: string;
+  page: number;
+  block: number;
+}
+
+export interface ProseContext {
+  fiscalYear: number;
+  /** Project-only labels (已使用, 项目预算资金) are active. */
+  project: boolean;
+  projectName?: string;
+  /** Offset added to the order of candidates (so project items order after their block). */
+  orderBase?: number;
+}
+
+/** Words allowed between a label and its figure. */
+const RE_FILLER =
+  /^(?:\s|[为是达到共计约的了有在:："“”'’()（）]|资金|经费|费用|决算数?|人员|参公|在编|职工|数额|总额|金额|实际|累计|全年|本年度?|年度|安排|合计|总计|分别|仅|全部|人数|达到)*$/;
+/** Words right before a label that make it about something else (在用固定资产总额, 人均…). */
+const RE_QUALIFIER = /(在用|闲置|出租|出借|新增|处置|报废|人均|每月|月均|目标|计划|预计|上级下达)$/;
+const RE_TARGET_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不少于|不高于|不超过|高于|低于|超过|力争|确保|控制在|保持在|争取)\s*$/;
+const RE_TARGET_AFTER = /^\s*(以上|以下|以内|及以上)/;
+const RE_TARGET_CLAUSE = /目标|预期|计划|指标值|标准为|控制数/;
+const RE_PRIOR = /(比上年度?|较上年度?|比去年|较去年|上年度?|同比上年度?|与上年相比|上年同期)(同期)?(为|的|是)?\s*$/;
+const RE_YEAR = /((?:19|20)\d{2})\s*年(?:度|末|底)?/g;
+const RE_PAREN_NOTE = /[(（](?:含|不含|包括|包含|其中含)[^()（）]*[)）]/g;
+const RE_DOC_NUMBER = /[〔【\[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?|第\s*\d+\s*号/g;
+
+/** Blank out notes and document numbers, keeping offsets, so their figures bind to nothing. */
+export function maskText(s: string): string {
+  const blank = (m: string) => " ".repeat(m.length);
+  return s.replace(RE_PAREN_NOTE, blank).replace(RE_DOC_NUMBER, blank);
+}
+
+function clauseStart(text: string, at: number): number {
+  let a = at;
+  while (a > 0 && !/[，,。；;！？!?\n]/.test(text[a - 1])) a--;
+  return a;
+}
+
+function sentenceStart(text: string, at: number): number {
+  let a = at;
+  while (a > 0 && !/[。；;！？!?\n]/.test(text[a - 1])) a--;
+  return a;
+}
+
+function yearBefore(text: string, from: number, to: number, fiscalYear: number): number {
+  let year = fiscalYear;
+  for (const m of text.slice(from, to).matchAll(RE_YEAR)) year = Number(m[1]);
+  if (/上年度?$|去年$/.test(text.slice(Math.max(from, to - 4), to))) year = fiscalYear - 1;
+  return year;
+}
+
+export function isTargetFigure(text: string, hit: FigureHit): boolean {
+  const before = text.slice(clauseStart(text, hit.start), hit.start);
+  if (RE_TARGET_BEFORE.test(before)) return true;
+  if (RE_TARGET_AFTER.test(text.slice(hit.end, hit.end + 4))) return true;
+  return RE_TARGET_CLAUSE.test(before);
+}
+
+function gapOk(label: LabelHit, gap: string): boolean {
+  const g = gap.replace(/\d+个项目?/g, "").replace(/\s+/g, "");
+  if (label.entry.loose) return g.length <= 30 && !/[，,。；;！？]/.test(g);
+  return g.length <= 12 && RE_FILLER.test(g);
+}
+
+/** Candidates from one passage of prose. */
+export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
+  const text = maskText(p.text);
+  const hits = scanFigures(text);
+  const labels = findLabels(text, { project: ctx.project });
+  const out: Candidate[] = [];
+  const used = new Set<LabelHit>();
+  let last: { key: string; year: number; sentence: number; kind: Candidate["unit"] } | null = null;
+  let prevEnd = 0;
+  for (const h of hits) {
+    const sStart = sentenceStart(text, h.start);
+    const boundary = Math.max(prevEnd, sStart);
+    // "8个项目 985万元": a count of items between a label and its amount does not end the label's reach.
+    if (!(h.amount.kind === "count" && h.amount.unit === "个")) prevEnd = h.end;
+    if (h.amount.kind === "plain" || h.amount.kind === "points") continue;
+    if (h.change) continue;
+    if (isTargetFigure(text, h)) continue;
+    const before = text.slice(clauseStart(text, h.start), h.start);
+    const order = (ctx.orderBase ?? p.block * 100000) + h.start;
+    const quote = sentenceAround(p.text, h.start, h.end);
+    const base = { page: p.page, quote, confidence: 2, order, project: ctx.projectName };
+    if (RE_PRIOR.test(before) && last && last.sentence === sStart && h.amount.kind === "money" && last.kind === "元") {
+      out.push(candidateFromHit({ ...base, key: last.key, year: last.year - 1, restated: true }, "money", h));
+      continue;
+    }
+    // The label nearest before the figure, with nothing but filler in between.
+    let label = [...labels].reverse().find((l) => l.end <= h.start && l.start >= boundary);
+    if (!label || used.has(label)) continue;
+    const gapFrom = label;
+    // "调整预算后项目预算 X": the first of two abutting labels names the figure, the second is its noun.
+    const head = labels[labels.indexOf(label) - 1];
+    if (head && head.start >= boundary && label.start - head.end <= 2 && head.entry.key.split(".")[0] === label.entry.key.split(".")[0] && !used.has(head)) label = head;
+    if (!gapOk(gapFrom, text.slice(gapFrom.end, h.start))) continue;
+    if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;
+    if (!compatible(label.entry.unitKind, h, false)) continue;
+    used.add(label);
+    const year = yearBefore(text, sStart, label.start, ctx.fiscalYear);
+    if (year > ctx.fiscalYear) continue;
+    const c = candidateFromHit({ ...base, key: label.entry.key, year, restated: year !== ctx.fiscalYear, partial: label.entry.partial }, label.entry.unitKind, h);
+    out.push(c);
+    last = { key: c.key, year, sentence: sStart, kind: c.unit };
+  }
+  return out;
+}
+
+/**
+ * "下达…资金 X 万元…全部到位": the allocated amount arrived in full, so it is the received amount. Looks at the
+ * passage and the one after it (the 到位 remark often stands alone).
+ */
+export function bindArrivedInFull(p: Passage, next: Passage | null, ctx: ProseContext): Candidate[] {
+  const text = maskText(p.text);
+  const sentences = text.split(/(?<=[。；;])/);
+  let offset = 0;
+  const out: Candidate[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const follow = (sentences[i + 1] ?? "") + (i + 1 >= sentences.length && next ? next.text.slice(0, 40) : "");
+    if (/下达|拨付|安排/.test(s) && /(全部|足额|全额)(到位|拨付到位)/.test(s + follow.slice(0, 30))) {
+      const money = scanFigures(s).filter((h) => h.amount.kind === "money" && !h.change);
+      const h = money[money.length - 1];
+      if (h && money.length <= 2) {
+        out.push(
+          candidateFromHit(
+            { key: "budget.received", year: ctx.fiscalYear, page: p.page, quote: s.trim(), confidence: 1, order: p.block * 100000 + offset + h.start, restated: false, project: ctx.projectName },
+            "money",
+            h,
+          ),
+        );
+      }
+    }
+    offset += s.length;
+  }
+  return out;
+}
+
+/** score.grade: "等级为优", "评价结果：良好". */
+export function bindGrade(p: Passage, ctx: ProseContext): Candidate[] {
+  const m = /(自评等级|评价等级|绩效等级|等级|评价结果|自评结果)\s*(?:为|是|:|：|评定为|确定为)?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(p.text);
+  if (!m || RE_TARGET_CLAUSE.test(p.text.slice(Math.max(0, m.index - 10), m.index))) return [];
+  return [
+    {
+      key: "score.grade",
+      year: ctx.fiscalYear,
+      value: null,
+      unit: "text",
+      text: m[2],
+      precision: null,
+      page: p.page,
+      quote: sentenceAround(p.text, m.index, m.index + m[0].length),
+      restated: false,
+      confidence: 2,
+      order: p.block * 100000 + m.index,
+      project: ctx.projectName,
+    },
+  ];
+}

@@ -1,0 +1,142 @@
+/**
+ * pdf.js access: one lazily imported module, document opening with the package's CMaps and standard fonts (without
+ * them CJK text in non-embedded fonts vanishes), and text items turned into page-space boxes (top-left origin).
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+export type PdfDocumentProxy = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+export type PdfPageProxy = Awaited<ReturnType<PdfDocumentProxy["getPage"]>>;
+
+/** One run of text placed by pdf.js, in PDF points with the origin at the page's top-left corner. */
+export interface PdfItem {
+  str: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  /** Baseline y (top-left origin). */
+  base: number;
+  /** Font size in points (the text matrix's vertical scale). */
+  size: number;
+  font: string;
+}
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+let assetDirs: { cMapUrl: string; standardFontDataUrl: string } | null = null;
+
+/** The single pdf.js import; in Node the legacy build runs its "fake worker" in-process, no workerSrc needed. */
+export function loadPdfJs(): Promise<PdfJs> {
+  if (!pdfjsPromise) pdfjsPromise = import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjsPromise;
+}
+
+function pdfAssetDirs(): { cMapUrl: string; standardFontDataUrl: string } {
+  if (!assetDirs) {
+    const req = createRequire(import.meta.url);
+    const dir = path.dirname(req.resolve("pdfjs-dist/package.json"));
+    assetDirs = { cMapUrl: path.join(dir, "cmaps") + path.sep, standardFontDataUrl: path.join(dir, "standard_fonts") + path.sep };
+  }
+  return assetDirs;
+}
+
+/** Exposed for tests and benches that must open documents exactly as the reader does. */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocumentProxy> {
+  const pdfjs = await loadPdfJs();
+  const dirs = pdfAssetDirs();
+  // pdf.js transfers (detaches) the buffer it is given: always hand it a copy.
+  const data = new Uint8Array(bytes.byteLength);
+  data.set(bytes);
+  const task = pdfjs.getDocument({
+    data,
+    cMapUrl: dirs.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: dirs.standardFontDataUrl,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  return task.promise;
+}
+
+interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+/** Text items of one page in top-left page space. Whitespace-only items are dropped: geometry carries the gaps. */
+export async function pageItems(page: PdfPageProxy): Promise<{ items: PdfItem[]; rawCount: number; width: number; height: number }> {
+  const vp = page.getViewport({ scale: 1 });
+  const tc = await page.getTextContent();
+  const m = vp.transform; // [a, b, c, d, e, f] mapping PDF user space to viewport (top-left) space
+  const styles = tc.styles as Record<string, { ascent?: number; descent?: number }>;
+  const items: PdfItem[] = [];
+  let rawCount = 0;
+  for (const raw of tc.items as unknown as RawTextItem[]) {
+    if (typeof raw.str !== "string") continue;
+    if (raw.str.length > 0) rawCount++;
+    if (raw.str.trim() === "") continue;
+    const [a, b, c, d, e, f] = raw.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || raw.height || 1;
+    const len = Math.hypot(a, b) || 1;
+    const ux = a / len;
+    const uy = b / len;
+    // Start and end of the baseline in user space, then through the viewport matrix.
+    const sx = e, sy = f;
+    const ex = e + raw.width * ux, ey = f + raw.width * uy;
+    const p0x = m[0] * sx + m[2] * sy + m[4], p0y = m[1] * sx + m[3] * sy + m[5];
+    const p1x = m[0] * ex + m[2] * ey + m[4], p1y = m[1] * ex + m[3] * ey + m[5];
+    const st = styles[raw.fontName];
+    const ascent = clamp(st?.ascent ?? 0.85, 0.6, 1.05);
+    const descent = clamp(Math.abs(st?.descent ?? 0.15), 0, 0.4);
+    const vertical = Math.abs(p1y - p0y) > Math.abs(p1x - p0x) + 0.01;
+    if (vertical) {
+      // Vertical runs (rotated labels in table headers): keep them as a narrow box at their x.
+      items.push({
+        str: raw.str, x0: Math.min(p0x, p1x) - size / 2, x1: Math.max(p0x, p1x) + size / 2,
+        top: Math.min(p0y, p1y), bottom: Math.max(p0y, p1y), base: Math.max(p0y, p1y), size, font: raw.fontName,
+      });
+      continue;
+    }
+    const base = p0y;
+    items.push({
+      str: raw.str,
+      x0: Math.min(p0x, p1x),
+      x1: Math.max(p0x, p1x),
+      top: base - size * ascent,
+      bottom: base + size * descent,
+      base,
+      size,
+      font: raw.fontName,
+    });
+  }
+  return { items, rawCount, width: vp.width, height: vp.height };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+/** What an empty text layer hides: text-drawing operators (unextractable text) or only images (a scan). */
+export async function pageDrawing(page: PdfPageProxy): Promise<{ textOps: number; imageOps: number }> {
+  const pdfjs = await loadPdfJs();
+  const ops = pdfjs.OPS as Record<string, number>;
+  const textSet = new Set([ops.showText, ops.showSpacedText, ops.nextLineShowText, ops.nextLineSetSpacingShowText]);
+  const imageSet = new Set(
+    [ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintImageXObjectRepeat,
+      ops.paintInlineImageXObjectGroup, ops.paintImageMaskXObjectGroup, ops.paintImageMaskXObjectRepeat, ops.paintSolidColorImageMask]
+      .filter((v) => typeof v === "number"),
+  );
+  const list = await page.getOperatorList();
+  let textOps = 0;
+  let imageOps = 0;
+  for (const fn of list.fnArray) {
+    if (textSet.has(fn)) textOps++;
+    else if (imageSet.has(fn)) imageOps++;
+  }
+  return { textOps, imageOps };
+}

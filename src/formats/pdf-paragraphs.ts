@@ -1,0 +1,142 @@
+/**
+ * Paragraphs from lines: consecutive lines with normal leading, the same font size and the same left margin (or an
+ * indented first line) form one paragraph; a short line ends it. Across a page break the last paragraph of a page
+ * continues into the first of the next when it did not end a sentence and the next page does not start indented.
+ */
+import type { BBox } from "../document/model.js";
+import { median, type PdfLine } from "./pdf-lines.js";
+
+export interface PdfPara {
+  lines: PdfLine[];
+  text: string;
+  bbox: BBox;
+  page: number;
+  /** Large, centred text near the top: the document or section title. */
+  title: boolean;
+  /** First line starts right of the body margin (a new paragraph's indent). */
+  indented: boolean;
+  /** Last line reaches the right margin (so the paragraph may run on). */
+  fullLast: boolean;
+  /** Continuation text from later pages, already appended to `text`. */
+  continued: boolean;
+}
+
+const RE_CJKISH = /[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/;
+const RE_TERMINAL = /[。！？!?；;：:]["”’」』）)]?$/;
+/** Characters that legitimately repeat (常常, 人人, 年年…): never collapse them at a page break. */
+const REDUPLICATING = new Set(Array.from("常人天年月日个处事家时渐慢刚仅纷往久层步项件样条户村岁次多好看谢说想试"));
+
+export interface PageLayout {
+  left: number;
+  right: number;
+  bodySize: number;
+  width: number;
+}
+
+/** Body margins and font size of a page, from its lines (tables included; they share the margins). */
+export function pageLayout(lines: PdfLine[], width: number): PageLayout {
+  if (lines.length === 0) return { left: 0, right: width, bodySize: 10, width };
+  const sizes = new Map<number, number>();
+  for (const l of lines) {
+    const k = Math.round(l.size * 2) / 2;
+    sizes.set(k, (sizes.get(k) ?? 0) + l.text.length);
+  }
+  const bodySize = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const body = lines.filter((l) => Math.abs(l.size - bodySize) < 0.15 * bodySize);
+  const lefts = new Map<number, number>();
+  for (const l of body) lefts.set(Math.round(l.x0 / 2) * 2, (lefts.get(Math.round(l.x0 / 2) * 2) ?? 0) + 1);
+  const left = Math.min(...[...lefts.entries()].filter(([, n]) => n >= Math.max(2, body.length * 0.15)).map(([x]) => x), Math.round(median(body.map((l) => l.x0))));
+  const rights = body.map((l) => l.x1).sort((a, b) => a - b);
+  const right = rights[Math.floor(rights.length * 0.9)] ?? width;
+  return { left, right, bodySize, width };
+}
+
+function isTitle(line: PdfLine, layout: PageLayout): boolean {
+  const centre = (line.x0 + line.x1) / 2;
+  return line.size >= 1.25 * layout.bodySize && Math.abs(centre - layout.width / 2) < 0.12 * layout.width && line.x0 > layout.left + layout.bodySize;
+}
+
+/** Text of two lines joined at a line break: no space around CJK or inside a number, a space between words. */
+export function joinAcross(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  const x = a[a.length - 1];
+  const y = b[0];
+  if (RE_CJKISH.test(x) || RE_CJKISH.test(y)) return a + b;
+  if (/[\d.,]/.test(x) && /[\d.,%]/.test(y)) return a + b;
+  if (x === "-" && /[a-z]/.test(y)) return a.slice(0, -1) + b;
+  return a + " " + b;
+}
+
+export function boxUnion(lines: PdfLine[]): BBox {
+  let x0 = Infinity, top = Infinity, x1 = -Infinity, bottom = -Infinity;
+  for (const l of lines) {
+    x0 = Math.min(x0, l.x0);
+    top = Math.min(top, l.top);
+    x1 = Math.max(x1, l.x1);
+    bottom = Math.max(bottom, l.bottom);
+  }
+  return { x0, top, x1, bottom };
+}
+
+/**
+ * Group a run of non-table lines into paragraphs. `isHeading` marks lines that start a numbered heading: they always
+ * start a new paragraph, and a short heading line ends one.
+ */
+export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: number, isHeading: (text: string) => boolean): PdfPara[] {
+  const out: PdfPara[] = [];
+  let cur: PdfPara | null = null;
+  let prev: PdfLine | null = null;
+  const { left, right } = layout;
+  // The page's usual line pitch: 1.5 line spacing of a CJK font is over two ems, so ems alone cannot judge leading.
+  const pitches: number[] = [];
+  for (let k = 1; k < lines.length; k++) {
+    const d = lines[k].base - lines[k - 1].base;
+    if (d > 0 && d < 3 * lines[k].size && Math.abs(lines[k].size - layout.bodySize) < 0.15 * layout.bodySize) pitches.push(d);
+  }
+  const usual = median(pitches);
+  for (const line of lines) {
+    const size = line.size;
+    const title = isTitle(line, layout);
+    const indented = line.x0 > left + 0.8 * size;
+    let fresh = true;
+    if (cur && prev) {
+      const pitch = line.base - prev.base;
+      const sameSize = Math.abs(size - prev.size) < 0.15 * Math.max(size, prev.size);
+      const normalLeading = pitch > 0 && pitch < Math.max(1.8 * Math.max(size, prev.size), Math.min(1.25 * usual, 3 * size));
+      const prevFull = prev.x1 > right - 1.5 * prev.size;
+      if (cur.title && title && sameSize && normalLeading) fresh = false;
+      else if (!cur.title && !title && sameSize && normalLeading && prevFull && !indented && !isHeading(line.text)) fresh = false;
+      // A wrapped line of an indented block (a list item hanging at its own indent) continues it too.
+      else if (!cur.title && !title && sameSize && normalLeading && prevFull && Math.abs(line.x0 - cur.lines[cur.lines.length - 1].x0) < 2 && cur.lines.length > 1 && !isHeading(line.text)) fresh = false;
+    }
+    if (fresh || !cur) {
+      cur = { lines: [line], text: line.text, bbox: boxUnion([line]), page, title, indented, fullLast: false, continued: false };
+      out.push(cur);
+    } else {
+      cur.lines.push(line);
+      cur.text = joinAcross(cur.text, line.text);
+    }
+    cur.fullLast = line.x1 > right - 1.5 * size;
+    prev = line;
+  }
+  for (const p of out) p.bbox = boxUnion(p.lines);
+  return out;
+}
+
+/**
+ * Whether the last paragraph of one page runs on into the first of the next: no sentence end, not a heading or title,
+ * and the next page's paragraph does not open with an indent (a new paragraph would).
+ */
+export function continuesAcrossPage(a: PdfPara, b: PdfPara, isHeading: (text: string) => boolean): boolean {
+  if (a.title || b.title || b.indented || isHeading(b.text) || isHeading(a.text)) return false;
+  if (RE_TERMINAL.test(a.text.trimEnd())) return false;
+  return a.fullLast || /[\d.,]$/.test(a.text);
+}
+
+/** Join text across a page break, dropping a character the break doubled ("精" | "精神" → "精神"). */
+export function joinAcrossPage(a: string, b: string): string {
+  const x = a[a.length - 1];
+  if (x && b[0] === x && /[\u3400-\u9fff]/.test(x) && !REDUPLICATING.has(x) && b[1] !== x) return a + b.slice(1);
+  return joinAcross(a, b);
+}

@@ -1,0 +1,220 @@
+/**
+ * PDF reader: pdf.js text items → lines by geometry → furniture dropped → tables and paragraphs per page →
+ * paragraphs joined across page breaks → blocks with page and bbox provenance.
+ */
+import type { Block, BBox, Cell, DocWarning, JxDocument, Page } from "../document/model.js";
+import { detectHeading } from "../document/headings.js";
+import { normalizeText } from "../document/normalize.js";
+import { InputError } from "../errors.js";
+import type { Reader, SourceInfo } from "./types.js";
+import { openPdf, pageDrawing, pageItems, type PdfDocumentProxy } from "./pdf-items.js";
+import { groupLines, splitItems, type PdfLine } from "./pdf-lines.js";
+import { dropFurniture } from "./pdf-furniture.js";
+import { findTables, type PdfTable } from "./pdf-tables.js";
+import { continuesAcrossPage, groupParagraphs, joinAcrossPage, pageLayout, type PdfPara } from "./pdf-paragraphs.js";
+
+interface PageLines {
+  number: number;
+  width: number;
+  height: number;
+  scanned: boolean;
+  lines: PdfLine[];
+}
+
+type PageItem = { kind: "para"; para: PdfPara } | { kind: "table"; table: PdfTable; page: number };
+
+const isHeadingText = (text: string): boolean => detectHeading(normalizeText(text)) !== null;
+
+async function open(bytes: Buffer, file: string): Promise<PdfDocumentProxy> {
+  if (bytes.length === 0) throw new InputError(file, "empty", "空文件 (empty file)");
+  if (bytes.subarray(0, 1024).indexOf("%PDF-") < 0) throw new InputError(file, "corrupt", "不是 PDF 文件 (no PDF header)");
+  try {
+    return await openPdf(bytes);
+  } catch (e) {
+    const name = (e as { name?: string })?.name;
+    if (name === "PasswordException") throw new InputError(file, "encrypted", "PDF 已加密，需要密码 (password-protected PDF)", { cause: e });
+    throw new InputError(file, "corrupt", `PDF 文件损坏 (corrupt PDF: ${(e as Error)?.message ?? e})`, { cause: e });
+  }
+}
+
+/** Read every page's lines; pages without a text layer are flagged, pages whose text cannot be extracted are errors. */
+async function readPages(doc: PdfDocumentProxy, file: string, warnings: DocWarning[]): Promise<PageLines[]> {
+  const pages: PageLines[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    let page;
+    try {
+      page = await doc.getPage(n);
+    } catch (e) {
+      throw new InputError(file, "corrupt", `PDF 第 ${n} 页损坏 (corrupt page ${n})`, { cause: e });
+    }
+    try {
+      const { items, rawCount, width, height } = await pageItems(page);
+      let scanned = false;
+      if (rawCount === 0) {
+        const drawing = await pageDrawing(page);
+        if (drawing.textOps > 0) throw new InputError(file, "no-text", `第 ${n} 页有文字但无法提取 (page ${n}: text layer yields no text)`);
+        if (drawing.imageOps > 0) {
+          scanned = true;
+          warnings.push({ code: "scanned-page", message: `第 ${n} 页为扫描图像，无文字层`, page: n });
+        }
+      }
+      pages.push({ number: n, width, height, scanned, lines: groupLines(splitItems(items)) });
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(file, "corrupt", `PDF 第 ${n} 页损坏 (corrupt page ${n})`, { cause: e });
+    } finally {
+      page.cleanup();
+    }
+  }
+  return pages;
+}
+
+/** Tables and paragraphs of one page, in reading order. */
+function layoutPage(p: PageLines, carry: PdfTable | null): PageItem[] {
+  const tables = findTables(p.lines, p.width, carry);
+  const layout = pageLayout(p.lines, p.width);
+  const out: PageItem[] = [];
+  let run: PdfLine[] = [];
+  const flush = () => {
+    for (const para of groupParagraphs(run, layout, p.number, isHeadingText)) out.push({ kind: "para", para });
+    run = [];
+  };
+  let t = 0;
+  for (let i = 0; i < p.lines.length; i++) {
+    const table = tables[t];
+    if (table && i === table.first) {
+      flush();
+      out.push({ kind: "table", table, page: p.number });
+      i = table.last;
+      t++;
+      continue;
+    }
+    run.push(p.lines[i]);
+  }
+  flush();
+  return out;
+}
+
+/** Where the non-space characters of `norm` up to `cut` end in `text` (normalisation only drops spaces and folds width). */
+function mapCut(text: string, norm: string, cut: number): number {
+  let need = norm.slice(0, cut).replace(/\s/g, "").length;
+  let i = 0;
+  for (; i < text.length && need > 0; i++) if (!/\s/.test(text[i])) need--;
+  return i;
+}
+
+function paraBlocks(para: PdfPara, index: number): Block[] {
+  const prov = { page: para.page, bbox: roundBox(para.bbox), span: null };
+  const norm = normalizeText(para.text);
+  if (para.title) return [{ kind: "heading", index, level: 0, numbering: null, text: para.text, norm, prov }];
+  const h = detectHeading(norm);
+  if (!h) return [{ kind: "paragraph", index, text: para.text, norm, prov }];
+  const numbering = normalizeText(h.numbering);
+  const titleAt = norm.indexOf(h.title, h.numbering.length);
+  let cut = titleAt + h.title.length;
+  if (titleAt < 0 || cut >= norm.length) return [{ kind: "heading", index, level: h.level, numbering, text: para.text, norm, prov }];
+  if (/[。：:．.]/.test(norm[cut])) cut++;
+  const rest = norm.slice(cut).trim();
+  if (!rest) return [{ kind: "heading", index, level: h.level, numbering, text: para.text, norm, prov }];
+  // "（四）部门整体支出情况。本中心…": the title is a heading, the rest its first paragraph.
+  const textCut = mapCut(para.text, norm, cut);
+  return [
+    { kind: "heading", index, level: h.level, numbering, text: para.text.slice(0, textCut).trim(), norm: norm.slice(0, cut).trim(), prov },
+    { kind: "paragraph", index: index + 1, text: para.text.slice(textCut).trim(), norm: rest, prov },
+  ];
+}
+
+function tableBlock(table: PdfTable, page: number, index: number): Block {
+  const rows = table.rows.map((cells) => ({
+    cells: cells.map(
+      (c): Cell => ({
+        row: c.row,
+        col: c.col,
+        rowSpan: 1,
+        colSpan: c.colSpan,
+        text: c.text,
+        norm: normalizeText(c.text),
+        prov: { page, bbox: roundBox(c.bbox), span: null },
+      }),
+    ),
+  }));
+  const text = rows.map((r) => r.cells.map((c) => c.text).join("\t")).join("\n");
+  const norm = rows.map((r) => r.cells.map((c) => c.norm).join("\t")).join("\n");
+  return { kind: "table", index, prov: { page, bbox: roundBox(table.bbox), span: null }, text, norm, rows, unit: table.unit };
+}
+
+function roundBox(b: BBox): BBox {
+  const r = (v: number) => Math.round(v * 100) / 100;
+  return { x0: r(b.x0), top: r(b.top), x1: r(b.x1), bottom: r(b.bottom) };
+}
+
+/** Join paragraphs cut by a page break: the continuation's text moves onto the paragraph that started it. */
+function joinPageBreaks(perPage: PageItem[][]): void {
+  let last: PdfPara | null = null;
+  for (const items of perPage) {
+    const first = items[0];
+    if (last && first?.kind === "para" && continuesAcrossPage(last, first.para, isHeadingText)) {
+      last.text = joinAcrossPage(last.text, first.para.text);
+      last.continued = true;
+      last.fullLast = first.para.fullLast;
+      items.shift();
+      if (items.length === 0) continue; // the whole page was the continuation: it may run on again
+    }
+    const tail = items[items.length - 1];
+    last = tail?.kind === "para" ? tail.para : null;
+  }
+}
+
+/** A table opening a page right after a table that ended the previous one is its continuation: same unit. */
+function carryTableUnits(perPage: PageItem[][]): void {
+  for (let i = 1; i < perPage.length; i++) {
+    const prev = perPage[i - 1][perPage[i - 1].length - 1];
+    const first = perPage[i][0];
+    if (prev?.kind === "table" && first?.kind === "table" && first.table.continued && first.table.unit === null) first.table.unit = prev.table.unit;
+  }
+}
+
+export const readPdf: Reader = async (bytes: Buffer, source: SourceInfo): Promise<JxDocument> => {
+  const file = source.path;
+  const doc = await open(bytes, file);
+  try {
+    if (bytes.lastIndexOf("%%EOF") < 0) throw new InputError(file, "corrupt", "PDF 文件不完整 (truncated PDF: no %%EOF)");
+    const warnings: DocWarning[] = [];
+    const pages = await readPages(doc, file, warnings);
+    if (!pages.some((p) => p.lines.length > 0)) {
+      throw new InputError(file, "no-text", "扫描件，无文字层 (image-only PDF; OCR not yet supported)");
+    }
+    dropFurniture(pages);
+    const perPage: PageItem[][] = [];
+    for (const p of pages) {
+      const prev = perPage[perPage.length - 1];
+      const tail = prev?.[prev.length - 1];
+      perPage.push(layoutPage(p, tail?.kind === "table" ? tail.table : null));
+    }
+    joinPageBreaks(perPage);
+    carryTableUnits(perPage);
+    let index = 0;
+    const outPages: Page[] = pages.map((p, i) => {
+      const blocks: Block[] = [];
+      for (const item of perPage[i]) {
+        const made = item.kind === "table" ? [tableBlock(item.table, item.page, index)] : paraBlocks(item.para, index);
+        blocks.push(...made);
+        index += made.length;
+      }
+      return { number: p.number, width: round2(p.width), height: round2(p.height), scanned: p.scanned, blocks };
+    });
+    return {
+      schemaVersion: 1,
+      source: { path: source.path, sha256: source.sha256, format: "pdf", pages: pages.length, size: source.size },
+      paged: true,
+      pages: outPages,
+      warnings,
+    };
+  } finally {
+    await doc.destroy();
+  }
+};
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

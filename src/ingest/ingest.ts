@@ -1,0 +1,193 @@
+import { readFile } from "node:fs/promises";
+import type { Db } from "../store/db.js";
+import { isBusyError, lockedError } from "../store/db.js";
+import { findDocument, saveFailure, saveReport } from "../store/save.js";
+import { PARSER_VERSION } from "../version.js";
+import { sha256File, type Analysis } from "./analyze.js";
+import { runCrossForDepartments } from "./cross.js";
+import { expandPaths } from "./files.js";
+import { createParser, defaultJobs, type Parser } from "./pool.js";
+
+export interface IngestOptions {
+  /** Worker threads for parsing; 1 parses in the main thread. Default: the number of cores. */
+  jobs?: number;
+  /** Re-parse files whose bytes are already stored. */
+  force?: boolean;
+  onProgress?: (e: ProgressEvent) => void;
+  /** Replace the parse step (runs in-process, one file at a time); for tests of the import logic itself. */
+  analyze?: (file: string, sha256: string) => Promise<Analysis>;
+}
+
+export type FileOutcome = "imported" | "reparsed" | "skipped" | "failed";
+
+export interface ProgressEvent {
+  file: string;
+  outcome: FileOutcome;
+  done: number;
+  total: number;
+  pages: number;
+  reason?: string;
+}
+
+export interface Failure {
+  path: string;
+  code: string;
+  reason: string;
+  /** True when the failure was recorded by an earlier run and the file has not changed since. */
+  cached: boolean;
+}
+
+export interface IngestSummary {
+  files: number;
+  imported: number;
+  reparsed: number;
+  skipped: number;
+  superseded: number;
+  failed: Failure[];
+  /** Pages parsed in this run (skipped files not counted). */
+  pages: number;
+  seconds: number;
+  jobs: number;
+  mode: "workers" | "in-process";
+  findings: { error: number; warning: number; info: number };
+  /** Cross-report findings now stored for the departments this run touched. */
+  crossFindings: { error: number; warning: number; info: number };
+  departments: number;
+}
+
+type Sev = "error" | "warning" | "info";
+
+/**
+ * Bulk import. Files are hashed in the main thread; unchanged ones are skipped before any parsing; the rest are parsed
+ * by the pool and each result is written by this (single) thread in its own transaction as soon as it arrives.
+ */
+export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+  const { files, missing } = await expandPaths(paths);
+  const total = files.length + missing.length;
+  const summary: IngestSummary = {
+    files: total,
+    imported: 0,
+    reparsed: 0,
+    skipped: 0,
+    superseded: 0,
+    failed: [],
+    pages: 0,
+    seconds: 0,
+    jobs,
+    mode: "in-process",
+    findings: { error: 0, warning: 0, info: 0 },
+    crossFindings: { error: 0, warning: 0, info: 0 },
+    departments: 0,
+  };
+  let done = 0;
+  const emit = (file: string, outcome: FileOutcome, pages = 0, reason?: string) => {
+    done++;
+    opts.onProgress?.({ file, outcome, done, total, pages, reason });
+  };
+  for (const m of missing) {
+    summary.failed.push({ path: m, code: "not-found", reason: "文件不存在或没有匹配的文件 (no such file or no match)", cached: false });
+    emit(m, "failed", 0, "not found");
+  }
+
+  const touched = new Set<number>();
+  // Created on the first file that needs parsing: a re-import of unchanged files never starts worker threads.
+  let parserInstance: Parser | null = null;
+  const parser = (): Parser => {
+    if (!parserInstance) {
+      parserInstance = createParser(Math.min(jobs, Math.max(1, files.length)), opts.analyze);
+      summary.mode = parserInstance.mode;
+    }
+    return parserInstance;
+  };
+  const inFlight = new Set<string>();
+  const pending: Array<Promise<void>> = [];
+  let fatal: unknown = null;
+
+  const storedAtStart = new Map<string, boolean>();
+  // Another ingest into the same file may have stored this document while we parsed it: then it is a skip, decided
+  // inside the write transaction so the two processes never both count (or half-write) one document.
+  const saveUnlessStored = db.transaction((a: Analysis & { ok: true }) => {
+    const now = findDocument(db, a.sha256);
+    if (!opts.force && !storedAtStart.get(a.sha256) && now && now.parser_version === PARSER_VERSION) return null;
+    return saveReport(db, a);
+  });
+
+  const write = (a: Analysis): void => {
+    if (fatal) return;
+    try {
+      if (a.ok) {
+        const r = saveUnlessStored.immediate(a);
+        if (!r) {
+          summary.skipped++;
+          emit(a.path, "skipped");
+          return;
+        }
+        if (r.departmentId !== null) touched.add(r.departmentId);
+        summary.superseded += r.superseded.length;
+        summary.pages += a.pages;
+        if (r.replaced) summary.reparsed++;
+        else summary.imported++;
+        for (const f of a.report.findings) summary.findings[f.severity as Sev]++;
+        emit(a.path, r.replaced ? "reparsed" : "imported", a.pages);
+      } else {
+        // A bug is not the file's fault: it is reported but not stored, so the next run tries again.
+        if (a.code !== "internal") saveFailure(db, { path: a.path, sha256: a.sha256, format: "unknown", pages: 0, size: a.size }, a.error);
+        summary.failed.push({ path: a.path, code: a.code, reason: a.error, cached: false });
+        emit(a.path, "failed", 0, a.error);
+      }
+    } catch (e) {
+      fatal = isBusyError(e) ? lockedError(db.name, e) : e;
+      // Nothing more can be written: stop parsing the rest (their promises reject and are ignored).
+      void parserInstance?.close().catch(() => undefined);
+    }
+  };
+
+  try {
+    for (const file of files) {
+      if (fatal) break;
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (e) {
+        summary.failed.push({ path: file, code: "not-found", reason: `无法读取文件 (${(e as Error).message})`, cached: false });
+        emit(file, "failed", 0, "unreadable");
+        continue;
+      }
+      const sha256 = sha256File(bytes);
+      const stored = findDocument(db, sha256);
+      if (inFlight.has(sha256) || (stored && stored.parser_version === PARSER_VERSION && !opts.force)) {
+        if (stored?.status === "failed") {
+          summary.failed.push({ path: file, code: "cached", reason: stored.error ?? "", cached: true });
+          emit(file, "failed", 0, stored.error ?? "");
+        } else {
+          summary.skipped++;
+          emit(file, "skipped");
+        }
+        continue;
+      }
+      inFlight.add(sha256);
+      storedAtStart.set(sha256, stored !== undefined);
+      pending.push(
+        parser().parse(file, sha256).then(write, (e) => {
+          fatal ??= e;
+        }),
+      );
+    }
+    await Promise.all(pending);
+  } finally {
+    await (parserInstance as Parser | null)?.close();
+  }
+  if (fatal) throw fatal;
+
+  try {
+    summary.crossFindings = runCrossForDepartments(db, touched);
+  } catch (e) {
+    if (isBusyError(e)) throw lockedError(db.name, e);
+    throw e;
+  }
+  summary.departments = touched.size;
+  summary.seconds = (performance.now() - t0) / 1000;
+  return summary;
+}

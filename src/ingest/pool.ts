@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import { analyzePath, type Analysis } from "./analyze.js";
+
+/** Where parsing happens: worker threads (piscina) for --jobs > 1, the main thread for --jobs 1. */
+export interface Parser {
+  readonly mode: "workers" | "in-process";
+  readonly threads: number;
+  parse(file: string, sha256: string): Promise<Analysis>;
+  close(): Promise<void>;
+}
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+/**
+ * piscina needs a JavaScript file. Running from dist/ it sits next to this module; running from src/ (vitest, tsx)
+ * the built copy in dist/ is used, so `npm test` (which builds first) exercises real workers.
+ */
+export function workerFile(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const sibling = path.join(here, "worker.js");
+  if (existsSync(sibling)) return sibling;
+  const built = path.resolve(here, "../../dist/ingest/worker.js");
+  return existsSync(built) ? built : null;
+}
+
+export function createParser(jobs: number, analyze: (file: string, sha256: string) => Promise<Analysis> = analyzePath): Parser {
+  const file = jobs > 1 && analyze === analyzePath ? workerFile() : null;
+  if (!file) {
+    // One file at a time: starting them all at once would hold every file's bytes and model in memory together.
+    let chain: Promise<unknown> = Promise.resolve();
+    return {
+      mode: "in-process",
+      threads: 1,
+      parse: (f, sha) => {
+        const next = chain.then(() => analyze(f, sha));
+        chain = next.catch(() => undefined);
+        return next;
+      },
+      close: async () => {},
+    };
+  }
+  const pool = new Piscina({
+    filename: file,
+    minThreads: jobs,
+    maxThreads: jobs,
+    // Workers stay alive for the whole batch; pdf.js and the readers are imported once per thread.
+    idleTimeout: 60_000,
+  });
+  let closing: Promise<void> | null = null;
+  return {
+    mode: "workers",
+    threads: jobs,
+    parse: (f, sha) => pool.run({ path: f, sha256: sha }) as Promise<Analysis>,
+    close: () => (closing ??= pool.destroy()),
+  };
+}

@@ -1,0 +1,62 @@
+import type { Command } from "commander";
+import { CliExit, EXIT } from "../cli/exit-codes.js";
+import { parseFormat, render, type Column, type OutputFormat } from "../cli/output.js";
+import { textTable } from "./text-table.js";
+import { DatabaseError, openDb, resolveDbPath, type Db } from "../store/db.js";
+import { isQueryError } from "./errors.js";
+
+/** Shared plumbing of the query commands (trend, compare, show, search, sql, export, report). */
+export interface DbOptions {
+  db?: string;
+  format?: string;
+}
+
+export function addDbOption(cmd: Command): Command {
+  return cmd.option("--db <file>", "数据库文件 (database file; default ./jixiao.db or $JIXIAO_DB)");
+}
+
+export function addFormatOption(cmd: Command, allowed: readonly string[] = ["table", "json", "csv"], dflt = "table"): Command {
+  return cmd.option(`--format <format>`, `输出格式 (${allowed.join("|")})`, dflt);
+}
+
+export function outputFormat(value: string | undefined, allowed: readonly string[] = ["table", "json", "csv"]): OutputFormat {
+  try {
+    return parseFormat(value ?? "table", allowed) as OutputFormat;
+  } catch (e) {
+    throw new CliExit(EXIT.USAGE, `jixiao: ${(e as Error).message}`);
+  }
+}
+
+export function intOption(name: string, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^-?\d+$/.test(value.trim())) throw new CliExit(EXIT.USAGE, `jixiao: ${name} 须为整数 (must be an integer): ${value}`);
+  return Number(value);
+}
+
+/** Opens the database read-only, runs `fn`, closes it; maps query and database errors to exit codes. */
+export async function withReadonlyDb<T>(opts: DbOptions, fn: (db: Db) => T | Promise<T>): Promise<T> {
+  let db: Db;
+  try {
+    db = openDb(resolveDbPath(opts.db), { readonly: true });
+  } catch (e) {
+    if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
+    throw e;
+  }
+  try {
+    return await fn(db);
+  } catch (e) {
+    if (isQueryError(e)) throw new CliExit(EXIT.USAGE, `jixiao: ${e.text}`);
+    throw e;
+  } finally {
+    db.close();
+  }
+}
+
+export function write(s: string): void {
+  process.stdout.write(s);
+}
+
+/** output.ts's render, with the table format drawn by textTable (fast enough for thousands of rows). */
+export function renderOut(format: OutputFormat, columns: Column[], rows: Array<Record<string, unknown>>, json?: unknown): string {
+  return format === "table" ? textTable(columns, rows) : render(format, columns, rows, json);
+}

@@ -1,0 +1,171 @@
+import { zhCompare } from "./units.js";
+import type Database from "better-sqlite3";
+import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
+import type { Column } from "../cli/output.js";
+import { selectMetricRows, UNKNOWN_DEPARTMENT } from "./metric-rows.js";
+import { REPORT_KINDS, trendFromRows } from "./trend.js";
+import { kindLabel } from "./units.js";
+
+/** One exported table: a file name stem, a Chinese sheet name, Chinese headers and plain rows (numbers stay numbers). */
+export interface ExportTable {
+  name: string;
+  sheet: string;
+  columns: Column[];
+  rows: Array<Record<string, string | number | null>>;
+}
+
+/** Money leaves as 元 with 分 exact (cents / 100 is exact for any realistic amount); other values as stored. */
+function baseValue(cents: number | null, value: number | null): number | null {
+  return cents !== null ? cents / 100 : value;
+}
+
+export function metricsLong(db: Database.Database): ExportTable {
+  const rows = db
+    .prepare(
+      `SELECT COALESCE(department, '${UNKNOWN_DEPARTMENT}') AS department, fiscal_year, COALESCE(kind, 'department') AS kind,
+              key, year, value, cents, unit, restated, source, page, quote
+       FROM metric_values ORDER BY department, fiscal_year, kind, key, year, metric_id`,
+    )
+    .all() as Array<{ department: string; fiscal_year: number | null; kind: string; key: string; year: number; value: number | null; cents: number | null; unit: string; restated: number; source: string; page: number | null; quote: string }>;
+  return {
+    name: "metrics-long",
+    sheet: "指标（长表）",
+    columns: [
+      { key: "department", header: "部门" },
+      { key: "year", header: "年度" },
+      { key: "key", header: "指标键" },
+      { key: "name", header: "指标名称" },
+      { key: "value", header: "数值" },
+      { key: "unit", header: "单位" },
+      { key: "kind", header: "报告类型" },
+      { key: "fiscalYear", header: "报告年度" },
+      { key: "restated", header: "上年数" },
+      { key: "source", header: "来源文件" },
+      { key: "page", header: "页码" },
+      { key: "quote", header: "原文" },
+    ],
+    rows: rows.map((r) => ({
+      department: r.department,
+      year: r.year,
+      key: r.key,
+      name: METRIC_BY_KEY.get(r.key)?.name ?? r.key,
+      value: baseValue(r.cents, r.value),
+      unit: r.unit,
+      kind: kindLabel(r.kind),
+      fiscalYear: r.fiscal_year,
+      restated: r.restated ? "是" : "",
+      source: r.source,
+      page: r.page,
+      quote: r.quote,
+    })),
+  };
+}
+
+/** Department × year, one row per department, kind and metric; the year's own figure, else a later restatement. */
+export function metricsWide(db: Database.Database): ExportTable {
+  const keys = (db.prepare("SELECT DISTINCT key FROM metrics WHERE project_id IS NULL ORDER BY key").all() as Array<{ key: string }>).map((r) => r.key);
+  const trends = keys.flatMap((key) => {
+    const def = METRIC_BY_KEY.get(key);
+    return def ? [trendFromRows(def, selectMetricRows(db, { key, kinds: [...REPORT_KINDS] }))] : [];
+  });
+  const years = [...new Set(trends.flatMap((t) => t.years))].sort((a, b) => a - b);
+  const rows: ExportTable["rows"] = [];
+  for (const t of trends)
+    for (const s of t.series) {
+      const row: ExportTable["rows"][number] = {
+        department: s.department,
+        kind: s.kindLabel,
+        key: t.metric.key,
+        name: t.metric.name,
+        unit: t.metric.unitKind === "money" ? "元" : t.metric.unit,
+      };
+      for (const y of years) {
+        const p = s.points[t.years.indexOf(y)];
+        row[`y${y}`] = p ? (t.metric.unitKind === "text" ? p.display : baseValue(p.cents, p.value)) : null;
+      }
+      rows.push(row);
+    }
+  rows.sort((a, b) => zhCompare(String(a.department), String(b.department)) || String(a.key).localeCompare(String(b.key)));
+  return {
+    name: "metrics-wide",
+    sheet: "指标（宽表）",
+    columns: [
+      { key: "department", header: "部门" },
+      { key: "kind", header: "报告类型" },
+      { key: "key", header: "指标键" },
+      { key: "name", header: "指标名称" },
+      { key: "unit", header: "单位" },
+      ...years.map((y) => ({ key: `y${y}`, header: String(y) })),
+    ],
+    rows,
+  };
+}
+
+export function findingsTable(db: Database.Database): ExportTable {
+  const rows = db
+    .prepare(
+      `SELECT COALESCE(dep.name, r.department_raw, '${UNKNOWN_DEPARTMENT}') AS department, r.fiscal_year AS fiscalYear,
+              COALESCE(r.kind, 'department') AS kind, f.rule, f.severity, f.message, f.project, f.expected, f.actual,
+              f.evidence_json, d.path AS source
+       FROM findings f JOIN active_reports r ON r.id = f.report_id JOIN documents d ON d.id = r.document_id
+       LEFT JOIN departments dep ON dep.id = r.department_id
+       ORDER BY department, r.fiscal_year, f.id`,
+    )
+    .all() as Array<Record<string, string | number | null> & { evidence_json: string; kind: string }>;
+  return {
+    name: "findings",
+    sheet: "问题",
+    columns: [
+      { key: "department", header: "部门" },
+      { key: "fiscalYear", header: "年度" },
+      { key: "kind", header: "报告类型" },
+      { key: "severity", header: "级别" },
+      { key: "rule", header: "规则" },
+      { key: "message", header: "说明" },
+      { key: "project", header: "项目" },
+      { key: "expected", header: "应为" },
+      { key: "actual", header: "实际" },
+      { key: "source", header: "来源文件" },
+      { key: "pages", header: "页码" },
+      { key: "quotes", header: "原文" },
+    ],
+    rows: rows.map(({ evidence_json, kind, ...f }) => {
+      const ev = JSON.parse(evidence_json) as Array<{ page: number | null; quote: string }>;
+      return {
+        ...f,
+        kind: kindLabel(kind),
+        pages: ev.map((e) => e.page).filter((p) => p !== null).join("、"),
+        quotes: ev.map((e) => e.quote).join(" | "),
+      };
+    }),
+  };
+}
+
+export function departmentsTable(db: Database.Database): ExportTable {
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.name, d.region,
+              (SELECT group_concat(alias, '、') FROM department_aliases a WHERE a.department_id = d.id AND a.alias <> d.name) AS aliases,
+              (SELECT COUNT(*) FROM active_reports r WHERE r.department_id = d.id) AS reports,
+              (SELECT group_concat(DISTINCT fiscal_year) FROM (SELECT fiscal_year FROM active_reports r WHERE r.department_id = d.id ORDER BY fiscal_year)) AS years
+       FROM departments d ORDER BY d.name`,
+    )
+    .all() as ExportTable["rows"];
+  return {
+    name: "departments",
+    sheet: "部门",
+    columns: [
+      { key: "id", header: "编号" },
+      { key: "name", header: "部门" },
+      { key: "region", header: "地区" },
+      { key: "aliases", header: "别名" },
+      { key: "reports", header: "报告数" },
+      { key: "years", header: "年度" },
+    ],
+    rows,
+  };
+}
+
+export function exportTables(db: Database.Database): ExportTable[] {
+  return [metricsLong(db), metricsWide(db), findingsTable(db), departmentsTable(db)];
+}

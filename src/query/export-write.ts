@@ -1,0 +1,63 @@
+import ExcelJS from "exceljs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { toCsv } from "../cli/output.js";
+import type { ExportTable } from "./export-data.js";
+
+export const EXPORT_FORMATS = ["csv", "json", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface Written {
+  file: string;
+  table: string;
+  rows: number;
+}
+
+/** The format from --format, else from the --out extension, else CSV. */
+export function exportFormat(out: string, asked?: string): ExportFormat | null {
+  if (asked) return (EXPORT_FORMATS as readonly string[]).includes(asked) ? (asked as ExportFormat) : null;
+  const ext = path.extname(out).slice(1).toLowerCase();
+  return (EXPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ExportFormat) : "csv";
+}
+
+/** A path with the format's extension is the file; anything else is a directory to write into. */
+function target(out: string, ext: string, stem: string): string {
+  if (path.extname(out).toLowerCase() === `.${ext}`) {
+    mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    return out;
+  }
+  mkdirSync(out, { recursive: true });
+  return path.join(out, `${stem}.${ext}`);
+}
+
+export async function writeExport(tables: ExportTable[], out: string, format: ExportFormat): Promise<Written[]> {
+  if (format === "json") {
+    const file = target(out, "json", "jixiao-export");
+    const payload = Object.fromEntries(tables.map((t) => [t.name, t.rows]));
+    writeFileSync(file, JSON.stringify(payload, null, 2) + "\n");
+    return tables.map((t) => ({ file, table: t.sheet, rows: t.rows.length }));
+  }
+  if (format === "xlsx") {
+    const file = target(out, "xlsx", "jixiao-export");
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "jixiao";
+    for (const t of tables) {
+      const ws = wb.addWorksheet(t.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+      ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(40, Math.max(8, c.header.length * 2 + 2)) }));
+      ws.getRow(1).font = { bold: true };
+      for (const r of t.rows) ws.addRow(r);
+    }
+    await wb.xlsx.writeFile(file);
+    return tables.map((t) => ({ file, table: t.sheet, rows: t.rows.length }));
+  }
+  // CSV: one file per table. A BOM lets Excel open the UTF-8 Chinese text correctly.
+  const single = path.extname(out).toLowerCase() === ".csv";
+  const base = single ? out.slice(0, -4) : "";
+  if (!single) mkdirSync(out, { recursive: true });
+  else mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  return tables.map((t, i) => {
+    const file = single ? (i === 0 ? out : `${base}-${t.name}.csv`) : path.join(out, `${t.name}.csv`);
+    writeFileSync(file, "\ufeff" + toCsv(t.columns, t.rows));
+    return { file, table: t.sheet, rows: t.rows.length };
+  });
+}

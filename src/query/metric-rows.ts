@@ -1,0 +1,111 @@
+import type Database from "better-sqlite3";
+
+/** One department-level metric as stored, with the report and file it came from. */
+export interface MetricRow {
+  departmentId: number | null;
+  department: string;
+  kind: string;
+  fiscalYear: number | null;
+  year: number;
+  /** Exact 分 for money. */
+  cents: number | null;
+  value: number | null;
+  /** The figure as printed; only read for text metrics (score.grade), null otherwise. */
+  text: string | null;
+  restated: number;
+  source: string;
+  page: number | null;
+  reportId: number;
+  metricId: number;
+}
+
+export const UNKNOWN_DEPARTMENT = "（未识别部门）";
+
+export interface MetricFilter {
+  key: string;
+  departmentIds?: number[] | null;
+  kinds?: string[] | null;
+  from?: number | null;
+  to?: number | null;
+  /** Also read the printed text (for text metrics, whose value is null). */
+  withText?: boolean;
+}
+
+const hasIndexCache = new WeakMap<Database.Database, boolean>();
+
+/** Migration 2's covering index on reports; a database from before it still answers, only slower. */
+function reportsIndex(db: Database.Database): string {
+  let has = hasIndexCache.get(db);
+  if (has === undefined) {
+    has = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'reports_trend'").get();
+    hasIndexCache.set(db, has);
+  }
+  return has ? "INDEXED BY reports_trend" : "";
+}
+
+/**
+ * Department-level metrics of active reports (imported fine, not superseded) for one key. A report without a kind
+ * counts as a self-evaluation. Reads only columns held by the covering indexes of migration 2 (plus the document
+ * path): 10,000 reports' worth of rows then cost index pages, not table rows. Rows come in index order.
+ */
+export function selectMetricRows(db: Database.Database, f: MetricFilter): MetricRow[] {
+  const where = ["m.key = @key", "m.project_id IS NULL", "d.status = 'ok'", "r.superseded_by IS NULL"];
+  const params: Record<string, unknown> = { key: f.key };
+  if (f.from != null) {
+    where.push("m.year >= @from");
+    params.from = f.from;
+  }
+  if (f.to != null) {
+    where.push("m.year <= @to");
+    params.to = f.to;
+  }
+  if (f.departmentIds && f.departmentIds.length) {
+    where.push(`r.department_id IN (${f.departmentIds.map((id) => Number(id)).join(",")})`);
+  }
+  if (f.kinds && f.kinds.length) {
+    where.push(`COALESCE(r.kind, 'department') IN (${f.kinds.map((_, i) => `@k${i}`).join(",")})`);
+    f.kinds.forEach((k, i) => (params[`k${i}`] = k));
+  }
+  const rows = db
+    .prepare(
+      `SELECT r.department_id AS departmentId, dep.name AS department,
+              COALESCE(r.kind, 'department') AS kind, r.fiscal_year AS fiscalYear, m.year AS year,
+              m.cents AS cents, m.value AS value, ${f.withText ? "m.text" : "NULL"} AS text,
+              m.restated AS restated, d.path AS source, m.page AS page, r.id AS reportId, m.id AS metricId
+       FROM metrics m
+       JOIN reports r ${reportsIndex(db)} ON r.id = m.report_id
+       JOIN documents d ON d.id = r.document_id
+       LEFT JOIN departments dep ON dep.id = r.department_id
+       WHERE ${where.join(" AND ")}`,
+    )
+    .all(params) as MetricRow[];
+  // Reports without a matched department (rare) show the name as printed; read it only for them.
+  const unnamed = rows.filter((r) => r.department === null);
+  if (unnamed.length) {
+    const raw = new Map(
+      (db.prepare(`SELECT id, department_raw FROM reports WHERE id IN (${[...new Set(unnamed.map((r) => r.reportId))].join(",")})`).all() as Array<{ id: number; department_raw: string | null }>).map((r) => [r.id, r.department_raw]),
+    );
+    for (const r of unnamed) r.department = raw.get(r.reportId) || UNKNOWN_DEPARTMENT;
+  }
+  return rows;
+}
+
+/** Quotes of the given metrics (provenance for the few figures shown), by metric id. */
+export function quotesOf(db: Database.Database, metricIds: number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const stmt = db.prepare("SELECT quote FROM metrics WHERE id = ?").pluck();
+  for (const id of new Set(metricIds)) out.set(id, (stmt.get(id) as string | undefined) ?? "");
+  return out;
+}
+
+/** A figure about its report's own year (not a "上年" restatement). */
+export function isOwnFigure(r: Pick<MetricRow, "restated" | "year" | "fiscalYear">): boolean {
+  return !r.restated && (r.fiscalYear === null || r.fiscalYear === r.year);
+}
+
+/** Exact comparison: 分 for money, hundredths otherwise. */
+export function sameFigure(a: Pick<MetricRow, "cents" | "value">, b: Pick<MetricRow, "cents" | "value">): boolean {
+  if (a.cents !== null && b.cents !== null) return a.cents === b.cents;
+  if (a.value === null || b.value === null) return a.value === b.value;
+  return Math.round(a.value * 100) === Math.round(b.value * 100);
+}

@@ -1,0 +1,143 @@
+import type { Finding, Severity } from "./finding.js";
+import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
+import { baseKey } from "./metric-access.js";
+import Table from "cli-table3";
+import { render, type Column, type OutputFormat } from "../cli/output.js";
+
+/** One checked report and its findings, as `jixiao check` prints them. */
+export interface CheckedReport {
+  id: number | string | null;
+  path: string;
+  department: string | null;
+  fiscalYear: number | null;
+  kind: string | null;
+  findings: Array<Finding & { scope: "report" | "cross"; otherReportId?: number | string | null }>;
+}
+
+export const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A base-unit number as people read it: money in 万元, others plain. */
+export function showNumber(f: Finding, v: number | null): string {
+  if (v === null || v === undefined) return "";
+  const key = f.metrics[0] ? baseKey(f.metrics[0].key) : "";
+  const kind = METRIC_BY_KEY.get(key)?.unitKind;
+  const pct = f.metrics[0] && /change_pct|pct_change|growth_pct/.test(f.metrics[0].key);
+  if (kind === "money" && !pct) return `${trim((v / 1e4).toFixed(6))} 万元`;
+  if (kind === "percent" || pct) return `${trim(v.toFixed(4))}%`;
+  return trim(v.toFixed(4));
+}
+
+/** Display width: CJK and full-width forms take two terminal columns. */
+function charWidth(ch: string): number {
+  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+}
+
+/** Hard-wrap to a display width; cli-table3 measures CJK as one column and would truncate. */
+export function wrapWidth(text: string, width: number): string {
+  const out: string[] = [];
+  for (const para of text.split("\n")) {
+    let line = "";
+    let w = 0;
+    for (const ch of para) {
+      const cw = charWidth(ch);
+      if (w + cw > width) {
+        out.push(line);
+        line = "";
+        w = 0;
+      }
+      line += ch;
+      w += cw;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}
+
+function trim(s: string): string {
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+}
+
+function numbers(f: Finding): string {
+  if (f.expected === null && f.actual === null) return "";
+  const tol = f.tolerance ? `（容差 ±${showNumber(f, f.tolerance)}）` : "";
+  return `应为 ${showNumber(f, f.expected)}\n实为 ${showNumber(f, f.actual)}${tol}`;
+}
+
+function quotes(f: Finding, width = 90): string {
+  return f.evidence
+    .map((e) => {
+      const q = e.quote.length > width ? `${e.quote.slice(0, width)}…` : e.quote;
+      const where = [e.source && e.source !== "" ? e.source.split("/").pop() : null, e.page ? `第 ${e.page} 页` : null].filter(Boolean).join(" ");
+      return `${where ? `[${where}] ` : ""}「${q}」`;
+    })
+    .join("\n");
+}
+
+const FLAT_COLUMNS: Column[] = [
+  { key: "path", header: "文件" },
+  { key: "department", header: "部门" },
+  { key: "fiscalYear", header: "年度" },
+  { key: "severity", header: "级别" },
+  { key: "rule", header: "规则" },
+  { key: "scope", header: "范围" },
+  { key: "project", header: "项目" },
+  { key: "message", header: "说明" },
+  { key: "metrics", header: "指标" },
+  { key: "expected", header: "应为" },
+  { key: "actual", header: "实为" },
+  { key: "tolerance", header: "容差" },
+  { key: "evidence", header: "依据" },
+];
+
+function flatRows(reports: CheckedReport[]): Array<Record<string, unknown>> {
+  return reports.flatMap((r) =>
+    r.findings.map((f) => ({
+      path: r.path,
+      department: r.department,
+      fiscalYear: r.fiscalYear,
+      severity: f.severity,
+      rule: f.rule,
+      scope: f.scope,
+      project: f.project,
+      message: f.message,
+      metrics: f.metrics.map((m) => `${m.key}@${m.year}`).join(" "),
+      expected: f.expected,
+      actual: f.actual,
+      tolerance: f.tolerance,
+      evidence: f.evidence.map((e) => `${e.page ? `p${e.page} ` : ""}${e.quote}`).join(" | "),
+    })),
+  );
+}
+
+export function counts(reports: CheckedReport[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of reports) for (const f of r.findings) c[f.severity]++;
+  return c;
+}
+
+/** Findings grouped by report: a heading per report, then severity, rule, message, numbers and quotes. */
+export function renderCheck(format: OutputFormat, reports: CheckedReport[]): string {
+  if (format === "json") return JSON.stringify({ reports, counts: counts(reports) }, null, 2) + "\n";
+  if (format === "csv") return render("csv", FLAT_COLUMNS, flatRows(reports));
+  const out: string[] = [];
+  for (const r of reports) {
+    const title = `${r.path}${r.department ? ` — ${r.department}` : ""}${r.fiscalYear ? ` ${r.fiscalYear} 年度` : ""}`;
+    if (r.findings.length === 0) {
+      out.push(`✓ ${title}：未发现问题\n`);
+      continue;
+    }
+    out.push(`■ ${title}（${r.findings.length} 项）\n`);
+    // Fixed widths so long Chinese messages and quotes wrap inside their cells (CJK glyphs count double).
+    const widths = [6, 22, 48, 26, 48];
+    const t = new Table({ head: ["级别", "规则", "说明", "数值", "依据"], colWidths: widths, style: { head: [], border: [] } });
+    for (const f of r.findings) {
+      const cells = [SEVERITY_ZH[f.severity], f.scope === "cross" ? `${f.rule}\n(跨报告)` : f.rule, f.message, numbers(f), quotes(f)];
+      t.push(cells.map((c, i) => wrapWidth(c, widths[i] - 2)));
+    }
+    out.push(t.toString() + "\n");
+  }
+  const c = counts(reports);
+  out.push(`共检查 ${reports.length} 份报告：错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}\n`);
+  return out.join("");
+}

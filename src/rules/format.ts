@@ -1,0 +1,114 @@
+import type { Metric, Report } from "../extract/schema.js";
+import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
+import type { Evidence, Finding, Severity } from "./finding.js";
+import { precisionOf, type Precision, type Verdict } from "./tolerance.js";
+import { baseKey, changeKind } from "./metric-access.js";
+
+/** Chinese name of a metric key for messages; change keys read "基本支出增减额" / "基本支出增减幅度". */
+export function metricName(key: string): string {
+  const kind = changeKind(key);
+  if (kind) return `${metricName(baseKey(key))}${kind === "abs" ? "增减额" : "增减幅度"}`;
+  return METRIC_BY_KEY.get(key)?.name ?? key;
+}
+
+function unitLabel(m: Pick<Metric, "unit">, scale: number): string {
+  if (m.unit === "元") return scale >= 1e8 ? "亿元" : scale >= 1e4 ? "万元" : "元";
+  if (m.unit === "%") return "%";
+  if (m.unit === "text") return "";
+  return m.unit;
+}
+
+/** A number in a unit of `scale` base units with fixed decimals, computed without float drift. */
+export function fixed(value: number, p: Precision): string {
+  const x = value / p.scale;
+  return (Math.round(Number((x * Math.pow(10, p.decimals)).toPrecision(15))) / Math.pow(10, p.decimals)).toFixed(
+    p.decimals,
+  );
+}
+
+/** "488.21 万元": the figure as printed, rebuilt from value and precision so spacing is uniform. */
+export function showMetric(m: Metric): string {
+  if (m.value === null) return m.text;
+  const p = precisionOf(m);
+  const u = unitLabel(m, p.scale);
+  return u === "%" ? `${fixed(m.value, p)}%` : `${fixed(m.value, p)} ${u}`;
+}
+
+/** A computed value shown like a reference figure (its unit), with `decimals` places. */
+export function showLike(ref: Metric, value: number, decimals?: number): string {
+  const p = precisionOf(ref);
+  const q = { scale: p.scale, decimals: decimals ?? p.decimals };
+  const u = unitLabel(ref, p.scale);
+  return u === "%" ? `${fixed(value, q)}%` : `${fixed(value, q)} ${u}`;
+}
+
+/** A percent value with `decimals` places. */
+export function showPct(v: number, decimals: number): string {
+  return `${v.toFixed(decimals)}%`;
+}
+
+export function evidenceOf(report: Pick<Report, "source">, metrics: Metric[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const m of metrics) {
+    const id = `${m.page}|${m.quote}`;
+    if (seen.has(id) || !m.quote) continue;
+    seen.add(id);
+    out.push({ source: report.source?.path ?? null, page: m.page ?? null, quote: m.quote });
+  }
+  return out;
+}
+
+export const VERDICT_NOTE: Record<Verdict, string> = {
+  ok: "",
+  rounding: "（在四舍五入范围内）",
+  near: "（仅差末位一个单位，可能为截尾或凑整）",
+  off: "",
+};
+
+/** Severity for a verdict: rounding never above info, near at most warning, off at the rule's severity. */
+export function severityFor(v: Verdict, severity: Severity): Severity {
+  if (v === "rounding") return "info";
+  if (v === "near") return severity === "info" ? "info" : "warning";
+  return severity;
+}
+
+export interface FindingInput {
+  rule: string;
+  severity: Severity;
+  message: string;
+  metrics: Metric[];
+  expected: number | null;
+  actual: number | null;
+  tolerance: number | null;
+  project: string | null;
+  report: Pick<Report, "source">;
+  /** Extra metrics quoted as evidence but not named as involved. */
+  alsoQuote?: Metric[];
+}
+
+export function makeFinding(i: FindingInput): Finding {
+  const keys = new Set<string>();
+  const metrics: Array<{ key: string; year: number }> = [];
+  for (const m of i.metrics) {
+    const id = `${m.key}@${m.year}`;
+    if (keys.has(id)) continue;
+    keys.add(id);
+    metrics.push({ key: m.key, year: m.year });
+  }
+  return {
+    rule: i.rule,
+    severity: i.severity,
+    message: i.message,
+    metrics,
+    expected: i.expected === null ? null : round6(i.expected),
+    actual: i.actual === null ? null : round6(i.actual),
+    tolerance: i.tolerance === null ? null : round6(i.tolerance),
+    evidence: evidenceOf(i.report, [...i.metrics, ...(i.alsoQuote ?? [])]),
+    project: i.project,
+  };
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

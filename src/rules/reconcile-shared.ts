@@ -1,0 +1,66 @@
+import path from "node:path";
+import type { Metric } from "../extract/schema.js";
+import type { CrossFinding, ReportWithId } from "./types.js";
+import { normName, crossEvidence } from "./cross.js";
+import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
+import { MetricIndex, scopesOf } from "./metric-access.js";
+import { grade, halfUnit } from "./tolerance.js";
+
+/**
+ * Shared by the reconcile-* rules: the same department's reports of different kinds (自评 department, 预算 budget,
+ * 决算 final-accounts), matched by the database's department id, else by normalised name.
+ */
+export function byDepartment(reports: ReportWithId[]): Map<string, ReportWithId[]> {
+  const out = new Map<string, ReportWithId[]>();
+  for (const r of reports) {
+    const d = r.departmentId !== undefined && r.departmentId !== null ? `id:${r.departmentId}` : r.department ? `name:${normName(r.department)}` : null;
+    if (!d || r.fiscalYear === null) continue;
+    const list = out.get(d) ?? out.set(d, []).get(d)!;
+    list.push(r);
+  }
+  return out;
+}
+
+/** The report of a kind for a year; the latest id when re-published. */
+export function reportOf(list: ReportWithId[], kind: string, year: number): ReportWithId | undefined {
+  return list.filter((r) => r.kind === kind && r.fiscalYear === year).sort((a, b) => (String(a.id) < String(b.id) ? 1 : -1))[0];
+}
+
+/** A report's own (not restated) figure for a key and year. */
+export function own(r: ReportWithId, key: string, year: number): Metric | undefined {
+  return new MetricIndex(scopesOf(r)[0]).all(key, year).find((m) => !m.restated);
+}
+
+export const KIND_NAME: Record<string, string> = { department: "绩效自评报告", project: "项目绩效自评报告", budget: "部门预算", "final-accounts": "部门决算" };
+
+export function docLabel(r: ReportWithId): string {
+  return `${r.fiscalYear ?? "?"} 年度${KIND_NAME[r.kind ?? ""] ?? "报告"}（${r.source?.path ? path.basename(r.source.path) : r.id}）`;
+}
+
+/** Two documents' figures for the same thing: a finding when they differ beyond rounding, with both quotes. */
+export function compareAcross(
+  rule: string,
+  defaultSeverity: "error" | "warning" | "info",
+  a: ReportWithId,
+  am: Metric,
+  b: ReportWithId,
+  bm: Metric,
+  lead: string,
+): CrossFinding | null {
+  const tol = halfUnit(am) + halfUnit(bm);
+  const v = grade((am.value ?? 0) - (bm.value ?? 0), tol, 2 * Math.min(halfUnit(am), halfUnit(bm)));
+  if (v === "ok" || v === "rounding") return null;
+  const f = makeFinding({
+    rule,
+    severity: severityFor(v, defaultSeverity),
+    message: `${lead}${docLabel(a)}的${metricName(am.key)} ${showMetric(am)}，与${docLabel(b)}的 ${showMetric(bm)} 不一致，相差 ${showLike(am, Math.abs((am.value ?? 0) - (bm.value ?? 0)))}${VERDICT_NOTE[v]}`,
+    metrics: [am],
+    expected: bm.value,
+    actual: am.value,
+    tolerance: tol,
+    project: null,
+    report: a,
+  });
+  f.evidence = crossEvidence(a, [am], b, [bm]);
+  return { ...f, reportId: a.id, otherReportId: b.id };
+}

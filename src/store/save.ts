@@ -1,0 +1,220 @@
+import type { Report, Metric } from "../extract/schema.js";
+import type { Finding } from "../rules/finding.js";
+import { PARSER_VERSION } from "../version.js";
+import type { Db } from "./db.js";
+import { resolveDepartment } from "./departments.js";
+import { storedValue } from "./money.js";
+import type { SectionText } from "./sections.js";
+import { groupKeyOf, resolveGroup, type GroupKey } from "./supersede.js";
+
+export interface DocumentInfo {
+  path: string;
+  sha256: string;
+  /** Detected format; "unknown" for a file that failed before its format was known. */
+  format: string;
+  pages: number;
+  size: number;
+}
+
+export interface SaveInput extends DocumentInfo {
+  report: Report;
+  sections?: SectionText[];
+}
+
+export interface SaveResult {
+  documentId: number;
+  reportId: number;
+  departmentId: number | null;
+  /** Reports that this one made superseded (same department, year and kind, older). */
+  superseded: number[];
+  /** True when the document was already stored and has been re-parsed (--force or a newer parser). */
+  replaced: boolean;
+  /** False when a newer version of the same report is already stored (this one is then kept as superseded). */
+  active: boolean;
+}
+
+export interface StoredDocument {
+  id: number;
+  path: string;
+  sha256: string;
+  status: "ok" | "failed" | "superseded";
+  parser_version: string;
+  error: string | null;
+}
+
+export function findDocument(db: Db, sha256: string): StoredDocument | undefined {
+  return db.prepare("SELECT id, path, sha256, status, parser_version, error FROM documents WHERE sha256 = ?").get(sha256) as
+    | StoredDocument
+    | undefined;
+}
+
+function upsertDocument(db: Db, info: DocumentInfo, status: "ok" | "failed", error: string | null, parserVersion: string): number {
+  const now = new Date().toISOString();
+  const row = db
+    .prepare(
+      `INSERT INTO documents (path, sha256, format, pages, size, parser_version, imported_at, status, error)
+       VALUES (@path, @sha256, @format, @pages, @size, @parserVersion, @now, @status, @error)
+       ON CONFLICT(sha256) DO UPDATE SET path = excluded.path, format = excluded.format, pages = excluded.pages,
+         size = excluded.size, parser_version = excluded.parser_version, imported_at = excluded.imported_at,
+         status = excluded.status, error = excluded.error
+       RETURNING id`,
+    )
+    .get({ ...info, parserVersion, now, status, error }) as { id: number };
+  return row.id;
+}
+
+/** Remove what a previous parse of the same document stored under its report, keeping the report row (its id). */
+function clearReportChildren(db: Db, reportId: number): void {
+  db.prepare("DELETE FROM findings WHERE report_id = ? AND scope = 'report'").run(reportId);
+  db.prepare("DELETE FROM metrics WHERE report_id = ?").run(reportId);
+  db.prepare("DELETE FROM projects WHERE report_id = ?").run(reportId);
+  db.prepare("DELETE FROM indicators WHERE report_id = ?").run(reportId);
+  db.prepare("DELETE FROM sections WHERE report_id = ?").run(reportId);
+}
+
+function reportScore(report: Report): number | null {
+  const own = report.metrics.find((m) => m.key === "score.total" && (report.fiscalYear === null || m.year === report.fiscalYear));
+  return own?.value ?? null;
+}
+
+function insertMetrics(db: Db, reportId: number, projectId: number | null, metrics: Metric[]): void {
+  const stmt = db.prepare(
+    `INSERT INTO metrics (report_id, project_id, key, year, cents, value_exact, value, unit, text, page, quote, restated)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const m of metrics) {
+    const v = storedValue(m);
+    stmt.run(reportId, projectId, m.key, m.year, v.cents, v.valueExact, v.value, m.unit, m.text, m.page, m.quote, m.restated ? 1 : 0);
+  }
+}
+
+export function insertFindings(
+  db: Db,
+  findings: Finding[],
+  where: { scope: "report" | "cross"; reportId: number | null; otherReportId?: number | null; departmentId?: number | null },
+): void {
+  const stmt = db.prepare(
+    `INSERT INTO findings (report_id, other_report_id, department_id, scope, rule, severity, message, metrics_json,
+       expected, actual, tolerance, evidence_json, project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const f of findings) {
+    stmt.run(
+      where.reportId,
+      where.otherReportId ?? null,
+      where.departmentId ?? null,
+      where.scope,
+      f.rule,
+      f.severity,
+      f.message,
+      JSON.stringify(f.metrics),
+      f.expected,
+      f.actual,
+      f.tolerance ?? null,
+      JSON.stringify(f.evidence),
+      f.project ?? null,
+    );
+  }
+}
+
+/**
+ * Store one parsed document and its report in ONE transaction (BEGIN IMMEDIATE, so concurrent writers queue on the
+ * busy timeout instead of failing on a lock upgrade): a crash leaves either the whole report or nothing.
+ */
+export function saveReport(db: Db, input: SaveInput, parserVersion = PARSER_VERSION): SaveResult {
+  return db.transaction(() => saveReportTx(db, input, parserVersion)).immediate();
+}
+
+function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResult {
+  const { report } = input;
+  const documentId = upsertDocument(db, input, "ok", null, parserVersion);
+  const match = resolveDepartment(db, report.department, report.region);
+  const departmentId = match?.departmentId ?? null;
+  const fields = {
+    document_id: documentId,
+    department_id: departmentId,
+    department_raw: report.department,
+    region: report.region,
+    fiscal_year: report.fiscalYear,
+    kind: report.kind,
+    title: report.title,
+    filled_date: report.filledDate,
+    filer: report.filer ?? null,
+    phone: report.phone ?? null,
+    score: reportScore(report),
+    json: JSON.stringify(report),
+  };
+  const previous = db
+    .prepare("SELECT id, department_id, fiscal_year, kind, title FROM reports WHERE document_id = ?")
+    .get(documentId) as { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null } | undefined;
+  let reportId: number;
+  if (previous) {
+    reportId = previous.id;
+    clearReportChildren(db, reportId);
+    db.prepare(
+      `UPDATE reports SET department_id = @department_id, department_raw = @department_raw, region = @region,
+         fiscal_year = @fiscal_year, kind = @kind, title = @title, filled_date = @filled_date, filer = @filer,
+         phone = @phone, score = @score, json = @json, superseded_by = NULL WHERE id = @id`,
+    ).run({ ...fields, id: reportId });
+  } else {
+    reportId = Number(
+      db
+        .prepare(
+          `INSERT INTO reports (document_id, department_id, department_raw, region, fiscal_year, kind, title, filled_date,
+             filer, phone, score, json)
+           VALUES (@document_id, @department_id, @department_raw, @region, @fiscal_year, @kind, @title, @filled_date,
+             @filer, @phone, @score, @json)`,
+        )
+        .run(fields).lastInsertRowid,
+    );
+  }
+  insertMetrics(db, reportId, null, report.metrics);
+  const insertProject = db.prepare("INSERT INTO projects (report_id, name) VALUES (?, ?)");
+  for (const p of report.projects) {
+    const projectId = Number(insertProject.run(reportId, p.name).lastInsertRowid);
+    insertMetrics(db, reportId, projectId, p.metrics);
+  }
+  const insertIndicator = db.prepare(
+    `INSERT INTO indicators (report_id, level1, level2, level3, target, actual, weight, score, deviation, page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const i of report.indicators) {
+    insertIndicator.run(reportId, i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation ?? null, i.page);
+  }
+  const insertSection = db.prepare("INSERT INTO sections (report_id, heading, level, page, text) VALUES (?, ?, ?, ?, ?)");
+  for (const s of input.sections ?? []) insertSection.run(reportId, s.heading, s.level, s.page, s.text);
+  insertFindings(db, report.findings, { scope: "report", reportId });
+
+  // Re-parsing may move the report to another group; the group it left needs a new winner too.
+  const superseded: number[] = [];
+  const newKey = groupKeyOf({ ...fields });
+  if (previous) {
+    const oldKey = groupKeyOf(previous);
+    if (oldKey && !sameKey(oldKey, newKey)) resolveGroup(db, oldKey);
+  }
+  if (newKey) superseded.push(...resolveGroup(db, newKey).filter((id) => id !== reportId));
+  const mine = db.prepare("SELECT superseded_by FROM reports WHERE id = ?").get(reportId) as { superseded_by: number | null };
+  return { documentId, reportId, departmentId, superseded, replaced: previous !== undefined, active: mine.superseded_by === null };
+}
+
+function sameKey(a: GroupKey, b: GroupKey | null): boolean {
+  return !!b && a.departmentId === b.departmentId && a.fiscalYear === b.fiscalYear && a.kind === b.kind && a.title === b.title;
+}
+
+/**
+ * Record a file that could not be read (InputError): a documents row with status 'failed' and the reason, so the
+ * summary and a re-run can show it. A report previously stored for the same bytes is removed.
+ */
+export function saveFailure(db: Db, info: DocumentInfo, error: string, parserVersion = PARSER_VERSION): number {
+  return db
+    .transaction(() => {
+      const prev = db.prepare("SELECT r.id, r.department_id, r.fiscal_year, r.kind, r.title FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.sha256 = ?").get(info.sha256) as
+        | { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null }
+        | undefined;
+      if (prev) db.prepare("DELETE FROM reports WHERE id = ?").run(prev.id);
+      const id = upsertDocument(db, info, "failed", error, parserVersion);
+      const key = prev ? groupKeyOf(prev) : null;
+      if (key) resolveGroup(db, key);
+      return id;
+    })
+    .immediate();
+}

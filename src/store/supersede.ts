@@ -1,0 +1,92 @@
+import type { Db } from "./db.js";
+
+/**
+ * One report counts per department × fiscal year × kind (and project title, for project reports): when a report is
+ * re-published with changes, the newer one wins and the older stays in the database, marked superseded.
+ * "Newer" = later filing date when both state one, else imported later.
+ */
+
+export interface GroupKey {
+  departmentId: number;
+  fiscalYear: number;
+  kind: string;
+  /** Normalised title; only project reports are grouped by it (a department files many project reports a year). */
+  title: string | null;
+}
+
+export function groupTitle(kind: string | null, title: string | null): string | null {
+  if (kind !== "project" || !title) return null;
+  return title.replace(/\s+/g, "");
+}
+
+export function groupKeyOf(r: {
+  department_id: number | null;
+  fiscal_year: number | null;
+  kind: string | null;
+  title: string | null;
+}): GroupKey | null {
+  if (r.department_id === null || r.fiscal_year === null || r.kind === null) return null;
+  if (r.kind === "project" && !r.title) return null; // an untitled project report cannot be told apart from others
+  return { departmentId: r.department_id, fiscalYear: r.fiscal_year, kind: r.kind, title: groupTitle(r.kind, r.title) };
+}
+
+interface Member {
+  id: number;
+  title: string | null;
+  filled_date: string | null;
+  superseded_by: number | null;
+  status: string;
+}
+
+/**
+ * Recompute which report of a group is active. Returns the ids of reports that became superseded by this call.
+ * Must run inside the caller's transaction.
+ */
+export function resolveGroup(db: Db, key: GroupKey): number[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.title, r.filled_date, r.superseded_by, d.status FROM reports r JOIN documents d ON d.id = r.document_id
+       WHERE r.department_id = ? AND r.fiscal_year = ? AND r.kind = ? AND d.status IN ('ok', 'superseded')`,
+    )
+    .all(key.departmentId, key.fiscalYear, key.kind) as Member[];
+  const members = rows.filter((r) => groupTitle(key.kind, r.title) === key.title);
+  if (members.length === 0) return [];
+  members.sort((a, b) => {
+    if (a.filled_date && b.filled_date && a.filled_date !== b.filled_date) return a.filled_date < b.filled_date ? 1 : -1;
+    return b.id - a.id;
+  });
+  const winner = members[0];
+  const setReport = db.prepare("UPDATE reports SET superseded_by = ? WHERE id = ?");
+  const setDoc = db.prepare("UPDATE documents SET status = ? WHERE id = (SELECT document_id FROM reports WHERE id = ?)");
+  const newlySuperseded: number[] = [];
+  if (winner.superseded_by !== null || winner.status !== "ok") {
+    setReport.run(null, winner.id);
+    setDoc.run("ok", winner.id);
+  }
+  for (const m of members.slice(1)) {
+    if (m.superseded_by !== winner.id || m.status !== "superseded") {
+      if (m.status === "ok") newlySuperseded.push(m.id);
+      setReport.run(winner.id, m.id);
+      setDoc.run("superseded", m.id);
+    }
+  }
+  return newlySuperseded;
+}
+
+/** All groups a department's reports fall in (after a merge, two departments' reports may now compete). */
+export function resolveDepartmentGroups(db: Db, departmentId: number): number[] {
+  const rows = db
+    .prepare("SELECT DISTINCT department_id, fiscal_year, kind, title FROM reports WHERE department_id = ?")
+    .all(departmentId) as Array<{ department_id: number; fiscal_year: number | null; kind: string | null; title: string | null }>;
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (const r of rows) {
+    const key = groupKeyOf(r);
+    if (!key) continue;
+    const k = JSON.stringify(key);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(...resolveGroup(db, key));
+  }
+  return out;
+}

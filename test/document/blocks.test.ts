@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { buildBlocks, findTableUnit, isPageNumberLine, linesFromText, type Piece } from "../../src/document/blocks.js";
+import { detectHeading } from "../../src/document/headings.js";
+
+describe("buildBlocks", () => {
+  it("never joins real paragraphs (DOCX/HTML) even when one ends without punctuation", () => {
+    const pieces: Piece[] = [
+      { kind: "line", text: "本单位全年预算执行情况较好，资金拨付及时到位", start: 0, end: 22, page: 1, gap: "paragraph" },
+      { kind: "line", text: "下一步将继续加强管理。", start: 23, end: 34, page: 1, gap: "paragraph" },
+    ];
+    expect(buildBlocks(pieces, { joinCutLines: false }).length).toBe(2);
+    const cut = pieces.map((p) => ({ ...p, gap: "blank" as const }));
+    expect(buildBlocks(cut, { joinCutLines: true }).length).toBe(1);
+  });
+
+  it("lets a numbered styled heading take its level from the numbering", () => {
+    const pieces: Piece[] = [{ kind: "line", text: "（二）项目支出情况", start: 0, end: 9, page: 1, gap: "paragraph", headingLevel: 1 }];
+    expect(buildBlocks(pieces, { joinCutLines: false })[0]).toMatchObject({ kind: "heading", level: 2, numbering: "（二）" });
+  });
+
+  it("lays out table cells on a grid around row and column spans", () => {
+    const pieces: Piece[] = [
+      { kind: "line", text: "表1 收支情况（单位：元）", start: 0, end: 12, page: 2, gap: "paragraph" },
+      { kind: "table", start: 13, end: 40, page: 2, rows: [[{ text: "类别", rowSpan: 2 }, { text: "金额", colSpan: 2 }], [{ text: "2022" }, { text: "2023" }], [{ text: "收入" }, { text: "１，２００" }, { text: "1,300" }]] },
+    ];
+    const [, t] = buildBlocks(pieces, { joinCutLines: false });
+    if (t.kind !== "table") throw new Error("table expected");
+    expect(t.unit).toBe("元");
+    expect(t.rows[1].cells.map((c) => c.col)).toEqual([1, 2]);
+    expect(t.rows[2].cells[1].norm).toBe("1，200"); // full-width digits folded; the comma is left as written
+    expect(t.prov.page).toBe(2);
+    expect(t.index).toBe(1);
+  });
+
+  it("finds units in a table's first row or caption", () => {
+    expect(findTableUnit([[{ text: "单位：万元" }]], null)).toBe("万元");
+    expect(findTableUnit([[{ text: "项目" }]], "附表：部门收支总表 单位:元")).toBe("元");
+    expect(findTableUnit([[{ text: "项目" }]], "说明")).toBeNull();
+  });
+});
+
+describe("linesFromText", () => {
+  it("marks blank-line, page-number and form-feed gaps", () => {
+    const lines = linesFromText("甲\n乙\n\n丙\n第 2 页\n丁\f戊");
+    expect(lines.map((l) => `${l.text}:${l.gap}:${l.page}`)).toEqual(["甲:paragraph:1", "乙:line:1", "丙:blank:1", "丁:page:1", "戊:page:2"]);
+  });
+
+  it("recognises page-number lines only in their usual shapes", () => {
+    for (const s of ["- 3 -", "— 12 —", "第3页", "第 3 页 共 10 页", "3/10"]) expect(isPageNumberLine(s)).toBe(true);
+    for (const s of ["3", "2023", "第三部分", "共3人"]) expect(isPageNumberLine(s)).toBe(false);
+  });
+});
+
+describe("detectHeading", () => {
+  it("finds titles and refuses sentences and inline lists", () => {
+    expect(detectHeading("（四）部门整体支出情况。本中心2023年度总收入100万元，支出90万元。")?.title).toBe("部门整体支出情况");
+    expect(detectHeading("一、部门基本情况")).toMatchObject({ level: 1, numbering: "一、" });
+    expect(detectHeading("(一) 部门职能")).toMatchObject({ level: 2 });
+    expect(detectHeading("1.5万元用于设备购置")).toBeNull();
+    expect(detectHeading("1、贯彻各项法律法规和政策规定。2、负责本地登记工作。")).toBeNull();
+    expect(detectHeading("（3）积极推动制度改革，按时完成征收和待遇发放；有序推进各项工作，确保资金安全运行。")).toBeNull();
+    expect(detectHeading("2、建议转账实拨的中央、省、市配套直达资金不纳入当年度决算数据统计口径。")).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { statedChange } from "../../src/rules/stated-change.js";
+import { changesFromQuotes } from "../../src/rules/quote-figures.js";
+import { m, report, seedReport } from "./helpers.js";
+import type { ReportWithId } from "../../src/rules/types.js";
+
+const Q1 = "一是某某配套资金项目，项目预算资金 674.19 万元，比上年 758.02 万元减少 83.83 万元；";
+
+function project(quote: string, cur: string, prior: string | null) {
+  const ms = [m("budget.initial", 2023, cur, { quote })];
+  if (prior) ms.push(m("budget.initial", 2022, prior, { quote, restated: true }));
+  return report([], { projects: [{ name: "某某配套资金", metrics: ms }] });
+}
+
+describe("stated-change", () => {
+  describe("reading changes back from quotes", () => {
+    it("takes 减少 B after the metric and its prior-year figure, signed", () => {
+      const ms = [m("budget.initial", 2023, "674.19万元", { quote: Q1 }), m("budget.initial", 2022, "758.02万元", { quote: Q1, restated: true })];
+      const c = changesFromQuotes(ms);
+      expect(c).toHaveLength(1);
+      expect(c[0]).toMatchObject({ key: "budget.initial.change", year: 2023, value: -838300, unit: "元" });
+    });
+    it("ignores a change not about the prior year, or after another figure", () => {
+      const q = "项目支出 300.00 万元，其中新增项目增加 50.00 万元。";
+      expect(changesFromQuotes([m("expenditure.project", 2023, "300.00万元", { quote: q })])).toEqual([]);
+      const q2 = "项目支出 300.00 万元，主要用于办公楼维修 120.00 万元，比上年增加 20.00 万元。";
+      expect(changesFromQuotes([m("expenditure.project", 2023, "300.00万元", { quote: q2 })])).toEqual([]);
+    });
+  });
+
+  describe("valid", () => {
+    it("the seed's two project changes add up", () => {
+      expect(statedChange.check!(seedReport())).toEqual([]);
+      expect(statedChange.check!(project(Q1, "674.19万元", "758.02万元"))).toEqual([]);
+    });
+    it("a growth rate rounded from the figures", () => {
+      const q = "2017 年收入预算总计 9146.79 万元，与上年相比增加 498.72 万元，增长 5.77%。";
+      expect(statedChange.check!(report([m("income.total", 2017, "9146.79万元", { quote: q })]))).toEqual([]);
+    });
+  });
+
+  describe("invalid", () => {
+    it("a change that does not match both figures is an error with both numbers", () => {
+      const q = "项目预算资金 674.19 万元，比上年 758.02 万元减少 93.83 万元；";
+      const f = statedChange.check!(project(q, "674.19万元", "758.02万元"));
+      expect(f).toHaveLength(1);
+      expect(f[0].severity).toBe("error");
+      expect(f[0].project).toBe("某某配套资金");
+      expect(f[0].expected).toBe(-838300);
+      expect(f[0].actual).toBe(-938300);
+      expect(f[0].message).toContain("按两数计算应为减少 83.83 万元");
+    });
+    it("增加 where the figures show a decrease", () => {
+      const q = "项目预算资金 674.19 万元，比上年 758.02 万元增加 83.83 万元；";
+      const f = statedChange.check!(project(q, "674.19万元", "758.02万元"));
+      expect(f[0].message).toContain("增减方向相反");
+    });
+    it("a growth rate against the stated change (the prior figure implied)", () => {
+      const q = "收入预算总计 21955.35 万元，与上年相比增加 3958.67 万元，增长 21.95%。";
+      const f = statedChange.check!(report([m("income.total", 2018, "21955.35万元", { quote: q })], { fiscalYear: 2018 }));
+      expect(f).toHaveLength(1);
+      expect(f[0].metrics).toContainEqual({ key: "income.total.change_pct", year: 2018 });
+      expect(f[0].expected).toBeCloseTo(22.0, 1);
+    });
+    it("a truncated rate, one unit off, is a warning", () => {
+      const q = "一般公共预算收入 24169.74 万元，比上年增加 2228.78 万元，增长 10.15%。";
+      const f = statedChange.check!(report([m("income.general_budget", 2019, "24169.74万元", { quote: q })], { fiscalYear: 2019 }));
+      expect(f).toHaveLength(1);
+      expect(f[0].severity).toBe("warning");
+    });
+  });
+
+  describe("across reports", () => {
+    const base = (id: number, year: number, ms: ReturnType<typeof m>[]): ReportWithId => ({ ...report(ms, { fiscalYear: year }), id, departmentId: 7 });
+    it("year N+1's change against year N's own figure", () => {
+      const q = "本年基本支出 520.00 万元，比上年增加 40.00 万元。";
+      const ok = statedChange.checkCross!([base(1, 2022, [m("expenditure.basic", 2022, "480.00万元")]), base(2, 2023, [m("expenditure.basic", 2023, "520.00万元", { quote: q })])]);
+      expect(ok).toEqual([]);
+      const bad = statedChange.checkCross!([base(1, 2022, [m("expenditure.basic", 2022, "470.00万元")]), base(2, 2023, [m("expenditure.basic", 2023, "520.00万元", { quote: q })])]);
+      expect(bad).toHaveLength(1);
+      expect(bad[0]).toMatchObject({ reportId: 2, otherReportId: 1, severity: "error" });
+      expect(bad[0].evidence.length).toBe(2);
+    });
+  });
+});
