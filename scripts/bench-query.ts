@@ -4,9 +4,10 @@
  * table rendering — next to a plain SELECT of the same metric rows measured in the same run.
  *
  *   npx tsx scripts/bench-query.ts [--reports 10000] [--runs 30] [--keep FILE]
+ * --keep FILE keeps the generated database; an existing FILE is reused (migrated, not rebuilt).
  * Target: trend end to end < 100 ms.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -94,10 +95,11 @@ function time(fn: () => unknown): number[] {
 const dir = mkdtempSync(path.join(tmpdir(), "jixiao-bench-query-"));
 const file = args.keep ?? path.join(dir, "bench.db");
 const departments = Math.ceil(REPORTS / YEARS);
-console.log(`building ${REPORTS} reports (${departments} departments × ${YEARS} years) through saveReport in one transaction…`);
+const reuse = !!args.keep && existsSync(file);
+if (!reuse) console.log(`building ${REPORTS} reports (${departments} departments × ${YEARS} years) through saveReport in one transaction…`);
 const w = openDb(file);
 const t0 = Date.now();
-w.transaction(() => {
+if (!reuse) w.transaction(() => {
   for (let d = 0; d < departments; d++) {
     const name = departmentName(d);
     const base = 10_000_000_00 + Math.round(rand() * 50_000_000_00);
@@ -110,7 +112,8 @@ w.transaction(() => {
 const buildMs = Date.now() - t0;
 const counts = w.prepare("SELECT (SELECT COUNT(*) FROM reports) AS reports, (SELECT COUNT(*) FROM departments) AS departments, (SELECT COUNT(*) FROM metrics) AS metrics").get() as Record<string, number>;
 w.close();
-console.log(`built in ${(buildMs / 1000).toFixed(1)} s (${Math.round((REPORTS / buildMs) * 1000)} reports/s): ${JSON.stringify(counts)}`);
+if (reuse) console.log(`reused ${file}: ${JSON.stringify(counts)}`);
+else console.log(`built in ${(buildMs / 1000).toFixed(1)} s (${Math.round((REPORTS / buildMs) * 1000)} reports/s): ${JSON.stringify(counts)}`);
 
 const db = openDb(file, { readonly: true });
 const key = "expenditure.total";

@@ -1,6 +1,6 @@
 /**
  * npm run generate-corpus -- --departments N --years A-B --formats txt,docx,pdf --seed S --out DIR [--inject-rate R]
- *   [--project-rate R] [--mixed] [--samples]
+ *   [--project-rate R] [--mixed] [--jobs N] [--samples]
  * Writes synthetic self-evaluation reports with NAME.gold.json beside each (see scripts/lib/corpus/).
  */
 import { Command, InvalidArgumentError } from "commander";
@@ -45,6 +45,7 @@ const program = new Command("generate-corpus")
   .option("--inject-rate <r>", "share of reports with one injected inconsistency", parseRate, 0.3)
   .option("--project-rate <r>", "chance of a 项目支出绩效自评表 per department-year", parseRate, 0.3)
   .option("--mixed", "one format per report, cycling through --formats (default: every report in every format)", false)
+  .option("--jobs <n>", "LibreOffice processes converting PDFs at once", parseCount, 1)
   .option("--samples", "write the fixed sample pair sample-report / sample-project instead", false)
   .action(async (o) => {
     const t0 = Date.now();
@@ -52,7 +53,7 @@ const program = new Command("generate-corpus")
       departments: o.departments, fromYear: o.years[0], toYear: o.years[1], formats: o.formats, seed: String(o.seed),
       injectRate: o.injectRate, projectRate: o.projectRate, mixed: o.mixed, samples: o.samples,
     });
-    const s = await writeCorpus(reports, o.out);
+    const s = await writeCorpus(reports, o.out, o.jobs);
     for (const m of s.messages) console.error(m);
     const findings = reports.reduce((n, r) => n + r.gold.expectedFindings.length, 0);
     const clean = reports.filter((r) => r.gold.expectedFindings.length === 0).length;

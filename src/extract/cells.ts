@@ -5,6 +5,7 @@
  */
 import type { Block, TableBlock } from "../document/model.js";
 import { scanFigures, type FigureHit } from "./figures.js";
+import { normalizeText } from "../document/normalize.js";
 import { columnRole, matchLabel } from "./labels.js";
 
 export interface StreamCell {
@@ -96,16 +97,82 @@ function tableCells(b: TableBlock): StreamCell[] {
   return out;
 }
 
+const RE_COLUMN_GAP = /\S(?: {2,}|\t)\S/;
+
+/**
+ * Cells from the original text of a line whose columns are set apart by runs of spaces or tabs (TXT tables). Lines the
+ * reader joined are cut again where a number meets a label ("3714200.00 2021年", "100.00%地质灾害…项目").
+ */
+function columnCells(original: string): string[] {
+  const out: string[] = [];
+  const push = (piece: string) => {
+    const t = normalizeText(piece);
+    if (!t) return;
+    const num = /^(-?[\d,]+(?:\.\d+)?%?)\s*((?![个人元万分辆名项次户月日号]|年(?!度))(?<!^(?:19|20)\d\d)[\u4e00-\u9fa5“"(（].+)$/.exec(t);
+    if (num) {
+      out.push(num[1]);
+      push(num[2]);
+      return;
+    }
+    const sp = /^(-?[\d,]+(?:\.\d+)?%?) (.+)$/.exec(t);
+    if (sp) {
+      out.push(sp[1]);
+      push(sp[2]);
+      return;
+    }
+    const yr = /^(.*[\u4e00-\u9fa5)）])((?:19|20)\d{2}\s*年.*)$/.exec(t);
+    if (yr && !/[\d]/.test(yr[1])) {
+      out.push(yr[1]);
+      push(yr[2]);
+      return;
+    }
+    out.push(t);
+  };
+  for (const piece of original.split(/ {2,}|\t|\n/)) push(piece);
+  return out;
+}
+
 /** The document as one stream of cells in reading order. */
 export function cellStream(blocks: Block[]): StreamCell[] {
   const out: StreamCell[] = [];
+  let synth: { table: number; row: number } | null = null;
+  let synthCells: StreamCell[] = [];
+  let synthUnit: string | null = null;
   for (const b of blocks) {
     if (b.kind === "table") {
+      synth = null;
       out.push(...tableCells(b));
+      continue;
+    }
+    if (RE_COLUMN_GAP.test(b.text) && !b.norm.includes("|")) {
+      let prevFigure = false;
+      for (const t of columnCells(b.text)) {
+        const figure = cellFigure(t, null);
+        out.push({ text: t, page: b.prov.page, block: b.index, row: null, col: null, table: null, line: b.norm.slice(0, 200), figure, empty: RE_SLASH.test(t), rowStart: !figure && prevFigure, unit: null });
+        prevFigure = !!figure;
+      }
       continue;
     }
     for (const line of b.norm.split("\n")) {
       const split = splitLine(line);
+      // Consecutive pipe rows ("一级指标 | 二级指标 | …") form one table with real rows and columns.
+      if (split?.row && line.includes("|")) {
+        synth = synth ? { table: synth.table, row: synth.row + 1 } : { table: b.index, row: 0 };
+        const unit = unitInText(split.cells.join(" "));
+        if (unit && synth.row === 0) synthUnit = unit;
+        split.cells.forEach((t, i) => {
+          out.push({ text: t, page: b.prov.page, block: b.index, row: synth!.row, col: i, table: synth!.table, line, figure: null, empty: t === "" || RE_SLASH.test(t), rowStart: i === 0, unit: null });
+        });
+        synthCells.push(...out.slice(out.length - split.cells.length));
+        for (const c of synthCells) {
+          c.unit = synthUnit;
+          c.figure = cellFigure(c.text, synthUnit);
+        }
+        continue;
+      }
+      synth = null;
+      synthCells = [];
+      synthUnit = null;
       const cells = split ? split.cells : [line.trim()];
       cells.forEach((t, i) => {
         const lone = split && !split.row && t === "";

@@ -25,11 +25,11 @@ export interface GridContext {
   project: boolean;
 }
 
-function recognise(text: string, ctx: GridContext): Pick<Header, "role" | "entry"> | null {
+function recognise(text: string, ctx: GridContext, exactOnly = false): Pick<Header, "role" | "entry"> | null {
   const role = columnRole(text);
   if (role) return { role, entry: null };
   const m = matchLabel(text, { project: ctx.project });
-  if (m) return { role: null, entry: m.entry };
+  if (m && (m.exact || !exactOnly)) return { role: null, entry: m.entry };
   return null;
 }
 
@@ -38,7 +38,7 @@ function isPartRow(label: string): boolean {
 }
 
 /** Header cells before index `end`, walking back over a flattened header, with split cells joined. */
-function headerRunBefore(cells: StreamCell[], end: number, ctx: GridContext): { headers: Header[]; unit: string | null } {
+function headerRunBefore(cells: StreamCell[], end: number, ctx: GridContext): { headers: Header[]; unit: string | null; rowHeader: string | null } {
   const run: number[] = [];
   let unit: string | null = null;
   for (let i = end - 1; i >= 0 && run.length < 18; i--) {
@@ -60,7 +60,7 @@ function headerRunBefore(cells: StreamCell[], end: number, ctx: GridContext): { 
     const ra = recognise(a, ctx);
     const b = k + 1 < run.length ? cells[run[k + 1]].text : null;
     if (b !== null) {
-      const rab = recognise(a + b, ctx);
+      const rab = recognise(a + b, ctx, true);
       if (rab && (!ra || (ra.role === null && ra.entry && rab.entry && rab.entry.key !== ra.entry.key && !recognise(b, ctx)))) {
         headers.push({ text: a + b, ...rab, cells: [run[k], run[k + 1]], col: null });
         k++;
@@ -69,7 +69,11 @@ function headerRunBefore(cells: StreamCell[], end: number, ctx: GridContext): { 
     }
     headers.push({ text: a, role: ra?.role ?? null, entry: ra?.entry ?? null, cells: [run[k]], col: null });
   }
-  while (headers.length && (headers[0].role === "rowHeader" || (!headers[0].role && !headers[0].entry))) headers.shift();
+  let rowHeader: string | null = null;
+  while (headers.length && (headers[0].role === "rowHeader" || (!headers[0].role && !headers[0].entry && !/^(合计|小计|总计)$/.test(headers[0].text)))) {
+    if (headers[0].role === "rowHeader") rowHeader = headers[0].text;
+    headers.shift();
+  }
   if (unit === null) {
     for (let i = end - 1; i >= Math.max(0, end - 60); i--) {
       const u = unitInText(cells[i].text);
@@ -79,7 +83,7 @@ function headerRunBefore(cells: StreamCell[], end: number, ctx: GridContext): { 
       }
     }
   }
-  return { headers, unit };
+  return { headers, unit, rowHeader };
 }
 
 function withUnit(h: FigureHit, unit: string | null, text: string): FigureHit | null {
@@ -91,14 +95,14 @@ function withUnit(h: FigureHit, unit: string | null, text: string): FigureHit | 
 export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: Candidate[]; consumed: Set<number> } {
   const out: Candidate[] = [];
   const consumed = new Set<number>();
-  const emit = (entry: LabelEntry, cellIdx: number, h: FigureHit, confidence: number, unit: string | null) => {
+  const emit = (entry: LabelEntry, cellIdx: number, h: FigureHit, confidence: number, unit: string | null, year = ctx.fiscalYear, project?: string) => {
     const c = cells[cellIdx];
     const hit = entry.unitKind === "money" ? withUnit(h, unit ?? c.unit, c.text) : h;
     if (!hit || !compatible(entry.unitKind, hit, true)) return;
     if (entry.unitKind === "money" && hit.amount.kind !== "money") return;
     out.push(
       candidateFromHit(
-        { key: entry.key, year: ctx.fiscalYear, page: c.page, quote: c.line.slice(0, 200), restated: false, confidence, order: c.block * 100000 + cellIdx, partial: entry.partial },
+        { key: entry.key, year, page: c.page, quote: c.line.slice(0, 200), restated: year !== ctx.fiscalYear, confidence, order: c.block * 100000 + cellIdx, partial: entry.partial, project },
         entry.unitKind,
         hit,
       ),
@@ -106,10 +110,11 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     consumed.add(cellIdx);
   };
 
-  // Header → value rows.
+  // Header → value rows. Rows right after a header's first row (year rows, project rows) reuse that header.
+  let last: { headers: Header[]; unit: string | null; rowHeader: string | null; end: number } | null = null;
   for (let i = 0; i < cells.length; i++) {
     const r = cells[i];
-    if (r.figure || r.empty || r.text.length > 20 || isPartRow(r.text)) continue;
+    if (r.figure || r.empty || r.text.length > 24) continue;
     const values: number[] = [];
     let j = i + 1;
     for (; j < cells.length && (cells[j].figure || cells[j].empty) && values.length < 12; j++) {
@@ -117,15 +122,30 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
       values.push(j);
     }
     if (values.filter((k) => cells[k].figure).length < 2) continue;
-    const { headers, unit } = headerRunBefore(cells, i, ctx);
-    if (headers.filter((h) => h.entry || (h.role && h.role !== "rowHeader")).length < 2) continue;
+    let found: { headers: Header[]; unit: string | null; rowHeader: string | null } = headerRunBefore(cells, i, ctx);
+    const fresh = found.headers.filter((h) => h.entry || (h.role && h.role !== "rowHeader")).length >= 2;
+    if (!fresh) {
+      if (!last || last.end !== i) continue;
+      found = last;
+    }
+    const { headers, unit } = found;
+    last = { ...found, end: j };
     if (headers.some((h) => h.role === "level3")) continue; // score tables are read as indicators
+    const ym = /((?:19|20)\d{2})\s*年度?/.exec(r.text);
+    const rowYear = ym ? Number(ym[1]) : null;
+    if ((rowYear !== null && rowYear > ctx.fiscalYear) || (!fresh && isPartRow(r.text))) continue;
+    if (fresh && isPartRow(r.text)) continue;
+    const project = !rowYear && found.rowHeader && /项目/.test(found.rowHeader) && !/^(合计|总计|小计|总额|年度资金总额)/.test(r.text) ? r.text : undefined;
+    if (!fresh && !rowYear && !project) continue;
+    const rowEntry = matchLabel(ym ? r.text.replace(ym[0], "") : r.text, { project: ctx.project })?.entry;
     headers.forEach((h, k) => {
       h.cells.forEach((x) => consumed.add(x));
       const v = values[k];
-      if (v === undefined || !h.entry || !cells[v].figure) return;
+      let entry = h.entry;
+      if (!entry && /^(合计|小计|总计)$/.test(h.text) && rowEntry) entry = rowEntry;
+      if (v === undefined || !entry || !cells[v].figure) return;
       if (isTargetFigure(cells[v].line, cells[v].figure!)) return;
-      emit(h.entry, v, cells[v].figure!, 3, unit);
+      emit(entry, v, cells[v].figure!, 3, unit, rowYear ?? ctx.fiscalYear, project);
     });
     i = j - 1;
   }
@@ -175,8 +195,11 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
       if (!rowYear && !isProjectRow && used && !/^(合计|总计|总额|年度资金总额)/.test(label)) continue;
       if (isPartRow(label)) continue;
       const rowEntry = rest ? matchLabel(rest, { project: ctx.project })?.entry : undefined;
+      // A header row without the row-label column (its caption sat on the line above): shift by one.
+      const h0 = header.get(0);
+      const shift = h0 && (h0.entry || (h0.role && h0.role !== "rowHeader")) && labelCell?.col === 0 ? 1 : 0;
       for (const c of figs) {
-        const h = header.get(c.col!);
+        const h = header.get(c.col! - shift);
         let entry = h?.entry ?? null;
         // A 合计 column takes the metric its row names ("2022年三公经费 | 合计 2.25").
         if (!entry && h && /^(合计|小计|总计)$/.test(h.text) && rowEntry) entry = rowEntry;

@@ -9,7 +9,7 @@ import { unitInText } from "./cells.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
 import type { Passage, ProseContext } from "./prose.js";
 
-const RE_ROLE = /年度指标值|指标值|实际完成值|完成值|分值权重|指标分值|分值|权重|指标得分|得分|偏差原因分析及改进措施|原因|资金来源|机构名称/g;
+const RE_ROLE = /年度指标值|指标值|实际完成值|完成值|分值权重|指标分值|分值|权重|指标得分|得分|偏差原因分析及改进措施|原因|资金来源|机构名称|项目名称/g;
 
 interface Tok {
   start: number;
@@ -24,7 +24,7 @@ function tokens(text: string, project: boolean): Tok[] {
     const start = m.index!;
     const end = start + m[0].length;
     if (toks.some((t) => t.start < end && start < t.end)) continue;
-    toks.push({ start, end, entry: null, rowHeader: /资金来源|机构名称/.test(m[0]) });
+    toks.push({ start, end, entry: null, rowHeader: /资金来源|机构名称|项目名称/.test(m[0]) });
   }
   return toks.sort((a, b) => a.start - b.start);
 }
@@ -53,11 +53,13 @@ export function bindInlineRows(p: Passage, ctx: ProseContext): Candidate[] {
     let run = toks.slice(k, e + 1);
     k = e + 1;
     const last = run[run.length - 1];
+    const projectRow = run.some((t) => t.rowHeader && /项目名称/.test(text.slice(t.start, t.end)));
     run = run.filter((t) => !t.rowHeader);
     if (run.filter((t) => t.entry).length < 1 || run.length < 2) continue;
     const after = text.slice(last.end);
     const lab = /^[\s|:：]*((?:[(（]\d{1,2}[)）]|[^\d\s|。，,；;(（]){0,20}?)[\s|:：]*(?=[-\d])/.exec(after);
     if (!lab || /^其中/.test(lab[1])) continue;
+    const project = projectRow && lab[1].length >= 3 && !/^(合计|总计|小计)/.test(lab[1]) ? lab[1] : ctx.projectName;
     const unit = unitInText(text.slice(Math.max(0, run[0].start - 40), run[0].start)) ?? unitInText(lab[1]);
     const nums = numbersAfter(text, last.end + lab[0].length, unit);
     const bind = (t: Tok, h: FigureHit) => {
@@ -65,7 +67,7 @@ export function bindInlineRows(p: Passage, ctx: ProseContext): Candidate[] {
       if (t.entry.unitKind === "money" && h.amount.kind !== "money") return;
       out.push(
         candidateFromHit(
-          { key: t.entry.key, year: ctx.fiscalYear, page: p.page, quote: text.slice(run[0].start, Math.min(text.length, (nums[nums.length - 1]?.end ?? 0) + 1)).slice(0, 200), restated: false, confidence: 2, order: p.block * 100000 + h.start, project: ctx.projectName, partial: t.entry.partial },
+          { key: t.entry.key, year: ctx.fiscalYear, page: p.page, quote: text.slice(run[0].start, Math.min(text.length, (nums[nums.length - 1]?.end ?? 0) + 1)).slice(0, 200), restated: false, confidence: 2, order: p.block * 100000 + h.start, project, partial: t.entry.partial },
           t.entry.unitKind,
           h,
         ),

@@ -166,7 +166,7 @@ export function extractMetadata(blocks: Block[]): Metadata {
 
   // Filing date: labelled, else a date standing alone on the cover (before the first section).
   for (const l of lines.slice(0, 300)) {
-    const m = /(?:填报日期|报告日期|填表日期|评价日期|自评日期|报送日期|编制日期|(?<![发布])日期)\s*[:：]?\s*(.{6,20})/.exec(l);
+    const m = /(?:填报日期|报告日期|填表日期|评价日期|自评日期|报送日期|编制日期|填报时间|填表时间|报告时间|(?<![发布])日期)\s*[:：]?\s*(.{6,20})/.exec(l);
     if (m && !/发布|时间/.test(l.slice(0, m.index))) {
       const d = parseDate(m[1]);
       if (d) {

@@ -22,12 +22,11 @@ export interface ProjectItem {
 
 function itemName(item: string): { name: string; rest: string } | null {
   // "老旧小区改造项目调整后预算数1,470.72万元": the name is what stands before the item's first label.
-  const first = findLabels(item, { project: true })[0];
-  if (first && first.start >= 4) {
+  for (const first of findLabels(item, { project: true })) {
+    if (first.start < 4) continue;
     const name = item.slice(0, first.start).replace(/[，,：:\s]+$/, "").replace(/^[，,：:\s]+/, "");
-    if (RE_NAME_END.test(name) && !/[\d%，,。；;]/.test(name) && name.length <= 40 && !/^(其中|本|全年|年度|部门)/.test(name)) {
-      return { name, rest: item.slice(first.start) };
-    }
+    if (/[\d%，,。；;]/.test(name) || name.length > 40) break;
+    if (RE_NAME_END.test(name) && !/^(其中|本|全年|年度|部门)/.test(name)) return { name, rest: item.slice(first.start) };
   }
   const m = /^([^，,：:；;。]{2,60}?)(?:[，,：:]|合计|共计|总计|预算)/.exec(item);
   if (!m) return null;

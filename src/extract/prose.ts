@@ -56,8 +56,14 @@ function sentenceStart(text: string, at: number): number {
 
 function yearBefore(text: string, from: number, to: number, fiscalYear: number): number {
   let year = fiscalYear;
-  for (const m of text.slice(from, to).matchAll(RE_YEAR)) year = Number(m[1]);
-  if (/上年度?$|去年$/.test(text.slice(Math.max(from, to - 4), to))) year = fiscalYear - 1;
+  let at = -1;
+  const span = text.slice(from, to);
+  for (const m of span.matchAll(RE_YEAR)) {
+    year = Number(m[1]);
+    at = m.index!;
+  }
+  // "上年度总收入 X，其中…" (not "比上年", "与上年相比"): the sentence is about last year.
+  for (const m of span.matchAll(/(?<![比较与同])(上年度?|去年)(?!相比|同期|结转)/g)) if (m.index! > at) year = fiscalYear - 1;
   return year;
 }
 

@@ -138,8 +138,8 @@ export function needsSpace(left: string, right: string, gap: number, size: numbe
   const ka = kindOf(a);
   const kb = kindOf(b);
   if (b === "%" && /[\d.]/.test(a)) return false; // "21.95 %" is one figure
-  if (gap > 3 * size) return true; // tab stops and cell-like gaps read as separate words in any script
   if (ka === "cjk" || kb === "cjk") return false;
+  if (gap > 3 * size) return true; // tab stops and cell-like gaps separate words
   if (ka === "digit" && kb === "digit") {
     if (gap > 0.6 * size) return true;
     // Digits drawn one by one, or a number broken into two runs: join when the result is still one number.

@@ -129,7 +129,8 @@ export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: numb
  * and the next page's paragraph does not open with an indent (a new paragraph would).
  */
 export function continuesAcrossPage(a: PdfPara, b: PdfPara, isHeading: (text: string) => boolean): boolean {
-  if (a.title || b.title || b.indented || isHeading(b.text) || isHeading(a.text)) return false;
+  // A numbered item whose last line fills the page width ("6.负责……各省市自治" | "区党委……") runs on like prose.
+  if (a.title || b.title || b.indented || isHeading(b.text) || (isHeading(a.text) && !a.fullLast)) return false;
   if (RE_TERMINAL.test(a.text.trimEnd())) return false;
   return a.fullLast || /[\d.,]$/.test(a.text);
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import type { Db } from "../store/db.js";
 import { isBusyError, lockedError } from "../store/db.js";
 import { findDocument, saveFailure, saveReport } from "../store/save.js";
@@ -149,7 +149,9 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
       if (fatal) break;
       let bytes: Buffer;
       try {
-        bytes = await readFile(file);
+        // Synchronous reads are several times faster than fs.promises for many small files; the loop yields below
+        // so results from the workers are still written while hashing goes on.
+        bytes = readFileSync(file);
       } catch (e) {
         summary.failed.push({ path: file, code: "not-found", reason: `无法读取文件 (${(e as Error).message})`, cached: false });
         emit(file, "failed", 0, "unreadable");
@@ -169,6 +171,7 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
       }
       inFlight.add(sha256);
       storedAtStart.set(sha256, stored !== undefined);
+      await new Promise<void>((resolve) => setImmediate(resolve));
       pending.push(
         parser().parse(file, sha256).then(write, (e) => {
           fatal ??= e;

@@ -66,26 +66,37 @@ export function selectMetricRows(db: Database.Database, f: MetricFilter): Metric
     where.push(`COALESCE(r.kind, 'department') IN (${f.kinds.map((_, i) => `@k${i}`).join(",")})`);
     f.kinds.forEach((k, i) => (params[`k${i}`] = k));
   }
+  // Numbers only in the big query; names and paths (shared strings) come from two small lookups afterwards.
   const rows = db
     .prepare(
-      `SELECT r.department_id AS departmentId, dep.name AS department,
-              COALESCE(r.kind, 'department') AS kind, r.fiscal_year AS fiscalYear, m.year AS year,
-              m.cents AS cents, m.value AS value, ${f.withText ? "m.text" : "NULL"} AS text,
-              m.restated AS restated, d.path AS source, m.page AS page, r.id AS reportId, m.id AS metricId
+      `SELECT r.department_id AS departmentId, COALESCE(r.kind, 'department') AS kind, r.fiscal_year AS fiscalYear,
+              m.year AS year, m.cents AS cents, m.value AS value, ${f.withText ? "m.text" : "NULL"} AS text,
+              m.restated AS restated, r.document_id AS documentId, m.page AS page, r.id AS reportId, m.id AS metricId
        FROM metrics m
        JOIN reports r ${reportsIndex(db)} ON r.id = m.report_id
        JOIN documents d ON d.id = r.document_id
-       LEFT JOIN departments dep ON dep.id = r.department_id
        WHERE ${where.join(" AND ")}`,
     )
-    .all(params) as MetricRow[];
+    .all(params) as Array<MetricRow & { documentId: number }>;
+  if (!rows.length) return rows;
+  const names = new Map(db.prepare("SELECT id, name FROM departments").raw(true).all() as Array<[number, string]>);
+  const docIds = [...new Set(rows.map((r) => r.documentId))];
+  const paths = new Map(
+    db.prepare("SELECT id, path FROM documents WHERE id IN (SELECT value FROM json_each(?))").raw(true).all(JSON.stringify(docIds)) as Array<[number, string]>,
+  );
+  let unnamed: number[] | null = null;
+  for (const r of rows) {
+    r.source = paths.get(r.documentId) ?? "";
+    const name = r.departmentId === null ? undefined : names.get(r.departmentId);
+    if (name !== undefined) r.department = name;
+    else (unnamed ??= []).push(r.reportId);
+  }
   // Reports without a matched department (rare) show the name as printed; read it only for them.
-  const unnamed = rows.filter((r) => r.department === null);
-  if (unnamed.length) {
+  if (unnamed) {
     const raw = new Map(
-      (db.prepare(`SELECT id, department_raw FROM reports WHERE id IN (${[...new Set(unnamed.map((r) => r.reportId))].join(",")})`).all() as Array<{ id: number; department_raw: string | null }>).map((r) => [r.id, r.department_raw]),
+      db.prepare("SELECT id, department_raw FROM reports WHERE id IN (SELECT value FROM json_each(?))").raw(true).all(JSON.stringify([...new Set(unnamed)])) as Array<[number, string | null]>,
     );
-    for (const r of unnamed) r.department = raw.get(r.reportId) || UNKNOWN_DEPARTMENT;
+    for (const r of rows) if (r.department === undefined) r.department = raw.get(r.reportId) || UNKNOWN_DEPARTMENT;
   }
   return rows;
 }

@@ -86,8 +86,8 @@ export function departmentView(db: Database.Database, dep: DepartmentRef): Depar
       const r = reports.find((x) => x.fiscalYear === c.year && x.kind === c.kind && x.score !== null);
       if (!scoreLine.cells[i] && r)
         scoreLine.cells[i] = {
-          year: c.year, value: r.score, cents: null, valueExact: null, display: String(r.score), restated: false, differs: [],
-          fiscalYear: r.fiscalYear, reportId: r.id, source: r.source, page: null, quote: "",
+          year: c.year, value: r.score, cents: null, display: String(r.score), restated: false, differs: [],
+          fiscalYear: r.fiscalYear, reportId: r.id, metricId: 0, source: r.source, page: null,
         };
     });
   const countStmt = db.prepare(

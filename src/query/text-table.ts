@@ -6,7 +6,10 @@ import type { Column } from "../cli/output.js";
  */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
+const NARROW_ONLY = /^[\x00-\u10ff]*$/;
+
 export function displayWidth(s: string): number {
+  if (NARROW_ONLY.test(s)) return s.length; // figures and Latin text: the common case, no per-character work
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -21,7 +24,8 @@ function pad(s: string, width: number, align: "left" | "right"): string {
 }
 
 function cellLines(v: unknown): string[] {
-  return (v === null || v === undefined ? "" : String(v)).split("\n");
+  const s = v === null || v === undefined ? "" : String(v);
+  return s.includes("\n") ? s.split("\n") : [s];
 }
 
 export function textTable(columns: Column[], rows: Array<Record<string, unknown>>): string {

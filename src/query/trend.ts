@@ -64,6 +64,9 @@ export function kindsFor(kind: string | undefined): string[] {
 
 const KIND_ORDER = new Map(["budget", "final-accounts", "department", "project"].map((k, i) => [k, i]));
 
+// Shared by every point without a disagreement (nearly all): one array, replaced when a difference is found.
+const NO_DIFFERENCES: TrendPoint["differs"] = [];
+
 function toPoint(def: MetricDef, r: MetricRow, restated: boolean): TrendPoint {
   return {
     year: r.year,
@@ -71,7 +74,7 @@ function toPoint(def: MetricDef, r: MetricRow, restated: boolean): TrendPoint {
     cents: r.cents,
     display: formatValue(def.unitKind, r.value, r.cents, r.text),
     restated,
-    differs: [],
+    differs: NO_DIFFERENCES,
     fiscalYear: r.fiscalYear,
     reportId: r.reportId,
     metricId: r.metricId,
@@ -100,8 +103,10 @@ export function pickPoint(def: MetricDef, rows: MetricRow[]): TrendPoint | null 
   if (!chosen) return null;
   const point = toPoint(def, chosen, !own);
   if (rows.length === 1) return point;
-  const seen = new Set<string>();
   const others = rows.filter((r) => r !== chosen && !sameFigure(r, chosen));
+  if (!others.length) return point;
+  const seen = new Set<string>();
+  point.differs = [];
   // Own figures of other reports first, then restatements from the nearest later year.
   others.sort((a, b) => Number(isOwnFigure(b)) - Number(isOwnFigure(a)) || (a.fiscalYear ?? 0) - (b.fiscalYear ?? 0) || a.metricId - b.metricId);
   for (const r of others) {

@@ -2,6 +2,7 @@ import { zhCompare } from "../query/units.js";
 import type Database from "better-sqlite3";
 import { resolveDepartments, type DepartmentRef } from "../query/departments.js";
 import { departmentView, type DepartmentView } from "../query/show-department.js";
+import { quotesOf } from "../query/metric-rows.js";
 import { kindLabel } from "../query/units.js";
 import type { ChartLine, ChartSpec } from "./svg-chart.js";
 
@@ -26,6 +27,7 @@ export interface ProvenanceRow {
   source: string;
   page: number | null;
   quote: string;
+  metricId: number;
 }
 
 export interface DepartmentSection {
@@ -86,9 +88,11 @@ function section(db: Database.Database, dep: DepartmentRef): DepartmentSection {
         if (p)
           provenance.push({
             metric: t.metric.name, year: p.year, kindLabel: s.kindLabel, display: p.display, unit: t.metric.unit,
-            restated: p.restated, source: p.source, page: p.page, quote: p.quote,
+            restated: p.restated, source: p.source, page: p.page, quote: "", metricId: p.metricId,
           });
   }
+  const quotes = quotesOf(db, provenance.map((p) => p.metricId));
+  for (const p of provenance) p.quote = quotes.get(p.metricId) ?? "";
   provenance.sort((a, b) => a.year - b.year || zhCompare(a.kindLabel, b.kindLabel));
   return { id: dep.id, name: dep.name, view, charts, provenance, findings: departmentFindings(db, dep.id) };
 }

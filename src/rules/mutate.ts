@@ -1,6 +1,6 @@
 import type { Metric, Report } from "../extract/schema.js";
 import { scanFigures } from "../extract/figures.js";
-import { relationsOf, evaluate, type Relation } from "./relations.js";
+import { relationsOf, evaluate } from "./relations.js";
 import { scopesOf, isMoney, changeKind } from "./metric-access.js";
 import { precisionOf, halfUnit } from "./tolerance.js";
 import { fixed } from "./format.js";
@@ -30,18 +30,7 @@ export interface Mutation {
 /** Members of the sum, ratio and change relations that hold in the report (two-sided: a subset sum proves nothing). */
 export function mutationTargets(report: Report): Target[] {
   const scopes = scopesOf(report);
-  const holding: Relation[] = [];
-  const groups = new Map<string, Relation[]>();
-  for (const rel of relationsOf(report)) {
-    if (rel.oneSided) continue;
-    const id = `${rel.project}|${rel.kind}|${rel.year}|${rel.stated.key}`;
-    groups.set(id, [...(groups.get(id) ?? []), rel]);
-  }
-  // Ratio alternatives: the preferred denominator that holds (others do not take part in the stated relation).
-  for (const rels of groups.values()) {
-    const ok = rels.find((r) => ["ok", "rounding"].includes(evaluate(r).verdict));
-    if (ok && (ok === rels[0] || rels[0].rule !== "stated-ratio")) holding.push(ok);
-  }
+  const holding = relationsOf(report).filter((r) => !r.oneSided && ["ok", "rounding"].includes(evaluate(r).verdict));
   const out = new Map<Metric, Target>();
   for (const rel of holding) {
     for (const m of [rel.stated, ...rel.operands]) {

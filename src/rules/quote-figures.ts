@@ -1,6 +1,7 @@
 import type { Metric } from "../extract/schema.js";
 import { scanFigures, type FigureHit } from "../extract/figures.js";
 import { parseAmount } from "../extract/amount.js";
+import { METRICS } from "../extract/metric-catalog.js";
 
 /**
  * Figures stated beside bound metrics, read back from their quotes, so rules can check relations even when the
@@ -47,42 +48,87 @@ function changeMetric(base: Metric, h: FigureHit, kind: "abs" | "pct", quote: st
   };
 }
 
+/** Catalogue labels, longest first, to tell which metric a stretch of text talks about. */
+const LABELS: Array<{ label: string; key: string }> = METRICS.filter((d) => d.unitKind === "money" || d.unitKind === "count")
+  .flatMap((d) => d.labels.map((label) => ({ label, key: d.key })))
+  .sort((a, b) => b.label.length - a.label.length);
+
+function labelsIn(text: string): Array<{ start: number; end: number; key: string }> {
+  const out: Array<{ start: number; end: number; key: string }> = [];
+  const taken = new Array<boolean>(text.length).fill(false);
+  for (const { label, key } of LABELS) {
+    for (let i = text.indexOf(label); i >= 0; i = text.indexOf(label, i + 1)) {
+      if (taken.slice(i, i + label.length).some(Boolean)) continue;
+      for (let k = i; k < i + label.length; k++) taken[k] = true;
+      out.push({ start: i, end: i + label.length, key });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The change hits (an amount and/or a percentage) that follow position `from` in the same clause chain, after
+ * words naming the prior year; `skip` tells which other hits may stand between (the prior-year figure).
+ */
+function changesAfter(quote: string, hits: FigureHit[], i: number, from: number, unit: string, key: string, skip: (j: number) => boolean) {
+  let abs: FigureHit | null = null;
+  let pct: FigureHit | null = null;
+  for (let j = i; j < hits.length; j++) {
+    const h = hits[j];
+    if (skip(j)) continue;
+    if (h.change === null) break;
+    const between = quote.slice(from, h.start);
+    if (/[。；;]/.test(between) || !RE_YOY.test(between)) break;
+    // Another metric's label in between: the change is about that one ("…项目支出 X。支出合计比上年增加 Y").
+    if (labelsIn(between).some((l) => l.key !== key)) break;
+    if (h.amount.kind === "money" && unit === "元" && !abs) abs = h;
+    else if (h.amount.kind === "count" && unit === "人" && !abs) abs = h;
+    else if (h.amount.kind === "percent" && h.amount.unit.includes("%") && !pct) pct = h;
+    else break;
+  }
+  return { abs, pct };
+}
+
 /** Change metrics implied by the quotes of a scope's metrics (none for a key/year the scope already states). */
 export function changesFromQuotes(metrics: Metric[]): Metric[] {
-  const stated = new Set(metrics.filter((m) => /[.:](change|delta|yoy)/.test(m.key)).map((m) => `${m.key}@${m.year}`));
+  const have = new Set(metrics.filter((m) => /[.:](change|delta|yoy)/.test(m.key)).map((m) => `${m.key}@${m.year}`));
   const byQuote = new Map<string, Metric[]>();
   for (const m of metrics) {
     if (!m.quote || m.value === null) continue;
     byQuote.set(m.quote, [...(byQuote.get(m.quote) ?? []), m]);
   }
+  const own = (key: string, year: number) => metrics.find((m) => m.key === key && m.year === year && !m.restated && m.value !== null);
   const out: Metric[] = [];
+  const emit = (m: Metric, r: { abs: FigureHit | null; pct: FigureHit | null }, quote: string) => {
+    for (const [h, kind] of [[r.abs, "abs"], [r.pct, "pct"]] as const) {
+      if (!h) continue;
+      const c = changeMetric(m, h, kind, quote);
+      if (have.has(`${c.key}@${c.year}`)) continue;
+      have.add(`${c.key}@${c.year}`);
+      out.push(c);
+    }
+  };
   for (const [quote, ms] of byQuote) {
     if (!RE_YOY.test(quote) || !ms.some(changeable)) continue;
     const hits = scanFigures(quote);
     const at = assignHits(quote, hits, ms);
     const owner = new Map<number, Metric>([...at].map(([m, i]) => [i, m]));
+    // "项目预算资金 674.19 万元，比上年 758.02 万元减少 83.83 万元": the change follows the metric's own figure.
     for (const m of ms) {
       const i = at.get(m);
       if (i === undefined || !changeable(m) || m.restated) continue;
-      let abs: FigureHit | null = null;
-      let pct: FigureHit | null = null;
-      for (let j = i + 1; j < hits.length; j++) {
-        const h = hits[j];
-        const o = owner.get(j);
-        if (o && o.key === m.key && o.year === m.year - 1) continue;
-        if (h.change === null) break;
-        const between = quote.slice(hits[i].end, h.start);
-        if (/[。；;]/.test(between) || !RE_YOY.test(between)) break;
-        if (h.amount.kind === "money" && m.unit === "元" && !abs) abs = h;
-        else if (h.amount.kind === "count" && m.unit === "人" && !abs) abs = h;
-        else if (h.amount.kind === "percent" && h.amount.unit.includes("%") && !pct) pct = h;
-        else break;
-      }
-      for (const [h, kind] of [[abs, "abs"], [pct, "pct"]] as const) {
-        if (!h) continue;
-        const c = changeMetric(m, h, kind, quote);
-        if (!stated.has(`${c.key}@${c.year}`)) out.push(c);
-      }
+      const prior = (j: number) => owner.get(j)?.key === m.key && owner.get(j)?.year === m.year - 1;
+      emit(m, changesAfter(quote, hits, i + 1, hits[i].end, m.unit, m.key, prior), quote);
+    }
+    // "2021年度支出合计比上年增加5754100.00 元，增长26.12 %": a label, then the change, the figure stated elsewhere.
+    for (const l of labelsIn(quote)) {
+      const i = hits.findIndex((h) => h.start >= l.end);
+      if (i < 0 || hits[i].change === null) continue;
+      const clause = quote.slice(0, l.start).split(/[。；;，,]/).pop() ?? "";
+      const year = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].pop()?.[1];
+      const m = own(l.key, year ? Number(year) : (ms.find((x) => !x.restated)?.year ?? NaN));
+      if (!m || !changeable(m)) continue;
+      emit({ ...m, quote }, changesAfter(quote, hits, i, l.end, m.unit, l.key, () => false), quote);
     }
   }
   return out;

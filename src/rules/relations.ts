@@ -24,8 +24,10 @@ export interface Relation {
   oneSided: boolean;
   /** Keys of parts the relation expects but the report does not state. */
   missing: string[];
-  /** The printed money unit (scale) most figures of the scope use; null when unknown. */
+  /** The printed money unit (scale) most figures of the report use; null when unknown. */
   dominantScale: number | null;
+  /** Ratios: other denominators the report states (年初预算 when 全年预算 is preferred). */
+  alternatives?: Metric[];
 }
 
 export interface Evaluation {
@@ -183,23 +185,25 @@ function buildRatio(
   const rate = idx.get(rateKey, year);
   const num = idx.get(numKey, year);
   if (!rate || !num) return [];
-  // One relation per available denominator, preferred first; stated-ratio accepts a rate matching any of them.
-  return denKeys
-    .map((k) => idx.get(k, year))
-    .filter((d): d is Metric => !!d && d.value !== 0)
-    .map((den) => ({
-      rule: "stated-ratio" as const,
+  // The preferred denominator the report states (全年预算, else 年初, else 到位); the others are kept as alternatives.
+  const dens = denKeys.map((k) => idx.get(k, year)).filter((d): d is Metric => !!d && d.value !== 0);
+  if (!dens.length) return [];
+  return [
+    {
+      rule: "stated-ratio",
       kind,
       project,
       year,
       stated: rate,
-      operands: [num, den],
+      operands: [num, dens[0]],
       alternates: [],
+      alternatives: dens.slice(1),
       fn: (a: number, b: number) => (a / b) * 100,
       oneSided: false,
       missing: [],
       dominantScale: null,
-    }));
+    },
+  ];
 }
 
 const diff = (c: number, p: number) => c - p;
@@ -252,8 +256,9 @@ function buildChanges(idx: MetricIndex, project: string | null): Relation[] {
 /** All sum, ratio and change relations a report states, scope by scope. */
 export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind">): Relation[] {
   const out: Relation[] = [];
-  for (const scope of scopesOf(report)) {
-    const first = out.length;
+  const scopes = scopesOf(report);
+  const dominant = dominantScale(scopes.flatMap((s) => s.metrics));
+  for (const scope of scopes) {
     const idx = new MetricIndex(scope);
     const sums: Relation[] = [];
     out.push(...buildChanges(idx, scope.project));
@@ -276,9 +281,8 @@ export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind"
         const evident = sums.filter((r) => r.oneSided && evidentlyComplete(r, sums));
     for (const r of evident) r.oneSided = false;
     out.push(...sums);
-    const dominant = dominantScale(scope.metrics);
-    for (let i = first; i < out.length; i++) out[i].dominantScale = dominant;
   }
+  for (const r of out) r.dominantScale = dominant;
   return out;
 }
 
@@ -349,7 +353,7 @@ export const SLIP_FACTORS = [1e4, 1e-4];
 export function explainBySlip(
   rel: Relation,
   dominant: number | null = rel.dominantScale,
-): { metric: Metric; factor: number; evaluation: Evaluation } | null {
+): { metric: Metric; factor: number; evaluation: Evaluation; tiedWith?: Metric[] } | null {
   const base = evaluate(rel);
   if (base.verdict === "ok" || base.verdict === "rounding") return null;
   // A one-sided sum is "fixed" by any shrinking of its parts: only a gross mismatch of scale counts as a slip there.
@@ -365,5 +369,9 @@ export function explainBySlip(
   // Reading either figure in the other unit may fix a two-figure relation: blame the one printed in a unit the rest
   // of the report does not use.
   const odd = (x: { metric: Metric }) => (dominant !== null && precisionOf(x.metric).scale !== dominant ? 0 : 1);
-  return fixes.sort((a, b) => odd(a) - odd(b))[0] ?? null;
+  fixes.sort((a, b) => odd(a) - odd(b));
+  if (!fixes.length) return null;
+  // Two figures that would each fix it, neither printed in an unusual unit: name both.
+  const tied = fixes.filter((f) => f.metric !== fixes[0].metric && odd(f) === odd(fixes[0]));
+  return { ...fixes[0], tiedWith: tied.map((f) => f.metric) };
 }

@@ -5,6 +5,7 @@ import { relationsOf, evaluate, explainBySlip, type Relation, type Evaluation } 
 import { makeFinding, metricName, showMetric, severityFor, VERDICT_NOTE } from "./format.js";
 import { precisionOf, halfUnit, roundTo, grade, toMilli } from "./tolerance.js";
 import { MetricIndex } from "./metric-access.js";
+import { scanFigures } from "../extract/figures.js";
 import { projectPrefix } from "./stated-change.js";
 
 function describeRatio(rel: Relation, ev: Evaluation): string {
@@ -17,38 +18,32 @@ function describeRatio(rel: Relation, ev: Evaluation): string {
   );
 }
 
-const RANK = { ok: 0, rounding: 1, near: 2, off: 3 } as const;
-
 function ratioFindings(report: Report): Finding[] {
-  // Relations with the same stated rate are alternatives (全年预算 preferred, else 年初, else 到位): the rate holds if
-  // any denominator the report states gives it; otherwise the preferred one is reported.
-  const groups = new Map<string, Relation[]>();
+  const out: Finding[] = [];
   for (const rel of relationsOf(report)) {
     if (rel.rule !== "stated-ratio") continue;
-    const id = `${rel.project}|${rel.kind}|${rel.year}`;
-    groups.set(id, [...(groups.get(id) ?? []), rel]);
-  }
-  const out: Finding[] = [];
-  for (const rels of groups.values()) {
-    const evs = rels.map((r) => evaluate(r));
-    const best = Math.min(...evs.map((e) => RANK[e.verdict]));
-    if (best === RANK.ok) continue;
-    const i = best === RANK.rounding ? evs.findIndex((e) => e.verdict === "rounding") : 0;
-    const rel = rels[i];
-    const ev = evs[i];
-    if (rels.some((r) => explainBySlip(r))) continue;
+    const ev = evaluate(rel);
+    if (ev.verdict === "ok" || explainBySlip(rel)) continue;
+    const [num, den] = rel.operands;
+    // Computed against 年初预算 although 全年预算 is stated: the template's formula is not followed, a lesser fault.
+    const alt = (rel.alternatives ?? []).find((d) => ["ok", "rounding"].includes(evaluate({ ...rel, operands: [num, d] }).verdict));
+    const severity = alt
+      ? "warning"
+      : severityFor(ev.verdict, den.key === "budget.initial" ? "warning" : meta.defaultSeverity);
+    const note = alt ? `；该比率与按${metricName(alt.key)} ${showMetric(alt)} 计算的结果相符，未按${metricName(den.key)}计算` : "";
     out.push(
       makeFinding({
         rule: meta.id,
         // Against 年初预算 alone, a mid-year adjustment the report does not print could explain the gap.
-        severity: severityFor(ev.verdict, rel.operands[1].key === "budget.initial" ? "warning" : meta.defaultSeverity),
-        message: describeRatio(rel, ev),
+        severity,
+        message: describeRatio(rel, ev) + note,
         metrics: [rel.stated, ...rel.operands],
         expected: ev.expected,
         actual: ev.actual,
         tolerance: ev.tolerance,
         project: rel.project,
         report,
+        alsoQuote: alt ? [alt] : [],
       }),
     );
   }
@@ -56,37 +51,61 @@ function ratioFindings(report: Report): Finding[] {
 }
 
 /**
- * 自评得分 against the sum of the score table's 得分 column. Indicator scores are assigned, not measured, so they are
- * taken as exact; only the total's own rounding is tolerated. Rows with a 三级指标 are the scored leaves when the table
- * has any (二级/一级 rows may repeat subtotals).
+ * The 预算执行 row of a 自评表 carries its own 分值 and 得分 beside the execution rate ("… 3,299.00 10 97.59% 9.8"):
+ * read them from the rate's quote, as the numbers right before and after the rate.
+ */
+function budgetRowScore(idx: MetricIndex, year: number | null): { weight: number; score: number } | null {
+  const rate = year !== null ? idx.get("budget.execution_rate", year) : undefined;
+  if (!rate) return null;
+  const hits = scanFigures(rate.quote);
+  const i = hits.findIndex((h) => h.amount.kind === "percent" && h.amount.value === rate.value);
+  const w = hits[i - 1];
+  const sc = hits[i + 1];
+  if (i < 1 || !w || !sc || w.amount.unit || sc.amount.unit) return null;
+  const weight = w.amount.value;
+  const score = sc.amount.value;
+  return weight > 0 && weight <= 30 && score >= 0 && score <= weight ? { weight, score } : null;
+}
+
+/**
+ * 自评得分 against the sum of the score table's 得分 column (plus the 预算执行 row). Indicator scores are assigned, not
+ * measured, so they are taken as exact; only the total's own rounding is tolerated. When the rows' 分值 add up to less
+ * than 100, rows are missing from the table as read: the total may exceed the sum by at most their weight.
  */
 function scoreFindings(report: Report): Finding[] {
   const rows = (report.indicators ?? []).filter((i) => i.score !== null && Number.isFinite(i.score));
   const leaves = rows.some((i) => i.level3) ? rows.filter((i) => i.level3) : rows;
   if (leaves.length < 2) return [];
   const idx = new MetricIndex({ project: null, metrics: report.metrics ?? [] });
-  const total = (report.fiscalYear !== null ? idx.get("score.total", report.fiscalYear) : undefined) ??
-    idx.numeric().find((m) => m.key === "score.total");
+  const total =
+    (report.fiscalYear !== null ? idx.get("score.total", report.fiscalYear) : undefined) ?? idx.numeric().find((m) => m.key === "score.total");
   if (!total) return [];
-  const sumMilli = leaves.reduce((s, i) => s + toMilli(i.score ?? 0), 0);
-  const sum = sumMilli / 1000;
+  const budget = budgetRowScore(idx, total.year);
+  const scores = [...leaves.map((i) => i.score as number), ...(budget ? [budget.score] : [])];
+  const weights = leaves.every((i) => i.weight !== null) ? leaves.reduce((s, i) => s + toMilli(i.weight ?? 0), 0) + toMilli(budget?.weight ?? 0) : null;
+  const sum = scores.reduce((s, x) => s + toMilli(x), 0) / 1000;
+  const missing = weights !== null && weights < 100_000 ? (100_000 - weights) / 1000 : 0;
   const p = precisionOf(total);
-  if (toMilli(roundTo(sum, p.decimals)) === toMilli(total.value ?? 0)) return [];
+  const t = total.value ?? 0;
   const tol = halfUnit(total);
-  const verdict = grade((total.value ?? 0) - sum, tol, 2 * tol);
+  if (toMilli(roundTo(sum, p.decimals)) === toMilli(t)) return [];
+  if (missing > 0 && t >= sum - tol && t <= sum + missing + tol) return [];
+  const gap = missing > 0 && t > sum ? t - sum - missing : t - sum;
+  const verdict = grade(gap, tol, 2 * tol);
+  const rowsText = `评分表 ${scores.length} 项得分合计 ${sum} 分${missing > 0 ? `（各项分值合计 ${100 - missing} 分，未列明的 ${missing} 分至多得 ${missing} 分）` : ""}`;
   const f = makeFinding({
     rule: meta.id,
     severity: severityFor(verdict, meta.defaultSeverity),
-    message: `${total.year} 年${metricName("score.total")} ${showMetric(total)}，而评分表 ${leaves.length} 项指标得分合计 ${sum} 分${VERDICT_NOTE[verdict]}`,
+    message: `${total.year} 年${metricName("score.total")} ${showMetric(total)}，而${rowsText}${VERDICT_NOTE[verdict]}`,
     metrics: [total],
     expected: sum,
-    actual: total.value,
+    actual: t,
     tolerance: tol,
     project: null,
     report,
   });
   const pages = [...new Set(leaves.map((i) => i.page))].filter((x): x is number => x !== null);
-  f.evidence.push({ source: report.source?.path ?? null, page: pages[0] ?? null, quote: `评分表得分：${leaves.map((i) => i.score).join(" + ")}` });
+  f.evidence.push({ source: report.source?.path ?? null, page: pages[0] ?? null, quote: `评分表得分：${scores.join(" + ")}` });
   return [f];
 }
 

@@ -24,6 +24,8 @@ interface Slip {
   factor: number;
   why: string;
   others: Metric[];
+  /** Other figures that may carry the slip instead (named in the finding too). */
+  also?: Metric[];
   severity: "error" | "warning";
 }
 
@@ -34,7 +36,16 @@ function fromRelations(report: Report): Slip[] {
     if (!s) continue;
     const others = [rel.stated, ...rel.operands].filter((m) => m !== s.metric);
     const what = rel.rule === "sum-of-parts" ? "合计与各项之和" : rel.rule === "stated-ratio" ? "比率与其分子分母" : "增减额与前后两年数";
-    out.push({ metric: s.metric, factor: s.factor, others, severity: "error", why: `按原单位${what}对不上，按 ${otherUnit(s.metric, s.factor)} 计则相符` });
+    const tied = s.tiedWith ?? [];
+    const alsoTied = tied.length ? `（或${tied.map((m) => `${metricName(m.key)} ${showMetric(m)}`).join("、")}的单位有误）` : "";
+    out.push({
+      metric: s.metric,
+      factor: s.factor,
+      others,
+      also: tied,
+      severity: "error",
+      why: `按原单位${what}对不上，按 ${otherUnit(s.metric, s.factor)} 计则相符${alsoTied}`,
+    });
   }
   return out;
 }
@@ -130,7 +141,7 @@ function toFinding(report: Pick<Report, "source">, project: string | null, s: Sl
     rule: meta.id,
     severity: s.severity,
     message: `${projectPrefix(project)}${m.year} 年${metricName(m.key)} ${showMetric(m)} ${s.why}，疑为单位误写（应为 ${asIf(m, s.factor)}）`,
-    metrics: [m],
+    metrics: [m, ...(s.also ?? [])],
     expected: (m.value ?? 0) * s.factor,
     actual: m.value,
     tolerance: null,

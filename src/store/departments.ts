@@ -1,4 +1,4 @@
-import type { Db } from "./db.js";
+import { stmt, type Db } from "./db.js";
 import { completeness, deptSimilarity, MATCH_THRESHOLD, normalizeDeptName, splitRegion } from "./dept-names.js";
 import { resolveDepartmentGroups } from "./supersede.js";
 
@@ -29,24 +29,24 @@ export function resolveDepartment(db: Db, raw: string | null, region: string | n
   if (!raw || !raw.trim()) return null;
   const alias = normalizeDeptName(raw);
   if (!alias) return null;
-  const known = db.prepare("SELECT department_id, score, source FROM department_aliases WHERE alias = ?").get(alias) as
+  const known = stmt(db, "SELECT department_id, score, source FROM department_aliases WHERE alias = ?").get(alias) as
     | { department_id: number; score: number; source: string }
     | undefined;
   if (known) return { departmentId: known.department_id, alias, score: known.score, rule: known.source === "user" ? "user" : "alias", created: false };
 
   const best = bestCandidate(db, alias, region);
-  const insertAlias = db.prepare("INSERT INTO department_aliases (alias, department_id, score, source) VALUES (?, ?, ?, 'auto')");
+  const insertAlias = stmt(db, "INSERT INTO department_aliases (alias, department_id, score, source) VALUES (?, ?, ?, 'auto')");
   if (best && best.score >= MATCH_THRESHOLD) {
     insertAlias.run(alias, best.dept.id, best.score);
     maybePromoteName(db, best.dept, alias);
     if (!best.dept.region) {
       const r = splitRegion(alias).region ?? region;
-      if (r) db.prepare("UPDATE departments SET region = ? WHERE id = ?").run(r, best.dept.id);
+      if (r) stmt(db, "UPDATE departments SET region = ? WHERE id = ?").run(r, best.dept.id);
     }
     return { departmentId: best.dept.id, alias, score: best.score, rule: best.rule, created: false };
   }
   const id = Number(
-    db.prepare("INSERT INTO departments (name, region) VALUES (?, ?)").run(alias, splitRegion(alias).region ?? region).lastInsertRowid,
+    stmt(db, "INSERT INTO departments (name, region) VALUES (?, ?)").run(alias, splitRegion(alias).region ?? region).lastInsertRowid,
   );
   insertAlias.run(alias, id, 1);
   return { departmentId: id, alias, score: 1, rule: "new", created: true };

@@ -1,7 +1,7 @@
 import type { Report, Metric } from "../extract/schema.js";
 import type { Finding } from "../rules/finding.js";
 import { PARSER_VERSION } from "../version.js";
-import type { Db } from "./db.js";
+import { stmt, type Db } from "./db.js";
 import { resolveDepartment } from "./departments.js";
 import { storedValue } from "./money.js";
 import type { SectionText } from "./sections.js";
@@ -43,7 +43,7 @@ export interface StoredDocument {
 }
 
 export function findDocument(db: Db, sha256: string): StoredDocument | undefined {
-  return db.prepare("SELECT id, path, sha256, status, parser_version, error FROM documents WHERE sha256 = ?").get(sha256) as
+  return stmt(db, "SELECT id, path, sha256, status, parser_version, error FROM documents WHERE sha256 = ?").get(sha256) as
     | StoredDocument
     | undefined;
 }
@@ -65,11 +65,11 @@ function upsertDocument(db: Db, info: DocumentInfo, status: "ok" | "failed", err
 
 /** Remove what a previous parse of the same document stored under its report, keeping the report row (its id). */
 function clearReportChildren(db: Db, reportId: number): void {
-  db.prepare("DELETE FROM findings WHERE report_id = ? AND scope = 'report'").run(reportId);
-  db.prepare("DELETE FROM metrics WHERE report_id = ?").run(reportId);
-  db.prepare("DELETE FROM projects WHERE report_id = ?").run(reportId);
-  db.prepare("DELETE FROM indicators WHERE report_id = ?").run(reportId);
-  db.prepare("DELETE FROM sections WHERE report_id = ?").run(reportId);
+  stmt(db, "DELETE FROM findings WHERE report_id = ? AND scope = 'report'").run(reportId);
+  stmt(db, "DELETE FROM metrics WHERE report_id = ?").run(reportId);
+  stmt(db, "DELETE FROM projects WHERE report_id = ?").run(reportId);
+  stmt(db, "DELETE FROM indicators WHERE report_id = ?").run(reportId);
+  stmt(db, "DELETE FROM sections WHERE report_id = ?").run(reportId);
 }
 
 function reportScore(report: Report): number | null {
@@ -78,13 +78,13 @@ function reportScore(report: Report): number | null {
 }
 
 function insertMetrics(db: Db, reportId: number, projectId: number | null, metrics: Metric[]): void {
-  const stmt = db.prepare(
+  const insert = stmt(db, 
     `INSERT INTO metrics (report_id, project_id, key, year, cents, value_exact, value, unit, text, page, quote, restated)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const m of metrics) {
     const v = storedValue(m);
-    stmt.run(reportId, projectId, m.key, m.year, v.cents, v.valueExact, v.value, m.unit, m.text, m.page, m.quote, m.restated ? 1 : 0);
+    insert.run(reportId, projectId, m.key, m.year, v.cents, v.valueExact, v.value, m.unit, m.text, m.page, m.quote, m.restated ? 1 : 0);
   }
 }
 
@@ -93,12 +93,12 @@ export function insertFindings(
   findings: Finding[],
   where: { scope: "report" | "cross"; reportId: number | null; otherReportId?: number | null; departmentId?: number | null },
 ): void {
-  const stmt = db.prepare(
+  const insert = stmt(db, 
     `INSERT INTO findings (report_id, other_report_id, department_id, scope, rule, severity, message, metrics_json,
        expected, actual, tolerance, evidence_json, project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const f of findings) {
-    stmt.run(
+    insert.run(
       where.reportId,
       where.otherReportId ?? null,
       where.departmentId ?? null,
@@ -150,7 +150,7 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
   if (previous) {
     reportId = previous.id;
     clearReportChildren(db, reportId);
-    db.prepare(
+    stmt(db, 
       `UPDATE reports SET department_id = @department_id, department_raw = @department_raw, region = @region,
          fiscal_year = @fiscal_year, kind = @kind, title = @title, filled_date = @filled_date, filer = @filer,
          phone = @phone, score = @score, json = @json, superseded_by = NULL WHERE id = @id`,
@@ -168,19 +168,19 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
     );
   }
   insertMetrics(db, reportId, null, report.metrics);
-  const insertProject = db.prepare("INSERT INTO projects (report_id, name) VALUES (?, ?)");
+  const insertProject = stmt(db, "INSERT INTO projects (report_id, name) VALUES (?, ?)");
   for (const p of report.projects) {
     const projectId = Number(insertProject.run(reportId, p.name).lastInsertRowid);
     insertMetrics(db, reportId, projectId, p.metrics);
   }
-  const insertIndicator = db.prepare(
+  const insertIndicator = stmt(db, 
     `INSERT INTO indicators (report_id, level1, level2, level3, target, actual, weight, score, deviation, page)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const i of report.indicators) {
     insertIndicator.run(reportId, i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation ?? null, i.page);
   }
-  const insertSection = db.prepare("INSERT INTO sections (report_id, heading, level, page, text) VALUES (?, ?, ?, ?, ?)");
+  const insertSection = stmt(db, "INSERT INTO sections (report_id, heading, level, page, text) VALUES (?, ?, ?, ?, ?)");
   for (const s of input.sections ?? []) insertSection.run(reportId, s.heading, s.level, s.page, s.text);
   insertFindings(db, report.findings, { scope: "report", reportId });
 
@@ -192,7 +192,7 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
     if (oldKey && !sameKey(oldKey, newKey)) resolveGroup(db, oldKey);
   }
   if (newKey) superseded.push(...resolveGroup(db, newKey).filter((id) => id !== reportId));
-  const mine = db.prepare("SELECT superseded_by FROM reports WHERE id = ?").get(reportId) as { superseded_by: number | null };
+  const mine = stmt(db, "SELECT superseded_by FROM reports WHERE id = ?").get(reportId) as { superseded_by: number | null };
   return { documentId, reportId, departmentId, superseded, replaced: previous !== undefined, active: mine.superseded_by === null };
 }
 
@@ -207,10 +207,10 @@ function sameKey(a: GroupKey, b: GroupKey | null): boolean {
 export function saveFailure(db: Db, info: DocumentInfo, error: string, parserVersion = PARSER_VERSION): number {
   return db
     .transaction(() => {
-      const prev = db.prepare("SELECT r.id, r.department_id, r.fiscal_year, r.kind, r.title FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.sha256 = ?").get(info.sha256) as
+      const prev = stmt(db, "SELECT r.id, r.department_id, r.fiscal_year, r.kind, r.title FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.sha256 = ?").get(info.sha256) as
         | { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null }
         | undefined;
-      if (prev) db.prepare("DELETE FROM reports WHERE id = ?").run(prev.id);
+      if (prev) stmt(db, "DELETE FROM reports WHERE id = ?").run(prev.id);
       const id = upsertDocument(db, info, "failed", error, parserVersion);
       const key = prev ? groupKeyOf(prev) : null;
       if (key) resolveGroup(db, key);

@@ -1,4 +1,4 @@
-import type { Db } from "./db.js";
+import { stmt, type Db } from "./db.js";
 
 /**
  * One report counts per department × fiscal year × kind (and project title, for project reports): when a report is
@@ -56,8 +56,8 @@ export function resolveGroup(db: Db, key: GroupKey): number[] {
     return b.id - a.id;
   });
   const winner = members[0];
-  const setReport = db.prepare("UPDATE reports SET superseded_by = ? WHERE id = ?");
-  const setDoc = db.prepare("UPDATE documents SET status = ? WHERE id = (SELECT document_id FROM reports WHERE id = ?)");
+  const setReport = stmt(db, "UPDATE reports SET superseded_by = ? WHERE id = ?");
+  const setDoc = stmt(db, "UPDATE documents SET status = ? WHERE id = (SELECT document_id FROM reports WHERE id = ?)");
   const newlySuperseded: number[] = [];
   if (winner.superseded_by !== null || winner.status !== "ok") {
     setReport.run(null, winner.id);

@@ -57,6 +57,7 @@ describe("HTML report", () => {
     expect(sec).toContain("基本支出与项目支出之和不等于总支出");
     expect(sec).toContain("数据来源（文件与页码）");
     expect(sec).toContain("/data/仁化县财政局/2023-department.pdf");
+    expect(sec).toContain("expenditure.total为133.1万元");
     expect(html).toContain('<table class="overview">');
   });
 

@@ -13,9 +13,6 @@ describe("stated-ratio", () => {
       expect(run([m("budget.adjusted", 2024, "808.1万元"), m("budget.executed", 2024, "692.98万元"), m("budget.execution_rate", 2024, "86%")])).toEqual([]);
       expect(run([m("budget.initial", 2023, "238.93万元"), m("budget.adjusted", 2023, "251.89万元"), m("budget.executed", 2023, "251.89万元"), m("budget.execution_rate", 2023, "100.00%")])).toEqual([]);
     });
-    it("a rate that matches 年初预算 when 全年预算 is also given is accepted", () => {
-      expect(run([m("budget.initial", 2023, "100.00万元"), m("budget.adjusted", 2023, "120.00万元"), m("budget.executed", 2023, "90.00万元"), m("budget.execution_rate", 2023, "90%")])).toEqual([]);
-    });
     it("total score = sum of indicator scores", () => {
       expect(run([m("score.total", 2023, "96分")], { indicators: [indicator(10, 10), indicator(48, 50), indicator(38, 40)] })).toEqual([]);
     });
@@ -37,6 +34,12 @@ describe("stated-ratio", () => {
       expect(f).toHaveLength(1);
       expect(f[0].severity).toBe("error");
       expect(f[0].project).toBe("暖通改造");
+    });
+    it("a rate computed against 年初预算 although 全年预算 is stated is only a warning", () => {
+      const f = run([m("budget.initial", 2023, "100.00万元"), m("budget.adjusted", 2023, "120.00万元"), m("budget.executed", 2023, "90.00万元"), m("budget.execution_rate", 2023, "90%")]);
+      expect(f).toHaveLength(1);
+      expect(f[0].severity).toBe("warning");
+      expect(f[0].message).toContain("未按全年预算数计算");
     });
     it("utilisation that does not follow from in-use / total", () => {
       const f = run([m("assets.fixed_total", 2023, "769.60万元"), m("assets.fixed_in_use", 2023, "725.88万元"), m("assets.fixed_utilization", 2023, "97.32%")]);

@@ -2,7 +2,7 @@
  * PDF through LibreOffice headless from the DOCX, many files per soffice call (start-up dominates the cost).
  * Each call gets its own user profile so parallel runs (other helpers, other generators) do not collide.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,28 +15,42 @@ export function findSoffice(): string | null {
   return null;
 }
 
-/** Convert DOCX files to PDF into outDir; returns the PDFs written. Throws when soffice fails. */
-export function convertToPdf(docxFiles: string[], outDir: string, dates: Map<string, string> = new Map(), batch = 40): string[] {
+function runSoffice(soffice: string, chunk: string[], outDir: string): Promise<void> {
+  const profile = mkdtempSync(path.join(tmpdir(), `lo-gen-${process.pid}-`));
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(soffice, [
+      "--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf", "--outdir", outDir, ...chunk,
+    ], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => { err += d.toString(); });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`soffice failed (${code}): ${err.trim()}`))));
+  }).finally(() => rmSync(profile, { recursive: true, force: true }));
+}
+
+/**
+ * Convert DOCX files to PDF into outDir, `jobs` soffice processes at a time (each with many files); returns the PDFs
+ * written. Throws when soffice is missing or fails.
+ */
+export async function convertToPdf(
+  docxFiles: string[], outDir: string, dates: Map<string, string> = new Map(), jobs = 1, batch = 40,
+): Promise<string[]> {
   const soffice = findSoffice();
   if (!soffice) throw new Error("soffice (LibreOffice) not found");
+  const per = Math.max(1, Math.min(batch, Math.ceil(docxFiles.length / Math.max(1, jobs))));
+  const chunks: string[][] = [];
+  for (let i = 0; i < docxFiles.length; i += per) chunks.push(docxFiles.slice(i, i + per));
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) await runSoffice(soffice, chunks[next++], outDir);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
   const written: string[] = [];
-  for (let i = 0; i < docxFiles.length; i += batch) {
-    const chunk = docxFiles.slice(i, i + batch);
-    const profile = mkdtempSync(path.join(tmpdir(), `lo-gen-${process.pid}-`));
-    try {
-      const r = spawnSync(soffice, [
-        "--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf", "--outdir", outDir, ...chunk,
-      ], { encoding: "utf8", timeout: 600_000 });
-      if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr || r.stdout}`);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-    for (const f of chunk) {
-      const pdf = path.join(outDir, path.basename(f).replace(/\.docx$/, ".pdf"));
-      if (!existsSync(pdf)) throw new Error(`soffice wrote no PDF for ${f}`);
-      writeFileSync(pdf, pinPdf(readFileSync(pdf), dates.get(f) ?? "2000-01-01"));
-      written.push(pdf);
-    }
+  for (const f of docxFiles) {
+    const pdf = path.join(outDir, path.basename(f).replace(/\.docx$/, ".pdf"));
+    if (!existsSync(pdf)) throw new Error(`soffice wrote no PDF for ${f}`);
+    writeFileSync(pdf, pinPdf(readFileSync(pdf), dates.get(f) ?? "2000-01-01"));
+    written.push(pdf);
   }
   return written;
 }

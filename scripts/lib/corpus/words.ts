@@ -67,6 +67,8 @@ export function selfName(deptName: string): string {
   if (deptName.endsWith("局")) return "本局";
   if (deptName.endsWith("中心")) return "本中心";
   if (deptName.endsWith("联合会")) return "本会";
+  if (deptName.endsWith("委员会")) return "本委";
+  if (deptName.endsWith("办公室")) return "本办";
   return "本单位";
 }
 

@@ -12,7 +12,7 @@ export interface WriteSummary {
   messages: string[];
 }
 
-export async function writeCorpus(reports: BuiltReport[], outDir: string): Promise<WriteSummary> {
+export async function writeCorpus(reports: BuiltReport[], outDir: string, jobs = 1): Promise<WriteSummary> {
   mkdirSync(outDir, { recursive: true });
   const summary: WriteSummary = { files: { txt: 0, docx: 0, pdf: 0, gold: 0 }, skippedPdf: 0, messages: [] };
   const wantPdf = reports.some((r) => r.formats.includes("pdf"));
@@ -52,7 +52,7 @@ export async function writeCorpus(reports: BuiltReport[], outDir: string): Promi
       }
     }
     if (toConvert.length > 0) {
-      const pdfs = convertToPdf(toConvert, outDir, dates);
+      const pdfs = await convertToPdf(toConvert, outDir, dates, jobs);
       summary.files.pdf += pdfs.filter((p) => existsSync(p)).length;
     }
   } finally {

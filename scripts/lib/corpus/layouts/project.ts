@@ -49,8 +49,8 @@ export function projectLayout(c: Composer, spec: ReportSpec): void {
     ["其他资金", cell(null, 0), cell(null, 0), cell(null, 0), "—", "—", "—"],
   ]);
   c.table([
-    ["年度总体目标", "预期目标", "实际完成情况"],
-    ["", `按计划实施${p.name}，保障资金及时足额拨付，提升服务保障水平。`, `${p.name}已按计划完成，资金拨付及时，达到预期目标。`],
+    ["年度总体目标", `按计划实施${p.name}，资金及时足额拨付。`],
+    ["实际完成情况", `${p.name}已按计划完成，达到预期目标。`],
   ]);
 
   const list = drafts(p.name);
