@@ -27,8 +27,10 @@ const program = new Command("bench-ingest")
   .option("--jobs <n>", "parallel jobs for the N-jobs runs", String(os.availableParallelism()))
   .option("--out <dir>", "corpus folder (reused when present)")
   .option("--regen", "regenerate the corpus even when present", false)
+  .option("--repeat <n>", "runs of each timed step; the fastest counts (other load on the machine only slows runs down)", "2")
   .parse();
-const o = program.opts<{ departments: string; years: string; jobs: string; out?: string; regen: boolean }>();
+const o = program.opts<{ departments: string; years: string; jobs: string; out?: string; regen: boolean; repeat: string }>();
+const repeat = Math.max(1, Number(o.repeat) || 1);
 const jobsN = Number(o.jobs);
 const corpus = path.resolve(root, o.out ?? `.corpus/bench-ingest-${o.departments}-${o.years}`);
 
@@ -110,12 +112,25 @@ function ingest(target: string, db: string, jobs: number): IngestRun {
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—");
 
+function fastest<T extends { inner?: number; seconds?: number }>(runs: T[]): T {
+  return runs.reduce((a, b) => ((b.inner ?? b.seconds!) < (a.inner ?? a.seconds!) ? b : a));
+}
+
 async function main(): Promise<void> {
-  const raw = await rawPdfJs();
-  const rawPps = raw.pages / raw.seconds;
   const pdfGlob = path.join(corpus, "*.pdf");
-  const one = ingest(pdfGlob, path.join(tmp, "pdf-1.db"), 1);
-  const many = ingest(pdfGlob, path.join(tmp, `pdf-${jobsN}.db`), jobsN);
+  const raws: Array<{ pages: number; seconds: number }> = [];
+  const ones: IngestRun[] = [];
+  const manys: IngestRun[] = [];
+  // Interleaved, so a burst of load from elsewhere hits all three alike.
+  for (let i = 0; i < repeat; i++) {
+    raws.push(await rawPdfJs());
+    ones.push(ingest(pdfGlob, path.join(tmp, `pdf-1-${i}.db`), 1));
+    manys.push(ingest(pdfGlob, path.join(tmp, `pdf-${jobsN}-${i}.db`), jobsN));
+  }
+  const raw = fastest(raws);
+  const rawPps = raw.pages / raw.seconds;
+  const one = fastest(ones);
+  const many = fastest(manys);
   const all = ingest(corpus, path.join(tmp, "all.db"), jobsN);
   const again = ingest(corpus, path.join(tmp, "all.db"), jobsN);
 
@@ -140,7 +155,7 @@ async function main(): Promise<void> {
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
-  console.log(`cores: ${os.availableParallelism()}, node ${process.version}`);
+  console.log(`cores: ${os.availableParallelism()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, node ${process.version}; fastest of ${repeat} run(s)`);
   rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -208,7 +208,7 @@ async function main() {
       const m = mutate(s.report, rng.pick(targets), rng.weighted(kinds.slice(0, 3)), rng);
       if (!m) continue;
       const txt = mutateText(s.txt!, m.target, m.to);
-      if (!txt) continue;
+      if (!txt || insideRounding(m)) continue;
       textTotal++;
       const r = extract(documentFromText(txt, `${s.name}.txt`));
       if (caught(runReportRules(r), m.target)) textHit++;

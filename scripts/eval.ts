@@ -36,7 +36,9 @@ const program = new Command("eval")
         console.log("");
       }
       console.log(renderSummary(summary));
-      if (missing.length) console.log(`没有对应文档的标准答案 gold files without a document: ${missing.length}`);
+      if (missing.length) {
+        console.log(`没有对应文档的标准答案 gold files without a document${o.format ? ` in ${o.format}` : ""}: ${missing.length}`);
+      }
     }
   });
 

@@ -16,3 +16,15 @@ export { readDocument, readDocumentFromBuffer, detectFormat } from "./formats/in
 export { documentFromText } from "./formats/txt.js";
 export { renderDocumentText } from "./document/render-text.js";
 export { extractDisclosure } from "./disclosure/index.js";
+export { trend, type TrendResult, type TrendSeries, type TrendPoint, type TrendOptions } from "./query/trend.js";
+export { compare, type CompareResult, type CompareOptions } from "./query/compare.js";
+export { show, type ShowResult } from "./query/show.js";
+export { search, type SearchHit } from "./query/search.js";
+export { runSql, type SqlResult } from "./query/sql.js";
+export { exportTables, type ExportTable } from "./query/export-data.js";
+export { writeExport } from "./query/export-write.js";
+export { resolveDepartment as matchDepartment } from "./query/departments.js";
+export { resolveMetric } from "./query/metric-key.js";
+export { QueryError } from "./query/errors.js";
+export { reportData } from "./report/report-data.js";
+export { renderHtml } from "./report/html.js";

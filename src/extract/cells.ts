@@ -6,7 +6,7 @@
 import type { Block, TableBlock } from "../document/model.js";
 import { scanFigures, type FigureHit } from "./figures.js";
 import { normalizeText } from "../document/normalize.js";
-import { columnRole, matchLabel } from "./labels.js";
+import { columnRole, findLabels, matchLabel } from "./labels.js";
 
 export interface StreamCell {
   text: string;
@@ -68,6 +68,15 @@ export function unitInText(s: string): string | null {
   return m ? (m[1] ?? m[2]) : null;
 }
 
+/** A cell a PDF table fused ("27在职实有人员23"): its label and number parts, in order. */
+function fusedParts(t: string): string[] {
+  const m = /^(-?[\d,]+(?:\.\d+)?%?)([\u4e00-\u9fa5“"(（][^\d]*?)(-?[\d,]+(?:\.\d+)?%?)?$/.exec(t);
+  if (m && !/^[个人元万分辆名项次户年月日号]/.test(m[2])) return [m[1], m[2], ...(m[3] ? [m[3]] : [])];
+  const l = /^([\u4e00-\u9fa5“”"()（）]{2,}?)(-?[\d,]+(?:\.\d+)?%?)$/.exec(t);
+  if (l && !/年$/.test(l[1])) return [l[1], l[2]];
+  return [t];
+}
+
 function tableCells(b: TableBlock): StreamCell[] {
   const out: StreamCell[] = [];
   let unit = b.unit ? (unitInText(`单位:${b.unit}`) ?? b.unit) : null;
@@ -75,6 +84,13 @@ function tableCells(b: TableBlock): StreamCell[] {
     row.cells.forEach((c, i) => {
       const u = unitInText(c.norm);
       if (u && !cellFigure(c.norm, null)) unit = unit ?? u;
+      const parts = fusedParts(c.norm);
+      if (parts.length > 1) {
+        for (const t of parts) {
+          out.push({ text: t, page: c.prov.page, block: b.index, row: c.row, col: c.col, table: b.index, line: row.cells.map((x) => x.norm).join(" "), figure: null, empty: false, rowStart: false, unit: null });
+        }
+        return;
+      }
       out.push({
         text: c.norm,
         page: c.prov.page,
@@ -120,6 +136,13 @@ function columnCells(original: string): string[] {
       push(sp[2]);
       return;
     }
+    // A header cell the reader glued to the next row's label ("资金执行率经济普查工作经费").
+    const lead = findLabels(t, { project: false })[0];
+    if (lead && lead.start === 0 && lead.end < t.length && /^[\u4e00-\u9fa5]{3,}/.test(t.slice(lead.end)) && !findLabels(t.slice(lead.end), { project: false }).some((l) => l.start === 0)) {
+      out.push(t.slice(0, lead.end));
+      push(t.slice(lead.end));
+      return;
+    }
     const yr = /^(.*[\u4e00-\u9fa5)）])((?:19|20)\d{2}\s*年.*)$/.exec(t);
     if (yr && !/[\d]/.test(yr[1])) {
       out.push(yr[1]);
@@ -142,6 +165,26 @@ export function cellStream(blocks: Block[]): StreamCell[] {
     if (b.kind === "table") {
       synth = null;
       out.push(...tableCells(b));
+      continue;
+    }
+    const cleanRows = RE_COLUMN_GAP.test(b.text) && !b.text.includes("\t") && b.text.split("\n").every((l) => columnCells(l).length === l.trim().split(/ {2,}/).length);
+    if ((b.text.includes("\t") || cleanRows) && !b.norm.includes("|")) {
+      // Tab- or space-aligned rows keep their empty cells ("—"), so columns line up as in a real table.
+      for (const line of b.text.split("\n")) {
+        const parts = line.trim().split(b.text.includes("\t") ? "\t" : / {2,}/).map((x) => normalizeText(x));
+        while (parts.length && parts[parts.length - 1] === "") parts.pop();
+        if (parts.length < 2) continue;
+        synth = synth ? { table: synth.table, row: synth.row + 1 } : { table: b.index, row: 0 };
+        const unit = unitInText(parts.join(" "));
+        if (unit && synth.row === 0) synthUnit = unit;
+        const start = out.length;
+        parts.forEach((t, i) => out.push({ text: t, page: b.prov.page, block: b.index, row: synth!.row, col: i, table: synth!.table, line: normalizeText(line), figure: null, empty: t === "" || RE_SLASH.test(t), rowStart: i === 0, unit: null }));
+        synthCells.push(...out.slice(start));
+        for (const c of synthCells) {
+          c.unit = synthUnit;
+          c.figure = cellFigure(c.text, synthUnit);
+        }
+      }
       continue;
     }
     if (RE_COLUMN_GAP.test(b.text) && !b.norm.includes("|")) {

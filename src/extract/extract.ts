@@ -22,14 +22,23 @@ const RE_NOT_TARGET_SECTION = /预算|资金|完成|实现|达成/;
 function passages(blocks: Block[]): Passage[] {
   const out: Passage[] = [];
   let skipLevel: number | null = null;
+  let prevKind: Block["kind"] | null = null;
   for (const b of blocks) {
     if (b.kind === "heading") {
+      prevKind = "heading";
       if (skipLevel !== null && b.level <= skipLevel) skipLevel = null;
       if (skipLevel === null && RE_TARGET_SECTION.test(b.norm) && !RE_NOT_TARGET_SECTION.test(b.norm) && b.level > 0) skipLevel = b.level;
       if (skipLevel === null) out.push({ text: b.norm, page: b.prov.page, block: b.index });
       continue;
     }
     if (skipLevel !== null) continue;
+    const prev = out[out.length - 1];
+    // A sentence a page or line break cut ("年初预算数" / "5601.94万元，比上年…") that the reader left in two blocks.
+    if (b.kind === "paragraph" && prev && prevKind === "paragraph" && prev.text.length >= 8 && !/[。；;！？!?：:|]$/.test(prev.text) && (/^[-\d，,、）)%万元]/.test(b.norm) || (prev.text.length >= 20 && /[\u4e00-\u9fa5]$/.test(prev.text) && /[，。；]/.test(b.norm) && !/^[（(]?[一二三四五六七八九十\d]{1,2}[、.．)）]/.test(b.norm)))) {
+      prev.text += b.norm;
+      continue;
+    }
+    prevKind = b.kind;
     if (b.kind === "paragraph") out.push({ text: b.norm, page: b.prov.page, block: b.index });
     else for (const r of b.rows) for (const c of r.cells) if (c.norm) out.push({ text: c.norm, page: c.prov.page, block: b.index });
   }

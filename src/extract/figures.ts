@@ -50,7 +50,9 @@ const RE_DOWN = /(减少|下降|降低|下滑|减|少|节约|节省|压减)\s*$/
 const RE_TEMPLATE = /增加\s*[(（]\s*减少\s*[)）]\s*$|增长\s*[(（]\s*下降\s*[)）]\s*$/;
 
 /** Number hits in one piece of normalised text. `defaultUnit` is the table's declared unit for bare numbers. */
-export function scanFigures(text: string, defaultUnit: string | null = null): FigureHit[] {
+export function scanFigures(raw: string, defaultUnit: string | null = null): FigureHit[] {
+  // A full-width comma between digit groups ("１，２３４．５６") is a thousands separator; same length, so offsets hold.
+  const text = raw.replace(/(?<=\d)，(?=\d{3}(?:\.\d|[万亿元]))/g, ",");
   const hits: FigureHit[] = [];
   for (const m of text.matchAll(RE_ARABIC)) {
     const start = m.index!;

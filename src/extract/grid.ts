@@ -173,11 +173,34 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
     for (const c of tcells) (rows.get(c.row!) ?? rows.set(c.row!, []).get(c.row!)!).push(c);
     let header = new Map<number, Header>();
     let used = false;
+    let produced = false;
     for (const row of [...rows.keys()].sort((a, b) => a - b).map((k) => rows.get(k)!)) {
-      const figs = row.filter((c) => c.figure);
+      // A year split over two cells ("2023" | "年") labels the row; it is not a figure.
+      const yearCell = row.length > 1 && /^(19|20)\d\d$/.test(row[0].text) && /^年/.test(row[1].text) ? row[0] : null;
+      const figs = row.filter((c) => c.figure && c !== yearCell);
       const recog = row.map((c) => ({ c, r: c.empty ? null : recognise(c.text, ctx) }));
+      if (figs.length === 0 && header.size && !used && !produced) {
+        // A header cut over two rows ("一般公共预算财政拨款" / "收入"): join each column's text and read it again.
+        const merged = new Map(header);
+        let changed = false;
+        for (const c of row) {
+          if (c.empty) continue;
+          const h = merged.get(c.col!);
+          const text = (h?.text ?? "") + c.text;
+          const r = recognise(text, ctx);
+          if (r) {
+            merged.set(c.col!, { text, role: r.role, entry: r.entry, cells: [], col: c.col });
+            changed = true;
+          }
+        }
+        if (changed) {
+          header = merged;
+          continue;
+        }
+      }
       if (figs.length === 0 && recog.filter((x) => x.r && (x.r.entry || x.r.role !== "rowHeader")).length >= 2) {
-        const next = new Map(used ? [] : header);
+        const next = new Map(used || produced ? [] : header);
+        produced = false;
         for (const { c, r } of recog) if (!c.empty) next.set(c.col!, { text: c.text, role: r?.role ?? null, entry: r?.entry ?? null, cells: [], col: c.col });
         header = next;
         used = false;
@@ -186,7 +209,7 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
       if (header.size === 0 || figs.length === 0 || [...header.values()].some((h) => h.role === "level3")) continue;
       const labelCell = row.find((c) => !c.figure && !c.empty);
       const label = labelCell?.text ?? "";
-      const ym = /((?:19|20)\d{2})\s*年度?/.exec(label);
+      const ym = /((?:19|20)\d{2})\s*年度?/.exec(row.filter((c) => !c.figure || /^(19|20)\d\d$/.test(c.text)).slice(0, 2).map((c) => c.text).join(""));
       const rowYear = ym ? Number(ym[1]) : null;
       const rest = ym ? label.replace(ym[0], "") : label;
       const labelHead = labelCell ? header.get(labelCell.col!) : undefined;
@@ -217,6 +240,7 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
         );
       }
       if (!rowYear && !isProjectRow) used = true;
+      produced = true;
     }
   }
   return out;

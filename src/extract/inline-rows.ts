@@ -58,7 +58,7 @@ export function bindInlineRows(p: Passage, ctx: ProseContext): Candidate[] {
     if (run.filter((t) => t.entry).length < 1 || run.length < 2) continue;
     const after = text.slice(last.end);
     const lab = /^[\s|:：]*((?:[(（]\d{1,2}[)）]|[^\d\s|。，,；;(（]){0,20}?)[\s|:：]*(?=[-\d])/.exec(after);
-    if (!lab || /^其中/.test(lab[1])) continue;
+    if (!lab || /^其中|[≥≤<>＜＞]|目标|以上|不低于/.test(lab[1])) continue;
     const project = projectRow && lab[1].length >= 3 && !/^(合计|总计|小计)/.test(lab[1]) ? lab[1] : ctx.projectName;
     const unit = unitInText(text.slice(Math.max(0, run[0].start - 40), run[0].start)) ?? unitInText(lab[1]);
     const nums = numbersAfter(text, last.end + lab[0].length, unit);

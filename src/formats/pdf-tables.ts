@@ -12,6 +12,8 @@ export interface PdfCell {
   row: number;
   col: number;
   colSpan: number;
+  /** Rows a merged cell covers (grid tables only; text-built rows are never merged vertically). */
+  rowSpan?: number;
   text: string;
   bbox: BBox;
 }
@@ -26,6 +28,10 @@ export interface PdfTable {
   cols: Column[];
   /** Continues the table that ended the previous page. */
   continued: boolean;
+  /** Logical rows built from more than one line of text (wrapped cells): the text method's weak spot. */
+  wrapped: number;
+  /** Slot edges when the table was built from ruling lines (see pdf-grid.ts). */
+  grid?: { xs: number[]; ys: number[] };
 }
 
 const RE_NUMERIC = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
@@ -106,7 +112,7 @@ export function findTables(lines: PdfLine[], pageWidth: number, carry: PdfTable 
   return tables;
 }
 
-function findUnit(lines: PdfLine[], t: PdfTable): string | null {
+export function findUnit(lines: PdfLine[], t: Pick<PdfTable, "first" | "last">): string | null {
   for (let k = t.first; k <= Math.min(t.last, t.first + 2); k++) {
     const u = unitOf(lines[k].text);
     if (u) return u;
@@ -126,14 +132,16 @@ function buildTable(lines: PdfLine[], first: number, last: number, pageWidth: nu
   while (!carried && head < Math.min(5, rowsLines.length - 2) && !rowsLines[head].pieces.some((p) => RE_NUMERIC.test(p.str))) head++;
   const cols = carried ?? columnsOf(rowsLines.slice(head), pageWidth);
   if (cols.length < 2) return null;
-  const rows = logicalRows(rowsLines, head, cols).map((group, r) => rowCells(group, r, cols));
+  const groups = logicalRows(rowsLines, head, cols);
+  const rows = groups.map((group, r) => rowCells(group, r, cols));
   const bbox = {
     x0: Math.min(...rowsLines.map((l) => l.x0)),
     top: Math.min(...rowsLines.map((l) => l.top)),
     x1: Math.max(...rowsLines.map((l) => l.x1)),
     bottom: Math.max(...rowsLines.map((l) => l.bottom)),
   };
-  return { first, last, rows, bbox, unit: null, cols, continued: carried !== null };
+  const wrapped = groups.filter((g) => g.length > 1).length;
+  return { first, last, rows, bbox, unit: null, cols, continued: carried !== null, wrapped };
 }
 
 /**

@@ -11,7 +11,10 @@ import { openPdf, pageDrawing, pageItems, type PdfDocumentProxy } from "./pdf-it
 import { groupLines, splitItems, type PdfLine } from "./pdf-lines.js";
 import { dropFurniture } from "./pdf-furniture.js";
 import { findTables, type PdfTable } from "./pdf-tables.js";
-import { continuesAcrossPage, groupParagraphs, joinAcrossPage, pageLayout, type PdfPara } from "./pdf-paragraphs.js";
+import { continuesAcrossPage, groupParagraphs, joinAcrossPage, pageLayout, type PageLayout, type PdfPara } from "./pdf-paragraphs.js";
+import { pageRulings, type Ruling } from "./pdf-rulings.js";
+import { gridTables } from "./pdf-grid.js";
+import { carveGrids, doubtOf, gridToTable, joinSplitRow } from "./pdf-bordered.js";
 
 interface PageLines {
   number: number;
@@ -22,6 +25,7 @@ interface PageLines {
 }
 
 type PageItem = { kind: "para"; para: PdfPara } | { kind: "table"; table: PdfTable; page: number };
+type Rulings = (pageNumber: number) => Promise<Ruling[]>;
 
 const isHeadingText = (text: string): boolean => detectHeading(normalizeText(text)) !== null;
 
@@ -69,29 +73,54 @@ async function readPages(doc: PdfDocumentProxy, file: string, warnings: DocWarni
   return pages;
 }
 
-/** Tables and paragraphs of one page, in reading order. */
-function layoutPage(p: PageLines, carry: PdfTable | null): PageItem[] {
-  const tables = findTables(p.lines, p.width, carry);
-  const layout = pageLayout(p.lines, p.width);
+/** Tables and paragraphs of a run of lines, in reading order; `tables` were found on exactly these lines. */
+function layoutRun(lines: PdfLine[], tables: PdfTable[], layout: PageLayout, page: number): PageItem[] {
   const out: PageItem[] = [];
   let run: PdfLine[] = [];
   const flush = () => {
-    for (const para of groupParagraphs(run, layout, p.number, isHeadingText)) out.push({ kind: "para", para });
+    for (const para of groupParagraphs(run, layout, page, isHeadingText)) out.push({ kind: "para", para });
     run = [];
   };
   let t = 0;
-  for (let i = 0; i < p.lines.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const table = tables[t];
     if (table && i === table.first) {
       flush();
-      out.push({ kind: "table", table, page: p.number });
+      out.push({ kind: "table", table, page });
       i = table.last;
       t++;
       continue;
     }
-    run.push(p.lines[i]);
+    run.push(lines[i]);
   }
   flush();
+  return out;
+}
+
+/**
+ * One page. Tables come from text gutters; where they look doubtful (see pdf-bordered.ts) the page's ruling lines are
+ * read and every bordered grid on it replaces what the gutters made of that area.
+ */
+async function layoutPage(p: PageLines, carry: PdfTable | null, rulings: Rulings): Promise<PageItem[]> {
+  const layout = pageLayout(p.lines, p.width);
+  const tables = findTables(p.lines, p.width, carry);
+  if (process.env.JX_NOGRID || !tables.some((t) => doubtOf(t) !== null)) return layoutRun(p.lines, tables, layout, p.number);
+  const grids = gridTables(await rulings(p.number), p.lines);
+  if (grids.length === 0) return layoutRun(p.lines, tables, layout, p.number);
+  const out: PageItem[] = [];
+  let before: PdfLine[] = [];
+  for (const part of carveGrids(p.lines, grids)) {
+    if (part.kind === "grid") {
+      const table = gridToTable(part.grid, before);
+      table.continued = out.length === 0 && carry !== null;
+      out.push({ kind: "table", table, page: p.number });
+      before = [];
+      continue;
+    }
+    const runCarry = out.length === 0 ? carry : null;
+    out.push(...layoutRun(part.lines, findTables(part.lines, p.width, runCarry), layout, p.number));
+    before = part.lines;
+  }
   return out;
 }
 
@@ -130,7 +159,7 @@ function tableBlock(table: PdfTable, page: number, index: number): Block {
       (c): Cell => ({
         row: c.row,
         col: c.col,
-        rowSpan: 1,
+        rowSpan: c.rowSpan ?? 1,
         colSpan: c.colSpan,
         text: c.text,
         norm: normalizeText(c.text),
@@ -165,6 +194,16 @@ function joinPageBreaks(perPage: PageItem[][]): void {
   }
 }
 
+/** A row cut by a page break: its tail, orphaned atop the next page's table, rejoins its cells (see pdf-bordered.ts). */
+function joinSplitRows(perPage: PageItem[][]): void {
+  for (let i = 1; i < perPage.length; i++) {
+    const prev = perPage[i - 1][perPage[i - 1].length - 1];
+    const first = perPage[i][0];
+    if (prev?.kind !== "table" || first?.kind !== "table" || !first.table.continued) continue;
+    if (joinSplitRow(prev.table, first.table) && first.table.rows.length === 0) perPage[i].shift();
+  }
+}
+
 /** A table opening a page right after a table that ended the previous one is its continuation: same unit. */
 function carryTableUnits(perPage: PageItem[][]): void {
   for (let i = 1; i < perPage.length; i++) {
@@ -186,11 +225,22 @@ export const readPdf: Reader = async (bytes: Buffer, source: SourceInfo): Promis
     }
     dropFurniture(pages);
     const perPage: PageItem[][] = [];
+    const rulings: Rulings = async (n) => {
+      const t0 = performance.now();
+      const page = await doc.getPage(n);
+      try {
+        return await pageRulings(page);
+      } finally {
+        page.cleanup();
+        (globalThis as any).__jxRulingMs = ((globalThis as any).__jxRulingMs ?? 0) + performance.now() - t0; // TIMING
+      }
+    };
     for (const p of pages) {
       const prev = perPage[perPage.length - 1];
       const tail = prev?.[prev.length - 1];
-      perPage.push(layoutPage(p, tail?.kind === "table" ? tail.table : null));
+      perPage.push(await layoutPage(p, tail?.kind === "table" ? tail.table : null, rulings));
     }
+    joinSplitRows(perPage);
     joinPageBreaks(perPage);
     carryTableUnits(perPage);
     let index = 0;

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { JxDocument } from "../document/model.js";
@@ -58,14 +58,13 @@ export async function analyzePath(file: string, knownSha?: string): Promise<Anal
       const bytes = await readFile(file);
       sha256 = sha256File(bytes);
       size = bytes.length;
-    } else {
-      size = (await stat(file)).size;
     }
     const { doc, report } = await readAndAnalyze(path.resolve(file));
     return {
       ok: true,
       path: file,
-      sha256,
+      // The reader hashes the bytes it parsed: if the file changed after the writer hashed it, store what was read.
+      sha256: doc.source.sha256 || sha256,
       format: doc.source.format,
       pages: doc.source.pages,
       size: doc.source.size || size,

@@ -173,9 +173,14 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
       storedAtStart.set(sha256, stored !== undefined);
       await new Promise<void>((resolve) => setImmediate(resolve));
       pending.push(
-        parser().parse(file, sha256).then(write, (e) => {
-          fatal ??= e;
-        }),
+        parser()
+          .parse(file, sha256)
+          .then(write, (e: Error) => {
+            // A worker that died (out of memory, a crash in a native module) fails its file, not the batch.
+            if (fatal) return;
+            summary.failed.push({ path: file, code: "internal", reason: `内部错误 (internal error): ${e?.message ?? String(e)}`, cached: false });
+            emit(file, "failed", 0, e?.message);
+          }),
       );
     }
     await Promise.all(pending);

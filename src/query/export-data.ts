@@ -104,11 +104,16 @@ export function metricsWide(db: Database.Database): ExportTable {
 export function findingsTable(db: Database.Database): ExportTable {
   const rows = db
     .prepare(
-      `SELECT COALESCE(dep.name, r.department_raw, '${UNKNOWN_DEPARTMENT}') AS department, r.fiscal_year AS fiscalYear,
-              COALESCE(r.kind, 'department') AS kind, f.rule, f.severity, f.message, f.project, f.expected, f.actual,
+      `SELECT COALESCE(dep.name, dep2.name, r.department_raw, '${UNKNOWN_DEPARTMENT}') AS department, r.fiscal_year AS fiscalYear,
+              COALESCE(r.kind, 'department') AS kind, f.scope, f.rule, f.severity, f.message, f.project, f.expected, f.actual,
               f.evidence_json, d.path AS source
-       FROM findings f JOIN active_reports r ON r.id = f.report_id JOIN documents d ON d.id = r.document_id
+       FROM findings f
+       LEFT JOIN reports r ON r.id = f.report_id
+       LEFT JOIN documents d ON d.id = r.document_id
        LEFT JOIN departments dep ON dep.id = r.department_id
+       LEFT JOIN departments dep2 ON dep2.id = f.department_id
+       -- Findings of active reports, and cross-report findings (stored against a department, not one report).
+       WHERE (r.id IS NOT NULL AND r.superseded_by IS NULL AND d.status = 'ok') OR f.report_id IS NULL
        ORDER BY department, r.fiscal_year, f.id`,
     )
     .all() as Array<Record<string, string | number | null> & { evidence_json: string; kind: string }>;
@@ -129,11 +134,12 @@ export function findingsTable(db: Database.Database): ExportTable {
       { key: "pages", header: "页码" },
       { key: "quotes", header: "原文" },
     ],
-    rows: rows.map(({ evidence_json, kind, ...f }) => {
-      const ev = JSON.parse(evidence_json) as Array<{ page: number | null; quote: string }>;
+    rows: rows.map(({ evidence_json, kind, scope, ...f }) => {
+      const ev = JSON.parse(evidence_json) as Array<{ source?: string | null; page: number | null; quote: string }>;
       return {
         ...f,
-        kind: kindLabel(kind),
+        kind: scope === "cross" && f.source === null ? "跨报告" : kindLabel(kind),
+        source: f.source ?? ([...new Set(ev.map((e) => e.source).filter(Boolean))].join("、") || null),
         pages: ev.map((e) => e.page).filter((p) => p !== null).join("、"),
         quotes: ev.map((e) => e.quote).join(" | "),
       };

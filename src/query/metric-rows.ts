@@ -31,6 +31,27 @@ export interface MetricFilter {
   withText?: boolean;
 }
 
+type RawRow = [number | null, string, number | null, number, number | null, number | null, string | null, number, number, number | null, number, number];
+
+class StoredRow implements MetricRow {
+  department = "";
+  source = "";
+  constructor(
+    readonly departmentId: number | null,
+    readonly kind: string,
+    readonly fiscalYear: number | null,
+    readonly year: number,
+    readonly cents: number | null,
+    readonly value: number | null,
+    readonly text: string | null,
+    readonly restated: number,
+    readonly documentId: number,
+    readonly page: number | null,
+    readonly reportId: number,
+    readonly metricId: number,
+  ) {}
+}
+
 const hasIndexCache = new WeakMap<Database.Database, boolean>();
 
 /** Migration 2's covering index on reports; a database from before it still answers, only slower. */
@@ -67,17 +88,23 @@ export function selectMetricRows(db: Database.Database, f: MetricFilter): Metric
     f.kinds.forEach((k, i) => (params[`k${i}`] = k));
   }
   // Numbers only in the big query; names and paths (shared strings) come from two small lookups afterwards.
-  const rows = db
+  // Raw arrays turned into instances of one class: about half the cost of better-sqlite3's row objects.
+  const raw = db
     .prepare(
-      `SELECT r.department_id AS departmentId, COALESCE(r.kind, 'department') AS kind, r.fiscal_year AS fiscalYear,
-              m.year AS year, m.cents AS cents, m.value AS value, ${f.withText ? "m.text" : "NULL"} AS text,
-              m.restated AS restated, r.document_id AS documentId, m.page AS page, r.id AS reportId, m.id AS metricId
+      `SELECT r.department_id, COALESCE(r.kind, 'department'), r.fiscal_year, m.year, m.cents, m.value,
+              ${f.withText ? "m.text" : "NULL"}, m.restated, r.document_id, m.page, r.id, m.id
        FROM metrics m
        JOIN reports r ${reportsIndex(db)} ON r.id = m.report_id
        JOIN documents d ON d.id = r.document_id
        WHERE ${where.join(" AND ")}`,
     )
-    .all(params) as Array<MetricRow & { documentId: number }>;
+    .raw(true)
+    .all(params) as RawRow[];
+  const rows: StoredRow[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const a = raw[i];
+    rows[i] = new StoredRow(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]);
+  }
   if (!rows.length) return rows;
   const names = new Map(db.prepare("SELECT id, name FROM departments").raw(true).all() as Array<[number, string]>);
   const docIds = [...new Set(rows.map((r) => r.documentId))];
@@ -93,10 +120,10 @@ export function selectMetricRows(db: Database.Database, f: MetricFilter): Metric
   }
   // Reports without a matched department (rare) show the name as printed; read it only for them.
   if (unnamed) {
-    const raw = new Map(
+    const rawNames = new Map(
       db.prepare("SELECT id, department_raw FROM reports WHERE id IN (SELECT value FROM json_each(?))").raw(true).all(JSON.stringify([...new Set(unnamed)])) as Array<[number, string | null]>,
     );
-    for (const r of rows) if (r.department === undefined) r.department = raw.get(r.reportId) || UNKNOWN_DEPARTMENT;
+    for (const r of rows) if (r.department === "") r.department = rawNames.get(r.reportId) || UNKNOWN_DEPARTMENT;
   }
   return rows;
 }

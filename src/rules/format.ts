@@ -8,8 +8,14 @@ import { baseKey, changeKind } from "./metric-access.js";
 export function metricName(key: string): string {
   const kind = changeKind(key);
   if (kind) return `${metricName(baseKey(key))}${kind === "abs" ? "增减额" : "增减幅度"}`;
-  return METRIC_BY_KEY.get(key)?.name ?? key;
+  return METRIC_BY_KEY.get(key)?.name ?? EXTRA_NAMES[key] ?? key;
 }
+
+/** Figures the rules read beside catalogue metrics (quote-figures.ts) that have no catalogue key of their own. */
+const EXTRA_NAMES: Record<string, string> = {
+  "assets.fixed_in_use": "在用固定资产",
+  "expenditure.reserve": "单位预留机动经费",
+};
 
 function unitLabel(m: Pick<Metric, "unit">, scale: number): string {
   if (m.unit === "元") return scale >= 1e8 ? "亿元" : scale >= 1e4 ? "万元" : "元";

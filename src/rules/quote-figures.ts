@@ -14,6 +14,7 @@ import { METRICS } from "../extract/metric-catalog.js";
  */
 
 const RE_YOY = /比上年|较上年|同比|与上年|比去年|较去年|上年同期|上一年度|比\s*(?:19|20)\d{2}\s*年/;
+const RE_YOY_START = /^\s*(?:与上年(?:度)?相比|比上年|较上年|同比|与去年相比|比去年|较去年)/;
 
 /** Metrics whose changes are amounts (money) or head counts; rate changes in 个百分点 are a different relation. */
 function changeable(m: Metric): boolean {
@@ -78,7 +79,10 @@ function changesAfter(quote: string, hits: FigureHit[], i: number, from: number,
     if (skip(j)) continue;
     if (h.change === null) break;
     const between = quote.slice(from, h.start);
-    if (/[。；;]/.test(between) || !RE_YOY.test(between)) break;
+    if (!RE_YOY.test(between)) break;
+    // A new sentence may carry on about the same figure only by opening with the comparison ("…万元。与上年相比减少…").
+    const sentences = between.split(/[。；;]/);
+    if (sentences.length > 2 || (sentences.length === 2 && !RE_YOY_START.test(sentences[1]))) break;
     // Another metric's label in between: the change is about that one ("…项目支出 X。支出合计比上年增加 Y").
     if (labelsIn(between).some((l) => l.key !== key)) break;
     if (h.amount.kind === "money" && unit === "元" && !abs) abs = h;

@@ -294,10 +294,9 @@ export function dominantScale(metrics: Metric[]): number | null {
     const s = precisionOf(m).scale;
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
-  let best: number | null = null;
-  let n = 0;
-  for (const [s, c] of counts) if (c > n) [best, n] = [s, c];
-  return best;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  // A tie names no unit as the usual one.
+  return ranked.length && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : null;
 }
 
 export type Override = Map<Metric, number>;
@@ -366,12 +365,11 @@ export function explainBySlip(
       if (ev.verdict === "ok" || ev.verdict === "rounding") fixes.push({ metric: m, factor, evaluation: ev });
     }
   }
-  // Reading either figure in the other unit may fix a two-figure relation: blame the one printed in a unit the rest
-  // of the report does not use.
-  const odd = (x: { metric: Metric }) => (dominant !== null && precisionOf(x.metric).scale !== dominant ? 0 : 1);
-  fixes.sort((a, b) => odd(a) - odd(b));
-  if (!fixes.length) return null;
-  // Two figures that would each fix it, neither printed in an unusual unit: name both.
-  const tied = fixes.filter((f) => f.metric !== fixes[0].metric && odd(f) === odd(fixes[0]));
-  return { ...fixes[0], tiedWith: tied.map((f) => f.metric) };
+  // A figure printed in the report's usual unit is not a unit slip, however well rescaling it happens to fit (shrinking
+  // a part by 10⁴ is much the same as leaving it out): the figure in the unusual unit is. With no usual unit (a tie),
+  // every figure that would fix the relation is named.
+  const candidates = dominant === null ? fixes : fixes.filter((f) => precisionOf(f.metric).scale !== dominant);
+  if (!candidates.length) return null;
+  const [first, ...rest] = candidates;
+  return { ...first, tiedWith: rest.filter((f) => f.metric !== first.metric).map((f) => f.metric) };
 }

@@ -2,7 +2,7 @@ import type { Report } from "../extract/schema.js";
 import type { Finding } from "./finding.js";
 import type { Rule } from "./types.js";
 import { relationsOf, evaluate, explainBySlip, type Relation, type Evaluation } from "./relations.js";
-import { makeFinding, metricName, showMetric, severityFor, VERDICT_NOTE } from "./format.js";
+import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
 import { precisionOf, halfUnit, roundTo, grade, toMilli } from "./tolerance.js";
 import { MetricIndex } from "./metric-access.js";
 import { scanFigures } from "../extract/figures.js";
@@ -27,14 +27,23 @@ function ratioFindings(report: Report): Finding[] {
     const [num, den] = rel.operands;
     // Computed against 年初预算 although 全年预算 is stated: the template's formula is not followed, a lesser fault.
     const alt = (rel.alternatives ?? []).find((d) => ["ok", "rounding"].includes(evaluate({ ...rel, operands: [num, d] }).verdict));
+    // Against 年初预算 alone, an adjusted budget the report does not print (or the extraction missed) may be the real
+    // denominator: a warning, and only information when the budget the rate implies is within 20 % of 年初预算.
+    const implied = den.key === "budget.initial" && ev.actual > 0 ? ((num.value ?? 0) / ev.actual) * 100 : null;
+    const plausible = implied !== null && Math.abs(implied / (den.value ?? 1) - 1) <= 0.2;
     const severity = alt
       ? "warning"
-      : severityFor(ev.verdict, den.key === "budget.initial" ? "warning" : meta.defaultSeverity);
-    const note = alt ? `；该比率与按${metricName(alt.key)} ${showMetric(alt)} 计算的结果相符，未按${metricName(den.key)}计算` : "";
+      : plausible
+        ? "info"
+        : severityFor(ev.verdict, den.key === "budget.initial" ? "warning" : meta.defaultSeverity);
+    const note = alt
+      ? `；该比率与按${metricName(alt.key)} ${showMetric(alt)} 计算的结果相符，未按${metricName(den.key)}计算`
+      : plausible
+        ? `；可能按未列明的全年预算数计算（隐含全年预算数约 ${showLike(den, implied!, precisionOf(den).decimals)}）`
+        : "";
     out.push(
       makeFinding({
         rule: meta.id,
-        // Against 年初预算 alone, a mid-year adjustment the report does not print could explain the gap.
         severity,
         message: describeRatio(rel, ev) + note,
         metrics: [rel.stated, ...rel.operands],

@@ -58,6 +58,8 @@ export function precisionOf(m: Pick<Metric, "precision" | "text" | "value">): Pr
 
 /** Half a unit of the last printed digit, in base units. */
 export function halfUnit(m: Pick<Metric, "precision" | "text" | "value">): number {
+  // "0 万元" states that nothing was spent: exact, not anything below 0.5 万元.
+  if (m.value === 0) return 0;
   const p = precisionOf(m);
   return (0.5 * p.scale) / Math.pow(10, p.decimals);
 }

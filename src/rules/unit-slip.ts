@@ -2,6 +2,7 @@ import type { Metric, Report } from "../extract/schema.js";
 import type { Finding } from "./finding.js";
 import type { CrossFinding, ReportWithId, Rule, Scope } from "./types.js";
 import { makeFinding, metricName, showMetric } from "./format.js";
+import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
 import { relationsOf, explainBySlip, dominantScale } from "./relations.js";
 import { MetricIndex, scopesOf, isMoney, isChangeKey } from "./metric-access.js";
 import { precisionOf } from "./tolerance.js";
@@ -44,7 +45,7 @@ function fromRelations(report: Report): Slip[] {
       others,
       also: tied,
       severity: "error",
-      why: `按原单位${what}对不上，按 ${otherUnit(s.metric, s.factor)} 计则相符${alsoTied}`,
+      why: `，按原单位${what}对不上，按 ${otherUnit(s.metric, s.factor)} 计则相符${alsoTied}`,
     });
   }
   return out;
@@ -88,7 +89,9 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
             factor,
             others: [ref],
             severity: "warning",
-            why: `为同年${metricName(ref.key)} ${showMetric(ref)} 的 ${(r * 100).toPrecision(2)}%，量级不合理`,
+            why: r < 1
+              ? `，仅为同年${metricName(ref.key)} ${showMetric(ref)}的 ${(r * 100).toPrecision(2)}%，量级不合理`
+              : `，是同年${metricName(ref.key)} ${showMetric(ref)}的 ${r.toPrecision(3)} 倍，量级不合理`,
           });
     }
     for (const { a, b, lo, hi } of PAIR_BANDS) {
@@ -104,7 +107,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
         factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4,
         others: [good],
         severity: "warning",
-        why: `与同年${metricName(good.key)} ${showMetric(good)} 相差约一万倍`,
+        why: `，与同年${metricName(good.key)} ${showMetric(good)}相差约一万倍`,
       });
     }
     // Own history inside the report: this year's figure against the restated prior-year one.
@@ -119,7 +122,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
         factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4,
         others: [good],
         severity: "warning",
-        why: `与${good.year} 年的 ${showMetric(good)} 相差约一万倍`,
+        why: `，与 ${good.year} 年的 ${showMetric(good)}相差约一万倍`,
       });
     }
   }
@@ -129,7 +132,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
       if (!slipRatio(g[0], m)) continue;
       const bad = blame(g[0], m, dom) ?? m;
       const good = bad === m ? g[0] : m;
-      out.push({ metric: bad, factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4, others: [good], severity: "error", why: `同一数字另处写作 ${showMetric(good)}` });
+      out.push({ metric: bad, factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4, others: [good], severity: "error", why: `，同一数字另处写作 ${showMetric(good)}` });
     }
   }
   return out;
@@ -140,7 +143,7 @@ function toFinding(report: Pick<Report, "source">, project: string | null, s: Sl
   return makeFinding({
     rule: meta.id,
     severity: s.severity,
-    message: `${projectPrefix(project)}${m.year} 年${metricName(m.key)} ${showMetric(m)} ${s.why}，疑为单位误写（应为 ${asIf(m, s.factor)}）`,
+    message: `${projectPrefix(project)}${m.year} 年${metricName(m.key)} ${showMetric(m)}${s.why}，疑为单位误写（应为 ${asIf(m, s.factor)}）`,
     metrics: [m, ...(s.also ?? [])],
     expected: (m.value ?? 0) * s.factor,
     actual: m.value,
@@ -172,6 +175,8 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
     for (const [year, r] of byYear) {
       const prev = byYear.get(year - 1);
       if (!prev) continue;
+      // A slip the report shows by itself is reported in-report; history adds nothing to it.
+      const inReport = new Set([r, prev].flatMap((x) => check(x)).flatMap((f) => f.metrics.map((k) => `${f.project}|${k.key}@${k.year}`)));
       for (const scope of scopesOf(r)) {
         const pidx = scopeIndex(prev, scope.project);
         if (!pidx) continue;
@@ -181,6 +186,9 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
           const old = pidx.all(m.key, year - 1).find((x) => !x.restated);
           // In-report restatement of the prior year already compared by the in-report check.
           if (!old || idx.get(m.key, year - 1) || !slipRatio(m, old)) continue;
+          if (inReport.has(`${scope.project}|${m.key}@${m.year}`) || inReport.has(`${scope.project}|${old.key}@${old.year}`)) continue;
+          // Figures read beside catalogue metrics follow them (the in-use assets follow the asset total).
+          if (!METRIC_BY_KEY.has(m.key)) continue;
           const dom = dominantScale(scope.metrics);
           const bad = blame(m, old, dom) === old ? old : m;
           const good = bad === m ? old : m;
@@ -189,7 +197,7 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
             factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4,
             others: [],
             severity: "warning",
-            why: `与${good === old ? reportLabel(prev) : reportLabel(r)}的 ${good.year} 年数 ${showMetric(good)} 相差约一万倍`,
+            why: `，与${good === old ? reportLabel(prev) : reportLabel(r)}的 ${good.year} 年数 ${showMetric(good)}相差约一万倍`,
           });
           f.evidence = crossEvidence(r, [m], prev, [old]);
           out.push({ ...f, reportId: bad === m ? r.id : prev.id, otherReportId: bad === m ? prev.id : r.id });

@@ -107,7 +107,7 @@ function isSubsequence(short: string, long: string): boolean {
 
 export interface Similarity {
   score: number;
-  rule: "exact" | "region" | "suffix" | "abbreviation" | "levenshtein" | "region-conflict" | "none";
+  rule: "exact" | "region" | "suffix" | "truncated" | "abbreviation" | "levenshtein" | "region-conflict" | "none";
 }
 
 /**
@@ -125,6 +125,13 @@ export function deptSimilarity(a: string, b: string, regionA?: string | null, re
   // A name without any region matches one with a region slightly less surely than two names that agree.
   const regionPenalty = (ra === null) !== (rb === null) ? 0.03 : 0;
   if (sa.core === sb.core && sa.org === sb.org) return { score: 0.97 - regionPenalty, rule: "region" };
+  // A name cut at a line or page break (政务服务数据管 for 政务服务数据管理局) loses at most its last two characters.
+  const wa = (sa.org ?? "") + sa.core;
+  const wb = (sb.org ?? "") + sb.core;
+  const [cut, whole] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (cut.length >= 4 && whole.length - cut.length <= 2 && whole.startsWith(cut)) {
+    return { score: 0.85 - regionPenalty, rule: "truncated" };
+  }
   const fa = comparableCore(sa);
   const fb = comparableCore(sb);
   if (fa === fb) return { score: 0.93 - regionPenalty, rule: "suffix" };

@@ -72,6 +72,10 @@ describe("export", () => {
     const wideB = tables[1].rows.find((r) => r.department === B && r.key === "expenditure.total" && r.kind === "自评")!;
     expect(wideB.y2022).toBeNull();
 
+    const cross = tables[2].rows.find((r) => r.rule === "final-accounts-match")!;
+    expect(cross).toMatchObject({ department: B, kind: "跨报告", quotes: "决算支出合计60.00万元" });
+    expect(tables[2].rows.filter((r) => r.department === A)).toHaveLength(1);
+
     const csvDir = path.join(world.dir, "csv");
     await writeExport(tables, csvDir, "csv");
     expect(readdirSync(csvDir).sort()).toEqual(["departments.csv", "findings.csv", "metrics-long.csv", "metrics-wide.csv"]);

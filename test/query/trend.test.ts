@@ -103,3 +103,17 @@ describe("department matching", () => {
     expect(() => resolveDepartment(db, "教育局")).toThrow(/未找到部门/);
   });
 });
+
+describe("reports without a department", () => {
+  it("form their own series under the printed name or a placeholder", async () => {
+    const { tempDb, report, save, money } = await import("./helpers.js");
+    const t = tempDb();
+    try {
+      save(t.db, report({ department: null, year: 2023, metrics: [money("expenditure.total", 2023, 1_000)] }));
+      const r = trend(t.db, { metric: "expenditure.total" });
+      expect(r.series.map((s) => [s.department, s.points[0]?.cents])).toEqual([["（未识别部门）", 1_000]]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { insertFindings } from "../../src/store/save.js";
 import { finding, money, plain, report, save, tempDb } from "./helpers.js";
 
 export const A = "仁化县财政局";
@@ -10,6 +11,7 @@ export const C = "乐昌市财政局";
  *   with a different figure; a superseded 2022 version must not count.
  * - B: self-evaluations 2021 and 2023 (2022 is a gap), plus a 2023 budget and final accounts.
  * - C: one 2023 self-evaluation (another 财政局, so "财政局" is ambiguous).
+ * - A cross-report finding stored against B.
  */
 export function buildWorld() {
   const t = tempDb();
@@ -40,5 +42,12 @@ export function buildWorld() {
   save2(report({ department: B, year: 2023, kind: "budget", metrics: [money(E, 2023, 58_000_000)] }));
   save2(report({ department: B, year: 2023, kind: "final-accounts", metrics: [money(E, 2023, 60_000_000)] }));
   save2(report({ department: C, year: 2023, metrics: [money(E, 2023, 7_654_321)] }));
+  // A cross-report finding (self-evaluation vs final accounts) belongs to the department, not to one report.
+  const bId = (t.db.prepare("SELECT id FROM departments WHERE name = ?").get(B) as { id: number }).id;
+  insertFindings(t.db, [{ ...finding(2023, "决算支出合计60.00万元"), rule: "final-accounts-match", message: "自评报告与决算的总支出一致性核对" }], {
+    scope: "cross",
+    reportId: null,
+    departmentId: bId,
+  });
   return t;
 }

@@ -59,6 +59,7 @@ describe("HTML report", () => {
     expect(sec).toContain("/data/仁化县财政局/2023-department.pdf");
     expect(sec).toContain("expenditure.total为133.1万元");
     expect(html).toContain('<table class="overview">');
+    expect(sectionOf(B)).toContain("决算支出合计60.00万元");
   });
 
   it("narrows to the departments asked for", () => {

@@ -20,6 +20,14 @@ describe("stated-change", () => {
       expect(c).toHaveLength(1);
       expect(c[0]).toMatchObject({ key: "budget.initial.change", year: 2023, value: -838300, unit: "元" });
     });
+    it("follows the figure into a sentence that opens with the comparison, and a label with no figure of its own", () => {
+      const q = "项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%。";
+      const c = changesFromQuotes([m("expenditure.project", 2019, "4335.3万元", { quote: q })]);
+      expect(c.map((x) => [x.key, x.value])).toEqual([["expenditure.project.change", -12377000], ["expenditure.project.change_pct", -13.22]]);
+      const row = "2021年 35040400.00 12737600.00 22302800.00 2021年度支出合计比上年增加5754100.00元，增长26.12%。";
+      const ms = [m("expenditure.total", 2021, "35040400.00元", { quote: row }), m("expenditure.project", 2021, "22302800.00元", { quote: row })];
+      expect(changesFromQuotes(ms).map((x) => x.key)).toEqual(["expenditure.total.change", "expenditure.total.change_pct"]);
+    });
     it("ignores a change not about the prior year, or after another figure", () => {
       const q = "项目支出 300.00 万元，其中新增项目增加 50.00 万元。";
       expect(changesFromQuotes([m("expenditure.project", 2023, "300.00万元", { quote: q })])).toEqual([]);

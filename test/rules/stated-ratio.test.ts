@@ -53,3 +53,12 @@ describe("stated-ratio", () => {
     });
   });
 });
+
+describe("stated-ratio against 年初预算 only", () => {
+  it("a rate an unprinted adjusted budget near 年初预算 would explain is information", () => {
+    const f = run([m("budget.initial", 2022, "712.23万元"), m("budget.executed", 2022, "571.27万元"), m("budget.execution_rate", 2022, "87.42%")]);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("info");
+    expect(f[0].message).toContain("隐含全年预算数约 653.48 万元");
+  });
+});

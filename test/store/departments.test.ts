@@ -38,6 +38,7 @@ describe("department name similarity", () => {
     expect(same("县人力资源和社会保障局", "县人力资源社会保障局")).toBe(true);
     expect(same("仁化县人力资源和社会保障局", "人社局", null, "仁化县")).toBe(true);
     expect(same("江苏省财政厅", "江苏省财政厅（本级）")).toBe(true);
+    expect(same("仁化县住房和城乡建设局", "仁化县住房和城乡建设")).toBe(true); // cut at a line break
     expect(same("仁化县社会保险基金管理中心", "仁化县社会保险基金管理中心 ")).toBe(true);
     // Party and CPPCC offices: organisation written in full, in short, before or after the place, or implied.
     expect(same("中共仁化县委办公室", "中国共产党仁化县委员会办公室")).toBe(true);
@@ -50,6 +51,7 @@ describe("department name similarity", () => {
     expect(same("仁化县财政局", "仁化县审计局")).toBe(false);
     expect(same("仁化县公安局", "仁化县公安交通警察局")).toBe(false);
     expect(same("仁化县第一中学", "仁化县第二中学")).toBe(false);
+    expect(same("仁化县社会保险基金管理中心", "仁化县社会")).toBe(false); // too little left to know
     expect(same("仁化县卫生健康局", "仁化县卫生计生局")).toBe(false);
     expect(same("仁化县委办公室", "仁化县政协办公室")).toBe(false);
     expect(same("中共仁化县委组织部", "仁化县委办公室")).toBe(false);

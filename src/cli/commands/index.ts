@@ -13,4 +13,4 @@ import { register as extract } from "./extract.js";
 import { register as check } from "./check.js";
 
 /** Each command file exports register(program); add new commands here. */
-export const COMMANDS: Array<(program: Command) => void> = [trend, compare, show, search, sql, exportCmd, report, ingest, departments, text, check];
+export const COMMANDS: Array<(program: Command) => void> = [trend, compare, show, search, sql, exportCmd, report, ingest, departments, text, check, extract];

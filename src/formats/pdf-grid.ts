@@ -1,0 +1,236 @@
+/**
+ * Bordered tables from their ruling lines. Rulings that touch form a component; its distinct x's and y's cut it into
+ * slots, and a slot boundary without a ruling along it joins the two slots into one (merged) cell. Each text piece goes
+ * to the cell holding its centre, so side-by-side cells with wrapped lines never interleave and tightly packed columns
+ * never merge, whatever the gutters between their texts.
+ */
+import type { BBox } from "../document/model.js";
+import { groupLines, type PdfLine, type Piece } from "./pdf-lines.js";
+import { joinAcross } from "./pdf-paragraphs.js";
+import type { Ruling } from "./pdf-rulings.js";
+
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  bbox: BBox;
+}
+
+export interface GridTable {
+  bbox: BBox;
+  /** Slot edges: column x's and row y's (the cells' rows/cols index these). */
+  xs: number[];
+  ys: number[];
+  rows: GridCell[][];
+  /** Pieces the table took, so the caller can leave the rest to paragraphs. */
+  pieces: Set<Piece>;
+}
+
+/** Rulings closer than this are one line (double borders, adjacent cells drawing the same edge). */
+const SNAP = 2.5;
+/** Rulings meet when one ends this close to the other. */
+const TOUCH = 2;
+
+interface Seg {
+  dir: "h" | "v";
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** Collinear segments merged: same `at` (within SNAP/2) and overlapping or nearly touching extents. */
+export function mergeRulings(rulings: Ruling[]): Seg[] {
+  const out: Seg[] = [];
+  for (const dir of ["h", "v"] as const) {
+    const segs = rulings.filter((r) => r.dir === dir).sort((a, b) => a.at - b.at || a.from - b.from);
+    const lines: Seg[][] = [];
+    for (const s of segs) {
+      const line = lines[lines.length - 1];
+      if (line && Math.abs(s.at - line[0].at) <= SNAP / 2) line.push(s);
+      else lines.push([s]);
+    }
+    for (const line of lines) {
+      const at = line.reduce((a, s) => a + s.at, 0) / line.length;
+      const sorted = line.slice().sort((a, b) => a.from - b.from);
+      let cur: Seg | null = null;
+      for (const s of sorted) {
+        if (cur && s.from <= cur.to + TOUCH) cur.to = Math.max(cur.to, s.to);
+        else {
+          cur = { dir, at, from: s.from, to: s.to };
+          out.push(cur);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function meets(h: Seg, v: Seg): boolean {
+  return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
+}
+
+/** Connected groups of rulings (a horizontal and a vertical meet when they cross or touch). */
+function components(segs: Seg[]): Seg[][] {
+  const parent = segs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const hs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === "h");
+  const vs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === "v");
+  for (const [h, i] of hs) for (const [v, j] of vs) if (meets(h, v)) parent[find(i)] = find(j);
+  const groups = new Map<number, Seg[]>();
+  segs.forEach((s, i) => {
+    const r = find(i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(s);
+  });
+  return [...groups.values()];
+}
+
+function cluster(values: number[]): number[] {
+  const s = values.slice().sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of s) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1] <= SNAP) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+/** Share of [a, b] covered by the rulings lying on `at`. */
+function coverage(segs: Seg[], at: number, a: number, b: number): number {
+  let covered = 0;
+  for (const s of segs) {
+    if (Math.abs(s.at - at) > SNAP) continue;
+    covered += Math.max(0, Math.min(b, s.to) - Math.max(a, s.from));
+  }
+  return covered / Math.max(b - a, 1e-6);
+}
+
+function slotOf(edges: number[], v: number): number {
+  for (let k = 0; k + 1 < edges.length; k++) if (v < edges[k + 1]) return k;
+  return edges.length - 2;
+}
+
+/** Merged areas of the slot grid: [r0, c0, r1, c1] inclusive, one per cell, in row-major order of their top-left slot. */
+function cellAreas(hs: Seg[], vs: Seg[], xs: number[], ys: number[]): Array<[number, number, number, number]> {
+  const R = ys.length - 1;
+  const C = xs.length - 1;
+  const id = (r: number, c: number) => r * C + c;
+  const parent = Array.from({ length: R * C }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  for (let r = 0; r < R; r++)
+    for (let c = 0; c < C; c++) {
+      if (c + 1 < C && coverage(vs, xs[c + 1], ys[r], ys[r + 1]) < 0.5) union(id(r, c), id(r, c + 1));
+      if (r + 1 < R && coverage(hs, ys[r + 1], xs[c], xs[c + 1]) < 0.5) union(id(r, c), id(r + 1, c));
+    }
+  // A merged area that is not a rectangle (a border missing in the middle of a row) is widened to its bounding box.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const box = new Map<number, [number, number, number, number]>();
+    for (let r = 0; r < R; r++)
+      for (let c = 0; c < C; c++) {
+        const g = find(id(r, c));
+        const b = box.get(g);
+        if (!b) box.set(g, [r, c, r, c]);
+        else box.set(g, [Math.min(b[0], r), Math.min(b[1], c), Math.max(b[2], r), Math.max(b[3], c)]);
+      }
+    for (const [g, [r0, c0, r1, c1]] of box)
+      for (let r = r0; r <= r1; r++)
+        for (let c = c0; c <= c1; c++)
+          if (find(id(r, c)) !== find(g)) {
+            union(id(r, c), g);
+            changed = true;
+          }
+  }
+  const seen = new Set<number>();
+  const out: Array<[number, number, number, number]> = [];
+  for (let r = 0; r < R; r++)
+    for (let c = 0; c < C; c++) {
+      const g = find(id(r, c));
+      if (seen.has(g)) continue;
+      seen.add(g);
+      let r1 = r, c1 = c;
+      while (r1 + 1 < R && find(id(r1 + 1, c)) === g) r1++;
+      while (c1 + 1 < C && find(id(r, c1 + 1)) === g) c1++;
+      out.push([r, c, r1, c1]);
+    }
+  return out;
+}
+
+/** Vertical centre of a piece's glyphs (the baseline sits low in the box). */
+function midY(p: Piece): number {
+  return p.base - 0.35 * p.size;
+}
+
+/** Bordered tables of one page: components of at least 2 × 2 cells that hold text. */
+export function gridTables(rulings: Ruling[], lines: PdfLine[]): GridTable[] {
+  const segs = mergeRulings(rulings);
+  const pieces = lines.flatMap((l) => l.pieces);
+  const out: GridTable[] = [];
+  for (const comp of components(segs)) {
+    const hs = comp.filter((s) => s.dir === "h");
+    const vs = comp.filter((s) => s.dir === "v");
+    if (hs.length < 2 || vs.length < 2) continue;
+    const xs = cluster(vs.map((s) => s.at));
+    const ys = cluster(hs.map((s) => s.at));
+    if (xs.length < 3 || ys.length < 2) continue;
+    const bbox = { x0: xs[0], top: ys[0], x1: xs[xs.length - 1], bottom: ys[ys.length - 1] };
+    const inside = pieces.filter((p) => {
+      const x = (p.x0 + p.x1) / 2;
+      const y = midY(p);
+      return x > bbox.x0 && x < bbox.x1 && y > bbox.top && y < bbox.bottom;
+    });
+    if (inside.length < 2) continue;
+    const areas = cellAreas(hs, vs, xs, ys);
+    const slotCell = new Map<number, number>();
+    const C = xs.length - 1;
+    areas.forEach(([r0, c0, r1, c1], k) => {
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) slotCell.set(r * C + c, k);
+    });
+    const held: Piece[][] = areas.map(() => []);
+    for (const p of inside) held[slotCell.get(slotOf(ys, midY(p)) * C + slotOf(xs, (p.x0 + p.x1) / 2))!].push(p);
+    if (held.filter((h) => h.length > 0).length < 2) continue;
+    out.push({ bbox, xs, ys, rows: layRows(areas, held, xs, ys), pieces: new Set(inside) });
+  }
+  return out.sort((a, b) => a.bbox.top - b.bbox.top);
+}
+
+/** Text of one cell: its pieces regrouped into lines by baseline, lines joined like wrapped prose. */
+function cellText(pieces: Piece[]): string {
+  return groupLines(pieces).reduce((text, line) => joinAcross(text, line.text), "");
+}
+
+/**
+ * Cells into rows (a cell sits in the row of its top slot; spans count kept rows). Slot rows where no cell starts with
+ * text are dropped: they are padding rows or the lower halves of merged cells.
+ */
+function layRows(areas: Array<[number, number, number, number]>, held: Piece[][], xs: number[], ys: number[]): GridCell[][] {
+  const R = ys.length - 1;
+  const texts = held.map(cellText);
+  const keep = Array.from({ length: R }, (_, r) => areas.some(([r0], k) => r0 === r && texts[k] !== ""));
+  const rank: number[] = [];
+  let n = 0;
+  for (let r = 0; r < R; r++) rank.push(keep[r] ? n++ : -1);
+  const rows: GridCell[][] = Array.from({ length: n }, () => []);
+  areas.forEach(([r0, c0, r1, c1], k) => {
+    if (!keep[r0]) return;
+    let span = 0;
+    for (let r = r0; r <= r1; r++) if (keep[r]) span++;
+    rows[rank[r0]].push({
+      row: rank[r0],
+      col: c0,
+      rowSpan: span,
+      colSpan: c1 - c0 + 1,
+      text: texts[k],
+      bbox: { x0: xs[c0], top: ys[r0], x1: xs[c1 + 1], bottom: ys[r1 + 1] },
+    });
+  });
+  for (const row of rows) row.sort((a, b) => a.col - b.col);
+  return rows;
+}
