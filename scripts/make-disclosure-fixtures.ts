@@ -185,7 +185,7 @@ const GOLD: Record<string, { kind: string; metrics: Gold[]; filledDate?: string;
     kind: "budget",
     metrics: [
       m("income.total", "3,256.40"), m("income.fiscal", "3,106.40"), m("income.general_budget", "3,106.40"), m("income.other", "150.00"),
-      m("expenditure.total", "3,256.40"), m("expenditure.basic", "1,842.15"), m("expenditure.project", "1,314.25"),
+      m("expenditure.total", "3,256.40"), m("expenditure.basic", "1,842.15"), m("expenditure.project", "1,314.25"), m("expenditure.reserve", "100.00"),
       m("expenditure.personnel", "1,502.33"), m("expenditure.public", "339.82"),
       m("three_public.total", "38.60"), m("three_public.overseas", "0"), m("three_public.vehicle", "26.80"),
       m("three_public.vehicle_purchase", "0"), m("three_public.vehicle_operation", "26.80"), m("three_public.reception", "11.80"),

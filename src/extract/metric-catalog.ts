@@ -9,6 +9,8 @@ export const MetricDefSchema = z.object({
   name: z.string(),
   unitKind: UnitKindSchema,
   labels: z.array(z.string()).min(1),
+  /** A key jixiao adds beyond the shared gold format (e.g. 单位预留机动经费); gold files written before it do not list it. */
+  extension: z.boolean().optional(),
 });
 export type MetricDef = z.infer<typeof MetricDefSchema>;
 
@@ -26,3 +28,6 @@ export function metricDef(key: string): MetricDef {
   if (!d) throw new Error(`unknown metric key: ${key}`);
   return d;
 }
+
+/** Keys outside the shared gold format: a scorer must not count them as false positives against gold that predates them. */
+export const EXTENSION_KEYS: ReadonlySet<string> = new Set(METRICS.filter((m) => m.extension).map((m) => m.key));

@@ -63,12 +63,11 @@ export function carveGrids(lines: PdfLine[], grids: GridTable[]): PageRun[] {
   return out;
 }
 
+/** Both bordered, on the same column edges (gutter-built tables carry too little to tell a title from a fragment). */
 function sameColumns(a: PdfTable, b: PdfTable): boolean {
-  if (a.grid && b.grid) {
-    const xa = a.grid.xs, xb = b.grid.xs;
-    return xa.length === xb.length && xa.every((x, k) => Math.abs(x - xb[k]) < 2);
-  }
-  return !a.grid && !b.grid && b.continued;
+  if (!a.grid || !b.grid) return false;
+  const xa = a.grid.xs, xb = b.grid.xs;
+  return xa.length === xb.length && xa.every((x, k) => Math.abs(x - xb[k]) < 2);
 }
 
 /**

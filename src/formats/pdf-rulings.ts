@@ -17,7 +17,7 @@ export interface Ruling {
   to: number;
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
 /** Thicker than this a filled rectangle is a shaded area, not a border. */
 const MAX_RULE = 2.5;
@@ -26,7 +26,7 @@ const MIN_LENGTH = 3;
 /** A segment may lean this much and still count as axis-aligned. */
 const SLANT = 0.6;
 
-function mul(m: Matrix, n: Matrix): Matrix {
+export function mul(m: Matrix, n: Matrix): Matrix {
   // m applied first, then n (PDF convention: CTM' = m × CTM).
   return [
     m[0] * n[0] + m[1] * n[2],
@@ -38,7 +38,7 @@ function mul(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
+export function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
@@ -97,7 +97,7 @@ function subpaths(data: ArrayLike<number>): Array<{ pts: Array<[number, number]>
   return out;
 }
 
-function pushSegment(out: Ruling[], [ax, ay]: [number, number], [bx, by]: [number, number]): void {
+export function pushSegment(out: Ruling[], [ax, ay]: [number, number], [bx, by]: [number, number]): void {
   const dx = Math.abs(bx - ax);
   const dy = Math.abs(by - ay);
   if (dy <= SLANT && dx >= MIN_LENGTH) out.push({ dir: "h", at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
@@ -105,7 +105,7 @@ function pushSegment(out: Ruling[], [ax, ay]: [number, number], [bx, by]: [numbe
 }
 
 /** A filled axis-aligned rectangle thin in one direction is a ruling along the other. */
-function pushBar(out: Ruling[], pts: Array<[number, number]>): void {
+export function pushBar(out: Ruling[], pts: Array<[number, number]>): void {
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);

@@ -12,7 +12,9 @@ import { groupLines, splitItems, type PdfLine } from "./pdf-lines.js";
 import { dropFurniture } from "./pdf-furniture.js";
 import { findTables, type PdfTable } from "./pdf-tables.js";
 import { continuesAcrossPage, groupParagraphs, joinAcrossPage, pageLayout, type PageLayout, type PdfPara } from "./pdf-paragraphs.js";
-import { pageRulings, type Ruling } from "./pdf-rulings.js";
+import { pageRulings, type Matrix, type Ruling } from "./pdf-rulings.js";
+import { PdfFile } from "./pdf-objects.js";
+import { contentRulings } from "./pdf-content.js";
 import { gridTables } from "./pdf-grid.js";
 import { carveGrids, doubtOf, gridToTable, joinSplitRow } from "./pdf-bordered.js";
 
@@ -103,8 +105,10 @@ function layoutRun(lines: PdfLine[], tables: PdfTable[], layout: PageLayout, pag
  */
 async function layoutPage(p: PageLines, carry: PdfTable | null, rulings: Rulings): Promise<PageItem[]> {
   const layout = pageLayout(p.lines, p.width);
-  const tables = findTables(p.lines, p.width, carry);
-  if (process.env.JX_NOGRID || !tables.some((t) => doubtOf(t) !== null)) return layoutRun(p.lines, tables, layout, p.number);
+  // A bordered table carried over from the previous page is read on its rulings here too, never on its slot columns.
+  const textCarry = carry?.grid ? null : carry;
+  const tables = findTables(p.lines, p.width, textCarry);
+  if (!process.env.JX_ALLGRID && !carry?.grid && !tables.some((t) => doubtOf(t) !== null)) return layoutRun(p.lines, tables, layout, p.number);
   const grids = gridTables(await rulings(p.number), p.lines);
   if (grids.length === 0) return layoutRun(p.lines, tables, layout, p.number);
   const out: PageItem[] = [];
@@ -117,7 +121,7 @@ async function layoutPage(p: PageLines, carry: PdfTable | null, rulings: Rulings
       before = [];
       continue;
     }
-    const runCarry = out.length === 0 ? carry : null;
+    const runCarry = out.length === 0 ? textCarry : null;
     out.push(...layoutRun(part.lines, findTables(part.lines, p.width, runCarry), layout, p.number));
     before = part.lines;
   }
@@ -194,6 +198,36 @@ function joinPageBreaks(perPage: PageItem[][]): void {
   }
 }
 
+/**
+ * Ruling lines of a page: from its content stream by our own scanner (milliseconds), or from pdf.js's operator list
+ * (as costly as text extraction) when the file is beyond the scanner (encrypted, unusual filters).
+ */
+function rulingReader(doc: PdfDocumentProxy, bytes: Buffer): Rulings {
+  let file: PdfFile | null | undefined;
+  return async (n) => {
+    const page = await doc.getPage(n);
+    try {
+      if (file === undefined) {
+        try {
+          file = new PdfFile(bytes);
+        } catch {
+          file = null;
+        }
+      }
+      if (file && file.pages().length === doc.numPages) {
+        try {
+          return contentRulings(file, n - 1, page.getViewport({ scale: 1 }).transform as Matrix);
+        } catch {
+          // this page's content is beyond the scanner: ask pdf.js
+        }
+      }
+      return await pageRulings(page);
+    } finally {
+      page.cleanup();
+    }
+  };
+}
+
 /** A row cut by a page break: its tail, orphaned atop the next page's table, rejoins its cells (see pdf-bordered.ts). */
 function joinSplitRows(perPage: PageItem[][]): void {
   for (let i = 1; i < perPage.length; i++) {
@@ -225,22 +259,13 @@ export const readPdf: Reader = async (bytes: Buffer, source: SourceInfo): Promis
     }
     dropFurniture(pages);
     const perPage: PageItem[][] = [];
-    const rulings: Rulings = async (n) => {
-      const t0 = performance.now();
-      const page = await doc.getPage(n);
-      try {
-        return await pageRulings(page);
-      } finally {
-        page.cleanup();
-        (globalThis as any).__jxRulingMs = ((globalThis as any).__jxRulingMs ?? 0) + performance.now() - t0; // TIMING
-      }
-    };
+    const rulings = rulingReader(doc, bytes);
     for (const p of pages) {
       const prev = perPage[perPage.length - 1];
       const tail = prev?.[prev.length - 1];
       perPage.push(await layoutPage(p, tail?.kind === "table" ? tail.table : null, rulings));
     }
-    joinSplitRows(perPage);
+    if (!process.env.JX_NOJOIN) joinSplitRows(perPage);
     joinPageBreaks(perPage);
     carryTableUnits(perPage);
     let index = 0;

@@ -55,7 +55,7 @@ export function createParser(jobs: number, analyze: (file: string, sha256: strin
     idleTimeout: 60_000,
     // A smaller old generation makes V8 collect sooner: without it each worker's heap grows towards the default
     // limit and two workers alone pass 400 MB RSS. Reports are small; 256 MB is far above one document's need.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: Number(process.env.JIXIAO_WORKER_YOUNG_MB) || undefined },
   });
   let closing: Promise<void> | null = null;
   return {

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+// exceljs takes most of a second to load: import it only when an XLSX is asked for.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { toCsv } from "../cli/output.js";
@@ -39,6 +39,7 @@ export async function writeExport(tables: ExportTable[], out: string, format: Ex
   }
   if (format === "xlsx") {
     const file = target(out, "xlsx", "jixiao-export");
+    const { default: ExcelJS } = await import("exceljs");
     const wb = new ExcelJS.Workbook();
     wb.creator = "jixiao";
     for (const t of tables) {

@@ -127,7 +127,8 @@ export function changesFromQuotes(metrics: Metric[]): Metric[] {
     // "2021年度支出合计比上年增加5754100.00 元，增长26.12 %": a label, then the change, the figure stated elsewhere.
     for (const l of labelsIn(quote)) {
       const i = hits.findIndex((h) => h.start >= l.end);
-      if (i < 0 || hits[i].change === null) continue;
+      // The comparison must follow the label within its clause ("支出合计比上年增加…"), not a later sentence.
+      if (i < 0 || hits[i].change === null || /[。；;，,]/.test(quote.slice(l.end, hits[i].start))) continue;
       const clause = quote.slice(0, l.start).split(/[。；;，,]/).pop() ?? "";
       const year = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].pop()?.[1];
       const m = own(l.key, year ? Number(year) : (ms.find((x) => !x.restated)?.year ?? NaN));

@@ -6,7 +6,8 @@ import Database from "better-sqlite3";
 import { openDb } from "../../src/store/db.js";
 import { checkConsistency } from "../../src/store/consistency.js";
 import { EXIT } from "../../src/cli/exit-codes.js";
-import { cliJs, runCli, writeTxtCorpus } from "./cli-helpers.js";
+import { cliJs, repoRoot, runCli, writeTxtCorpus } from "./cli-helpers.js";
+import { expandPaths } from "../../src/ingest/files.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "jx-cli-"));
 
@@ -27,6 +28,33 @@ function countDocs(dbFile: string): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!existsSync(cliJs))("jixiao ingest (built CLI, child processes)", () => {
+  it("README's first command: ingests fixtures/reports into a fresh database; a second run skips all", async () => {
+    const dbFile = path.join(tmp(), "jixiao.db");
+    const fixtures = path.join(repoRoot, "fixtures/reports");
+    const { files } = await expandPaths([fixtures]);
+    const first = await runCli(["ingest", fixtures, "--format", "json"], { JIXIAO_DB: dbFile }).done;
+    expect(first.code).toBe(EXIT.OK);
+    const s1 = JSON.parse(first.stdout);
+    expect(s1).toMatchObject({ files: files.length, imported: files.length, skipped: 0, failed: [] });
+    const second = await runCli(["ingest", fixtures, "--format", "json"], { JIXIAO_DB: dbFile }).done;
+    expect(JSON.parse(second.stdout)).toMatchObject({ imported: 0, skipped: files.length, failed: [] });
+    const table = await runCli(["ingest", fixtures], { JIXIAO_DB: dbFile }).done;
+    expect(table.stdout).toMatch(/跳过（未变化）\s*│\s*\d+/);
+
+    const depts = await runCli(["departments", "--db", dbFile, "--format", "json"]).done;
+    const list = JSON.parse(depts.stdout) as Array<{ name: string; years: number[] }>;
+    // The fixtures are three departments over three years each.
+    expect(list).toHaveLength(3);
+    for (const d of list) expect(d.years).toHaveLength(3);
+    const merged = await runCli(["departments", "merge", list[0].name, list[1].name, "--db", dbFile]).done;
+    expect(merged.code).toBe(EXIT.OK);
+    const after = JSON.parse((await runCli(["departments", "--db", dbFile, "--format", "json"]).done).stdout);
+    expect(after).toHaveLength(2);
+    const db = openDb(dbFile);
+    expect(checkConsistency(db)).toEqual([]);
+    db.close();
+  });
+
   it("survives SIGKILL midway: the database is consistent and a re-run completes it", async () => {
     const dir = tmp();
     const corpus = path.join(dir, "corpus");

@@ -91,3 +91,11 @@ describe("stated-change", () => {
     });
   });
 });
+
+describe("stated changes in quotes: attribution", () => {
+  it("a label in an earlier sentence does not take the change", () => {
+    const q = "单位预留机动经费预算数为2938.21万元，主要是用于弥补人员经费不足和不可预见事项。与上年相比增加964.35万元，增长48.86%。";
+    const ms = [m("expenditure.reserve", 2019, "2938.21万元", { quote: q }), m("expenditure.personnel", 2019, "9467.72万元", { quote: "人员经费9467.72万元。" })];
+    expect(changesFromQuotes(ms)).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { Gold, GoldFinding, GoldMetric } from "./gold-schema.js";
+import { EXTENSION_KEYS } from "../../../src/extract/metric-catalog.js";
 
 export interface PredMetric { key: string; year: number; value: number | null; text?: string; unit?: string }
 export interface PredFinding { rule: string; severity: string; metrics: { key: string; year: number }[]; project?: string | null }
@@ -98,6 +99,7 @@ function scoreMetrics(gold: GoldMetric[], pred: PredMetric[], ignore: Set<string
   const goldKeys = new Set(gold.flatMap((g) => (Array.isArray(g.key) ? g.key.map((k) => `${k}@${g.year}`) : [])));
   pred.forEach((p, i) => {
     if (used.has(i) || ignore.has(p.key)) return;
+    if (EXTENSION_KEYS.has(p.key) && !gold.some((g) => keysOf(g).includes(p.key))) return;
     if (goldKeys.has(`${p.key}@${p.year}`) && gold.some((g) => keysOf(g).includes(p.key) && g.year === p.year && valuesAgree(g.value, p.value, p.text))) return;
     bump(out.fields, prefix + p.key, "fp");
     out.misses.push({ field: prefix + p.key, year: p.year, got: p.value ?? p.text, project });
