@@ -2,7 +2,7 @@
  * Regression PDFs for the PDF reader, each named after what broke: flat ODT (.fodt) written here, rendered by
  * LibreOffice headless with Noto CJK. The outputs are committed (CI has no LibreOffice); rerun after changing a case:
  *
- *   npx tsx scripts/make-regress-pdfs.ts [--out fixtures/regress]
+ *   npx tsx scripts/make-regress-pdfs.ts [--out fixtures/regress] [--only NAME,NAME]
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -36,7 +36,7 @@ const STYLES = `
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="margins"/></style:style>
 <style:style style:name="TC" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #000000"/></style:style>`;
 
-function fodt(body: string, opts: { header?: string; footer?: boolean } = {}): string {
+function fodt(body: string, opts: { header?: string; footer?: boolean; styles?: string } = {}): string {
   const hf = opts.header !== undefined || opts.footer;
   const headerStyle = hf
     ? `<style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>`
@@ -53,7 +53,7 @@ function fodt(body: string, opts: { header?: string; footer?: boolean } = {}): s
 <style:text-properties style:font-name="Noto Sans CJK SC" style:font-name-asian="Noto Sans CJK SC" fo:font-size="12pt" style:font-size-asian="12pt" fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style></office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>${headerStyle}</style:page-layout>
-${STYLES}
+${STYLES}${opts.styles ?? ""}
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">${header}${footer}</style:master-page></office:master-styles>
 <office:body><office:text>${body}</office:text></office:body>
@@ -72,6 +72,35 @@ function table(rows: string[][]): string {
   };
   const body = rows.map((r, i) => `<table:table-row>${r.map((v) => cell(v, i)).join("")}</table:table-row>`).join("");
   return `<table:table table:name="T1" table:style-name="Tbl"><table:table-column table:number-columns-repeated="${cols}"/>${body}</table:table>`;
+}
+
+/** A form cell: text, or [text, colSpan, rowSpan]; null is the slot of a cell merged into an earlier one. */
+type FormCell = string | [string, number, number] | null;
+
+/**
+ * A bordered form laid out like a 自评表: fixed column widths (cm) so long cells wrap, cells merged across columns and
+ * rows, padding as tight as government templates use.
+ */
+function form(name: string, widths: number[], rows: FormCell[][]): { xml: string; styles: string } {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const styles =
+    `<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${total}cm" table:align="left"/></style:style>` +
+    widths.map((w, i) => `<style:style style:name="${name}.C${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`).join("") +
+    `<style:style style:name="${name}.TC" style:family="table-cell"><style:table-cell-properties fo:padding="0.03cm" fo:border="0.5pt solid #000000"/></style:style>` +
+    `<style:style style:name="${name}.P" style:family="paragraph"><style:paragraph-properties fo:line-height="115%"/><style:text-properties fo:font-size="9pt" style:font-size-asian="9pt"/></style:style>`;
+  const cols = widths.map((_, i) => `<table:table-column table:style-name="${name}.C${i}"/>`).join("");
+  const body = rows
+    .map((r) => {
+      const cells = r.map((c) => {
+        if (c === null) return "<table:covered-table-cell/>";
+        const [text, cs, rs] = typeof c === "string" ? [c, 1, 1] : c;
+        const span = (cs > 1 ? ` table:number-columns-spanned="${cs}"` : "") + (rs > 1 ? ` table:number-rows-spanned="${rs}"` : "");
+        return `<table:table-cell table:style-name="${name}.TC"${span} office:value-type="string"><text:p text:style-name="${name}.P">${text}</text:p></table:table-cell>`;
+      });
+      return `<table:table-row>${cells.join("")}</table:table-row>`;
+    })
+    .join("");
+  return { xml: `<table:table table:name="${name}" table:style-name="${name}">${cols}${body}</table:table>`, styles };
 }
 
 /** A grey PNG with stripes, encoded by hand (Node 20 has no zlib.crc32). */
@@ -123,8 +152,60 @@ interface Case {
   password?: string;
 }
 
+/** Figures and wording invented for these fixtures (a fictional 农技推广 training project). */
+function borderedForm(): string {
+  const money = form("Money", [2.6, 2.2, 2.2, 2.2, 1.6, 1.8, 1.6], [
+    [["项目", 1, 2], ["资金情况（万元）", 3, 1], null, null, ["评分", 3, 1], null, null],
+    [null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "86.40", "92.15", "88.67", "10", "96.22%", "9.6"],
+    ["其中：财政拨款", "80.00", "85.75", "82.27", "—", "—", "—"],
+  ]);
+  const goals = form("Goals", [2.2, 5.9, 2.2, 5.9], [
+    [
+      "年度总体目标",
+      "组织基层农技人员分批参加集中培训和田间实训，推广三项主导品种配套技术，建立示范基地十二个。",
+      "实际完成情况",
+      "完成集中培训四期和田间实训九场，三项配套技术全部推广到位，示范基地建成十一个。",
+    ],
+  ]);
+  const indicators = form("Ind", [1.5, 1.7, 2.4, 1.7, 1.7, 1.0, 1.0, 5.2], [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [["产出指标", 1, 3], "数量指标", "培训基层农技人员人次", "≥300人次", "326人次", "10", "10", "无"],
+    [null, "质量指标", "培训考核合格率", "≥90%", "93.5%", "10", "9.5", "部分学员结业考核成绩偏低，下一年度增加实操课时并实行分组辅导"],
+    [null, "时效指标", "项目完成及时率", "100%", "92%", "10", "8", "冬季田间示范受降温天气影响推迟，已调整到次年春季实施"],
+    [["效益指标", 1, 2], "社会效益指标", "主导技术入户覆盖面", "逐步提高", "有所提高", "20", "18", "示范点分布不均衡，偏远乡镇覆盖不足，将增设流动服务点"],
+    [null, "可持续影响指标", "长效技术服务机制", "建立健全", "基本建立", "10", "9", "服务队伍流动较大，稳定性有待提高"],
+    ["满意度指标", "服务对象满意度指标", "参训农户满意度", "≥90%", "95.2%", "10", "10", "无"],
+    [["总分", 5, 1], null, null, null, null, "70", "64.5", "自评等级：良"],
+  ]);
+  return fodt(
+    p("Title", "项目支出绩效自评表") + money.xml + p("Cell", "") + goals.xml + p("Cell", "年度绩效指标完成情况") + indicators.xml,
+    { styles: money.styles + goals.styles + indicators.styles },
+  );
+}
+
+/** A long bordered table whose rows carry wrapped remarks, so that LibreOffice splits one row across the page break. */
+function borderedSplitRow(): string {
+  const notes = [
+    "按季度拨付，资金到位及时，支出进度与工作进度基本一致，未发现截留挪用",
+    "采购程序规范，合同签订及时，验收资料齐全，设备已全部投入使用并登记入账",
+    "受汛期影响工期顺延一个月，已督促施工单位增加人员设备，年底前全部完工",
+  ];
+  const rows: FormCell[][] = [["序号", "项目名称", "预算数", "执行数", "执行情况说明"]];
+  for (let i = 1; i <= 24; i++) {
+    const budget = (40 + ((i * 37) % 60) + i / 4).toFixed(2);
+    const spent = (Number(budget) - ((i * 13) % 9) / 2).toFixed(2);
+    rows.push([String(i), `第${i}批农田水利设施维护`, budget, spent, `${notes[i % 3]}；${notes[(i + 1) % 3]}；${notes[(i + 2) % 3]}。`]);
+  }
+  const t = form("Split", [1.2, 4.0, 1.8, 1.8, 5.2], rows);
+  return fodt(p("Title", "重点项目执行情况表") + many(3) + t.xml, { styles: t.styles });
+}
+
+function many(n: number): string {
+  return Array.from({ length: n }, (_, i) => p("Body", PROSE[i % PROSE.length])).join("");
+}
+
 function cases(): Case[] {
-  const many = (n: number) => Array.from({ length: n }, (_, i) => p("Body", PROSE[i % PROSE.length])).join("");
   return [
     {
       name: "justified-cjk-spaced",
@@ -178,6 +259,8 @@ function cases(): Case[] {
     { name: "image-only-page", doc: fodt(p("Body", PROSE[1]) + p("Break", "") + image()) },
     { name: "image-only", doc: fodt(image() + image()) },
     { name: "encrypted", doc: fodt(p("Body", PROSE[2])), password: "jixiao" },
+    { name: "bordered-form-wrapped-cells", doc: borderedForm() },
+    { name: "bordered-table-row-split", doc: borderedSplitRow() },
   ];
 }
 
@@ -199,10 +282,13 @@ function render(c: Case, outDir: string, work: string): void {
 function main(): void {
   const ai = process.argv.indexOf("--out");
   const outDir = path.resolve(ai >= 0 ? process.argv[ai + 1] : "fixtures/regress");
+  const oi = process.argv.indexOf("--only");
+  const only = oi >= 0 ? new Set(process.argv[oi + 1].split(",")) : null;
   mkdirSync(outDir, { recursive: true });
   const work = mkdtempSync(path.join(os.tmpdir(), "jx-regress-"));
   try {
     for (const c of cases()) {
+      if (only && !only.has(c.name)) continue;
       render(c, outDir, work);
       console.log(`wrote ${path.join(outDir, c.name + ".pdf")}`);
     }

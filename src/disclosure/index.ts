@@ -6,6 +6,7 @@ import type { JxDocument } from "../document/model.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
 import type { Metric, Report } from "../extract/schema.js";
 import type { Candidate } from "./candidate.js";
+import { nearPrinting } from "../extract/candidate.js";
 import { detectDisclosure } from "./detect.js";
 import { documentLines } from "./layout.js";
 import { proseCandidates, proseStream } from "./prose.js";
@@ -38,6 +39,20 @@ export function chooseCandidates(cands: Candidate[], fiscalYear: number | null):
     if (twin) best.set(id, { ...c, quote: `${c.quote}；${twin.quote}` });
   }
   return [...best.values()];
+}
+
+/**
+ * Other printings of a chosen figure with another value (prose 12323.46 vs tables 12323.48), for restated-differently:
+ * same key, year and scope, near the chosen value (a figure far off is another line misread, not a restatement).
+ */
+function alternativesOf(c: Candidate, cands: Candidate[], fiscalYear: number | null): Candidate[] {
+  const out: Candidate[] = [];
+  for (const o of cands) {
+    if (o.key !== c.key || (o.year ?? fiscalYear) !== (c.year ?? fiscalYear) || o.scope !== c.scope) continue;
+    if (o.amount.cents === c.amount.cents || out.some((x) => x.amount.cents === o.amount.cents)) continue;
+    if (nearPrinting(o.amount.value, c.amount.value)) out.push(o);
+  }
+  return out;
 }
 
 function toMetric(c: Candidate, fiscalYear: number | null): Metric | null {
@@ -76,9 +91,16 @@ export function disclosureCandidates(doc: JxDocument): { meta: ReturnType<typeof
 export function extractDisclosure(doc: JxDocument): Report | null {
   const { meta, candidates } = disclosureCandidates(doc);
   if (!meta) return null;
-  const metrics = chooseCandidates(candidates, meta.fiscalYear)
-    .map((c) => toMetric(c, meta.fiscalYear))
-    .filter((m): m is Metric => m !== null);
+  const metrics: Metric[] = [];
+  for (const c of chooseCandidates(candidates, meta.fiscalYear)) {
+    const m = toMetric(c, meta.fiscalYear);
+    if (!m) continue;
+    const alts = alternativesOf(c, candidates, meta.fiscalYear)
+      .map((a) => toMetric(a, meta.fiscalYear))
+      .filter((a): a is Metric => a !== null);
+    if (alts.length) m.alternatives = alts.map((a) => ({ value: a.value, text: a.text, precision: a.precision, page: a.page, quote: a.quote }));
+    metrics.push(m);
+  }
   const warnings = [...doc.warnings];
   if (meta.fiscalYear === null) warnings.push({ code: "no-fiscal-year", message: "未能识别预算/决算年度", page: null });
   return {

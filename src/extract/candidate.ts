@@ -23,6 +23,8 @@ export interface Candidate {
   project?: string;
   /** A partial label (行政编制): dropped when several different ones compete. */
   partial?: boolean;
+  /** Set on a picked candidate: sure statements of the same key and year with other values. */
+  alternatives?: Candidate[];
 }
 
 export function metricUnit(kind: UnitKind): Unit {
@@ -84,7 +86,40 @@ export function toMetric(c: Candidate): Metric {
     page: c.page,
     quote: c.quote,
     restated: c.restated,
+    ...(c.alternatives?.length
+      ? { alternatives: c.alternatives.map((a) => ({ value: a.value, text: a.text, precision: a.precision, page: a.page, quote: a.quote })) }
+      : {}),
   };
+}
+
+/**
+ * Two values close enough to be two printings of one figure with a slip (12323.48 vs 12323.46, 3958.98 vs 3959.28,
+ * one digit changed): within 1 %, or the same digits but one. Values further apart are almost always a figure bound
+ * to the wrong label (a project's budget beside the department's), which must not read as a restatement.
+ */
+export function nearPrinting(a: number, b: number): boolean {
+  if (Math.abs(a - b) <= 0.01 * Math.max(Math.abs(a), Math.abs(b))) return true;
+  const da = Math.round(Math.abs(a) * 100).toString();
+  const db = Math.round(Math.abs(b) * 100).toString();
+  if (da.length !== db.length) return false;
+  let diff = 0;
+  for (let i = 0; i < da.length; i++) if (da[i] !== db[i]) diff++;
+  return diff === 1;
+}
+
+/**
+ * Other values the report states for the picked figure's key and year, for restated-differently: only sure
+ * statements (an exact label or table structure) in the same unit, near the picked value, one per value. The same
+ * value printed in another unit (万元 vs 元) is the same figure, not an alternative.
+ */
+function alternativesOf(best: Candidate, pool: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of pool) {
+    if (c === best || c.confidence < 2 || c.partial || c.value === null || best.value === null || c.unit !== best.unit) continue;
+    if (c.value === best.value || out.some((o) => o.value === c.value) || !nearPrinting(c.value, best.value)) continue;
+    out.push(c);
+  }
+  return out;
 }
 
 /** One candidate per (key, year, project): the surest, then the first in document order. Partial labels yield. */
@@ -105,7 +140,8 @@ export function pickCandidates(all: Candidate[]): Candidate[] {
       pool = g;
     }
     pool.sort((a, b) => b.confidence - a.confidence || a.order - b.order);
-    out.push(pool[0]);
+    const alternatives = alternativesOf(pool[0], pool);
+    out.push(alternatives.length ? { ...pool[0], alternatives } : pool[0]);
   }
   return out.sort((a, b) => a.order - b.order);
 }

@@ -14,6 +14,7 @@ import { bindCells, bindTables } from "./grid.js";
 import { extractIndicators } from "./indicators.js";
 import { pickCandidates, toMetric, type Candidate } from "./candidate.js";
 import { extractDisclosure } from "../disclosure/index.js";
+import { attachChanges } from "./attach-changes.js";
 
 /** Sections that state targets, not results (绩效目标, 目标设定): their figures are not metrics. */
 const RE_TARGET_SECTION = /(绩效目标|预期目标|年度目标|目标任务)[。.]?$|目标(设定|设立)|设立情况/;
@@ -63,6 +64,7 @@ export function extract(doc: JxDocument, opts: ExtractOptions = {}): Report {
   const projects = new Map<string, Candidate[]>();
 
   const ps = passages(blocks);
+  const maskedPassages: Passage[] = [];
   ps.forEach((p, i) => {
     let text = p.text;
     if (!isProject) {
@@ -73,6 +75,7 @@ export function extract(doc: JxDocument, opts: ExtractOptions = {}): Report {
       }
     }
     const masked = { ...p, text };
+    maskedPassages.push(masked);
     cands.push(...bindProse(masked, ctx), ...bindGrade(masked, ctx), ...bindArrivedInFull(masked, ps[i + 1] ?? null, ctx));
     cands.push(...bindInlineRows(masked, ctx));
     // Flattened tables: short cells on consecutive lines read as one run ("年初" "预算数" … "年度资金总额" "43.2 43.2 …").
@@ -117,6 +120,7 @@ export function extract(doc: JxDocument, opts: ExtractOptions = {}): Report {
   }
   const metrics: Metric[] = pickCandidates(cands.filter((x) => !x.project)).map(toMetric);
   const projectList = [...projects.entries()].map(([name, list]) => ({ name, metrics: pickCandidates(list).map(toMetric) }));
+  attachChanges(metrics, projectList, maskedPassages);
   const warnings = [...doc.warnings];
   for (const p of doc.pages) if (p.scanned) warnings.push({ code: "scanned-page", message: `第 ${p.number} 页为扫描图像，未识别文字`, page: p.number });
   if (!meta.fiscalYear) warnings.push({ code: "no-fiscal-year", message: "未能识别报告年度", page: null });

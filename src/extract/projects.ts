@@ -10,7 +10,7 @@ import { findLabels } from "./labels.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 
 const RE_ITEM = /(?:^|[；;。，,:：\s])(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳])|[；;]|分项目看[，,:：]?|其中[:：]/g;
-const RE_NAME_END = /(项目|经费|资金|工程|专项|补助|支出)$/;
+const RE_NAME_END = /(项目|经费|费用|资金|工程|专项|补助|支出)$/;
 
 export interface ProjectItem {
   name: string;

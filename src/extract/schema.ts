@@ -9,6 +9,36 @@ export const UnitSchema = z.enum(["元", "%", "人", "分", "个", "辆", "text"
 export type Unit = z.infer<typeof UnitSchema>;
 
 /**
+ * A year-on-year change stated beside a metric ("比上年增加 83.83 万元，增长 5.2%"), in the same sentence or the one after
+ * it. `amount` is signed in the metric's base unit (减少 is negative), `percent` signed percent points; each is null when
+ * not stated. The texts are the figures as printed, so their precision is known.
+ */
+export const MetricChangeSchema = z.object({
+  amount: z.number().nullable(),
+  amountText: z.string().nullable(),
+  percent: z.number().nullable(),
+  percentText: z.string().nullable(),
+  /** The change as stated, e.g. "减少83.83万元，下降5.2%". */
+  text: z.string(),
+  quote: z.string(),
+  page: z.number().int().min(1).nullable(),
+});
+export type MetricChange = z.infer<typeof MetricChangeSchema>;
+
+/**
+ * Another statement of the same metric and year in the same report with a different value (prose 12323.48 vs table
+ * 12323.46): the metric keeps the surest, rules compare it with these.
+ */
+export const MetricAlternativeSchema = z.object({
+  value: z.number().nullable(),
+  text: z.string(),
+  precision: z.object({ decimals: z.number().int().min(0), scale: z.number() }).nullable().default(null),
+  page: z.number().int().min(1).nullable(),
+  quote: z.string(),
+});
+export type MetricAlternative = z.infer<typeof MetricAlternativeSchema>;
+
+/**
  * One canonical metric with its provenance. `value` is in base units: 元 for money (exact to 分, so at most two
  * decimals), percent points, people, points. score.grade carries its text in `text` and null in `value`.
  */
@@ -25,6 +55,10 @@ export const MetricSchema = z.object({
   quote: z.string(),
   /** Set when the figure is a restatement of another year inside this report (上年 figures). */
   restated: z.boolean().default(false),
+  /** The stated year-on-year change of this figure, when the report states one. */
+  change: MetricChangeSchema.nullable().optional(),
+  /** Other values the report states for the same key and year (absent when it states only one). */
+  alternatives: z.array(MetricAlternativeSchema).optional(),
 });
 export type Metric = z.infer<typeof MetricSchema>;
 

@@ -228,9 +228,24 @@ function layRows(areas: Array<[number, number, number, number]>, held: Piece[][]
       rowSpan: span,
       colSpan: c1 - c0 + 1,
       text: texts[k],
-      bbox: { x0: xs[c0], top: ys[r0], x1: xs[c1 + 1], bottom: ys[r1 + 1] },
+      bbox: cellBox(held[k], texts[k], xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]),
     });
   });
   for (const row of rows) row.sort((a, b) => a.col - b.col);
   return rows;
+}
+
+const RE_FIGURE = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$/;
+
+/**
+ * Provenance box of a cell. A figure keeps the box it is printed in (right-aligned amounts sit at the right of their
+ * column, as in gutter-built tables); a label spans its cell across, since it names the whole column or row whatever its
+ * alignment, and its text's height down (a tall header cell must not reach into the rows it heads). Empty: the cell.
+ */
+function cellBox(ps: Piece[], text: string, x0: number, x1: number, top: number, bottom: number): BBox {
+  if (ps.length === 0) return { x0, top, x1, bottom };
+  const t = Math.min(...ps.map((p) => p.top));
+  const b = Math.max(...ps.map((p) => p.bottom));
+  if (RE_FIGURE.test(text)) return { x0: Math.min(...ps.map((p) => p.x0)), top: t, x1: Math.max(...ps.map((p) => p.x1)), bottom: b };
+  return { x0, top: t, x1, bottom: b };
 }

@@ -69,7 +69,9 @@ interface RawTextItem {
 }
 
 /** Text items of one page in top-left page space. Whitespace-only items are dropped: geometry carries the gaps. */
-export async function pageItems(page: PdfPageProxy): Promise<{ items: PdfItem[]; rawCount: number; width: number; height: number }> {
+export async function pageItems(
+  page: PdfPageProxy,
+): Promise<{ items: PdfItem[]; rawCount: number; width: number; height: number; view: number[] }> {
   const vp = page.getViewport({ scale: 1 });
   const tc = await page.getTextContent();
   const m = vp.transform; // [a, b, c, d, e, f] mapping PDF user space to viewport (top-left) space
@@ -114,7 +116,7 @@ export async function pageItems(page: PdfPageProxy): Promise<{ items: PdfItem[];
       font: raw.fontName,
     });
   }
-  return { items, rawCount, width: vp.width, height: vp.height };
+  return { items, rawCount, width: vp.width, height: vp.height, view: Array.from(m) };
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -5,7 +5,7 @@
  * operator list (the public way to see paths) costs as much as text extraction; reading the few streams ourselves costs
  * a few milliseconds. Anything unsupported (encryption, exotic filters) throws: callers fall back to pdf.js.
  */
-import { inflateSync, constants as zlibConstants } from "node:zlib";
+import { applyFilter } from "./pdf-filters.js";
 
 export class PdfName {
   constructor(readonly name: string) {}
@@ -316,10 +316,7 @@ export class PdfFile {
     const parms = Array.isArray(pr) ? pr.map((x) => this.get(x)) : [pr];
     filters.forEach((name, i) => {
       const parm = parms[i];
-      if (name === "FlateDecode" || name === "Fl") data = predict(inflate(data), isDict(parm) ? parm : null);
-      else if (name === "ASCIIHexDecode" || name === "AHx") data = Buffer.from(data.toString("latin1").replace(/[^0-9a-fA-F]/g, "").replace(/^(.(..)*)$/, "$10"), "hex");
-      else if (name === "ASCII85Decode" || name === "A85") data = ascii85(data);
-      else throw new Error(`unsupported filter ${name}`);
+      data = applyFilter(name, data, (key) => (isDict(parm) ? Number(parm.get(key) ?? NaN) : NaN));
     });
     return data;
   }
@@ -355,73 +352,6 @@ export class PdfFile {
     for (const s of parts) bufs.push(this.decode(s), Buffer.from("\n"));
     return { data: Buffer.concat(bufs), resources: page.resources };
   }
-}
-
-function inflate(data: Buffer): Buffer {
-  try {
-    return inflateSync(data);
-  } catch {
-    // Truncated or trailing-garbage streams: take what inflates.
-    return inflateSync(data, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  }
-}
-
-/** PNG predictors (xref and object streams use them); TIFF predictor 2 is not supported. */
-function predict(data: Buffer, parm: PdfDict | null): Buffer {
-  const pred = Number(parm?.get("Predictor") ?? 1);
-  if (pred < 2) return data;
-  if (pred === 2) throw new Error("TIFF predictor");
-  const colors = Number(parm?.get("Colors") ?? 1);
-  const bpc = Number(parm?.get("BitsPerComponent") ?? 8);
-  const cols = Number(parm?.get("Columns") ?? 1);
-  const bpp = Math.max(1, Math.ceil((colors * bpc) / 8));
-  const rowLen = Math.ceil((colors * bpc * cols) / 8);
-  const rows = Math.floor(data.length / (rowLen + 1));
-  const out = Buffer.alloc(rows * rowLen);
-  for (let r = 0; r < rows; r++) {
-    const type = data[r * (rowLen + 1)];
-    const src = r * (rowLen + 1) + 1;
-    const dst = r * rowLen;
-    for (let i = 0; i < rowLen; i++) {
-      const left = i >= bpp ? out[dst + i - bpp] : 0;
-      const up = r > 0 ? out[dst - rowLen + i] : 0;
-      const ul = r > 0 && i >= bpp ? out[dst - rowLen + i - bpp] : 0;
-      let v = data[src + i];
-      if (type === 1) v += left;
-      else if (type === 2) v += up;
-      else if (type === 3) v += (left + up) >> 1;
-      else if (type === 4) {
-        const pa = Math.abs(up - ul), pb = Math.abs(left - ul), pc = Math.abs(left + up - 2 * ul);
-        v += pa <= pb && pa <= pc ? left : pb <= pc ? up : ul;
-      }
-      out[dst + i] = v & 0xff;
-    }
-  }
-  return out;
-}
-
-function ascii85(data: Buffer): Buffer {
-  const s = data.toString("latin1").replace(/\s/g, "").replace(/^<~/, "").replace(/~>.*$/, "");
-  const out: number[] = [];
-  let group: number[] = [];
-  const flush = (n: number) => {
-    while (group.length < 5) group.push(84);
-    let v = 0;
-    for (const g of group) v = v * 85 + g;
-    const bytes = [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
-    out.push(...bytes.slice(0, n));
-    group = [];
-  };
-  for (const ch of s) {
-    if (ch === "z" && group.length === 0) {
-      out.push(0, 0, 0, 0);
-      continue;
-    }
-    group.push(ch.charCodeAt(0) - 33);
-    if (group.length === 5) flush(4);
-  }
-  if (group.length > 1) flush(group.length - 1);
-  return Buffer.from(out);
 }
 
 /** Position after a literal string starting at p ("(" … ")" with nesting and backslash escapes). */

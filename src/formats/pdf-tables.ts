@@ -1,7 +1,8 @@
 /**
  * Tables from positions. A table region is a run of lines with cell-like gaps; its columns are the x-ranges covered
  * by text in most of its rows (numbers are right-aligned, labels left-aligned, so column edges vary per row but the
- * white gutters between columns stay empty). Ruling lines are not read: the operator list would double pdf.js's work.
+ * white gutters between columns stay empty). Bordered tables are read on their ruling lines instead (pdf-grid.ts);
+ * this is the method for tables without a full grid of borders.
  */
 import type { BBox } from "../document/model.js";
 import { columnsOf, spanOf, type Column } from "./pdf-columns.js";

@@ -1,6 +1,7 @@
 /**
- * PDF reader: pdf.js text items → lines by geometry → furniture dropped → tables and paragraphs per page →
- * paragraphs joined across page breaks → blocks with page and bbox provenance.
+ * PDF reader: pdf.js text items → lines by geometry → furniture dropped → tables (bordered ones from their ruling
+ * lines, the rest from text gutters) and paragraphs per page → rows and paragraphs joined across page breaks → blocks
+ * with page and bbox provenance.
  */
 import type { Block, BBox, Cell, DocWarning, JxDocument, Page } from "../document/model.js";
 import { detectHeading } from "../document/headings.js";
@@ -24,10 +25,12 @@ interface PageLines {
   height: number;
   scanned: boolean;
   lines: PdfLine[];
+  /** pdf.js's viewport transform: PDF user space → top-left page space. */
+  view: Matrix;
 }
 
 type PageItem = { kind: "para"; para: PdfPara } | { kind: "table"; table: PdfTable; page: number };
-type Rulings = (pageNumber: number) => Promise<Ruling[]>;
+type Rulings = (page: PageLines, worthIt: () => boolean) => Promise<Ruling[]>;
 
 const isHeadingText = (text: string): boolean => detectHeading(normalizeText(text)) !== null;
 
@@ -54,7 +57,7 @@ async function readPages(doc: PdfDocumentProxy, file: string, warnings: DocWarni
       throw new InputError(file, "corrupt", `PDF 第 ${n} 页损坏 (corrupt page ${n})`, { cause: e });
     }
     try {
-      const { items, rawCount, width, height } = await pageItems(page);
+      const { items, rawCount, width, height, view } = await pageItems(page);
       let scanned = false;
       if (rawCount === 0) {
         const drawing = await pageDrawing(page);
@@ -64,7 +67,7 @@ async function readPages(doc: PdfDocumentProxy, file: string, warnings: DocWarni
           warnings.push({ code: "scanned-page", message: `第 ${n} 页为扫描图像，无文字层`, page: n });
         }
       }
-      pages.push({ number: n, width, height, scanned, lines: groupLines(splitItems(items)) });
+      pages.push({ number: n, width, height, scanned, lines: groupLines(splitItems(items)), view: view as Matrix });
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError(file, "corrupt", `PDF 第 ${n} 页损坏 (corrupt page ${n})`, { cause: e });
@@ -100,20 +103,26 @@ function layoutRun(lines: PdfLine[], tables: PdfTable[], layout: PageLayout, pag
 }
 
 /**
- * One page. Tables come from text gutters; where they look doubtful (see pdf-bordered.ts) the page's ruling lines are
- * read and every bordered grid on it replaces what the gutters made of that area.
+ * One page. Bordered tables come from their ruling lines (pdf-grid.ts); the rest of the page, and tables without a
+ * full grid of borders, from text gutters. When the content stream is beyond our scanner, pdf.js's costly operator
+ * list is asked only if a gutter-built table looks doubtful (see pdf-bordered.ts).
  */
 async function layoutPage(p: PageLines, carry: PdfTable | null, rulings: Rulings): Promise<PageItem[]> {
-  const layout = pageLayout(p.lines, p.width);
+  let layout = pageLayout(p.lines, p.width);
   // A bordered table carried over from the previous page is read on its rulings here too, never on its slot columns.
   const textCarry = carry?.grid ? null : carry;
   const tables = findTables(p.lines, p.width, textCarry);
-  if (!process.env.JX_ALLGRID && !carry?.grid && !tables.some((t) => doubtOf(t) !== null)) return layoutRun(p.lines, tables, layout, p.number);
-  const grids = gridTables(await rulings(p.number), p.lines);
+  const found = p.lines.length ? await rulings(p, () => carry?.grid !== undefined || tables.some((t) => doubtOf(t) !== null)) : [];
+  const grids = gridTables(found, p.lines);
   if (grids.length === 0) return layoutRun(p.lines, tables, layout, p.number);
   const out: PageItem[] = [];
   let before: PdfLine[] = [];
-  for (const part of carveGrids(p.lines, grids)) {
+  const parts = carveGrids(p.lines, grids);
+  // Body size and margins from the text outside the grids when there is prose enough: a page of small table print
+  // would otherwise make its prose "large" (and so a title); a caption or two alone cannot tell the body size.
+  const rest = parts.flatMap((part) => (part.kind === "lines" ? part.lines : []));
+  if (rest.length >= 4) layout = pageLayout(rest, p.width);
+  for (const part of parts) {
     if (part.kind === "grid") {
       const table = gridToTable(part.grid, before);
       table.continued = out.length === 0 && carry !== null;
@@ -199,28 +208,31 @@ function joinPageBreaks(perPage: PageItem[][]): void {
 }
 
 /**
- * Ruling lines of a page: from its content stream by our own scanner (milliseconds), or from pdf.js's operator list
- * (as costly as text extraction) when the file is beyond the scanner (encrypted, unusual filters).
+ * Ruling lines of a page: from its content stream by our own scanner (about a millisecond), or, when the file is beyond
+ * the scanner (encrypted, unusual filters), from pdf.js's operator list, which costs as much as text extraction and
+ * is therefore asked for only when `worthIt()` says the page needs it.
  */
 function rulingReader(doc: PdfDocumentProxy, bytes: Buffer): Rulings {
   let file: PdfFile | null | undefined;
-  return async (n) => {
-    const page = await doc.getPage(n);
+  return async (p, worthIt) => {
+    if (file === undefined) {
+      try {
+        file = new PdfFile(bytes);
+        if (file.pages().length !== doc.numPages) file = null;
+      } catch {
+        file = null;
+      }
+    }
+    if (file) {
+      try {
+        return contentRulings(file, p.number - 1, p.view);
+      } catch {
+        // this page's content is beyond the scanner
+      }
+    }
+    if (!worthIt()) return [];
+    const page = await doc.getPage(p.number);
     try {
-      if (file === undefined) {
-        try {
-          file = new PdfFile(bytes);
-        } catch {
-          file = null;
-        }
-      }
-      if (file && file.pages().length === doc.numPages) {
-        try {
-          return contentRulings(file, n - 1, page.getViewport({ scale: 1 }).transform as Matrix);
-        } catch {
-          // this page's content is beyond the scanner: ask pdf.js
-        }
-      }
       return await pageRulings(page);
     } finally {
       page.cleanup();
@@ -265,7 +277,7 @@ export const readPdf: Reader = async (bytes: Buffer, source: SourceInfo): Promis
       const tail = prev?.[prev.length - 1];
       perPage.push(await layoutPage(p, tail?.kind === "table" ? tail.table : null, rulings));
     }
-    if (!process.env.JX_NOJOIN) joinSplitRows(perPage);
+    joinSplitRows(perPage);
     joinPageBreaks(perPage);
     carryTableUnits(perPage);
     let index = 0;

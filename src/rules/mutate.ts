@@ -105,6 +105,23 @@ function rewriteQuote(report: Report, m: Metric, replacement: string | ((hitText
   return true;
 }
 
+/**
+ * A derived change read from a metric's structured `change` (extraction fills it): change it there, where the rules
+ * read it first. Returns false when the target did not come from a `change` field.
+ */
+function rewriteChangeField(report: Report, t: Target, edit: (c: NonNullable<Metric["change"]>, pct: boolean) => void): boolean {
+  const kind = changeKind(t.metric.key);
+  if (!t.derived || !kind) return false;
+  const list = t.project === null ? report.metrics : report.projects.find((p) => p.name === t.project)?.metrics;
+  const base = t.metric.key.replace(/\.(change|change_pct)$/, "");
+  const host = list?.find((x) => x.key === base && x.year === t.metric.year && !x.restated && x.change);
+  if (!host?.change) return false;
+  const pct = kind === "pct";
+  if ((pct ? host.change.percent : host.change.amount) !== t.metric.value) return false;
+  edit(host.change, pct);
+  return true;
+}
+
 function locate(report: Report, t: Target): Metric | undefined {
   if (t.derived) return t.metric;
   const list = t.project === null ? report.metrics : report.projects.find((p) => p.name === t.project)?.metrics;
@@ -117,6 +134,11 @@ export function mutate(report: Report, t: Target, kind: MutationKind, r: Rand): 
   if (kind === "sign") {
     if (!t.derived || changeKind(t.metric.key) !== "abs" || !t.metric.value) return null;
     const anyMetric = [...copy.metrics, ...copy.projects.flatMap((p) => p.metrics)].find((x) => x.quote === t.metric.quote);
+    const flipped = rewriteChangeField(copy, t, (c, pct) => {
+      if (pct && c.percent !== null) c.percent = -c.percent;
+      if (!pct && c.amount !== null) c.amount = -c.amount;
+    });
+    if (flipped) return { target: t, kind, report: copy, from: t.metric.text, to: "（增减方向互换）" };
     if (!anyMetric) return null;
     const flip = (s: string) => s.replace(/(增加|增长|减少|下降)(\s*)$/, (_, w: string, sp: string) => ({ 增加: "减少", 增长: "下降", 减少: "增加", 下降: "增长" })[w] + sp);
     const ok = rewriteQuote(copy, { ...t.metric, quote: anyMetric.quote }, (text, before) => [text, flip(before)]);
@@ -129,7 +151,15 @@ export function mutate(report: Report, t: Target, kind: MutationKind, r: Rand): 
   const unit = unitText(m, np.scale);
   const printed = `${np.num}${unit}`;
   const from = m.text;
-  if (t.derived) {
+  const sign = (m.value ?? 0) < 0 ? -1 : 1;
+  const inField = rewriteChangeField(copy, t, (c, pct) => {
+    const abs = `${np.num.replace(/^-/, "")}${unit}`;
+    if (pct) [c.percent, c.percentText] = [sign * Math.abs(np.value), abs];
+    else [c.amount, c.amountText] = [sign * Math.abs(np.value), abs];
+  });
+  if (inField) {
+    // read from the field: nothing else to rewrite
+  } else if (t.derived) {
     const host = [...copy.metrics, ...copy.projects.flatMap((p) => p.metrics)].find((x) => x.quote === m.quote);
     const abs = `${np.num.replace(/^-/, "")}${unit}`;
     if (!host || !rewriteQuote(copy, { ...m, quote: host.quote }, (_text, before) => [abs, before])) return null;

@@ -32,10 +32,22 @@ function gapText(a: Metric, b: Metric): string {
   return showLike(a, Math.abs((b.value ?? 0) - (a.value ?? 0)), d);
 }
 
+/** The other values extraction kept for a metric (`alternatives`), as metrics that can be compared and quoted. */
+function withAlternatives(group: Metric[]): Metric[] {
+  const out = [...group];
+  for (const m of group) {
+    for (const a of m.alternatives ?? []) {
+      if (a.value === null) continue;
+      out.push({ key: m.key, year: m.year, value: a.value, unit: m.unit, text: a.text, precision: a.precision, page: a.page, quote: a.quote, restated: m.restated });
+    }
+  }
+  return out;
+}
+
 function check(report: Report): Finding[] {
   const out: Finding[] = [];
   for (const scope of scopesOf(report)) {
-    for (const group of new MetricIndex(scope).groups()) {
+    for (const group of new MetricIndex(scope).groups().map(withAlternatives)) {
       if (group.length < 2) continue;
       const first = group[0];
       const worst = group

@@ -121,7 +121,12 @@ export function listDepartments(db: Db): DepartmentInfo[] {
   });
 }
 
-export class DepartmentNotFound extends Error {
+/** A department command the user must correct (unknown name, a rename onto another department's name). */
+export class DepartmentError extends Error {
+  override name = "DepartmentError";
+}
+
+export class DepartmentNotFound extends DepartmentError {
   constructor(
     readonly query: string,
     readonly candidates: string[],
@@ -129,7 +134,6 @@ export class DepartmentNotFound extends Error {
     super(
       `找不到部门“${query}”` + (candidates.length ? `，是否是：${candidates.join("、")}？` : "") + ` (no such department)`,
     );
-    this.name = "DepartmentNotFound";
   }
 }
 
@@ -184,13 +188,13 @@ export function renameDepartment(db: Db, old: string, newName: string): DeptRow 
     .transaction(() => {
       const d = findDepartment(db, old);
       const n = normalizeDeptName(newName);
-      if (!n) throw new Error("新名称不能为空 (new name is empty)");
+      if (!n) throw new DepartmentError("新名称不能为空 (new name is empty)");
       const clash = db
         .prepare(
           `SELECT name FROM departments WHERE id <> ? AND (name = ? OR id = (SELECT department_id FROM department_aliases WHERE alias = ?))`,
         )
         .get(d.id, n, n) as { name: string } | undefined;
-      if (clash) throw new Error(`“${n}”已是另一个部门（${clash.name}）的名称，请使用 departments merge (name belongs to another department)`);
+      if (clash) throw new DepartmentError(`“${n}”已是另一个部门（${clash.name}）的名称，请使用 departments merge (name belongs to another department)`);
       db.prepare("UPDATE departments SET name = ?, user_named = 1, region = COALESCE(?, region) WHERE id = ?").run(
         n,
         splitRegion(n).region,

@@ -93,6 +93,54 @@ describe("readPdf regression fixtures (fixtures/regress, made by scripts/make-re
     expect(text.filter((t) => t.includes("某县农业服务中心绩效自评报告"))).toEqual([]);
   });
 
+  it("reads a tightly packed bordered form on its ruling lines: merged cells, wrapped cells side by side, spanning headers", async () => {
+    const doc = await read("bordered-form-wrapped-cells.pdf");
+    expect(DocumentSchema.parse(doc)).toBeTruthy();
+    const tables = allBlocks(doc).filter((b): b is TableBlock => b.kind === "table");
+    expect(tables).toHaveLength(3);
+    const shape = (t: TableBlock) => t.rows.map((r) => r.cells.map((c) => (c.rowSpan > 1 || c.colSpan > 1 ? `${c.text}[${c.rowSpan}x${c.colSpan}]` : c.text)));
+    // A two-level header: stacked labels become one row of spanning cells over one row of leaves, not sparse rows.
+    expect(shape(tables[0])).toEqual([
+      ["项目[2x1]", "资金情况（万元）[1x3]", "评分[1x3]"],
+      ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", "86.40", "92.15", "88.67", "10", "96.22%", "9.6"],
+      ["其中：财政拨款", "80.00", "85.75", "82.27", "—", "—", "—"],
+    ]);
+    expect(tables[0].rows[1].cells.map((c) => c.col)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Two long cells side by side, each wrapped over three lines: each keeps its own sentence.
+    expect(shape(tables[1])).toEqual([
+      [
+        "年度总体目标",
+        "组织基层农技人员分批参加集中培训和田间实训，推广三项主导品种配套技术，建立示范基地十二个。",
+        "实际完成情况",
+        "完成集中培训四期和田间实训九场，三项配套技术全部推广到位，示范基地建成十一个。",
+      ],
+    ]);
+    const ind = shape(tables[2]);
+    expect(ind[0]).toEqual(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
+    expect(ind[1]).toEqual(["产出指标[3x1]", "数量指标", "培训基层农技人员人次", "≥300人次", "326人次", "10", "10", "无"]);
+    expect(ind[2]).toEqual(["质量指标", "培训考核合格率", "≥90%", "93.5%", "10", "9.5", "部分学员结业考核成绩偏低，下一年度增加实操课时并实行分组辅导"]);
+    expect(ind[4]).toEqual(["效益指标[2x1]", "社会效益指标", "主导技术入户覆盖面", "逐步提高", "有所提高", "20", "18", "示范点分布不均衡，偏远乡镇覆盖不足，将增设流动服务点"]);
+    expect(ind[7]).toEqual(["总分[1x5]", "70", "64.5", "自评等级：良"]);
+    expect(tables[2].rows[2].cells[0].col).toBe(1); // under the row-spanning 产出指标
+    for (const t of tables) for (const r of t.rows) for (const c of r.cells) expect(c.prov.bbox!.x1).toBeGreaterThan(c.prov.bbox!.x0);
+    expect(paragraphs(doc)).toContain("年度绩效指标完成情况");
+  });
+
+  it("joins the tail of a bordered row cut by a page break back into its cells", async () => {
+    const doc = await read("bordered-table-row-split.pdf");
+    const tables = allBlocks(doc).filter((b): b is TableBlock => b.kind === "table");
+    expect(new Set(tables.map((t) => t.prov.page)).size).toBeGreaterThanOrEqual(3);
+    const rows = tables.flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.norm)));
+    // Every row starts with its 序号: no orphaned fragment rows at the top of a page.
+    expect(rows.map((r) => r[0])).toEqual(["序号", ...Array.from({ length: 24 }, (_, i) => String(i + 1))]);
+    for (const r of rows.slice(1)) {
+      expect(r).toHaveLength(5);
+      expect(r[4].split("；")).toHaveLength(3);
+      expect(r[4].endsWith("。")).toBe(true);
+    }
+  });
+
   it("flags an image-only page as scanned with a warning", async () => {
     const doc = await read("image-only-page.pdf");
     expect(doc.pages[0].scanned).toBe(false);

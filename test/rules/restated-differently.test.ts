@@ -16,6 +16,11 @@ describe("restated-differently", () => {
     it("a coarser printing of the same figure is agreement", () => {
       expect(restatedDifferently.check!(report([m("expenditure.total", 2023, "12222.51万元"), m("expenditure.total", 2023, "1.22亿元")]))).toEqual([]);
     });
+    it("an alternative printing equal in value (万元 vs 元) or within a coarser printing's rounding", () => {
+      const alt = (text: string, value: number, decimals: number, scale: number) => ({ value, text, precision: { decimals, scale }, page: 3, quote: text });
+      const ms = [m("expenditure.total", 2023, "12222.51万元", { alternatives: [alt("1.22亿元", 122000000, 2, 1e8)] })];
+      expect(restatedDifferently.check!(report(ms))).toEqual([]);
+    });
     it("year N+1's 上年 figure equal to year N's own", () => {
       const a = withId(1, 2022, [m("expenditure.total", 2022, "12565.28万元")]);
       const b = withId(2, 2023, [m("expenditure.total", 2023, "12222.51万元"), m("expenditure.total", 2022, "12565.28万元", { restated: true })]);
@@ -31,6 +36,13 @@ describe("restated-differently", () => {
       expect(f).toHaveLength(1);
       expect(f[0].severity).toBe("error");
       expect(f[0].message).toContain("第 19 页");
+    });
+    it("the metric kept one printing, the other travels in its alternatives", () => {
+      const alt = { value: 123234600, text: "12323.46万元", precision: { decimals: 2, scale: 10000 }, page: 19, quote: "基本支出预算数为12323.46万元。" };
+      const f = restatedDifferently.check!(report([m("expenditure.basic", 2017, "12,323.48万元", { page: 10, alternatives: [alt] })], { fiscalYear: 2017 }));
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ expected: 123234800, actual: 123234600 });
+      expect(f[0].evidence.map((e) => e.page)).toContain(19);
     });
     it("year N+1 restates year N's total differently, across reports and department name spellings", () => {
       const a = withId(1, 2022, [m("expenditure.total", 2022, "12565.28万元")]);

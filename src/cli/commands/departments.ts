@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
 import { parseFormat, render, OUTPUT_FORMATS } from "../output.js";
-import { DatabaseError, openDb, resolveDbPath, type Db } from "../../store/db.js";
-import { DepartmentNotFound, listDepartments, mergeDepartments, renameDepartment, splitAlias } from "../../store/departments.js";
+import { DatabaseError, isBusyError, lockedError, openDb, resolveDbPath, type Db } from "../../store/db.js";
+import { DepartmentError, listDepartments, mergeDepartments, renameDepartment, splitAlias } from "../../store/departments.js";
 import { runCrossForDepartments } from "../../ingest/cross.js";
 
 interface DbOpts {
@@ -21,9 +21,9 @@ function withDb<T>(o: DbOpts, readonly: boolean, fn: (db: Db) => T): T {
   try {
     return fn(db);
   } catch (e) {
-    if (e instanceof DepartmentNotFound) throw new CliExit(EXIT.USAGE, `jixiao: ${e.message}`);
+    if (e instanceof DepartmentError) throw new CliExit(EXIT.USAGE, `jixiao: ${e.message}`);
     if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
-    if (e instanceof Error && /merge|empty/.test(e.message)) throw new CliExit(EXIT.USAGE, `jixiao: ${e.message}`);
+    if (isBusyError(e)) throw new CliExit(EXIT.DATABASE, `jixiao: ${lockedError(db.name, e).message}`);
     throw e;
   } finally {
     db.close();

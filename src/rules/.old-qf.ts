@@ -1,0 +1,171 @@
+import type { Metric } from "../extract/schema.js";
+import { scanFigures, type FigureHit } from "../extract/figures.js";
+import { parseAmount } from "../extract/amount.js";
+import { METRICS } from "../extract/metric-catalog.js";
+
+/**
+ * Figures stated beside bound metrics, read back from their quotes, so rules can check relations even when the
+ * extraction keeps only the canonical figures. Stated year-on-year changes: in "项目预算资金 674.19 万元，比上年 758.02 万元减少 83.83 万元" the
+ * metric is 674.19 (its prior-year restatement 758.02 is bound too), and "减少 83.83 万元" becomes
+ * `budget.initial.change` = −838300 元 for the same year. A change is taken only when
+ * - it follows the metric's own figure with nothing between them but that metric's prior-year figure and other
+ *   changes (another figure means the change is about something else), and
+ * - the words between name the prior year (比上年, 较上年, 同比, 与上年相比…), so "项目增加 500 万元" is not a YoY change.
+ */
+
+const RE_YOY = /比上年|较上年|同比|与上年|比去年|较去年|上年同期|上一年度|比\s*(?:19|20)\d{2}\s*年/;
+const RE_YOY_START = /^\s*(?:与上年(?:度)?相比|比上年|较上年|同比|与去年相比|比去年|较去年)/;
+
+/** Metrics whose changes are amounts (money) or head counts; rate changes in 个百分点 are a different relation. */
+function changeable(m: Metric): boolean {
+  return (m.unit === "元" || m.unit === "人") && m.value !== null && !/[.:](change|delta|yoy)/.test(m.key);
+}
+
+function assignHits(quote: string, hits: FigureHit[], metrics: Metric[]): Map<Metric, number> {
+  const taken = new Set<number>();
+  const at = new Map<Metric, number>();
+  for (const m of metrics) {
+    const v = Math.abs(m.value ?? NaN);
+    const i = hits.findIndex((h, j) => !taken.has(j) && h.change === null && Math.abs(h.amount.value) === v);
+    if (i < 0) continue;
+    taken.add(i);
+    at.set(m, i);
+  }
+  return at;
+}
+
+function changeMetric(base: Metric, h: FigureHit, kind: "abs" | "pct", quote: string): Metric {
+  const sign = h.change === "down" && h.amount.value > 0 ? -1 : 1;
+  return {
+    key: `${base.key}.${kind === "abs" ? "change" : "change_pct"}`,
+    year: base.year,
+    value: sign * h.amount.value,
+    unit: kind === "abs" ? base.unit : "%",
+    text: h.text,
+    precision: { decimals: h.amount.decimals, scale: h.amount.scale },
+    page: base.page,
+    quote,
+    restated: base.restated,
+  };
+}
+
+/** Catalogue labels, longest first, to tell which metric a stretch of text talks about. */
+const LABELS: Array<{ label: string; key: string }> = METRICS.filter((d) => d.unitKind === "money" || d.unitKind === "count")
+  .flatMap((d) => d.labels.map((label) => ({ label, key: d.key })))
+  .sort((a, b) => b.label.length - a.label.length);
+
+function labelsIn(text: string): Array<{ start: number; end: number; key: string }> {
+  const out: Array<{ start: number; end: number; key: string }> = [];
+  const taken = new Array<boolean>(text.length).fill(false);
+  for (const { label, key } of LABELS) {
+    for (let i = text.indexOf(label); i >= 0; i = text.indexOf(label, i + 1)) {
+      if (taken.slice(i, i + label.length).some(Boolean)) continue;
+      for (let k = i; k < i + label.length; k++) taken[k] = true;
+      out.push({ start: i, end: i + label.length, key });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The change hits (an amount and/or a percentage) that follow position `from` in the same clause chain, after
+ * words naming the prior year; `skip` tells which other hits may stand between (the prior-year figure).
+ */
+function changesAfter(quote: string, hits: FigureHit[], i: number, from: number, unit: string, key: string, skip: (j: number) => boolean) {
+  let abs: FigureHit | null = null;
+  let pct: FigureHit | null = null;
+  for (let j = i; j < hits.length; j++) {
+    const h = hits[j];
+    if (skip(j)) continue;
+    if (h.change === null) break;
+    const between = quote.slice(from, h.start);
+    if (!RE_YOY.test(between)) break;
+    // A new sentence may carry on about the same figure only by opening with the comparison ("…万元。与上年相比减少…").
+    const sentences = between.split(/[。；;]/);
+    if (sentences.length > 2 || (sentences.length === 2 && !RE_YOY_START.test(sentences[1]))) break;
+    // Another metric's label in between: the change is about that one ("…项目支出 X。支出合计比上年增加 Y").
+    if (labelsIn(between).some((l) => l.key !== key)) break;
+    if (h.amount.kind === "money" && unit === "元" && !abs) abs = h;
+    else if (h.amount.kind === "count" && unit === "人" && !abs) abs = h;
+    else if (h.amount.kind === "percent" && h.amount.unit.includes("%") && !pct) pct = h;
+    else break;
+  }
+  return { abs, pct };
+}
+
+/** Change metrics implied by the quotes of a scope's metrics (none for a key/year the scope already states). */
+export function changesFromQuotes(metrics: Metric[]): Metric[] {
+  const have = new Set(metrics.filter((m) => /[.:](change|delta|yoy)/.test(m.key)).map((m) => `${m.key}@${m.year}`));
+  const byQuote = new Map<string, Metric[]>();
+  for (const m of metrics) {
+    if (!m.quote || m.value === null) continue;
+    byQuote.set(m.quote, [...(byQuote.get(m.quote) ?? []), m]);
+  }
+  const own = (key: string, year: number) => metrics.find((m) => m.key === key && m.year === year && !m.restated && m.value !== null);
+  const out: Metric[] = [];
+  const emit = (m: Metric, r: { abs: FigureHit | null; pct: FigureHit | null }, quote: string) => {
+    for (const [h, kind] of [[r.abs, "abs"], [r.pct, "pct"]] as const) {
+      if (!h) continue;
+      const c = changeMetric(m, h, kind, quote);
+      if (have.has(`${c.key}@${c.year}`)) continue;
+      have.add(`${c.key}@${c.year}`);
+      out.push(c);
+    }
+  };
+  for (const [quote, ms] of byQuote) {
+    if (!RE_YOY.test(quote) || !ms.some(changeable)) continue;
+    const hits = scanFigures(quote);
+    const at = assignHits(quote, hits, ms);
+    const owner = new Map<number, Metric>([...at].map(([m, i]) => [i, m]));
+    // "项目预算资金 674.19 万元，比上年 758.02 万元减少 83.83 万元": the change follows the metric's own figure.
+    for (const m of ms) {
+      const i = at.get(m);
+      if (i === undefined || !changeable(m) || m.restated) continue;
+      const prior = (j: number) => owner.get(j)?.key === m.key && owner.get(j)?.year === m.year - 1;
+      emit(m, changesAfter(quote, hits, i + 1, hits[i].end, m.unit, m.key, prior), quote);
+    }
+    // "2021年度支出合计比上年增加5754100.00 元，增长26.12 %": a label, then the change, the figure stated elsewhere.
+    for (const l of labelsIn(quote)) {
+      const i = hits.findIndex((h) => h.start >= l.end);
+      // The comparison must follow the label within its clause ("支出合计比上年增加…"), not a later sentence.
+      if (i < 0 || hits[i].change === null || /[。；;，,]/.test(quote.slice(l.end, hits[i].start))) continue;
+      const clause = quote.slice(0, l.start).split(/[。；;，,]/).pop() ?? "";
+      const year = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].pop()?.[1];
+      const m = own(l.key, year ? Number(year) : (ms.find((x) => !x.restated)?.year ?? NaN));
+      if (!m || !changeable(m)) continue;
+      emit({ ...m, quote }, changesAfter(quote, hits, i, l.end, m.unit, l.key, () => false), quote);
+    }
+  }
+  return out;
+}
+
+/** "实际在用固定资产总额是725.88元" beside 固定资产总额/利用率: the numerator of the utilisation rate. */
+const RE_IN_USE = /在用固定资产(?:总额|原值|金额|价值)?\s*(?:是|为|达|共|计|合计)?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:亿元|万元|元))/;
+
+function inUseFromQuotes(metrics: Metric[]): Metric[] {
+  if (metrics.some((m) => m.key === "assets.fixed_in_use")) return [];
+  const out: Metric[] = [];
+  for (const m of metrics) {
+    if (m.key !== "assets.fixed_total" && m.key !== "assets.fixed_utilization") continue;
+    const hit = RE_IN_USE.exec(m.quote ?? "");
+    const a = hit ? parseAmount(hit[1]) : null;
+    if (!a || a.kind !== "money" || out.some((o) => o.year === m.year)) continue;
+    out.push({
+      key: "assets.fixed_in_use",
+      year: m.year,
+      value: a.value,
+      unit: "元",
+      text: hit![1].replace(/\s+/g, ""),
+      precision: { decimals: a.decimals, scale: a.scale },
+      page: m.page,
+      quote: m.quote,
+      restated: m.restated,
+    });
+  }
+  return out;
+}
+
+/** Figures the quotes of a scope's metrics state beside them: stated changes and the in-use fixed assets. */
+export function figuresFromQuotes(metrics: Metric[]): Metric[] {
+  return [...changesFromQuotes(metrics), ...inUseFromQuotes(metrics)];
+}
