@@ -1,5 +1,5 @@
 /**
- * npm run generate-corpus -- --departments N --years A-B --formats txt,docx,pdf --seed S --out DIR [--inject-rate R]
+ * npm run generate-corpus -- --departments N --years A-B --formats txt,docx,pdf,html --seed S --out DIR [--inject-rate R]
  *   [--project-rate R] [--mixed] [--jobs N] [--samples]
  * Writes synthetic self-evaluation reports with NAME.gold.json beside each (see scripts/lib/corpus/).
  */
@@ -18,7 +18,7 @@ function parseYears(v: string): [number, number] {
 
 function parseFormats(v: string): OutFormat[] {
   const list = v.split(",").map((s) => s.trim()).filter(Boolean);
-  for (const f of list) if (!["txt", "docx", "pdf"].includes(f)) throw new InvalidArgumentError(`unknown format ${f}`);
+  for (const f of list) if (!["txt", "docx", "pdf", "html"].includes(f)) throw new InvalidArgumentError(`unknown format ${f}`);
   if (list.length === 0) throw new InvalidArgumentError("no format");
   return list as OutFormat[];
 }
@@ -39,7 +39,7 @@ const program = new Command("generate-corpus")
   .description("生成带标准答案的合成绩效自评报告 / generate synthetic self-evaluation reports with gold files")
   .option("--departments <n>", "number of departments", parseCount, 3)
   .option("--years <A-B>", "fiscal years, e.g. 2021-2023", parseYears, [2021, 2023] as [number, number])
-  .option("--formats <list>", "txt,docx,pdf (with --mixed, repeat an entry to weight it)", parseFormats, ["txt"] as OutFormat[])
+  .option("--formats <list>", "txt,docx,pdf,html (with --mixed, repeat an entry to weight it)", parseFormats, ["txt"] as OutFormat[])
   .option("--seed <s>", "seed (same seed → byte-identical TXT and gold)", "1")
   .option("--out <dir>", "output folder", ".corpus/default")
   .option("--inject-rate <r>", "share of reports with one injected inconsistency", parseRate, 0.3)
@@ -58,7 +58,7 @@ const program = new Command("generate-corpus")
     const findings = reports.reduce((n, r) => n + r.gold.expectedFindings.length, 0);
     const clean = reports.filter((r) => r.gold.expectedFindings.length === 0).length;
     console.log(
-      `${reports.length} 份报告 / reports → ${o.out}: txt ${s.files.txt}, docx ${s.files.docx}, pdf ${s.files.pdf}, gold ${s.files.gold}` +
+      `${reports.length} 份报告 / reports → ${o.out}: txt ${s.files.txt}, docx ${s.files.docx}, pdf ${s.files.pdf}, html ${s.files.html}, gold ${s.files.gold}` +
       (s.skippedPdf ? `, PDF skipped ${s.skippedPdf}` : "") +
       `; clean ${clean}, expected findings ${findings}; ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );

@@ -201,6 +201,28 @@ function borderedSplitRow(): string {
   return fodt(p("Title", "重点项目执行情况表") + many(3) + t.xml, { styles: t.styles });
 }
 
+/**
+ * Report titles set large enough to wrap: the full first lines are not centred on their own, only the short last one.
+ * Around them, what must stay apart: a smaller centred subtitle, a large left-aligned line that wraps, body prose.
+ */
+function wrappedCentredTitle(): string {
+  const styles = `
+<style:style style:name="Big" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="100%" fo:margin-bottom="6pt"/><style:text-properties fo:font-size="26pt" style:font-size-asian="26pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="Sub" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="12pt"/><style:text-properties fo:font-size="16pt" style:font-size-asian="16pt"/></style:style>
+<style:style style:name="BigLeft" style:family="paragraph"><style:paragraph-properties fo:text-align="start" fo:line-height="100%" fo:margin-bottom="6pt"/><style:text-properties fo:font-size="18pt" style:font-size-asian="18pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="BigBreak" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="100%" fo:margin-bottom="6pt" fo:break-before="page"/><style:text-properties fo:font-size="26pt" style:font-size-asian="26pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>`;
+  return fodt(
+    p("Big", "长乐县住房和城乡建设局2022年度部门整体支出绩效自评报告") +
+      p("Sub", "（2022年度）") +
+      many(2) +
+      p("BigLeft", "附：本中心年度重点工作完成情况与下一年度工作计划安排的说明") +
+      p("Body", PROSE[2]) +
+      p("BigBreak", "柳城县社会保障服务中心部门（单位）整体支出绩效评价自评报告（2022年度）") +
+      many(1),
+    { styles },
+  );
+}
+
 function many(n: number): string {
   return Array.from({ length: n }, (_, i) => p("Body", PROSE[i % PROSE.length])).join("");
 }
@@ -261,6 +283,7 @@ function cases(): Case[] {
     { name: "encrypted", doc: fodt(p("Body", PROSE[2])), password: "jixiao" },
     { name: "bordered-form-wrapped-cells", doc: borderedForm() },
     { name: "bordered-table-row-split", doc: borderedSplitRow() },
+    { name: "wrapped-centred-title", doc: wrappedCentredTitle() },
   ];
 }
 

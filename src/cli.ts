@@ -18,8 +18,26 @@ async function main(argv: string[]): Promise<number> {
   program
     .name("jixiao")
     .description("绩效自评报告：抽取、核对、跨年查询 (budget-performance self-evaluation reports)")
-    .version(PACKAGE_VERSION)
-    .option("--debug", "show stack traces for errors")
+    .version(PACKAGE_VERSION, "-V, --version", "显示版本号 (print the version)")
+    .option("--debug", "出错时显示调用栈 (show stack traces for errors)")
+    .helpOption("-h, --help", "显示帮助 (show help)")
+    .addHelpCommand("help [command]", "显示某个命令的帮助 (help for a command)")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples / 示例:",
+        "  jixiao ingest reports/                       导入一个文件夹的报告到 ./jixiao.db",
+        "  jixiao trend expenditure.total --chart       各部门总支出的跨年趋势",
+        "  jixiao check --fail-on warning               用全部规则核对数据库（可作流水线关卡）",
+        "  jixiao show 明湖区教育局                      一个部门的逐年数据",
+        "",
+        "Every command takes --format table|json|csv; database commands take --db FILE (default ./jixiao.db, $JIXIAO_DB).",
+        "Exit codes / 退出码: 0 ok, 1 check findings, 2 usage, 3 ingest: some files failed, 4 unreadable input,",
+        "5 database missing/locked, 70 internal error (rerun with --debug).",
+      ].join("\n"),
+    )
+    .showHelpAfterError("（用 --help 查看用法 / run with --help for usage）")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const register of COMMANDS) register(program);

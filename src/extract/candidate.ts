@@ -109,13 +109,14 @@ export function nearPrinting(a: number, b: number): boolean {
 
 /**
  * Other values the report states for the picked figure's key and year, for restated-differently: only sure
- * statements (an exact label or table structure) in the same unit, near the picked value, one per value. The same
+ * statements (an exact label or table structure) of money, near the picked value, one per value. The same
  * value printed in another unit (万元 vs 元) is the same figure, not an alternative.
  */
 function alternativesOf(best: Candidate, pool: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of pool) {
-    if (c === best || c.confidence < 2 || c.partial || c.value === null || best.value === null || c.unit !== best.unit) continue;
+    // Money only: two rates or counts a little apart are more often two different things (a project's rate).
+    if (c === best || c.confidence < 2 || c.partial || c.value === null || best.value === null || c.unit !== "元" || best.unit !== "元") continue;
     if (c.value === best.value || out.some((o) => o.value === c.value) || !nearPrinting(c.value, best.value)) continue;
     out.push(c);
   }

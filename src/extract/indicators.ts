@@ -47,7 +47,8 @@ function fromTables(cells: StreamCell[], res: IndicatorResult): void {
     let l2: string | null = null;
     for (const row of [...rows.keys()].sort((a, b) => a - b).map((k) => rows.get(k)!)) {
       const roles = row.map((c) => columnRole(c.text));
-      if (roles.includes("level3")) {
+      // The header: 三级指标 fixes the columns; a summary table names only 一级指标 beside 分值/得分.
+      if (roles.includes("level3") || (roles.includes("level1") && roles.includes("score") && !roles.includes("level2"))) {
         cols = new Map();
         row.forEach((c, k) => roles[k] && cols!.set(c.col!, roles[k]!));
         continue;
@@ -65,8 +66,14 @@ function fromTables(cells: StreamCell[], res: IndicatorResult): void {
       const c3 = at("level3");
       if (c1 && !c1.empty) l1 = c1.text;
       if (c2 && !c2.empty) l2 = c2.text;
-      if (!c3 || c3.empty || PLACEHOLDER.test(c3.text)) continue;
       const order: ColumnRole[] = ["target", "actual", "weight", "score", "reason"];
+      if (![...cols.values()].includes("level3")) {
+        // 一级指标 | 分值 | 得分: each row is an indicator of its own level.
+        if (!c1 || c1.empty || PLACEHOLDER.test(c1.text) || !scoreCell?.figure) continue;
+        res.indicators.push(fromRoles(order, order.map((r) => at(r)!), { level1: c1.text, level2: null, level3: null }, c1.page));
+        continue;
+      }
+      if (!c3 || c3.empty || PLACEHOLDER.test(c3.text)) continue;
       res.indicators.push(fromRoles(order, order.map((r) => at(r)!), { level1: l1, level2: l2, level3: c3.text }, c3.page));
     }
   }

@@ -111,7 +111,7 @@ export function extractMetadata(blocks: Block[]): Metadata {
       const sep = /.*[\s。:：|>/》《页]/.exec(l.slice(start, m.index!));
       if (sep) start += sep[0].length;
       let t = l.slice(start, end);
-      if (i > 0 && start === 0 && /^(?:19|20)\d{2}|^评价报告|^报告/.test(t) && head[i - 1].length <= 30 && !/(绩效|评价).{0,16}?(报告|自评表)/.test(head[i - 1])) t = head[i - 1] + t;
+      if (i > 0 && start === 0 && /^(?:19|20)\d{2}|^评价报告|^报告/.test(t) && head[i - 1].length <= 30 && !/[:：]/.test(head[i - 1]) && !/(绩效|评价).{0,16}?(报告|自评表)/.test(head[i - 1])) t = head[i - 1] + t;
       if (t.length < 5) continue;
       meta.title ??= t;
       const d = departmentFromTitle(t);

@@ -22,11 +22,10 @@ export function changeable(m: Metric): boolean {
   return (m.unit === "元" || m.unit === "人") && m.value !== null && !RE_CHANGE_KEY.test(m.key);
 }
 
-/** The key of the catalogue label nearest before `at` in its sentence, if any. */
-function labelKeyBefore(quote: string, labels: Array<{ start: number; end: number; key: string }>, at: number): string | null {
+/** Keys of the catalogue labels before `at` in its sentence, nearest first ("项目支出预算数为…": 预算数, 项目支出). */
+function labelKeysBefore(quote: string, labels: Array<{ start: number; end: number; key: string }>, at: number): string[] {
   const from = Math.max(quote.lastIndexOf("。", at - 1), quote.lastIndexOf("；", at - 1), quote.lastIndexOf(";", at - 1));
-  const l = [...labels].reverse().find((x) => x.end <= at && x.start > from);
-  return l ? l.key : null;
+  return labels.filter((x) => x.end <= at && x.start > from).reverse().map((x) => x.key);
 }
 
 /**
@@ -41,8 +40,8 @@ function assignHits(quote: string, hits: FigureHit[], metrics: Metric[]): Map<Me
     if (h.change !== null) return;
     const same = [...free].filter((m) => Math.abs(m.value ?? NaN) === Math.abs(h.amount.value));
     if (same.length === 0) return;
-    const key = labelKeyBefore(quote, labels, h.start);
-    const m = key === null ? same[0] : same.find((x) => x.key === key);
+    const keys = labelKeysBefore(quote, labels, h.start);
+    const m = keys.length === 0 ? same[0] : keys.map((k) => same.find((x) => x.key === k)).find(Boolean);
     if (!m) return;
     free.delete(m);
     at.set(m, i);
@@ -135,8 +134,10 @@ export function changesFromQuotes(metrics: Metric[]): Metric[] {
     const owner = new Map<number, Metric>([...at].map(([m, i]) => [i, m]));
     // "项目预算资金 674.19 万元，比上年 758.02 万元减少 83.83 万元": the change follows the metric's own figure.
     for (const m of ms) {
-      const i = at.get(m);
+      let i = at.get(m);
       if (i === undefined || !changeable(m) || m.restated) continue;
+      // The figure printed again right after (a table cell, then the sentence explaining it): read on from the last printing.
+      while (i + 1 < hits.length && hits[i + 1].change === null && Math.abs(hits[i + 1].amount.value) === Math.abs(m.value ?? NaN)) i++;
       const prior = (j: number) => owner.get(j)?.key === m.key && owner.get(j)?.year === m.year - 1;
       emit(m, changesAfter(quote, hits, i + 1, hits[i].end, m.unit, m.key, prior), quote);
     }

@@ -9,6 +9,7 @@ import { sha256Hex } from "../document/assemble.js";
 import { InputError } from "../errors.js";
 import { looksLikeText } from "./decode.js";
 import type { Reader, SourceInfo } from "./types.js";
+import { foldTraditionalDocument } from "../document/fold-traditional.js";
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -96,7 +97,8 @@ export async function readDocumentFromBuffer(bytes: Buffer, filePath: string): P
   const format = detectFormat(bytes, filePath);
   const source: SourceInfo = { path: filePath, sha256: sha256Hex(bytes), size: bytes.length };
   const read = await READERS[format]();
-  return read(bytes, source);
+  const doc = await read(bytes, source);
+  return format === "pdf" ? foldTraditionalDocument(doc) : doc;
 }
 
 /** Read a file from disk into the document model. Throws InputError for anything a user can fix. */

@@ -2,6 +2,7 @@
  * Paragraphs from lines: consecutive lines with normal leading, the same font size and the same left margin (or an
  * indented first line) form one paragraph; a short line ends it. Across a page break the last paragraph of a page
  * continues into the first of the next when it did not end a sentence and the next page does not start indented.
+ * Large centred lines form a title; a title the word processor wrapped is one block, joined on its centre axis.
  */
 import type { BBox } from "../document/model.js";
 import { median, type PdfLine } from "./pdf-lines.js";
@@ -51,9 +52,47 @@ export function pageLayout(lines: PdfLine[], width: number): PageLayout {
   return { left, right, bodySize, width };
 }
 
-function isTitle(line: PdfLine, layout: PageLayout): boolean {
+/** How far a line's centre sits from the page's centre or the text column's, whichever is nearer. */
+function offCentre(line: PdfLine, layout: PageLayout): number {
   const centre = (line.x0 + line.x1) / 2;
-  return line.size >= 1.25 * layout.bodySize && Math.abs(centre - layout.width / 2) < 0.12 * layout.width && line.x0 > layout.left + layout.bodySize;
+  return Math.min(Math.abs(centre - layout.width / 2), Math.abs(centre - (layout.left + layout.right) / 2));
+}
+
+function isLarge(line: PdfLine, layout: PageLayout): boolean {
+  return line.size >= 1.25 * layout.bodySize;
+}
+
+/** Large, centred and visibly indented from the body margin: a line that can only be a title by itself. */
+function isTitle(line: PdfLine, layout: PageLayout): boolean {
+  return isLarge(line, layout) && offCentre(line, layout) < 0.12 * layout.width && line.x0 > layout.left + layout.bodySize;
+}
+
+/**
+ * Two lines of one wrapped title: both large and of one size, their centres on one axis near the page's centre, and
+ * no wider gap than a wrapped line leaves. A title wrapped by the word processor fills its first lines from margin to
+ * margin, so only its last line looks centred on its own; the shared axis is what ties the full lines to it (a
+ * left-aligned heading that wraps has its lines' centres far apart).
+ */
+function sameTitle(a: PdfLine, b: PdfLine, layout: PageLayout): boolean {
+  const size = Math.max(a.size, b.size);
+  if (!isLarge(a, layout) || !isLarge(b, layout) || Math.abs(a.size - b.size) >= 0.15 * size) return false;
+  const pitch = b.base - a.base;
+  if (!(pitch > 0 && pitch < 1.8 * size)) return false;
+  const axis = Math.abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2);
+  const tol = Math.max(0.5 * size, 0.02 * layout.width);
+  return axis < tol && offCentre(a, layout) < tol && offCentre(b, layout) < tol;
+}
+
+/**
+ * Which lines belong to a title: each line that is a title by itself, and the lines joined to it through `sameTitle`
+ * — a numbered heading line never joins the line before it.
+ */
+function titleLines(lines: PdfLine[], layout: PageLayout, isHeading: (text: string) => boolean): boolean[] {
+  const flags = lines.map((l) => isTitle(l, layout));
+  const linked = lines.map((l, k) => k > 0 && sameTitle(lines[k - 1], l, layout) && !isHeading(l.text));
+  for (let k = 1; k < lines.length; k++) if (flags[k - 1] && linked[k]) flags[k] = true;
+  for (let k = lines.length - 1; k > 0; k--) if (flags[k] && linked[k]) flags[k - 1] = true;
+  return flags;
 }
 
 /** Text of two lines joined at a line break: no space around CJK or inside a number, a space between words. */
@@ -95,9 +134,10 @@ export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: numb
     if (d > 0 && d < 3 * lines[k].size && Math.abs(lines[k].size - layout.bodySize) < 0.15 * layout.bodySize) pitches.push(d);
   }
   const usual = median(pitches);
-  for (const line of lines) {
+  const titles = titleLines(lines, layout, isHeading);
+  for (const [k, line] of lines.entries()) {
     const size = line.size;
-    const title = isTitle(line, layout);
+    const title = titles[k];
     const indented = line.x0 > left + 0.8 * size;
     let fresh = true;
     if (cur && prev) {
@@ -105,8 +145,11 @@ export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: numb
       const sameSize = Math.abs(size - prev.size) < 0.15 * Math.max(size, prev.size);
       const normalLeading = pitch > 0 && pitch < Math.max(1.8 * Math.max(size, prev.size), Math.min(1.25 * usual, 3 * size));
       const prevFull = prev.x1 > right - 1.5 * prev.size;
-      if (cur.title && title && sameSize && normalLeading) fresh = false;
-      else if (!cur.title && !title && sameSize && normalLeading && prevFull && !indented && !isHeading(line.text)) fresh = false;
+      if (cur.title && title) {
+        // Two lines centred on their own (a title broken by hand) join as before; a wrapped line needs the shared axis.
+        const byHand = sameSize && normalLeading && isTitle(prev, layout) && isTitle(line, layout);
+        fresh = isHeading(line.text) || !(byHand || sameTitle(prev, line, layout));
+      } else if (!cur.title && !title && sameSize && normalLeading && prevFull && !indented && !isHeading(line.text)) fresh = false;
       // A wrapped line of an indented block (a list item hanging at its own indent) continues it too.
       else if (!cur.title && !title && sameSize && normalLeading && prevFull && Math.abs(line.x0 - cur.lines[cur.lines.length - 1].x0) < 2 && cur.lines.length > 1 && !isHeading(line.text)) fresh = false;
     }
@@ -131,6 +174,9 @@ export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: numb
 export function continuesAcrossPage(a: PdfPara, b: PdfPara, isHeading: (text: string) => boolean): boolean {
   // A numbered item whose last line fills the page width ("6.负责……各省市自治" | "区党委……") runs on like prose.
   if (a.title || b.title || b.indented || isHeading(b.text) || (isHeading(a.text) && !a.fullLast)) return false;
+  // A clause stop (；) at the foot of a full page does not end a paragraph that opened with an indent when the next
+  // page does not open with one: an enumeration ("…执行率98.17%；" | "价格监测…") runs on.
+  if (/[；;]$/.test(a.text.trimEnd()) && a.fullLast && a.indented) return true;
   if (RE_TERMINAL.test(a.text.trimEnd())) return false;
   return a.fullLast || /[\d.,]$/.test(a.text);
 }

@@ -87,8 +87,9 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
     opts.onProgress?.({ file, outcome, done, total, pages, reason });
   };
   for (const m of missing) {
-    summary.failed.push({ path: m, code: "not-found", reason: "文件不存在或没有匹配的文件 (no such file or no match)", cached: false });
-    emit(m, "failed", 0, "not found");
+    const reason = "文件不存在或没有匹配的文件 (no such file or no match)";
+    summary.failed.push({ path: m, code: "not-found", reason, cached: false });
+    emit(m, "failed", 0, reason);
   }
 
   const touched = new Set<number>();
@@ -102,6 +103,8 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
     return parserInstance;
   };
   const inFlight = new Set<string>();
+  const copies: Array<{ file: string; sha256: string }> = [];
+  const failedSha = new Map<string, string>();
   const pending: Array<Promise<void>> = [];
   let fatal: unknown = null;
 
@@ -135,6 +138,7 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
         // A bug is not the file's fault: it is reported but not stored, so the next run tries again.
         if (a.code !== "internal") saveFailure(db, { path: a.path, sha256: a.sha256, format: "unknown", pages: 0, size: a.size }, a.error);
         summary.failed.push({ path: a.path, code: a.code, reason: a.error, cached: false });
+        failedSha.set(a.sha256, a.error);
         emit(a.path, "failed", 0, a.error);
       }
     } catch (e) {
@@ -153,13 +157,19 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
         // so results from the workers are still written while hashing goes on.
         bytes = readFileSync(file);
       } catch (e) {
-        summary.failed.push({ path: file, code: "not-found", reason: `无法读取文件 (${(e as Error).message})`, cached: false });
-        emit(file, "failed", 0, "unreadable");
+        const reason = `无法读取文件 (cannot read: ${(e as Error).message})`;
+        summary.failed.push({ path: file, code: "not-found", reason, cached: false });
+        emit(file, "failed", 0, reason);
         continue;
       }
       const sha256 = sha256File(bytes);
+      if (inFlight.has(sha256)) {
+        // A second copy of a file being parsed in this run: it shares that file's fate, known only once it is stored.
+        copies.push({ file, sha256 });
+        continue;
+      }
       const stored = findDocument(db, sha256);
-      if (inFlight.has(sha256) || (stored && stored.parser_version === PARSER_VERSION && !opts.force)) {
+      if ((stored && stored.parser_version === PARSER_VERSION && !opts.force)) {
         if (stored?.status === "failed") {
           summary.failed.push({ path: file, code: "cached", reason: stored.error ?? "", cached: true });
           emit(file, "failed", 0, stored.error ?? "");
@@ -178,12 +188,25 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
           .then(write, (e: Error) => {
             // A worker that died (out of memory, a crash in a native module) fails its file, not the batch.
             if (fatal) return;
-            summary.failed.push({ path: file, code: "internal", reason: `内部错误 (internal error): ${e?.message ?? String(e)}`, cached: false });
+            const reason = `内部错误 (internal error): ${e?.message ?? String(e)}`;
+            summary.failed.push({ path: file, code: "internal", reason, cached: false });
+            failedSha.set(sha256, reason);
             emit(file, "failed", 0, e?.message);
           }),
       );
     }
     await Promise.all(pending);
+    for (const c of copies) {
+      if (fatal) break;
+      const reason = failedSha.get(c.sha256);
+      if (reason !== undefined) {
+        summary.failed.push({ path: c.file, code: "duplicate", reason, cached: false });
+        emit(c.file, "failed", 0, reason);
+      } else {
+        summary.skipped++;
+        emit(c.file, "skipped");
+      }
+    }
   } finally {
     await (parserInstance as Parser | null)?.close();
   }

@@ -2,10 +2,13 @@ import type { Command } from "commander";
 import { CliExit, EXIT } from "../cli/exit-codes.js";
 import { parseFormat, render, type Column, type OutputFormat } from "../cli/output.js";
 import { textTable } from "./text-table.js";
-import { DatabaseError, openDb, resolveDbPath, type Db } from "../store/db.js";
+import type { Db } from "../store/db.js";
 import { isQueryError } from "./errors.js";
 
-/** Shared plumbing of the query commands (trend, compare, show, search, sql, export, report). */
+/**
+ * Shared plumbing of the commands that read the database. Only light modules are imported here: the database driver
+ * and the query code load inside actions, so `jixiao --help` and `--version` start fast.
+ */
 export interface DbOptions {
   db?: string;
   format?: string;
@@ -16,7 +19,7 @@ export function addDbOption(cmd: Command): Command {
 }
 
 export function addFormatOption(cmd: Command, allowed: readonly string[] = ["table", "json", "csv"], dflt = "table"): Command {
-  return cmd.option(`--format <format>`, `输出格式 (${allowed.join("|")})`, dflt);
+  return cmd.option(`--format <format>`, `输出格式 (output format: ${allowed.join("|")})`, dflt);
 }
 
 export function outputFormat(value: string | undefined, allowed: readonly string[] = ["table", "json", "csv"]): OutputFormat {
@@ -33,11 +36,15 @@ export function intOption(name: string, value: string | undefined): number | nul
   return Number(value);
 }
 
-/** Opens the database read-only, runs `fn`, closes it; maps query and database errors to exit codes. */
-export async function withReadonlyDb<T>(opts: DbOptions, fn: (db: Db) => T | Promise<T>): Promise<T> {
+/**
+ * Opens the database, runs `fn`, closes it; maps query and database errors to exit codes. Read-only unless
+ * `writable`; a writable open still refuses a missing file (only ingest creates databases).
+ */
+export async function withDb<T>(opts: DbOptions, fn: (db: Db) => T | Promise<T>, writable = false): Promise<T> {
+  const { DatabaseError, isBusyError, lockedError, openDb, resolveDbPath } = await import("../store/db.js");
   let db: Db;
   try {
-    db = openDb(resolveDbPath(opts.db), { readonly: true });
+    db = openDb(resolveDbPath(opts.db), { readonly: !writable, mustExist: true });
   } catch (e) {
     if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
     throw e;
@@ -46,10 +53,16 @@ export async function withReadonlyDb<T>(opts: DbOptions, fn: (db: Db) => T | Pro
     return await fn(db);
   } catch (e) {
     if (isQueryError(e)) throw new CliExit(EXIT.USAGE, `jixiao: ${e.text}`);
+    if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
+    if (isBusyError(e)) throw new CliExit(EXIT.DATABASE, `jixiao: ${lockedError(db.name, e).message}`);
     throw e;
   } finally {
     db.close();
   }
+}
+
+export function withReadonlyDb<T>(opts: DbOptions, fn: (db: Db) => T | Promise<T>): Promise<T> {
+  return withDb(opts, fn, false);
 }
 
 export function write(s: string): void {

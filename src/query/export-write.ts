@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { toCsv } from "../cli/output.js";
 import type { ExportTable } from "./export-data.js";
+import { displayWidth } from "./text-table.js";
 
 export const EXPORT_FORMATS = ["csv", "json", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -30,6 +31,16 @@ function target(out: string, ext: string, stem: string): string {
   return path.join(out, `${stem}.${ext}`);
 }
 
+/** Wide enough for the header and the widest of the first rows (CJK counted double), within reason. */
+function columnWidth(t: ExportTable, key: string, header: string): number {
+  let w = displayWidth(header);
+  for (const r of t.rows.slice(0, 500)) {
+    const v = r[key];
+    if (v !== null && v !== undefined) w = Math.max(w, displayWidth(typeof v === "number" ? v.toLocaleString("en-US") : String(v)));
+  }
+  return Math.min(60, Math.max(6, w + 2));
+}
+
 export async function writeExport(tables: ExportTable[], out: string, format: ExportFormat): Promise<Written[]> {
   if (format === "json") {
     const file = target(out, "json", "jixiao-export");
@@ -44,9 +55,14 @@ export async function writeExport(tables: ExportTable[], out: string, format: Ex
     wb.creator = "jixiao";
     for (const t of tables) {
       const ws = wb.addWorksheet(t.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
-      ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(40, Math.max(8, c.header.length * 2 + 2)) }));
+      ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: columnWidth(t, c.key, c.header) }));
       ws.getRow(1).font = { bold: true };
-      for (const r of t.rows) ws.addRow(r);
+      const valueKeys = t.columns.map((c) => c.key).filter((k) => k === "value" || /^y\d{4}$/.test(k));
+      for (const r of t.rows) {
+        const row = ws.addRow(r);
+        // Money is exported in 元 (exact to 分): show it as Excel users expect, 1,234,567.89, still a number.
+        if (r.unit === "元") for (const k of valueKeys) if (typeof r[k] === "number") row.getCell(k).numFmt = "#,##0.00";
+      }
     }
     await wb.xlsx.writeFile(file);
     return tables.map((t) => ({ file, table: t.sheet, rows: t.rows.length }));

@@ -18,7 +18,7 @@ export const OVERVIEW_KEYS = [
 export interface DeptColumn {
   year: number;
   kind: string;
-  /** "2023" when the department has one kind of report, "2023 决算" when several. */
+  /** "2023" when the department has self-evaluations only, else "2023 决算" (a budget figure is not a spent one). */
   label: string;
 }
 
@@ -34,8 +34,8 @@ export interface DepartmentView {
   department: { id: number; name: string; aliases: string[] };
   columns: DeptColumn[];
   lines: DeptLine[];
-  /** Findings stored against the reports of each column. */
-  findings: number[];
+  /** Findings stored against the reports of each column; null for a year known only from a later report. */
+  findings: Array<number | null>;
   reports: Array<{ id: number; fiscalYear: number | null; kind: string; kindLabel: string; title: string | null; source: string; score: number | null }>;
   /** The same figures as per-kind series over the years, one per OVERVIEW_KEYS entry. */
   trends: TrendResult[];
@@ -66,8 +66,9 @@ export function departmentView(db: Database.Database, dep: DepartmentRef): Depar
   for (const { trend } of perKey)
     for (const s of trend.series) s.points.forEach((p, i) => p && cols.set(`${trend.years[i]}|${s.kind}`, { year: trend.years[i], kind: s.kind }));
   const sorted = [...cols.values()].sort((a, b) => a.year - b.year || (KIND_ORDER.get(a.kind) ?? 9) - (KIND_ORDER.get(b.kind) ?? 9));
-  const manyKinds = new Set(sorted.map((c) => c.kind)).size > 1;
-  const columns = sorted.map((c) => ({ ...c, label: manyKinds ? `${c.year} ${kindLabel(c.kind)}` : String(c.year) }));
+  const kinds = new Set(sorted.map((c) => c.kind));
+  const yearOnly = kinds.size === 1 && kinds.has("department");
+  const columns = sorted.map((c) => ({ ...c, label: yearOnly ? String(c.year) : `${c.year} ${kindLabel(c.kind)}` }));
 
   const lines: DeptLine[] = perKey.map(({ def, trend }) => ({
     key: def.key,
@@ -94,7 +95,8 @@ export function departmentView(db: Database.Database, dep: DepartmentRef): Depar
     `SELECT COUNT(*) AS n FROM findings f JOIN active_reports r ON r.id = f.report_id
      WHERE r.department_id = ? AND r.fiscal_year = ? AND COALESCE(r.kind, 'department') = ?`,
   );
-  const findings = columns.map((c) => (countStmt.get(dep.id, c.year, c.kind) as { n: number }).n);
+  const own = new Set(reports.map((r) => `${r.fiscalYear}|${r.kind}`));
+  const findings = columns.map((c) => (own.has(`${c.year}|${c.kind}`) ? (countStmt.get(dep.id, c.year, c.kind) as { n: number }).n : null));
   return { department: { id: dep.id, name: dep.name, aliases }, columns, lines, findings, reports, trends: perKey.map((p) => p.trend) };
 }
 

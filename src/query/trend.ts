@@ -6,7 +6,9 @@ import { resolveDepartments, type DepartmentRef } from "./departments.js";
 import { isOwnFigure, sameFigure, selectMetricRows, type MetricRow } from "./metric-rows.js";
 import { displayUnit, formatValue, kindLabel, yearChange, type Change } from "./units.js";
 
-export const REPORT_KINDS = ["department", "project", "budget", "final-accounts"] as const;
+import { REPORT_KINDS } from "./report-kinds.js";
+
+export { REPORT_KINDS };
 /** Kinds that describe a whole department (a project report's totals are about one project). */
 export const DEPARTMENT_WIDE_KINDS = ["budget", "final-accounts", "department"];
 

@@ -54,7 +54,7 @@ function yearsTable(s: DepartmentSection): string {
         `</tr>`,
     )
     .join("");
-  const findings = `<tr><td>问题数</td>${v.findings.map((n) => `<td class="n">${n}</td>`).join("")}</tr>`;
+  const findings = `<tr><td>问题数</td>${v.findings.map((n) => `<td class="n">${n ?? "—"}</td>`).join("")}</tr>`;
   return `<table class="years"><thead>${head}</thead><tbody>${body}${findings}</tbody></table>`;
 }
 

@@ -157,13 +157,12 @@ export function mutate(report: Report, t: Target, kind: MutationKind, r: Rand): 
     if (pct) [c.percent, c.percentText] = [sign * Math.abs(np.value), abs];
     else [c.amount, c.amountText] = [sign * Math.abs(np.value), abs];
   });
-  if (inField) {
-    // read from the field: nothing else to rewrite
-  } else if (t.derived) {
+  // A change read from the metric's `change` field is rewritten there; one read from a quote, in the quote.
+  if (!inField && t.derived) {
     const host = [...copy.metrics, ...copy.projects.flatMap((p) => p.metrics)].find((x) => x.quote === m.quote);
     const abs = `${np.num.replace(/^-/, "")}${unit}`;
     if (!host || !rewriteQuote(copy, { ...m, quote: host.quote }, (_text, before) => [abs, before])) return null;
-  } else {
+  } else if (!inField) {
     rewriteQuote(copy, m, printed);
     m.value = np.value;
     m.text = printed;

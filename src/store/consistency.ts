@@ -1,4 +1,5 @@
 import type { Db } from "./db.js";
+import { reportTrigrams, SAME_DOCUMENT_SIMILARITY, textSimilarity } from "./supersede.js";
 
 /**
  * What "the database is consistent" means for jixiao, checked after crashes and concurrent writers:
@@ -53,10 +54,21 @@ export function checkConsistency(db: Db): string[] {
     "superseded by a report that is not active",
     `SELECT r.id FROM reports r WHERE r.superseded_by IS NOT NULL AND r.superseded_by NOT IN (SELECT id FROM active_reports)`,
   );
-  q(
-    "two active reports for one department, year and kind",
-    `SELECT MIN(id) AS id FROM active_reports WHERE department_id IS NOT NULL AND fiscal_year IS NOT NULL AND kind IS NOT NULL AND kind <> 'project'
-     GROUP BY department_id, fiscal_year, kind HAVING COUNT(*) > 1`,
-  );
+  // Several active reports of one department, year and kind are fine when they are different documents (a budget's
+  // prose file and its 公开表); two editions of one document must not both be active.
+  const groups = db
+    .prepare(
+      `SELECT group_concat(id) AS ids FROM active_reports WHERE department_id IS NOT NULL AND fiscal_year IS NOT NULL AND kind IS NOT NULL AND kind <> 'project'
+       GROUP BY department_id, fiscal_year, kind HAVING COUNT(*) > 1`,
+    )
+    .all() as Array<{ ids: string }>;
+  const twins: number[] = [];
+  for (const g of groups) {
+    const ids = g.ids.split(",").map(Number);
+    const grams = ids.map((id) => reportTrigrams(db, id));
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) if (textSimilarity(grams[i], grams[j]) >= SAME_DOCUMENT_SIMILARITY) twins.push(Math.min(ids[i], ids[j]));
+  }
+  if (twins.length) problems.push(`two active editions of one report (same department, year and kind): ${[...new Set(twins)].slice(0, 10).join(", ")}`);
   return problems;
 }

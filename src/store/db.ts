@@ -27,6 +27,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Milliseconds to wait for another writer before giving up with a "locked" DatabaseError. */
   busyTimeoutMs?: number;
+  /** Refuse a file that does not exist instead of creating it (every writer but ingest: merge, rename, split). */
+  mustExist?: boolean;
 }
 
 /** `--db` wins, then JIXIAO_DB, then ./jixiao.db. */
@@ -59,7 +61,7 @@ function defaultBusyTimeout(): number {
  */
 export function openDb(file: string, opts: OpenOptions = {}): Db {
   const abs = path.resolve(file);
-  if (opts.readonly && !existsSync(abs)) {
+  if ((opts.readonly || opts.mustExist) && !existsSync(abs)) {
     throw new DatabaseError("missing", abs, `${abs}: 数据库不存在，请先运行 jixiao ingest (database not found)`);
   }
   if (!opts.readonly) mkdirSync(path.dirname(abs), { recursive: true });

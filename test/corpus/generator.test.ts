@@ -79,6 +79,15 @@ describe("generator", () => {
     }
   });
 
+  it("prints some amounts in 亿元 and in Chinese numerals, and some reports in Traditional characters", () => {
+    const big = buildCorpus({ ...OPTS, departments: 30, seed: "variety" });
+    const txts = big.map((r) => r.txt);
+    expect(txts.some((t) => /\d\.\d{2,6}\s?亿元/.test(t))).toBe(true);
+    expect(txts.some((t) => /[一二三四五六七八九十][万千百][零一二三四五六七八九十千百万]*元/.test(t))).toBe(true);
+    expect(txts.some((t) => /報告/.test(t))).toBe(true);
+    expect(txts.filter((t) => /報告/.test(t)).length).toBeLessThan(big.length / 5);
+  });
+
   it("the samples are clean and named for the reader tests", () => {
     const s = buildCorpus({ ...OPTS, samples: true, fromYear: 2023, toYear: 2023 });
     expect(s.map((r) => r.name)).toEqual(["sample-report", "sample-project"]);
@@ -94,6 +103,16 @@ describe("binary renderers", () => {
     const b = await renderDocx(r.blocks, r.gold.filledDate);
     expect(a.equals(b)).toBe(true);
     expect(a.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("HTML pages hold the article with its tables inside site chrome", async () => {
+    const { renderHtml } = await import("../../scripts/lib/corpus/render-html.js");
+    const { Rng } = await import("../../scripts/lib/corpus/prng.js");
+    const r = buildCorpus({ ...OPTS, departments: 3, fromYear: 2023, toYear: 2023 }).find((x) => x.blocks.some((b) => b.kind === "table"))!;
+    const html = renderHtml(r.blocks, r.gold.department, new Rng("x"));
+    expect(html).toBe(renderHtml(r.blocks, r.gold.department, new Rng("x")));
+    expect(html).toMatch(/<div class="nav">[\s\S]*<table[\s\S]*<div class="footer">/);
+    expect(html).toContain(r.gold.department);
   });
 
   it("pinPdf overwrites conversion stamps without changing the length", async () => {

@@ -1,11 +1,15 @@
 /** Independent checks of a gold file against its TXT: do not reuse the generator's own formatting code. */
+import * as OpenCC from "opencc-js/t2cn";
 import { foldWidth } from "../../src/document/normalize.js";
 
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+
 export function normaliseForSearch(txt: string): string {
-  let t = foldWidth(txt).replace(/％/g, "%");
+  // Traditional-character copies: the gold is Simplified.
+  let t = foldWidth(/[報體與門號財縣]/.test(txt) ? toSimplified(txt) : txt).replace(/％/g, "%");
   // Thousands separators and the space some reports put between a number and its unit.
   for (let i = 0; i < 3; i++) t = t.replace(/(\d),(\d{3})/g, "$1$2");
-  return t.replace(/(\d) +(?=万元|元|%|分|人|名)/g, "$1");
+  return t.replace(/(\d) +(?=亿元|万元|元|%|分|人|名)/g, "$1");
 }
 
 function fixed(v: number, d: number): string {
@@ -24,7 +28,38 @@ export function renderings(key: string, value: number): { num: string; unit: str
   const wan = value / 10000;
   out.push({ num: fixed(wan, 2), unit: "万元" }, { num: fixed(wan, 4), unit: "万元" });
   if (Number.isInteger(wan)) out.push({ num: String(wan), unit: "万元" });
+  // 亿元 with as many decimals as the amount needs (1.222251亿元).
+  for (let d = 2; d <= 6; d++) {
+    const yi = fixed(value / 1e8, d);
+    if (Math.round(Number(yi) * 1e8) === Math.round(value)) out.push({ num: yi, unit: "亿元" });
+  }
+  if (Number.isInteger(value) && value > 0 && value < 1e6) out.push({ num: chinese(value), unit: "元" });
   return out;
+}
+
+/** Chinese numerals by the grouping rule (independent of the generator's formatter): 43400 → 四万三千四百. */
+function chinese(n: number): string {
+  const d = "零一二三四五六七八九";
+  const group = (x: number) => {
+    let s = "";
+    const parts: Array<[number, string]> = [[1000, "千"], [100, "百"], [10, "十"], [1, ""]];
+    let pendingZero = false;
+    for (const [size, name] of parts) {
+      const k = Math.floor(x / size) % 10;
+      if (k === 0) pendingZero = s.length > 0;
+      else {
+        s += (pendingZero ? "零" : "") + d[k] + name;
+        pendingZero = false;
+      }
+    }
+    return s;
+  };
+  const hi = Math.floor(n / 10000);
+  const lo = n % 10000;
+  const hiText = hi ? group(hi).replace(/^一十/, "十") + "万" : "";
+  const loText = lo ? (hi && lo < 1000 ? "零" : "") + group(lo) : "";
+  const s = hiText + loText;
+  return n >= 10 && n < 20 ? s.replace(/^一十/, "十") : s;
 }
 
 /** The value occurs with its unit after it, or bare in a table whose header line declares that unit. */

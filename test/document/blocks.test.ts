@@ -62,3 +62,51 @@ describe("detectHeading", () => {
     expect(detectHeading("2、建议转账实拨的中央、省、市配套直达资金不纳入当年度决算数据统计口径。")).toBeNull();
   });
 });
+
+describe("plain-text tables", () => {
+  const build = (text: string) => buildBlocks(linesFromText(text), { joinCutLines: true });
+  it("reads lines laid out in columns as table rows, never joined to the next line", () => {
+    const blocks = build(["（单位：万元）", "年度  支出合计  基本支出", "2022年  1,402.19  793.15", "", "2022年度支出合计比上年增加58.06万元。"].join("\n"));
+    expect(blocks.map((b) => b.kind)).toEqual(["paragraph", "table", "paragraph"]);
+    const t = blocks[1];
+    if (t.kind !== "table") throw new Error("not a table");
+    expect(t.rows.map((r) => r.cells.map((c) => c.norm))).toEqual([
+      ["年度", "支出合计", "基本支出"],
+      ["2022年", "1,402.19", "793.15"],
+    ]);
+    expect(t.unit).toBe("万元");
+    const src = "x\n项目名称\t校舍维修改造项目\n";
+    const cell = build(src)[1];
+    if (cell.kind !== "table") throw new Error("not a table");
+    const span = cell.rows[0].cells[1].prov.span!;
+    expect(src.slice(span.start, span.end)).toBe("校舍维修改造项目");
+  });
+  it("splits pipe rows and keeps a table across a page break while rows keep their width", () => {
+    const blocks = build(["一级指标 | 分值 | 得分 |", "投入指标 | 15 | 12.8 |", "", "过程指标 | 20 | 18.3 |"].join("\n"));
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0].kind === "table" && blocks[0].rows.map((r) => r.cells.length)).toEqual([3, 3, 3]);
+  });
+  it("leaves letter-spaced words and one-cell pipe lines as text", () => {
+    expect(build("索  引  号 FK020").map((b) => b.kind)).toEqual(["paragraph"]);
+    expect(build("联系人 |\n田雨薇 |").every((b) => b.kind !== "table")).toBe(true);
+  });
+});
+
+describe("page breaks after a paragraph's first words", () => {
+  const paras = (text: string) => buildBlocks(linesFromText(text), { joinCutLines: true }).map((b) => b.norm);
+  it("joins a label cut from its figure and a sentence cut inside a name", () => {
+    expect(paras("2023年度本年\n\n支出1689.68万元，其中基本支出718.24万元。")).toEqual(["2023年度本年支出1689.68万元，其中基本支出718.24万元。"]);
+    expect(paras("分项目看，文物保\n\n护修缮项目全年预算数299.89万元，执行数268.51万元。")).toHaveLength(1);
+  });
+  it("keeps titles and field lines apart", () => {
+    expect(paras("绩效评价自评报告\n\n部门名称：某县档案馆")).toHaveLength(2);
+    expect(paras("岳阳楼区财政局(制)\n\n一、部门基本概况")).toHaveLength(2);
+  });
+});
+
+describe("wide gaps inside prose", () => {
+  it("are not table columns", () => {
+    const blocks = buildBlocks(linesFromText("与上年相比收、支预算总计各增加        1463.8   万元，增长8.85%。"), { joinCutLines: true });
+    expect(blocks.map((b) => b.kind)).toEqual(["paragraph"]);
+  });
+});

@@ -106,6 +106,21 @@ describe("ingest", () => {
     expect(s).toMatchObject({ imported: 4, skipped: 1 });
   });
 
+  it("a failing file's identical copy fails too (was counted as skipped while the first copy was still parsing)", async () => {
+    const dir = corpus();
+    writeFileSync(path.join(dir, "broken-copy.pdf"), "BAD bytes");
+    const db = openDb(path.join(dir, "j.db"));
+    // A slow parse keeps the first copy in flight when the second is hashed, the case that went wrong.
+    const slow = async (f: string, sha: string) => {
+      await new Promise((r) => setTimeout(r, 30));
+      return fakeAnalyze(f, sha);
+    };
+    const s = await ingest(db, [dir], { jobs: 1, analyze: slow });
+    expect(s.failed.map((f) => path.basename(f.path)).sort()).toEqual(["broken-copy.pdf", "broken.pdf"]);
+    expect(s.failed.every((f) => f.reason === "文件已损坏 (corrupt)")).toBe(true);
+    expect(s).toMatchObject({ imported: 4, skipped: 0 });
+  });
+
   it("a path that does not exist is a failure naming it, and the rest is imported", async () => {
     const dir = corpus();
     const db = openDb(path.join(dir, "j.db"));

@@ -3,6 +3,10 @@ import type { Db } from "../../src/store/db.js";
 import { compare, sharesTo100 } from "../../src/query/compare.js";
 import { show } from "../../src/query/show.js";
 import { A, B, C, buildWorld } from "./world.js";
+import { money, report, save, tempDb } from "./helpers.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 let world: ReturnType<typeof buildWorld>;
 let db: Db;
@@ -59,8 +63,34 @@ describe("show", () => {
     const a = show(db, A);
     if (a.type !== "department") throw new Error("expected a department");
     expect(a.view.columns.map((c) => c.label)).toEqual(["2020", "2021", "2022", "2023", "2024"]);
-    expect(a.view.findings).toEqual([0, 0, 1, 0, 0]);
+    // 2020 is known only from the 2021 report's 上年 figure: no report of its own, so no findings count (not 0).
+    expect(a.view.findings).toEqual([null, 0, 1, 0, 0]);
     expect(a.view.lines.find((l) => l.key === "score.total")!.cells[1]!.value).toBe(90);
+  });
+
+  it("labels a budget-only department's columns 预算, so a budget figure is never read as spending", () => {
+    const t = tempDb();
+    try {
+      save(t.db, report({ department: "仁化县档案馆", year: 2023, kind: "budget", metrics: [money("expenditure.total", 2023, 1_000_000)] }));
+      const r = show(t.db, "仁化县档案馆");
+      if (r.type !== "department") throw new Error("expected a department");
+      expect(r.view.columns.map((c) => c.label)).toEqual(["2023 预算"]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("a report id or file that is not in the database is an error naming it, not a department search", () => {
+    expect(() => show(db, "999999")).toThrow(/没有编号为 999999 的报告/);
+    expect(() => show(db, "/no/such/dir/报告.pdf")).toThrow(/文件不存在/);
+    const dir = mkdtempSync(path.join(tmpdir(), "jx-show-"));
+    const f = path.join(dir, "not-imported.txt");
+    writeFileSync(f, "某某局2023年度部门整体支出绩效自评报告");
+    try {
+      expect(() => show(db, f)).toThrow(/该文件不在数据库中/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("shows one report by id and by file, with projects, indicators and findings with quotes", () => {

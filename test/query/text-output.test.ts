@@ -17,6 +17,14 @@ describe("text table", () => {
     expect(lines).toContain("│        │ +0.10 (+11.11%) │");
     expect(lines.filter((l) => l.startsWith("├"))).toHaveLength(2);
   });
+
+  it("draws no rule between single-line rows (a 33-metric table was twice as tall as needed)", () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({ d: `部门${i}`, v: String(i) }));
+    const lines = textTable([{ key: "d", header: "部门" }, { key: "v", header: "值", align: "right" }], rows).trimEnd().split("\n");
+    expect(lines).toHaveLength(1 + 1 + 1 + 5 + 1); // top, header, header rule, rows, bottom
+    expect(lines.filter((l) => l.startsWith("├"))).toHaveLength(1);
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
+  });
 });
 
 describe("terminal chart", () => {

@@ -88,6 +88,32 @@ describe("saveReport", () => {
     expect(checkConsistency(db)).toEqual([]);
   });
 
+  it("a budget's prose file and its 公开表 file (same department, year, kind; different text) both stay active", () => {
+    const db = fresh();
+    const prose = makeReport({ kind: "budget", total: "17996.68", seed: "prose" });
+    const tables = makeReport({ kind: "budget", total: "17996.68", seed: "tables" });
+    const text = (t: string) => [{ heading: null, level: null, page: 1, text: t }];
+    const a = saveReport(db, {
+      ...saveInputOf(prose),
+      sections: text("一、收支预算总体情况说明：本部门收入、支出预算总计17996.68万元，与上年相比增加，主要原因是人员增加和项目调整。"),
+    });
+    const b = saveReport(db, {
+      ...saveInputOf(tables),
+      sections: text("公开01表 收支预算总表 单位：万元 收入 支出 一般公共预算拨款 17,981.68 一般公共服务支出 当年收入小计 17,996.68"),
+    });
+    expect(b.superseded).toEqual([]);
+    expect((db.prepare("SELECT COUNT(*) AS n FROM active_reports").get() as { n: number }).n).toBe(2);
+    // A re-published edition of the prose file (a figure corrected) still supersedes its own earlier edition.
+    const prose2 = makeReport({ kind: "budget", total: "17996.69", seed: "prose-v2" });
+    const c = saveReport(db, {
+      ...saveInputOf(prose2),
+      sections: text("一、收支预算总体情况说明：本部门收入、支出预算总计17996.69万元，与上年相比增加，主要原因是人员增加和项目调整。"),
+    });
+    expect(c.superseded).toEqual([a.reportId]);
+    expect((db.prepare("SELECT id FROM active_reports ORDER BY id").all() as Array<{ id: number }>).map((r) => r.id)).toEqual([b.reportId, c.reportId]);
+    expect(checkConsistency(db)).toEqual([]);
+  });
+
   it("a later filing date wins even when the older version is imported last", () => {
     const db = fresh();
     const newer = saveReport(db, saveInputOf(makeReport({ total: "1.00", filledDate: "2024-06-01" })));

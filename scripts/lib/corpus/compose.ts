@@ -2,7 +2,7 @@
  * The report as renderer-neutral blocks, plus the gold collected while the text is written: every figure a layout
  * prints goes through a Composer method that both formats it and records it, so the gold cannot drift from the text.
  */
-import { money, moneyNumber, percent, percentNumber, scoreNumber, toFullWidth, type MoneyUnit, type NumStyle } from "./format.js";
+import { cnNumeral, money, moneyNumber, percent, percentNumber, scoreNumber, toFullWidth, yiNumber, type MoneyUnit, type NumStyle } from "./format.js";
 
 export type DocBlock =
   | { kind: "title"; text: string }
@@ -63,8 +63,27 @@ export class Composer {
 
   /** Money with its unit, e.g. "674.19万元". */
   money(key: string | null, year: number, fen: number, project?: string, unit: MoneyUnit = this.style.unit): string {
+    // Only amounts printed in the report's own unit vary: an explicit unit is an injected slip or a fixed wording.
+    const special = unit === this.style.unit ? this.specialMoney(fen) : null;
+    if (special) {
+      if (key) this.record(key, year, fen / 100, special.lastDigit, project);
+      return special.text;
+    }
     if (key) this.record(key, year, fen / 100, lastDigitYuan(fen, unit, this.style), project);
     return money(fen, this.style, unit);
+  }
+
+  /** 亿元 for large amounts, Chinese numerals for small whole-元 ones, when the report has that habit. */
+  private specialMoney(fen: number): { text: string; lastDigit: number } | null {
+    if (this.style.cnNumerals && fen > 0 && fen % 100 === 0 && fen < 100_000_000) {
+      return { text: `${cnNumeral(fen / 100)}元`, lastDigit: 1 };
+    }
+    if (this.style.yi && fen >= 10_000_000_000) {
+      const y = yiNumber(fen);
+      const t = `${y.num}${this.style.space ? " " : ""}亿元`;
+      return { text: this.style.fullWidth ? toFullWidth(t) : t, lastDigit: 10 ** (8 - y.decimals) };
+    }
+    return null;
   }
 
   /** Money as a bare number for a table whose header states the unit. */

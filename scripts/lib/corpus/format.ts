@@ -17,6 +17,10 @@ export interface NumStyle {
   /** Print 0 as "0" rather than "0.00". */
   bareZero: boolean;
   percentSign: "%" | "％";
+  /** Print prose amounts of 1 亿元 and more in 亿元 (exact: "1.222251亿元"). */
+  yi: boolean;
+  /** Print small whole-元 prose amounts in Chinese numerals ("四万三千四百元"), as some offices still do. */
+  cnNumerals: boolean;
 }
 
 export function drawNumStyle(rng: Rng): NumStyle {
@@ -29,7 +33,47 @@ export function drawNumStyle(rng: Rng): NumStyle {
     yuanDecimals: rng.chance(0.6) ? 2 : 0,
     bareZero: rng.chance(0.5),
     percentSign: rng.chance(0.15) ? "％" : "%",
+    yi: rng.chance(0.35),
+    cnNumerals: rng.chance(0.08),
   };
+}
+
+/** An amount in 分 as an exact 亿元 number: at least two decimals, more when the amount needs them. */
+export function yiNumber(fen: number): { num: string; decimals: number } {
+  const digits = String(Math.abs(fen)).padStart(11, "0");
+  const intPart = digits.slice(0, -10).replace(/^0+(?=\d)/, "");
+  let frac = digits.slice(-10).replace(/0+$/, "");
+  if (frac.length < 2) frac = frac.padEnd(2, "0");
+  return { num: `${fen < 0 ? "-" : ""}${intPart}.${frac}`, decimals: frac.length };
+}
+
+const CN_DIGIT = "零一二三四五六七八九";
+
+function cnSection(n: number): string {
+  const units = ["千", "百", "十", ""];
+  const ds = String(n).padStart(4, "0").split("").map(Number);
+  let out = "";
+  let zero = false;
+  ds.forEach((d, i) => {
+    if (d === 0) {
+      zero = out !== "";
+      return;
+    }
+    if (zero) out += "零";
+    zero = false;
+    out += CN_DIGIT[d] + units[i];
+  });
+  return out;
+}
+
+/** A positive integer below 10⁸ in Chinese numerals: 43400 → 四万三千四百, 15 → 十五, 40015 → 四万零一十五. */
+export function cnNumeral(n: number): string {
+  if (!Number.isInteger(n) || n <= 0 || n >= 1e8) throw new Error(`cnNumeral: ${n}`);
+  const high = Math.floor(n / 10000);
+  const low = n % 10000;
+  let s = high ? (high >= 10 && high < 20 ? cnSection(high).replace(/^一十/, "十") : cnSection(high)) + "万" : "";
+  if (low) s += (high && low < 1000 ? "零" : "") + cnSection(low);
+  return n < 20 && n >= 10 ? s.replace(/^一十/, "十") : s;
 }
 
 function group(intPart: string): string {

@@ -15,8 +15,9 @@ import { conclusionLayout } from "./layouts/conclusion.js";
 import { projectLayout } from "./layouts/project.js";
 import { drawTxtOptions, renderTxt, type TxtOptions } from "./render-txt.js";
 import { labelRestatements, type ReportFacts } from "./restatements.js";
+import { toTraditional } from "./traditional.js";
 
-export type OutFormat = "txt" | "docx" | "pdf";
+export type OutFormat = "txt" | "docx" | "pdf" | "html";
 
 export interface CorpusOptions {
   departments: number;
@@ -88,10 +89,12 @@ function buildOne(
   }
   const c = new Composer(spec.style);
   LAYOUT_FN[layout](c, spec);
+  // Now and then a copy in Traditional characters (re-hosted reports); the gold stays Simplified, as extraction folds.
+  const blocks = !opts.samples && rng.chance(0.05) ? toTraditional(c.blocks) : c.blocks;
   const txtOpts: TxtOptions = opts.samples
     ? { tableStyle: "tab", blankBetween: false, pageChars: 1000, cut: false, pageNumbers: false }
     : drawTxtOptions(rng);
-  const txt = renderTxt(c.blocks, txtOpts, rng);
+  const txt = renderTxt(blocks, txtOpts, rng);
   const gold: Gold = {
     department: dept.name, fiscalYear: year, kind, filledDate: spec.filledDate,
     metrics: c.goldMetrics(), projects: kind === "department" ? c.goldProjects() : [], expectedFindings: findings,
@@ -101,7 +104,7 @@ function buildOne(
     fiscalYear: year, metrics: gold.metrics, projects: gold.projects, findings: gold.expectedFindings,
     lastDigit: (k, y) => c.precisionOf(k, y),
   };
-  return { report: { name, layout, blocks: c.blocks, txt, gold, formats: [] }, facts };
+  return { report: { name, layout, blocks, txt, gold, formats: [] }, facts };
 }
 
 export function buildCorpus(opts: CorpusOptions): BuiltReport[] {

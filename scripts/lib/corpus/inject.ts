@@ -129,8 +129,10 @@ export function inject(spec: ReportSpec, kind: InjectionKind): GoldFinding[] {
       return [];
     }
     case "yoy-outlier": {
-      cur.assets.total *= 10;
-      cur.assets.inUse *= 10;
+      // An order of magnitude against the prior year whatever this year's own drift (×10 of a smaller figure is not).
+      const k = Math.max(10, Math.ceil((12 * Math.max(spec.prev.assets.total, cur.assets.total)) / cur.assets.total));
+      cur.assets.total *= k;
+      cur.assets.inUse *= k;
       return [{ rule: "yoy-outlier", year, about: ["assets.fixed_total"], crossReport: true }];
     }
     case "rounding": {

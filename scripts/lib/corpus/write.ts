@@ -5,16 +5,18 @@ import path from "node:path";
 import { goldJson, type BuiltReport } from "./generate.js";
 import { renderDocx } from "./render-docx.js";
 import { convertToPdf, findSoffice } from "./render-pdf.js";
+import { renderHtml } from "./render-html.js";
+import { Rng } from "./prng.js";
 
 export interface WriteSummary {
-  files: Record<"txt" | "docx" | "pdf" | "gold", number>;
+  files: Record<"txt" | "docx" | "pdf" | "html" | "gold", number>;
   skippedPdf: number;
   messages: string[];
 }
 
 export async function writeCorpus(reports: BuiltReport[], outDir: string, jobs = 1): Promise<WriteSummary> {
   mkdirSync(outDir, { recursive: true });
-  const summary: WriteSummary = { files: { txt: 0, docx: 0, pdf: 0, gold: 0 }, skippedPdf: 0, messages: [] };
+  const summary: WriteSummary = { files: { txt: 0, docx: 0, pdf: 0, html: 0, gold: 0 }, skippedPdf: 0, messages: [] };
   const wantPdf = reports.some((r) => r.formats.includes("pdf"));
   const soffice = wantPdf ? findSoffice() : null;
   if (wantPdf && !soffice) {
@@ -36,6 +38,11 @@ export async function writeCorpus(reports: BuiltReport[], outDir: string, jobs =
       if (formats.includes("txt")) {
         writeFileSync(path.join(outDir, `${r.name}.txt`), r.txt);
         summary.files.txt++;
+      }
+      if (formats.includes("html")) {
+        // Its own stream (seeded by the report name), so adding HTML leaves the other formats' bytes unchanged.
+        writeFileSync(path.join(outDir, `${r.name}.html`), renderHtml(r.blocks, r.gold.department, new Rng(`html:${r.name}`)));
+        summary.files.html++;
       }
       if (formats.includes("docx") || formats.includes("pdf")) {
         const bytes = await renderDocx(r.blocks, r.gold.filledDate);

@@ -2,13 +2,29 @@ import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { CliExit, EXIT } from "../exit-codes.js";
 import { addDbOption, addFormatOption, intOption, outputFormat, withReadonlyDb, write } from "../../query/cli-support.js";
-import { resolveDepartment } from "../../query/departments.js";
 import { isInputError, InputError } from "../../errors.js";
-import { ReportSchema, type Report } from "../../extract/schema.js";
-import { RULE_IDS, runCrossRules, runReportRules } from "../../rules/index.js";
-import { loadReports } from "../../rules/load-reports.js";
-import { renderCheck, SEVERITY_RANK, type CheckedReport } from "../../rules/check-output.js";
+import type { Report } from "../../extract/schema.js";
+import type { CheckedReport } from "../../rules/check-output.js";
 import type { Severity } from "../../rules/finding.js";
+
+/**
+ * The rule ids, listed here so `--help` and argument checks need not load the rules (a test keeps this equal to
+ * rules/index.ts's RULE_IDS).
+ */
+export const CHECK_RULE_IDS = [
+  "sum-of-parts",
+  "stated-change",
+  "stated-ratio",
+  "unit-slip",
+  "range",
+  "restated-differently",
+  "yoy-outlier",
+  "reconcile-final-vs-self",
+  "reconcile-budget-vs-final",
+  "reconcile-budget-prior-year",
+];
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 interface CheckOptions {
   db?: string;
@@ -44,8 +60,9 @@ async function analyzer(): Promise<Analyze> {
 }
 
 /** `jixiao extract --format json` output can be checked again without re-reading the document. */
-function reportFromJson(file: string): Report | null {
+async function reportFromJson(file: string): Promise<Report | null> {
   if (!/\.json$/i.test(file)) return null;
+  const { ReportSchema } = await import("../../extract/schema.js");
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
@@ -63,25 +80,26 @@ function norm(s: string): string {
 
 function parseRules(values: string[] | undefined): string[] | undefined {
   const ids = (values ?? []).flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
-  const bad = ids.filter((id) => !RULE_IDS.includes(id));
-  if (bad.length) throw new CliExit(EXIT.USAGE, `jixiao: 未知规则 (unknown rule): ${bad.join(", ")}；可用：${RULE_IDS.join(", ")}`);
+  const bad = ids.filter((id) => !CHECK_RULE_IDS.includes(id));
+  if (bad.length) throw new CliExit(EXIT.USAGE, `jixiao: 未知规则 (unknown rule): ${bad.join(", ")}；可用：${CHECK_RULE_IDS.join(", ")}`);
   return ids.length ? ids : undefined;
 }
 
 function parseFailOn(v: string | undefined): Severity {
   const s = (v ?? "error") as Severity;
-  if (!(s in SEVERITY_RANK)) throw new CliExit(EXIT.USAGE, "jixiao: --fail-on 须为 error|warning|info");
+  if (!SEVERITIES.includes(s)) throw new CliExit(EXIT.USAGE, "jixiao: --fail-on 须为 error|warning|info");
   return s;
 }
 
 async function checkFiles(files: string[], opts: CheckOptions, rules: string[] | undefined, year: number | null) {
   const analyze = await analyzer();
+  const { runReportRules } = await import("../../rules/index.js");
   const out: CheckedReport[] = [];
   const failed: string[] = [];
   for (const file of files) {
     let report: Report;
     try {
-      report = reportFromJson(file) ?? (await analyze(file));
+      report = (await reportFromJson(file)) ?? (await analyze(file));
     } catch (e) {
       if (!isInputError(e)) throw e;
       failed.push((e as InputError).line);
@@ -95,7 +113,11 @@ async function checkFiles(files: string[], opts: CheckOptions, rules: string[] |
   return { out, failed };
 }
 
-function checkDb(opts: CheckOptions, rules: string[] | undefined, year: number | null): Promise<CheckedReport[]> {
+async function checkDb(opts: CheckOptions, rules: string[] | undefined, year: number | null): Promise<CheckedReport[]> {
+  const { runCrossRules, runReportRules } = await import("../../rules/index.js");
+  const { loadReports } = await import("../../rules/load-reports.js");
+  const { SEVERITY_RANK } = await import("../../rules/check-output.js");
+  const { resolveDepartment } = await import("../../query/departments.js");
   return withReadonlyDb(opts, (db) => {
     const dept = opts.dept ? resolveDepartment(db, opts.dept) : null;
     // Cross-report rules need each department's whole history, even when only one year is asked for.
@@ -128,7 +150,7 @@ export function register(program: Command): void {
     .description("核对报告数字是否勾稽一致，给出依据 (check figures for consistency, with evidence)")
     .option("--dept <name>", "只看该部门（模糊匹配）(department; fuzzy)")
     .option("--year <year>", "只看该年度的报告 (fiscal year)")
-    .option("--rule <id...>", `只运行这些规则 (rules): ${RULE_IDS.join(", ")}`)
+    .option("--rule <id...>", `只运行这些规则 (rules): ${CHECK_RULE_IDS.join(", ")}`)
     .option("--fail-on <severity>", "出现该级别及以上的问题时退出码为 1 (error|warning|info)", "error");
   addDbOption(cmd);
   addFormatOption(cmd);
@@ -141,6 +163,7 @@ export function register(program: Command): void {
     let failed: string[] = [];
     if (files.length) ({ out: reports, failed } = await checkFiles(files, opts, rules, year));
     else reports = await checkDb(opts, rules, year);
+    const { renderCheck, SEVERITY_RANK } = await import("../../rules/check-output.js");
     write(renderCheck(format, reports));
     for (const line of failed) process.stderr.write(`jixiao: ${line}\n`);
     if (failed.length) throw new CliExit(EXIT.INPUT);

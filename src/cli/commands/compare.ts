@@ -2,8 +2,7 @@ import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
 import type { Column } from "../output.js";
 import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
-import { compare } from "../../query/compare.js";
-import { REPORT_KINDS } from "../../query/trend.js";
+import { REPORT_KINDS } from "../../query/report-kinds.js";
 
 export function register(program: Command): void {
   const cmd = program
@@ -20,6 +19,7 @@ export function register(program: Command): void {
       throw new CliExit(EXIT.USAGE, `jixiao: --kind 须为 ${REPORT_KINDS.join("|")}`);
     const year = intOption("--year", opts.year)!;
     const top = intOption("--top", opts.top);
+    const { compare } = await import("../../query/compare.js");
     await withReadonlyDb(opts, (db) => {
       const c = compare(db, { metric, year, top, kind: opts.kind });
       const columns: Column[] = [

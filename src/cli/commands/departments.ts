@@ -1,44 +1,33 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { parseFormat, render, OUTPUT_FORMATS } from "../output.js";
-import { DatabaseError, isBusyError, lockedError, openDb, resolveDbPath, type Db } from "../../store/db.js";
-import { DepartmentError, listDepartments, mergeDepartments, renameDepartment, splitAlias } from "../../store/departments.js";
-import { runCrossForDepartments } from "../../ingest/cross.js";
+import type { Column, OutputFormat } from "../output.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withDb, write } from "../../query/cli-support.js";
+import type { Db } from "../../store/db.js";
 
-interface DbOpts {
+interface Opts {
   db?: string;
-  format: string;
+  format?: string;
 }
 
-function withDb<T>(o: DbOpts, readonly: boolean, fn: (db: Db) => T): T {
-  let db: Db;
-  try {
-    db = openDb(resolveDbPath(o.db), { readonly });
-  } catch (e) {
-    if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
-    throw e;
-  }
-  try {
-    return fn(db);
-  } catch (e) {
-    if (e instanceof DepartmentError) throw new CliExit(EXIT.USAGE, `jixiao: ${e.message}`);
-    if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
-    if (isBusyError(e)) throw new CliExit(EXIT.DATABASE, `jixiao: ${lockedError(db.name, e).message}`);
-    throw e;
-  } finally {
-    db.close();
-  }
+/** The store's DepartmentError (unknown or ambiguous name) is a usage error, like an unknown department in a query. */
+async function run<T>(o: Opts, writable: boolean, fn: (db: Db) => T | Promise<T>): Promise<T> {
+  const { DepartmentError } = await import("../../store/departments.js");
+  return withDb(
+    o,
+    async (db) => {
+      try {
+        return await fn(db);
+      } catch (e) {
+        if (e instanceof DepartmentError) throw new CliExit(EXIT.USAGE, `jixiao: ${e.message}`);
+        throw e;
+      }
+    },
+    writable,
+  );
 }
 
-function format(o: DbOpts): string {
-  try {
-    return parseFormat(o.format, OUTPUT_FORMATS);
-  } catch (e) {
-    throw new CliExit(EXIT.USAGE, `jixiao: ${(e as Error).message}`);
-  }
-}
-
-function list(db: Db, fmt: string): string {
+async function list(db: Db, fmt: OutputFormat): Promise<string> {
+  const { listDepartments } = await import("../../store/departments.js");
   const depts = listDepartments(db);
   const rows = depts.map((d) => ({
     id: d.id,
@@ -51,80 +40,143 @@ function list(db: Db, fmt: string): string {
       .map((a) => `${a.alias} (${a.source === "user" ? "用户" : a.score.toFixed(2)})`)
       .join("; "),
   }));
-  const columns = [
-    { key: "id", header: "编号", align: "right" as const },
+  const columns: Column[] = [
+    { key: "id", header: "编号", align: "right" },
     { key: "name", header: "部门" },
     { key: "region", header: "地区" },
-    { key: "reports", header: "报告数", align: "right" as const },
+    { key: "reports", header: "报告数", align: "right" },
     { key: "years", header: "年度" },
     { key: "aliases", header: "别名（匹配分数）" },
   ];
-  return render(fmt as "table", columns, rows, depts);
+  return renderOut(fmt, columns, rows, depts);
 }
 
-/** Re-run cross-report rules for a department whose reports changed hands. */
-function recheck(db: Db, departmentId: number): void {
-  runCrossForDepartments(db, [departmentId]);
+/** What a correction did, in every output format: a sentence for people, a row for CSV, an object for JSON. */
+interface Outcome {
+  action: "merge" | "rename" | "split";
+  department: { id: number; name: string };
+  from?: { id: number; name: string };
+  reports?: number;
+  superseded?: number;
+  message: string;
+}
+
+function renderOutcome(fmt: OutputFormat, r: Outcome): string {
+  if (fmt === "table") return r.message + "\n";
+  const row = {
+    action: r.action,
+    id: r.department.id,
+    name: r.department.name,
+    fromId: r.from?.id ?? null,
+    fromName: r.from?.name ?? null,
+    reports: r.reports ?? null,
+    superseded: r.superseded ?? null,
+    message: r.message,
+  };
+  const columns: Column[] = [
+    { key: "action", header: "操作" },
+    { key: "id", header: "部门编号" },
+    { key: "name", header: "部门" },
+    { key: "fromId", header: "原部门编号" },
+    { key: "fromName", header: "原部门" },
+    { key: "reports", header: "报告数" },
+    { key: "superseded", header: "被取代报告数" },
+    { key: "message", header: "说明" },
+  ];
+  return renderOut(fmt, columns, [row], r);
+}
+
+/** Re-run cross-report rules for departments whose reports changed hands. */
+async function recheck(db: Db, ids: number[]): Promise<void> {
+  const { runCrossForDepartments } = await import("../../ingest/cross.js");
+  runCrossForDepartments(db, ids);
+}
+
+/** Subcommands accept --db/--format before or after their name (`departments --db x merge a b` or `… merge a b --db x`). */
+function opts(sub: Opts, parent: Command): Opts {
+  const p = parent.opts() as Opts;
+  const dflt = "table";
+  return { db: sub.db ?? p.db, format: sub.format && sub.format !== dflt ? sub.format : (p.format ?? dflt) };
 }
 
 export function register(program: Command): void {
   const cmd = program
     .command("departments")
-    .description("部门及其别名；合并、改名、拆分以纠正自动匹配 (departments, aliases and match corrections)")
-    .option("--db <file>", "database file (env JIXIAO_DB, default ./jixiao.db)")
-    .option("--format <format>", "table|json|csv", "table")
-    .action((o: DbOpts) => {
-      const fmt = format(o);
-      process.stdout.write(withDb(o, true, (db) => list(db, fmt)));
-    });
+    .description("部门及其别名；合并、改名、拆分以纠正自动匹配 (departments, aliases and match corrections)");
+  addDbOption(cmd);
+  addFormatOption(cmd);
+  cmd.action(async (o: Opts) => {
+    const fmt = outputFormat(o.format);
+    write(await run(o, false, (db) => list(db, fmt)));
+  });
 
-  cmd
+  const merge = cmd
     .command("merge")
     .description("把部门 A 并入部门 B（A 的报告与名称归入 B，重新导入后仍然有效）(merge A into B)")
-    .argument("<a>", "department to merge away (name, alias or id)")
-    .argument("<b>", "department to keep")
-    .option("--db <file>", "database file")
-    .action((a: string, b: string, o: { db?: string }) => {
-      const db0 = { db: o.db ?? cmd.opts().db, format: "table" };
-      const msg = withDb(db0, false, (db) => {
-        const r = mergeDepartments(db, a, b);
-        recheck(db, r.into.id);
-        return `已将“${r.from.name}”并入“${r.into.name}”` + (r.superseded ? `，${r.superseded} 份同年度报告被取代` : "") + "\n";
-      });
-      process.stdout.write(msg);
+    .argument("<a>", "并入的部门：名称、别名或编号 (department to merge away: name, alias or id)")
+    .argument("<b>", "保留的部门 (department to keep)");
+  addDbOption(merge);
+  addFormatOption(merge);
+  merge.action(async (a: string, b: string, o: Opts) => {
+    const all = opts(o, cmd);
+    const fmt = outputFormat(all.format);
+    const { mergeDepartments } = await import("../../store/departments.js");
+    const outcome = await run(all, true, async (db): Promise<Outcome> => {
+      const r = mergeDepartments(db, a, b);
+      await recheck(db, [r.into.id]);
+      return {
+        action: "merge",
+        department: { id: r.into.id, name: r.into.name },
+        from: { id: r.from.id, name: r.from.name },
+        superseded: r.superseded,
+        message: `已将“${r.from.name}”并入“${r.into.name}”` + (r.superseded ? `，${r.superseded} 份同年度报告被取代` : ""),
+      };
     });
+    write(renderOutcome(fmt, outcome));
+  });
 
-  cmd
+  const rename = cmd
     .command("rename")
     .description("修改部门的规范名称（旧名保留为别名）(rename a department)")
-    .argument("<old>", "current name, alias or id")
-    .argument("<new>", "new canonical name")
-    .option("--db <file>", "database file")
-    .action((oldName: string, newName: string, o: { db?: string }) => {
-      const db0 = { db: o.db ?? cmd.opts().db, format: "table" };
-      const msg = withDb(db0, false, (db) => {
-        const d = renameDepartment(db, oldName, newName);
-        return `已改名为“${d.name}”\n`;
-      });
-      process.stdout.write(msg);
+    .argument("<old>", "现在的名称、别名或编号 (current name, alias or id)")
+    .argument("<new>", "新的规范名称 (new canonical name)");
+  addDbOption(rename);
+  addFormatOption(rename);
+  rename.action(async (oldName: string, newName: string, o: Opts) => {
+    const all = opts(o, cmd);
+    const fmt = outputFormat(all.format);
+    const { renameDepartment } = await import("../../store/departments.js");
+    const outcome = await run(all, true, (db): Outcome => {
+      const d = renameDepartment(db, oldName, newName);
+      return { action: "rename", department: { id: d.id, name: d.name }, message: `已改名为“${d.name}”` };
     });
+    write(renderOutcome(fmt, outcome));
+  });
 
-  cmd
+  const split = cmd
     .command("split")
     .description("把一个被错误匹配的别名拆成独立部门 (undo a wrong automatic match)")
-    .argument("<alias>", "the alias to make its own department")
-    .option("--db <file>", "database file")
-    .action((alias: string, o: { db?: string }) => {
-      const db0 = { db: o.db ?? cmd.opts().db, format: "table" };
-      const msg = withDb(db0, false, (db) => {
-        const before = db.prepare("SELECT department_id FROM department_aliases WHERE alias = ?").get(alias.trim()) as
-          | { department_id: number }
-          | undefined;
-        const r = splitAlias(db, alias);
-        recheck(db, r.department.id);
-        if (before) recheck(db, before.department_id);
-        return `“${r.department.name}”已成为独立部门，带走 ${r.reports} 份报告\n`;
-      });
-      process.stdout.write(msg);
+    .argument("<alias>", "要独立出来的别名 (the alias to make its own department)");
+  addDbOption(split);
+  addFormatOption(split);
+  split.action(async (alias: string, o: Opts) => {
+    const all = opts(o, cmd);
+    const fmt = outputFormat(all.format);
+    const { splitAlias } = await import("../../store/departments.js");
+    const { normalizeDeptName } = await import("../../store/dept-names.js");
+    const outcome = await run(all, true, async (db): Promise<Outcome> => {
+      const before = db.prepare("SELECT department_id FROM department_aliases WHERE alias = ?").get(normalizeDeptName(alias)) as
+        | { department_id: number }
+        | undefined;
+      const r = splitAlias(db, alias);
+      await recheck(db, before ? [r.department.id, before.department_id] : [r.department.id]);
+      return {
+        action: "split",
+        department: { id: r.department.id, name: r.department.name },
+        reports: r.reports,
+        message: `“${r.department.name}”已成为独立部门，带走 ${r.reports} 份报告`,
+      };
     });
+    write(renderOutcome(fmt, outcome));
+  });
 }

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
 import { addDbOption, withReadonlyDb, write } from "../../query/cli-support.js";
-import { exportTables } from "../../query/export-data.js";
 import { EXPORT_FORMATS, exportFormat, writeExport } from "../../query/export-write.js";
 
 export function register(program: Command): void {
@@ -14,6 +13,7 @@ export function register(program: Command): void {
   cmd.action(async (opts: { out: string; format?: string; db?: string }) => {
     const format = exportFormat(opts.out, opts.format);
     if (!format) throw new CliExit(EXIT.USAGE, `jixiao: --format 须为 ${EXPORT_FORMATS.join("|")}`);
+    const { exportTables } = await import("../../query/export-data.js");
     await withReadonlyDb(opts, async (db) => {
       const written = await writeExport(exportTables(db), opts.out, format);
       for (const w of written) write(`${w.table}\t${w.rows} 行\t${w.file}\n`);

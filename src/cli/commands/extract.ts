@@ -1,9 +1,28 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { analyzeFile } from "../../pipeline.js";
-import { renderReportTable } from "../../extract/render-table.js";
+import { formatErrorText, toCsv, type Column } from "../output.js";
+import type { Report } from "../../extract/schema.js";
 
-const FORMATS = ["table", "json"] as const;
+const FORMATS = ["table", "json", "csv"] as const;
+
+/** CSV is the metrics in long form (report's own metrics, then each project's), the rows people paste into Excel. */
+const CSV_COLUMNS: Column[] = [
+  { key: "project", header: "项目" },
+  { key: "key", header: "指标键" },
+  { key: "year", header: "年度" },
+  { key: "value", header: "数值" },
+  { key: "unit", header: "单位" },
+  { key: "restated", header: "上年数" },
+  { key: "text", header: "原文数字" },
+  { key: "page", header: "页码" },
+  { key: "quote", header: "原文" },
+];
+
+function csvRows(r: Report): Array<Record<string, unknown>> {
+  const rows = (project: string | null, ms: Report["metrics"]) =>
+    ms.map((m) => ({ project, key: m.key, year: m.year, value: m.value, unit: m.unit, restated: m.restated ? "是" : "", text: m.text, page: m.page, quote: m.quote }));
+  return [...rows(null, r.metrics), ...r.projects.flatMap((p) => rows(p.name, p.metrics))];
+}
 
 /** `jixiao extract <file>`: metadata, metrics, projects, indicators and in-report findings, with provenance. */
 export function register(program: Command): void {
@@ -11,13 +30,15 @@ export function register(program: Command): void {
     .command("extract")
     .description("抽取报告的部门、年度、指标、项目和评分表，并核对报告内的数字 (extract a report)")
     .argument("<file>", "PDF / DOCX / DOC / TXT / HTML 文件")
-    .option("--format <format>", "输出格式 table|json", "table")
+    .option("--format <format>", "输出格式 (output format: table|json|csv；csv 为指标长表 metrics in long form)", "table")
     .action(async (file: string, opts: { format: string }) => {
-      if (!(FORMATS as readonly string[]).includes(opts.format)) {
-        throw new CliExit(EXIT.USAGE, `jixiao: --format 只能是 ${FORMATS.join("|")}，而不是 "${opts.format}"`);
-      }
+      if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliExit(EXIT.USAGE, `jixiao: ${formatErrorText(opts.format, FORMATS)}`);
+      const { analyzeFile } = await import("../../pipeline.js");
       const report = await analyzeFile(file);
-      const out = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : renderReportTable(report);
+      let out: string;
+      if (opts.format === "json") out = JSON.stringify(report, null, 2) + "\n";
+      else if (opts.format === "csv") out = toCsv(CSV_COLUMNS, csvRows(report));
+      else out = (await import("../../extract/render-table.js")).renderReportTable(report);
       await new Promise<void>((resolve, reject) => process.stdout.write(out, (e) => (e ? reject(e) : resolve())));
     });
 }

@@ -1,10 +1,13 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { parseFormat, render } from "../output.js";
-import { DatabaseError, openDb, resolveDbPath } from "../../store/db.js";
-import { ingest, type IngestSummary } from "../../ingest/ingest.js";
-import { defaultJobs } from "../../ingest/pool.js";
-import { createProgress } from "../../ingest/progress.js";
+import os from "node:os";
+import { parseFormat, render, OUTPUT_FORMATS, type OutputFormat } from "../output.js";
+import type { IngestSummary } from "../../ingest/ingest.js";
+
+// The same as ingest/pool.ts's defaultJobs, without loading the worker pool just to print --help.
+function defaultJobs(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
 
 function summaryRows(s: IngestSummary): Array<Record<string, unknown>> {
   const f = s.findings;
@@ -23,24 +26,56 @@ function summaryRows(s: IngestSummary): Array<Record<string, unknown>> {
   return rows;
 }
 
+const CSV_COLUMNS = [
+  { key: "item", header: "项目" },
+  { key: "count", header: "数量" },
+  { key: "path", header: "文件" },
+  { key: "reason", header: "原因" },
+];
+
+/** The summary counts, then one row per failed file (项目 = 失败), so the CSV is one table. */
+function csvRows(s: IngestSummary): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [
+    { item: "文件", count: s.files },
+    { item: "新导入", count: s.imported },
+    { item: "重新解析", count: s.reparsed },
+    { item: "跳过（未变化）", count: s.skipped },
+    { item: "被新版本取代", count: s.superseded },
+    { item: "失败", count: s.failed.length },
+    { item: "问题：错误", count: s.findings.error },
+    { item: "问题：警告", count: s.findings.warning },
+    { item: "问题：提示", count: s.findings.info },
+    { item: "跨报告问题：错误", count: s.crossFindings.error },
+    { item: "跨报告问题：警告", count: s.crossFindings.warning },
+    { item: "跨报告问题：提示", count: s.crossFindings.info },
+    { item: "页数", count: s.pages },
+    { item: "用时（秒）", count: s.seconds.toFixed(1) },
+  ];
+  for (const f of s.failed) rows.push({ item: "失败的文件", count: 1, path: f.path, reason: f.reason });
+  return rows;
+}
+
 export function register(program: Command): void {
   program
     .command("ingest")
     .description("导入报告（文件、文件夹、通配符）到数据库 (import reports into the database)")
-    .argument("<paths...>", "files, folders (recursive) or globs")
-    .option("--db <file>", "database file (env JIXIAO_DB, default ./jixiao.db)")
-    .option("--jobs <n>", "parallel parser threads (worker threads; 1 = parse in the main thread)", String(defaultJobs()))
-    .option("--force", "re-parse files already imported")
-    .option("--format <format>", "summary format: table|json", "table")
+    .argument("<paths...>", "文件、文件夹（递归）或通配符 (files, folders (recursive) or globs)")
+    .option("--db <file>", "数据库文件，不存在则新建 (database file, created if missing; default ./jixiao.db or $JIXIAO_DB)")
+    .option("--jobs <n>", "并行解析线程数；1 = 在主线程解析 (parser threads; 1 = parse in the main thread)", String(defaultJobs()))
+    .option("--force", "重新解析已导入的文件 (re-parse files already imported)")
+    .option("--format <format>", "汇总的输出格式 (summary format: table|json|csv)", "table")
     .action(async (paths: string[], o: { db?: string; jobs: string; force?: boolean; format: string }) => {
-      let format: string;
+      let format: OutputFormat;
       try {
-        format = parseFormat(o.format, ["table", "json"]);
+        format = parseFormat(o.format, OUTPUT_FORMATS) as OutputFormat;
       } catch (e) {
         throw new CliExit(EXIT.USAGE, `jixiao: ${(e as Error).message}`);
       }
       const jobs = Number(o.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new CliExit(EXIT.USAGE, `jixiao: --jobs must be a positive integer, not "${o.jobs}"`);
+      const { DatabaseError, openDb, resolveDbPath } = await import("../../store/db.js");
+      const { ingest } = await import("../../ingest/ingest.js");
+      const { createProgress } = await import("../../ingest/progress.js");
       const file = resolveDbPath(o.db);
       const progress = createProgress();
       let summary: IngestSummary;
@@ -59,6 +94,9 @@ export function register(program: Command): void {
       if (summary.files === 0) process.stderr.write("jixiao: 没有找到可导入的报告文件 (no PDF/DOCX/DOC/TXT/HTML files found)\n");
       if (format === "json") {
         process.stdout.write(JSON.stringify({ db: file, ...summary }, null, 2) + "\n");
+      } else if (format === "csv") {
+        // One row per file that did not simply go in: what a spreadsheet user wants to follow up.
+        process.stdout.write(render("csv", CSV_COLUMNS, csvRows(summary)));
       } else {
         process.stdout.write(`数据库：${file}\n`);
         process.stdout.write(render("table", [{ key: "item", header: "项目" }, { key: "count", header: "数量", align: "right" }], summaryRows(summary)));

@@ -2,8 +2,6 @@ import type { Command } from "commander";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
-import { reportData } from "../../report/report-data.js";
-import { renderHtml } from "../../report/html.js";
 
 export function register(program: Command): void {
   const cmd = program
@@ -15,6 +13,8 @@ export function register(program: Command): void {
   addFormatOption(cmd);
   cmd.action(async (opts: { out: string; dept?: string[]; db?: string; format?: string }) => {
     const format = outputFormat(opts.format);
+    const { reportData } = await import("../../report/report-data.js");
+    const { renderHtml } = await import("../../report/html.js");
     await withReadonlyDb(opts, (db) => {
       const data = reportData(db, { departments: opts.dept });
       const html = renderHtml(data);
@@ -32,10 +32,10 @@ export function register(program: Command): void {
           format,
           [
             { key: "file", header: "文件" },
-            { key: "departments", header: "部门数" },
-            { key: "charts", header: "图表数" },
-            { key: "findings", header: "问题数" },
-            { key: "bytes", header: "字节" },
+            { key: "departments", align: "right", header: "部门数" },
+            { key: "charts", align: "right", header: "图表数" },
+            { key: "findings", align: "right", header: "问题数" },
+            { key: "bytes", align: "right", header: "字节" },
           ],
           [summary],
           summary,

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { Column } from "../output.js";
 import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
-import { search } from "../../query/search.js";
 
 export function register(program: Command): void {
   const cmd = program
@@ -13,6 +12,7 @@ export function register(program: Command): void {
   cmd.action(async (text: string, opts: { limit: string; db?: string; format?: string }) => {
     const format = outputFormat(opts.format);
     const limit = intOption("--limit", opts.limit) ?? 20;
+    const { search } = await import("../../query/search.js");
     await withReadonlyDb(opts, (db) => {
       const hits = search(db, text, { limit });
       const columns: Column[] = [
@@ -20,7 +20,7 @@ export function register(program: Command): void {
         { key: "fiscalYear", header: "年度" },
         { key: "kindLabel", header: "类型" },
         { key: "heading", header: "章节" },
-        { key: "page", header: "页" },
+        { key: "page", header: "页", align: "right" },
         { key: "snippet", header: "摘录" },
         ...(format === "table" ? [] : [{ key: "source", header: "来源文件" }, { key: "reportId", header: "报告编号" }]),
       ];

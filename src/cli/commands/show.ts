@@ -2,19 +2,20 @@ import type { Command } from "commander";
 import { toCsv, type Column } from "../output.js";
 import { textTable } from "../../query/text-table.js";
 import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
-import { show } from "../../query/show.js";
 import type { DepartmentView } from "../../query/show-department.js";
 import type { ReportView, ShownMetric } from "../../query/show-report.js";
 
-function departmentTable(v: DepartmentView): { columns: Column[]; rows: Array<Record<string, unknown>> } {
+/** `—` marks a gap for people (never zero, as in trend); CSV leaves the cell empty. */
+function departmentTable(v: DepartmentView, csv: boolean): { columns: Column[]; rows: Array<Record<string, unknown>> } {
+  const gap = csv ? "" : "—";
   const columns: Column[] = [{ key: "name", header: "指标" }, ...v.columns.map((c, i) => ({ key: `c${i}`, header: c.label, align: "right" as const }))];
   const rows: Array<Record<string, unknown>> = v.lines.map((l) => {
     const row: Record<string, unknown> = { name: l.unit ? `${l.name}（${l.unit}）` : l.name };
-    l.cells.forEach((p, i) => (row[`c${i}`] = p ? `${p.display}${p.restated ? "*" : ""}${p.differs.length ? "!" : ""}` : ""));
+    l.cells.forEach((p, i) => (row[`c${i}`] = p ? `${p.display}${p.restated ? "*" : ""}${p.differs.length ? "!" : ""}` : gap));
     return row;
   });
   const f: Record<string, unknown> = { name: "问题数" };
-  v.findings.forEach((n, i) => (f[`c${i}`] = n));
+  v.findings.forEach((n, i) => (f[`c${i}`] = n ?? gap));
   rows.push(f);
   return { columns, rows };
 }
@@ -23,10 +24,10 @@ const METRIC_COLUMNS: Column[] = [
   { key: "project", header: "项目" },
   { key: "name", header: "指标" },
   { key: "key", header: "键" },
-  { key: "year", header: "年度" },
+  { key: "year", header: "年度", align: "right" },
   { key: "shown", header: "数值", align: "right" },
   { key: "unit", header: "单位" },
-  { key: "page", header: "页" },
+  { key: "page", header: "页", align: "right" },
   { key: "quote", header: "原文" },
 ];
 
@@ -64,11 +65,12 @@ export function register(program: Command): void {
   addFormatOption(cmd);
   cmd.action(async (target: string, opts: { db?: string; format?: string }) => {
     const format = outputFormat(opts.format);
+    const { show } = await import("../../query/show.js");
     await withReadonlyDb(opts, (db) => {
       const res = show(db, target);
       if (format === "json") return write(JSON.stringify(res, null, 2) + "\n");
       if (res.type === "department") {
-        const { columns, rows } = departmentTable(res.view);
+        const { columns, rows } = departmentTable(res.view, format === "csv");
         if (format === "table") {
           const v = res.view;
           write(`${v.department.name}${v.department.aliases.length ? `（又名：${v.department.aliases.join("、")}）` : ""}\n`);

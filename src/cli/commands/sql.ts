@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
-import { runSql } from "../../query/sql.js";
 
 export function register(program: Command): void {
   const cmd = program
@@ -10,9 +9,12 @@ export function register(program: Command): void {
   addFormatOption(cmd);
   cmd.action(async (query: string, opts: { db?: string; format?: string }) => {
     const format = outputFormat(opts.format);
+    const { runSql } = await import("../../query/sql.js");
     await withReadonlyDb(opts, (db) => {
       const r = runSql(db, query);
-      const columns = r.columns.map((c) => ({ key: c, header: c }));
+      // Numbers line up on the right, as in every other table jixiao prints.
+      const numeric = (c: string) => r.rows.some((x) => typeof x[c] === "number") && r.rows.every((x) => x[c] === null || typeof x[c] === "number");
+      const columns = r.columns.map((c) => ({ key: c, header: c, align: numeric(c) ? ("right" as const) : ("left" as const) }));
       write(renderOut(format, columns, r.rows));
     });
   });

@@ -1,10 +1,9 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { DocumentSchema } from "../../document/model.js";
-import { renderDocumentText } from "../../document/render-text.js";
-import { readDocument } from "../../formats/index.js";
+import { formatErrorText } from "../output.js";
 
-const FORMATS = ["text", "json"] as const;
+// "table" is accepted as a synonym of "text" so `--format table` works on every command.
+const FORMATS = ["text", "json", "table"] as const;
 
 /** `jixiao text <file>`: the normalised document, for people (outline, paragraphs, tables) or as the JSON model. */
 export function register(program: Command): void {
@@ -12,13 +11,14 @@ export function register(program: Command): void {
     .command("text")
     .description("显示文档的规范化文本：章节、段落、表格、页码 (print the normalised document)")
     .argument("<file>", "PDF / DOCX / DOC / TXT / HTML 文件")
-    .option("--format <format>", "输出格式 text|json", "text")
+    .option("--format <format>", "输出格式 (output format: text|json；table 同 text)", "text")
     .action(async (file: string, opts: { format: string }) => {
-      if (!(FORMATS as readonly string[]).includes(opts.format)) {
-        throw new CliExit(EXIT.USAGE, `jixiao: --format 只能是 ${FORMATS.join("|")}，而不是 "${opts.format}"`);
-      }
+      if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliExit(EXIT.USAGE, `jixiao: ${formatErrorText(opts.format, FORMATS)}`);
+      const { readDocument } = await import("../../formats/index.js");
       const doc = await readDocument(file);
-      const out = opts.format === "json" ? JSON.stringify(DocumentSchema.parse(doc), null, 2) + "\n" : renderDocumentText(doc);
+      let out: string;
+      if (opts.format === "json") out = JSON.stringify((await import("../../document/model.js")).DocumentSchema.parse(doc), null, 2) + "\n";
+      else out = (await import("../../document/render-text.js")).renderDocumentText(doc);
       await new Promise<void>((resolve, reject) => process.stdout.write(out, (e) => (e ? reject(e) : resolve())));
     });
 }

@@ -2,8 +2,8 @@ import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
 import type { Column } from "../output.js";
 import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
-import { REPORT_KINDS, trend, type TrendResult } from "../../query/trend.js";
-import { terminalChart } from "../../query/terminal-chart.js";
+import { REPORT_KINDS } from "../../query/report-kinds.js";
+import type { TrendResult } from "../../query/trend.js";
 import { centsToWan } from "../../query/units.js";
 
 function mark(p: { restated: boolean; differs: unknown[] }): string {
@@ -71,6 +71,8 @@ export function register(program: Command): void {
       throw new CliExit(EXIT.USAGE, `jixiao: --kind 须为 ${REPORT_KINDS.join("|")}|all`);
     const from = intOption("--from", opts.from);
     const to = intOption("--to", opts.to);
+    const { trend } = await import("../../query/trend.js");
+    const { terminalChart } = await import("../../query/terminal-chart.js");
     await withReadonlyDb(opts, (db) => {
       const t = trend(db, { metric, departments: opts.dept, from, to, kind: opts.kind });
       const { columns, rows } = trendTable(t, format === "csv");
