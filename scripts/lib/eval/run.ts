@@ -97,8 +97,11 @@ export async function evaluate(entries: GoldEntry[], pipeline: Pipeline, onProgr
   }
   const results: DocResult[] = [];
   for (const [format, list] of byFormat) {
-    // Cross-report rules compare the reports of one format only: the same report in two formats is one report.
-    const ok = list.filter((x) => x.report).map((x) => ({ ...x.report!, id: x.path }));
+    // Cross-report rules see each report once: this format's rendering where there is one, else the report's rendering in
+    // another format (a mixed-format folder holds each report in one format only). Two renderings of one report never meet.
+    const here = new Set(list.map((x) => x.entry));
+    const stand = [...byFormat.values()].flat().filter((x, i, all) => !here.has(x.entry) && all.findIndex((y) => y.entry === x.entry) === i);
+    const ok = [...list, ...stand].filter((x) => x.report).map((x) => ({ ...x.report!, id: x.path }));
     let cross: ReturnType<NonNullable<Pipeline["cross"]>> = [];
     try {
       cross = pipeline.cross ? pipeline.cross(ok) : [];
