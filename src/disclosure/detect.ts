@@ -25,11 +25,13 @@ function openingText(lines: Line[]): string {
   return first.map((l) => l.text).join("");
 }
 
-/** 中国共产党江苏省委员会办公厅 → 江苏省委办公厅: the common short form, so years and kinds group together. */
-export function canonicalDepartment(name: string): string {
-  let n = name.replace(/\s+/g, "").replace(/^(?:部门名称|单位名称|部门|单位)[:：]/, "");
-  n = n.replace(/^中国共产党(.+?[省市县区])委员会/, "中共$1委");
-  n = n.replace(/^中共(.+?[省市县区]委)/, "$1");
+/**
+ * The department as printed, without a field label or a trailing （本级）. Full and short forms (中国共产党江苏省委员会办公厅,
+ * 中共江苏省委办公厅, 江苏省委办公厅) are kept as printed: the database's department matching groups them, and a user
+ * can see and correct that match, which a silent rewrite here would hide.
+ */
+export function cleanDepartmentName(name: string): string {
+  const n = name.replace(/\s+/g, "").replace(/^(?:部门名称|单位名称|部门|单位)[:：]/, "");
   return n.replace(/[（(]本级[)）]$/, "");
 }
 
@@ -76,12 +78,12 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
 function findDepartment(lines: Line[], title: string | null): string | null {
   if (title) {
     const m = /^(.+?)(?:20\d{2}\s*年|部门(?:预算|决算))/.exec(title);
-    if (m && m[1].length >= 3 && !/^(?:江苏省|省级|部门)$/.test(m[1])) return canonicalDepartment(m[1]);
+    if (m && m[1].length >= 3 && !/^(?:江苏省|省级|部门)$/.test(m[1])) return cleanDepartmentName(m[1]);
   }
   const all = lines.map((l) => l.text).join("\n");
   const field = /(?:部门名称|单位名称|部门|单位)[:：]\s*([^\s单：:]{3,40}?)(?=单位[:：]|\n|$)/.exec(all);
-  if (field && /[厅局院办委会室中心部所站队馆社校]$/.test(field[1])) return canonicalDepartment(field[1]);
+  if (field && /[厅局院办委会室中心部所站队馆社校]$/.test(field[1])) return cleanDepartmentName(field[1]);
   const prose = /([^\s，。；、：:\d]{3,30}?)\s*20\d{2}\s*年度?(?:收入、支出|收、支|本年收入)/.exec(all);
-  if (prose) return canonicalDepartment(prose[1].replace(/^.*[，。；]/, ""));
+  if (prose) return cleanDepartmentName(prose[1].replace(/^.*[，。；]/, ""));
   return null;
 }

@@ -12,7 +12,7 @@ import { documentLines } from "./layout.js";
 import { proseCandidates, proseStream } from "./prose.js";
 import { splitSections, tableCandidates } from "./tables.js";
 
-export { detectDisclosure, canonicalDepartment } from "./detect.js";
+export { detectDisclosure, cleanDepartmentName } from "./detect.js";
 
 const SCOPE_RANK = { current: 0, grand: 1 } as const;
 
@@ -36,7 +36,10 @@ export function chooseCandidates(cands: Candidate[], fiscalYear: number | null):
   for (const [id, c] of best) {
     if (c.source !== "table") continue;
     const twin = cands.find((p) => p.source === "prose" && `${p.key}@${p.year ?? fiscalYear}` === id && p.amount.cents === c.amount.cents && /上年|同比/.test(p.quote));
-    if (twin) best.set(id, { ...c, quote: `${c.quote}；${twin.quote}` });
+    // The sentence printing the same figure with its share (占…%) goes into the quote too, so share rules can see it.
+    const share = cands.find((p) => p !== twin && p.source === "prose" && `${p.key}@${p.year ?? fiscalYear}` === id && p.amount.cents === c.amount.cents && /占/.test(p.quote));
+    const quotes = [c.quote, twin?.quote, share && !twin?.quote.includes(share.quote) ? share.quote : undefined].filter(Boolean);
+    if (quotes.length > 1) best.set(id, { ...c, quote: quotes.join("；") });
   }
   return [...best.values()];
 }

@@ -38,34 +38,38 @@ function atomsOfCell(norm: string, x0: number | null, x1: number | null, startOr
   const text = norm.replace(/\s+/g, " ").trim();
   if (!text) return [];
   const out: Atom[] = [];
-  const chars = Array.from(text);
+  // Positions are per glyph (code point). They equal string indices unless the text holds surrogate pairs (rare):
+  // only then is the text split into an array, which for every cell cost more than the rest of this function.
+  const glyphs = /[\uD800-\uDFFF]/.test(text) ? Array.from(text) : null;
+  const count = glyphs ? glyphs.length : text.length;
+  const glyph = (i: number): string => (glyphs ? glyphs[i] : text[i]) ?? "";
+  const sub = (a: number, b?: number): string => (glyphs ? glyphs.slice(a, b).join("") : text.slice(a, b));
+  const glyphIndex = (unit: number): number => (glyphs ? Array.from(text.slice(0, unit)).length : unit);
   const width = x0 !== null && x1 !== null ? x1 - x0 : null;
-  const at = (i: number) => (width === null ? null : x0! + (width * i) / Math.max(chars.length, 1));
+  const at = (i: number) => (width === null ? null : x0! + (width * i) / Math.max(count, 1));
   let last = 0;
   const push = (kind: Atom["kind"], s: string, from: number, to: number) => {
     const t = kind === "text" ? s.replace(/\s+/g, "") : s;
     if (!t) return;
     out.push({ kind, text: t, x0: at(from), x1: at(to), order: startOrder + out.length });
   };
-  // Work on code-point indices so the position estimate is per glyph.
-  const joined = chars.join("");
-  for (const m of joined.matchAll(RE_NUM)) {
-    const from = Array.from(joined.slice(0, m.index)).length;
-    const to = from + Array.from(m[0]).length;
+  for (const m of text.matchAll(RE_NUM)) {
+    const from = glyphIndex(m.index);
+    const to = from + (glyphs ? Array.from(m[0]).length : m[0].length);
     // A digit glued to CJK text is part of a label ("30201办公费", "2017年"), not an amount in its own cell.
-    const before = chars[from - 1] ?? "";
-    const after = chars[to] ?? "";
-    const after2 = chars.slice(to, to + 2).join("");
+    const before = glyph(from - 1);
+    const after = glyph(to);
+    const after2 = sub(to, to + 2);
     // "2017年", "3月", "第2": part of the words; "85.20年末结转" is an amount followed by the next cell's label.
     const plain = !/[.,]/.test(m[0]);
     if ((plain && /[年月日号表]/.test(after)) || /[第]/.test(before)) continue;
     // Numbering ("1.一般公共预算", "（1）", "2、") is part of the label.
     if (/^[.、．]\D/.test(after2) || (/[(（]/.test(before) && /[)）]/.test(after))) continue;
-    if (from > last) push("text", chars.slice(last, from).join(""), last, from);
+    if (from > last) push("text", sub(last, from), last, from);
     push("num", m[0].replace(/−/g, "-"), from, to);
     last = to;
   }
-  if (last < chars.length) push("text", chars.slice(last).join(""), last, chars.length);
+  if (last < count) push("text", sub(last), last, count);
   return out;
 }
 

@@ -52,7 +52,7 @@ const RE_TEMPLATE = /增加\s*[(（]\s*减少\s*[)）]\s*$|增长\s*[(（]\s*下
 /** Number hits in one piece of normalised text. `defaultUnit` is the table's declared unit for bare numbers. */
 export function scanFigures(raw: string, defaultUnit: string | null = null): FigureHit[] {
   // A full-width comma between digit groups ("１，２３４．５６") is a thousands separator; same length, so offsets hold.
-  const text = raw.replace(/(?<=\d)，(?=\d{3}(?:\.\d|[万亿元]))/g, ",");
+  const text = raw.includes("，") ? raw.replace(/(?<=\d)，(?=\d{3}(?:\.\d|[万亿元]))/g, ",") : raw;
   const hits: FigureHit[] = [];
   for (const m of text.matchAll(RE_ARABIC)) {
     const start = m.index!;

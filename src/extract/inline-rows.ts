@@ -5,6 +5,7 @@
  */
 import { findLabels, type LabelEntry } from "./labels.js";
 import { scanFigures, type FigureHit } from "./figures.js";
+import { RE_CN_NUM_CHARS } from "./cn-numerals.js";
 import { unitInText } from "./cells.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
 import type { Passage, ProseContext } from "./prose.js";
@@ -29,11 +30,26 @@ function tokens(text: string, project: boolean): Tok[] {
   return toks.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Every character a run of figures separated by spaces or pipes can hold: digits, separators, signs, the units of
+ * scanFigures and Chinese numerals. The run after `from` ends before the first other character, so scanning a few
+ * characters past it (scanFigures looks at most five ahead of a figure) finds the same run as scanning the whole
+ * rest of a long passage, which made this quadratic.
+ */
+const RE_RUN_CHAR = new RegExp(`[\\s|0-9,.，\\-−+%‰${RE_CN_NUM_CHARS}亿万千元人次名辆个百分点]`);
+const RUN_LOOKAHEAD = 8;
+
+function runEnd(text: string, from: number): number {
+  let e = from;
+  while (e < text.length && RE_RUN_CHAR.test(text[e])) e++;
+  return Math.min(text.length, e + RUN_LOOKAHEAD);
+}
+
 /** Numbers right after `from`, separated by spaces or pipes only. */
 function numbersAfter(text: string, from: number, unit: string | null): FigureHit[] {
   const out: FigureHit[] = [];
   let at = from;
-  for (const h of scanFigures(text.slice(from), unit)) {
+  for (const h of scanFigures(text.slice(from, runEnd(text, from)), unit)) {
     const gap = text.slice(at, from + h.start);
     if (!/^[\s|]*$/.test(gap)) break;
     out.push({ ...h, start: from + h.start, end: from + h.end });
@@ -44,6 +60,8 @@ function numbersAfter(text: string, from: number, unit: string | null): FigureHi
 
 export function bindInlineRows(p: Passage, ctx: ProseContext): Candidate[] {
   const text = p.text;
+  // A row needs a figure after its labels (see `lab` below): without a digit there is nothing to find.
+  if (!/[-\d]/.test(text)) return [];
   const toks = tokens(text, ctx.project);
   const out: Candidate[] = [];
   let k = 0;

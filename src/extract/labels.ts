@@ -48,7 +48,30 @@ export const LEXICON: LabelEntry[] = [
 
 /** Longest labels first so 一般公共预算财政拨款收入 wins over 一般公共预算 at the same position. */
 const BY_LENGTH = [...LEXICON].sort((a, b) => b.label.length - a.label.length);
-const FIRST_CHARS = new Set(LEXICON.map((e) => e.label[0]));
+/** BY_LENGTH split by first character (order kept): a position is only compared with labels that can start there. */
+const BY_FIRST_CHAR = new Map<number, LabelEntry[]>();
+for (const e of BY_LENGTH) {
+  const c = e.label.charCodeAt(0);
+  const list = BY_FIRST_CHAR.get(c) ?? BY_FIRST_CHAR.set(c, []).get(c)!;
+  list.push(e);
+}
+/** Fast rejection: most characters of a text start no label. */
+const IS_FIRST_CHAR = new Uint8Array(65536);
+for (const c of BY_FIRST_CHAR.keys()) IS_FIRST_CHAR[c] = 1;
+/** Characters findLabels removes (quotes) or folds (full-width parentheses) before matching. */
+const RE_LOOSE_CHARS = /["“”‘’（）]/;
+/** Lexicon entries a report may use, and the first entry per exact label (LEXICON order decides ties). */
+const USABLE = { project: LEXICON, other: LEXICON.filter((e) => !e.projectOnly) };
+const EXACT = {
+  project: firstByLabel(USABLE.project),
+  other: firstByLabel(USABLE.other),
+};
+
+function firstByLabel(entries: LabelEntry[]): Map<string, LabelEntry> {
+  const m = new Map<string, LabelEntry>();
+  for (const e of entries) if (!m.has(e.label)) m.set(e.label, e);
+  return m;
+}
 
 /** Strip what does not belong to a label's identity: spaces, quotes, colons, numbering, "(万元)" style notes. */
 export function cleanLabel(s: string): string {
@@ -71,19 +94,28 @@ export interface LabelHit {
  * matched loosely: the text is compared with quotes removed, positions mapped back.
  */
 export function findLabels(text: string, opts: { project: boolean }): LabelHit[] {
-  const map: number[] = [];
-  let bare = "";
-  for (let i = 0; i < text.length; i++) {
-    if (/["“”‘’]/.test(text[i])) continue;
-    map.push(i);
-    bare += text[i] === "（" ? "(" : text[i] === "）" ? ")" : text[i];
+  // Most texts hold neither quotes nor full-width parentheses: then positions map to themselves.
+  let map: number[] | null = null;
+  let bare = text;
+  if (RE_LOOSE_CHARS.test(text)) {
+    map = [];
+    const chars: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '"' || ch === "“" || ch === "”" || ch === "‘" || ch === "’") continue;
+      map.push(i);
+      chars.push(ch === "（" ? "(" : ch === "）" ? ")" : ch);
+    }
+    bare = chars.join("");
+    map.push(text.length);
   }
-  map.push(text.length);
   const hits: LabelHit[] = [];
   for (let i = 0; i < bare.length; ) {
     let hit: LabelEntry | null = null;
-    if (FIRST_CHARS.has(bare[i])) {
-      for (const e of BY_LENGTH) {
+    const code = bare.charCodeAt(i);
+    const candidates = IS_FIRST_CHAR[code] ? BY_FIRST_CHAR.get(code) : undefined;
+    if (candidates) {
+      for (const e of candidates) {
         if (e.projectOnly && !opts.project) continue;
         if (bare.startsWith(e.label, i)) {
           hit = e;
@@ -92,7 +124,8 @@ export function findLabels(text: string, opts: { project: boolean }): LabelHit[]
       }
     }
     if (hit) {
-      hits.push({ entry: hit, start: map[i], end: map[i + hit.label.length - 1] + 1 });
+      const last = i + hit.label.length - 1;
+      hits.push({ entry: hit, start: map ? map[i] : i, end: (map ? map[last] : last) + 1 });
       i += hit.label.length;
     } else i++;
   }
@@ -108,10 +141,23 @@ export const FUZZY_MAX_RATIO = 0.2;
  * threshold. Returns null when nothing is close enough or two different keys are equally close.
  */
 export function matchLabel(raw: string, opts: { project: boolean }): { entry: LabelEntry; exact: boolean } | null {
+  const cacheKey = (opts.project ? "1" : "0") + raw;
+  const cached = MATCH_CACHE.get(cacheKey);
+  if (cached !== undefined) return cached && { ...cached };
+  const m = matchLabelUncached(raw, opts.project);
+  // Reports repeat the same cell texts (row labels, headers) many times; the lexicon is fixed, so the answer is too.
+  if (MATCH_CACHE.size >= 20_000) MATCH_CACHE.clear();
+  MATCH_CACHE.set(cacheKey, m);
+  return m && { ...m };
+}
+
+const MATCH_CACHE = new Map<string, { entry: LabelEntry; exact: boolean } | null>();
+
+function matchLabelUncached(raw: string, project: boolean): { entry: LabelEntry; exact: boolean } | null {
   const s = cleanLabel(raw);
   if (!s) return null;
-  const usable = LEXICON.filter((e) => !e.projectOnly || opts.project);
-  const exact = usable.find((e) => e.label === s);
+  const usable = project ? USABLE.project : USABLE.other;
+  const exact = (project ? EXACT.project : EXACT.other).get(s);
   if (exact) return { entry: exact, exact: true };
   if (s.length < FUZZY_MIN_LENGTH) return null;
   let best: LabelEntry | null = null;

@@ -2,6 +2,7 @@
  * pdf.js access: one lazily imported module, document opening with the package's CMaps and standard fonts (without
  * them CJK text in non-embedded fonts vanishes), and text items turned into page-space boxes (top-left origin).
  */
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -26,9 +27,33 @@ export interface PdfItem {
 let pdfjsPromise: Promise<PdfJs> | null = null;
 let assetDirs: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 
+/**
+ * The legacy build bundles core-js, which on Node 20 (V8 < 12.2) replaces Array.prototype.push, JSON.parse and
+ * JSON.stringify process-wide with spec-edge-case polyfills written in JavaScript: every push in pdf.js and in all of
+ * jixiao then ran several times slower (~10 % of a PDF ingest's CPU in a profile), and JSON.parse became a
+ * JavaScript parser. Behaviour is the same for everything we (and pdf.js) do, so the native functions are put back
+ * after pdf.js and its fake worker (imported on the first getDocument) have loaded.
+ */
+const NATIVE_BUILTINS: Array<[object, PropertyKey, PropertyDescriptor | undefined]> = [
+  [Array.prototype, "push", Object.getOwnPropertyDescriptor(Array.prototype, "push")],
+  [JSON, "parse", Object.getOwnPropertyDescriptor(JSON, "parse")],
+  [JSON, "stringify", Object.getOwnPropertyDescriptor(JSON, "stringify")],
+];
+
+function restoreNativeBuiltins(): void {
+  for (const [target, key, desc] of NATIVE_BUILTINS) {
+    if (desc && Object.getOwnPropertyDescriptor(target, key)?.value !== desc.value) Object.defineProperty(target, key, desc);
+  }
+}
+
 /** The single pdf.js import; in Node the legacy build runs its "fake worker" in-process, no workerSrc needed. */
 export function loadPdfJs(): Promise<PdfJs> {
-  if (!pdfjsPromise) pdfjsPromise = import("pdfjs-dist/legacy/build/pdf.mjs");
+  if (!pdfjsPromise) {
+    pdfjsPromise = import("pdfjs-dist/legacy/build/pdf.mjs").then((m) => {
+      restoreNativeBuiltins();
+      return m;
+    });
+  }
   return pdfjsPromise;
 }
 
@@ -39,6 +64,34 @@ function pdfAssetDirs(): { cMapUrl: string; standardFontDataUrl: string } {
     assetDirs = { cMapUrl: path.join(dir, "cmaps") + path.sep, standardFontDataUrl: path.join(dir, "standard_fonts") + path.sep };
   }
   return assetDirs;
+}
+
+/**
+ * pdf.js's Node factory reads a CMap or standard-font file from disk for every document that uses it (its caches live
+ * per document), and CJK reports all use the same few: the bytes are kept after the first read. pdf.js may transfer
+ * (detach) what it is given, so each document gets a copy.
+ */
+const binaryCache = new Map<string, Promise<Uint8Array>>();
+
+class CachingBinaryDataFactory {
+  constructor(private readonly urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {}
+
+  async fetch({ kind, filename }: { kind: "cMapUrl" | "standardFontDataUrl" | "wasmUrl"; filename: string }): Promise<Uint8Array> {
+    const base = this.urls[kind];
+    if (!base) throw new Error(`Ensure that the \`${kind}\` API parameter is provided.`);
+    const url = `${base}${filename}`;
+    let bytes = binaryCache.get(url);
+    if (!bytes) {
+      bytes = readFile(url).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+      binaryCache.set(url, bytes);
+      bytes.catch(() => binaryCache.delete(url));
+    }
+    try {
+      return (await bytes).slice();
+    } catch {
+      throw new Error(`Unable to load ${kind === "cMapUrl" ? "CMap" : kind === "wasmUrl" ? "wasm" : "font"} data at: ${url}`);
+    }
+  }
 }
 
 /** Exposed for tests and benches that must open documents exactly as the reader does. */
@@ -55,9 +108,12 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocumentProxy> {
     standardFontDataUrl: dirs.standardFontDataUrl,
     isEvalSupported: false,
     useSystemFonts: false,
+    BinaryDataFactory: CachingBinaryDataFactory,
     verbosity: 0,
   });
-  return task.promise;
+  const doc = await task.promise;
+  restoreNativeBuiltins();
+  return doc;
 }
 
 interface RawTextItem {

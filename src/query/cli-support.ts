@@ -65,6 +65,21 @@ export function withReadonlyDb<T>(opts: DbOptions, fn: (db: Db) => T | Promise<T
   return withDb(opts, fn, false);
 }
 
+const WRITE_ERRORS = new Set(["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EROFS", "ENOSPC", "EEXIST"]);
+
+/** Runs a step that writes --out; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+export async function writingOut<T>(out: string, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code && WRITE_ERRORS.has(code)) {
+      throw new CliExit(EXIT.USAGE, `jixiao: ${out}: 无法写入 (cannot write --out: ${code} ${(e as { path?: string }).path ?? ""})`.trimEnd());
+    }
+    throw e;
+  }
+}
+
 export function write(s: string): void {
   process.stdout.write(s);
 }

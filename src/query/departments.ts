@@ -42,6 +42,8 @@ function allNames(db: Database.Database): NameRow[] {
 }
 
 const FUZZY_MIN = 0.7;
+/** Below this Levenshtein ratio a name is not offered as "相近" when nothing matched. */
+const CLOSE_MIN = 0.4;
 
 /**
  * Finds the department a user meant: exact name or alias, then a name containing what was typed (or contained in
@@ -81,10 +83,14 @@ export function resolveDepartment(db: Database.Database, query: string): Departm
   const close = rows
     .map((r) => ({ name: r.name, s: ratio(q, r.n) }))
     .sort((a, b) => b.s - a.s)
-    .filter((c, i, a) => a.findIndex((x) => x.name === c.name) === i)
+    .filter((c, i, a) => c.s >= CLOSE_MIN && a.findIndex((x) => x.name === c.name) === i)
     .slice(0, 5)
     .map((c) => c.name);
-  throw new QueryError(`未找到部门“${query}” (no such department)${close.length ? "；相近的有：" : ""}`, close);
+  // Listing unrelated departments as "close" misleads; with nothing close, point at the full list instead.
+  throw new QueryError(
+    `未找到部门“${query}” (no such department)${close.length ? "；相近的有：" : "；用 jixiao departments 查看全部部门 (see jixiao departments)"}`,
+    close,
+  );
 }
 
 export function resolveDepartments(db: Database.Database, queries: string[] | undefined): DepartmentRef[] | null {

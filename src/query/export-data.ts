@@ -53,7 +53,7 @@ export function metricsLong(db: Database.Database): ExportTable {
       unit: r.unit,
       kind: kindLabel(r.kind),
       fiscalYear: r.fiscal_year,
-      restated: r.restated ? "是" : "",
+      restated: r.restated ? "是" : null,
       source: r.source,
       page: r.page,
       quote: r.quote,

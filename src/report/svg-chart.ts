@@ -31,8 +31,10 @@ const W = 420;
 const H = 220;
 const PAD = { left: 64, right: 16, top: 28, bottom: 44 };
 
+/** Zero is "0" on every axis (it was "0.00" under "1453"); other ticks keep the precision their size needs. */
 function tickLabel(v: number): string {
   const a = Math.abs(v);
+  if (a === 0) return "0";
   return a >= 100 ? v.toFixed(0) : a >= 1 ? v.toFixed(1) : v.toFixed(2);
 }
 

@@ -11,11 +11,13 @@ import { yoyOutlier } from "./yoy-outlier.js";
 import { reconcileFinalVsSelf } from "./reconcile-final-vs-self.js";
 import { reconcileBudgetVsFinal } from "./reconcile-budget-vs-final.js";
 import { reconcileBudgetPriorYear } from "./reconcile-budget-prior-year.js";
+import { changeOfParts } from "./change-of-parts.js";
+import { statedShare } from "./stated-share.js";
 
 export type { ReportWithId, CrossFinding, Rule, RuleMeta } from "./types.js";
 
 /** Every rule, ESLint style: id = file name, Chinese and English description, default severity, scope. */
-export const RULES: Rule[] = [sumOfParts, statedChange, statedRatio, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear];
+export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear];
 
 export const RULE_IDS: string[] = RULES.map((r) => r.meta.id);
 

@@ -1,6 +1,7 @@
 import type { Metric, Report } from "../extract/schema.js";
 import { scanFigures } from "../extract/figures.js";
 import { relationsOf, evaluate } from "./relations.js";
+import { shareRelationsOf } from "./stated-share.js";
 import { scopesOf, isMoney, changeKind } from "./metric-access.js";
 import { precisionOf, halfUnit } from "./tolerance.js";
 import { fixed } from "./format.js";
@@ -30,14 +31,17 @@ export interface Mutation {
 /** Members of the sum, ratio and change relations that hold in the report (two-sided: a subset sum proves nothing). */
 export function mutationTargets(report: Report): Target[] {
   const scopes = scopesOf(report);
-  const holding = relationsOf(report).filter((r) => !r.oneSided && ["ok", "rounding"].includes(evaluate(r).verdict));
+  const holding = [
+    ...relationsOf(report).filter((r) => !r.oneSided && ["ok", "rounding"].includes(evaluate(r).verdict)),
+    ...shareRelationsOf(report),
+  ];
   const out = new Map<Metric, Target>();
   for (const rel of holding) {
     for (const m of [rel.stated, ...rel.operands]) {
       if (out.has(m)) continue;
       const scope = scopes.find((s) => s.metrics.includes(m));
       const own = scope?.project === null ? report.metrics : report.projects.find((p) => p.name === scope?.project)?.metrics;
-      out.set(m, { project: scope?.project ?? null, metric: m, derived: !own?.includes(m) });
+      out.set(m, { project: scope?.project ?? rel.project, metric: m, derived: !own?.includes(m) });
     }
   }
   return [...out.values()];

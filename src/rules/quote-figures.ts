@@ -1,5 +1,7 @@
 import type { Metric } from "../extract/schema.js";
 import { parseAmount } from "../extract/amount.js";
+import { scanFigures } from "../extract/figures.js";
+import { labelsIn } from "../extract/yoy-changes.js";
 
 import { changesFromQuotes } from "../extract/yoy-changes.js";
 
@@ -67,4 +69,75 @@ function inUseFromQuotes(metrics: Metric[]): Metric[] {
 export function figuresFromQuotes(metrics: Metric[]): Metric[] {
   const fields = changesFromFields(metrics);
   return [...fields, ...changesFromQuotes([...metrics, ...fields]), ...inUseFromQuotes(metrics)];
+}
+
+/**
+ * A share of a whole stated beside a figure ("因公出国（境）费支出110万元，占“三公”经费的18.85%", "基本支出 X 万元，
+ * 占 63.75%", "占比 …"): `share` is a derived metric `<part key>.share` in percent points; `wholeKey` is the metric the
+ * text names as the whole (null: not named, the part's enclosing total is meant). `parts` holds every metric the
+ * figure may be (two metrics may share a value: 财政拨款 = 一般公共预算).
+ */
+export interface ShareStatement {
+  parts: Metric[];
+  share: Metric;
+  wholeKey: string | null;
+}
+
+/** "，占“三公”经费的" / "，占比" / "，所占比重为" between a money figure and a percentage; group 1 names the whole. */
+const RE_SHARE_WORDS = /^\s*(?:万元|元|亿元)?\s*[，,]?\s*(?:其中\s*)?所?占(?!用)(.{0,24}?)\s*(?:的)?\s*(?:比例|比重|份额)?\s*(?:为|是|达到?|约)?\s*$/;
+const RE_NOT_SHARE = /[增减提降升上下]|比上|同比|上年|百分点|\d/;
+
+/** Shares stated in the quotes of a scope's metrics, each tied to the metric whose figure it follows. */
+export function sharesFromQuotes(metrics: Metric[]): ShareStatement[] {
+  const out: ShareStatement[] = [];
+  const seen = new Set<string>();
+  const money = metrics.filter((m) => m.unit === "元" && m.value !== null && !/[.:](change|change_pct|delta|yoy|share)$/.test(m.key));
+  for (const owner of metrics) {
+    const quote = owner.quote ?? "";
+    if (!quote.includes("占") || seen.has(quote)) continue;
+    seen.add(quote);
+    const hits = scanFigures(quote);
+    const labels = labelsIn(quote);
+    for (let i = 1; i < hits.length; i++) {
+      const h = hits[i];
+      const fig = hits[i - 1];
+      if (h.amount.kind !== "percent" || !h.amount.unit.includes("%") || fig.amount.kind !== "money" || fig.change !== null) continue;
+      const w = RE_SHARE_WORDS.exec(quote.slice(fig.end, h.start));
+      if (!w || RE_NOT_SHARE.test(w[1])) continue;
+      const whole = w[1].replace(/^比$/, "").trim();
+      let wholeKey: string | null = null;
+      if (whole) {
+        const named = labelsIn(whole);
+        // A whole the catalogue cannot name (占全县的, 占项目总额的) gives no denominator to check against.
+        if (!named.length) continue;
+        wholeKey = named[named.length - 1].key;
+      }
+      const same = money.filter((m) => Math.abs(m.value ?? NaN) === Math.abs(fig.amount.value));
+      if (!same.length) continue;
+      // The label written before the figure in its clause decides between metrics of one value; a label naming
+      // another metric means the figure is that one's (a coincidence of values).
+      const clauseStart = Math.max(...["，", ",", "。", "；", ";", "："].map((c) => quote.lastIndexOf(c, fig.start - 1)));
+      const near = labels.filter((l) => l.end <= fig.start && l.start > clauseStart).map((l) => l.key);
+      const named = same.filter((m) => near.includes(m.key));
+      const parts = named.length ? named : near.length ? [] : same;
+      if (!parts.length) continue;
+      const first = parts[0];
+      out.push({
+        parts,
+        wholeKey,
+        share: {
+          key: `${first.key}.share`,
+          year: first.year,
+          value: h.amount.value,
+          unit: "%",
+          text: h.text.replace(/\s+/g, ""),
+          precision: { decimals: h.amount.decimals, scale: 1 },
+          page: owner.page,
+          quote,
+          restated: first.restated,
+        },
+      });
+    }
+  }
+  return out;
 }

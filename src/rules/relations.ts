@@ -6,13 +6,13 @@ export { evaluate, explainBySlip, dominantScale, SLIP_FACTORS, type Relation, ty
 
 /** Builders of the relations a report states: sums of parts, rates, year-on-year changes (see relation-eval.ts). */
 
-interface PartSpec {
+export interface PartSpec {
   key: string;
   /** Sub-parts standing in for the part when it is not stated as one figure. */
   sub?: string[];
 }
 
-interface SumTemplate {
+export interface SumTemplate {
   kind: string;
   total: string;
   parts: PartSpec[];
@@ -83,7 +83,7 @@ export const SUM_TEMPLATES: SumTemplate[] = [
 
 const sum = (...xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-function buildSum(t: SumTemplate, idx: MetricIndex, kind: Report["kind"], project: string | null, year: number) {
+export function buildSum(t: SumTemplate, idx: MetricIndex, kind: Report["kind"], project: string | null, year: number): Relation | null {
   const total = idx.get(t.total, year);
   if (!total) return null;
   const operands: Metric[] = [];
@@ -244,7 +244,7 @@ export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind"
         ]),
       );
     }
-        const evident = sums.filter((r) => r.oneSided && evidentlyComplete(r, sums));
+    const evident = sums.filter((r) => r.oneSided && evidentlyComplete(r, sums));
     for (const r of evident) r.oneSided = false;
     out.push(...sums);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAmount } from "../../src/disclosure/amount.js";
 import { solveThreePublic } from "../../src/disclosure/three-public.js";
-import { canonicalDepartment } from "../../src/disclosure/detect.js";
+import { cleanDepartmentName } from "../../src/disclosure/detect.js";
 import { matchRowLabel, ROW_LABELS, tableKindOfTitle } from "../../src/disclosure/vocab.js";
 
 const a = (s: string) => parseAmount(s, 10000)!;
@@ -69,10 +69,10 @@ describe("solveThreePublic", () => {
   });
 });
 
-describe("canonicalDepartment", () => {
-  it("folds the long party-office form into the short one", () => {
-    expect(canonicalDepartment("中国共产党江苏省委员会办公厅")).toBe("江苏省委办公厅");
-    expect(canonicalDepartment("中共江苏省委办公厅")).toBe("江苏省委办公厅");
-    expect(canonicalDepartment("部门：江苏省人民检察院")).toBe("江苏省人民检察院");
+describe("cleanDepartmentName", () => {
+  it("keeps the printed form and drops only a field label or （本级）", () => {
+    expect(cleanDepartmentName("中国共产党江苏省委员会办公厅")).toBe("中国共产党江苏省委员会办公厅");
+    expect(cleanDepartmentName("中共江苏省委办公厅（本级）")).toBe("中共江苏省委办公厅");
+    expect(cleanDepartmentName("部门：江苏省人民检察院")).toBe("江苏省人民检察院");
   });
 });

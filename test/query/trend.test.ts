@@ -102,6 +102,21 @@ describe("department matching", () => {
     expect(err!.candidates.sort()).toEqual([A, C].sort());
     expect(() => resolveDepartment(db, "教育局")).toThrow(/未找到部门/);
   });
+
+  it("offers only names that are actually close when nothing matches (every department was listed as 相近)", () => {
+    const caught = (q: string) => {
+      try {
+        resolveDepartment(db, q);
+      } catch (e) {
+        return e as QueryError;
+      }
+      throw new Error(`${q} matched`);
+    };
+    const far = caught("气象台");
+    expect(far.candidates).toEqual([]);
+    expect(far.message).toContain("jixiao departments");
+    expect(caught("仁化县教育局").candidates).toContain(A);
+  });
 });
 
 describe("reports without a department", () => {

@@ -67,3 +67,12 @@ describe("HTML report", () => {
     expect(only.departments.map((d) => d.name)).toEqual([B]);
   });
 });
+
+describe("chart axes", () => {
+  it("label the zero tick 0, not 0.00 under whole-number ticks", () => {
+    const labels = [...html.matchAll(/class="yl">([^<]*)</g)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels).toContain("0");
+    expect(labels).not.toContain("0.00");
+  });
+});

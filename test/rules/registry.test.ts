@@ -12,6 +12,7 @@ describe("rule registry", () => {
     for (const r of RULES) {
       expect(r.meta.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(existsSync(path.resolve(__dirname, `../../src/rules/${r.meta.id}.ts`))).toBe(true);
+      expect(existsSync(path.resolve(__dirname, `${r.meta.id}.test.ts`))).toBe(true);
       expect(r.meta.description.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(r.meta.description.en.length).toBeGreaterThan(10);
       expect(["error", "warning", "info"]).toContain(r.meta.defaultSeverity);

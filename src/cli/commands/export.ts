@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { addDbOption, withReadonlyDb, write } from "../../query/cli-support.js";
+import { addDbOption, withReadonlyDb, write, writingOut } from "../../query/cli-support.js";
 import { EXPORT_FORMATS, exportFormat, writeExport } from "../../query/export-write.js";
 
 export function register(program: Command): void {
@@ -15,7 +15,8 @@ export function register(program: Command): void {
     if (!format) throw new CliExit(EXIT.USAGE, `jixiao: --format 须为 ${EXPORT_FORMATS.join("|")}`);
     const { exportTables } = await import("../../query/export-data.js");
     await withReadonlyDb(opts, async (db) => {
-      const written = await writeExport(exportTables(db), opts.out, format);
+      const tables = exportTables(db);
+      const written = await writingOut(opts.out, () => writeExport(tables, opts.out, format));
       for (const w of written) write(`${w.table}\t${w.rows} 行\t${w.file}\n`);
     });
   });

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write, writingOut } from "../../query/cli-support.js";
 
 export function register(program: Command): void {
   const cmd = program
@@ -15,11 +15,13 @@ export function register(program: Command): void {
     const format = outputFormat(opts.format);
     const { reportData } = await import("../../report/report-data.js");
     const { renderHtml } = await import("../../report/html.js");
-    await withReadonlyDb(opts, (db) => {
+    await withReadonlyDb(opts, async (db) => {
       const data = reportData(db, { departments: opts.dept });
       const html = renderHtml(data);
-      mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      writeFileSync(opts.out, html);
+      await writingOut(opts.out, () => {
+        mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+        writeFileSync(opts.out, html);
+      });
       const summary = {
         file: path.resolve(opts.out),
         departments: data.departments.length,

@@ -9,7 +9,9 @@ import type { ReportView, ShownMetric } from "../../query/show-report.js";
 function departmentTable(v: DepartmentView, csv: boolean): { columns: Column[]; rows: Array<Record<string, unknown>> } {
   const gap = csv ? "" : "—";
   const columns: Column[] = [{ key: "name", header: "指标" }, ...v.columns.map((c, i) => ({ key: `c${i}`, header: c.label, align: "right" as const }))];
-  const rows: Array<Record<string, unknown>> = v.lines.map((l) => {
+  // A line with no figure in any column (自评得分 of a budget-only department) is noise in a table; JSON keeps it.
+  const lines = csv ? v.lines : v.lines.filter((l) => l.cells.some((p) => p !== null));
+  const rows: Array<Record<string, unknown>> = lines.map((l) => {
     const row: Record<string, unknown> = { name: l.unit ? `${l.name}（${l.unit}）` : l.name };
     l.cells.forEach((p, i) => (row[`c${i}`] = p ? `${p.display}${p.restated ? "*" : ""}${p.differs.length ? "!" : ""}` : gap));
     return row;

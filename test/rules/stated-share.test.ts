@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { statedShare } from "../../src/rules/stated-share.js";
+import { sharesFromQuotes } from "../../src/rules/quote-figures.js";
+import { m, report } from "./helpers.js";
+
+const Y = 2023;
+
+function threePublic(sentence: string) {
+  return report([
+    m("three_public.total", Y, "50.00万元"),
+    m("three_public.overseas", Y, "5.00万元", { quote: sentence }),
+    m("three_public.vehicle", Y, "15.00万元", { quote: sentence }),
+    m("three_public.reception", Y, "30.00万元", { quote: sentence }),
+  ]);
+}
+
+function spending(sentence: string) {
+  return report([
+    m("expenditure.total", Y, "1200.00万元", { quote: sentence }),
+    m("expenditure.basic", Y, "301.00万元", { quote: sentence }),
+    m("expenditure.project", Y, "899.00万元", { quote: sentence }),
+  ]);
+}
+
+describe("stated-share", () => {
+  describe("reading shares from quotes", () => {
+    it("names the whole when the text does, and ties each share to the figure before it", () => {
+      const q = "本年三公经费中，公务接待费 30.00 万元，占“三公”经费的 60.00%；公务用车费 15.00 万元，占比 30%。";
+      const s = sharesFromQuotes(threePublic(q).metrics);
+      expect(s.map((x) => [x.parts[0].key, x.share.value, x.wholeKey])).toEqual([
+        ["three_public.reception", 60, "three_public.total"],
+        ["three_public.vehicle", 30, null],
+      ]);
+    });
+    it("ignores changes of a share and figures of another label", () => {
+      const q = "公务接待费 30.00 万元，占比比上年下降 2.00%；项目支出 30.00 万元，占 60.00%。";
+      const r = threePublic(q);
+      expect(sharesFromQuotes(r.metrics)).toEqual([]);
+    });
+  });
+
+  describe("valid", () => {
+    it("shares that round from the figures, named or implied whole", () => {
+      expect(statedShare.check!(threePublic("其中公务接待费 30.00 万元，占“三公”经费的 60.00%；出国费 5.00 万元，占 10%。"))).toEqual([]);
+      expect(statedShare.check!(spending("基本支出 301.00 万元，占 25.08%；项目支出 899.00 万元，占 74.92%。"))).toEqual([]);
+    });
+    it("a whole the catalogue cannot name is not checked", () => {
+      expect(statedShare.check!(threePublic("公务接待费 30.00 万元，占全县接待费用的 1.00%。"))).toEqual([]);
+    });
+    it("a figure shared by two metrics is checked against the better fitting whole", () => {
+      const q = "一般公共预算 995.00 万元，占 99.50%。";
+      const r = report([m("income.total", Y, "1000.00万元"), m("income.fiscal", Y, "995.00万元", { quote: q }), m("income.general_budget", Y, "995.00万元", { quote: q })]);
+      expect(statedShare.check!(r)).toEqual([]);
+    });
+    it("shares rounded to add up to 100 %, one unit off, are information", () => {
+      // 301 / 1200 = 25.083 %, 899 / 1200 = 74.917 %: printed 25.09 % and 74.91 % still add up to 100.
+      const f = statedShare.check!(spending("基本支出 301.00 万元，占 25.09%；项目支出 899.00 万元，占 74.91%。"));
+      expect(f.map((x) => x.severity)).toEqual(["info", "info"]);
+    });
+  });
+
+  describe("invalid", () => {
+    it("a share that does not match part / whole is an error with both numbers", () => {
+      const f = statedShare.check!(threePublic("公务接待费 30.00 万元，占“三公”经费的 62.00%。"));
+      expect(f).toHaveLength(1);
+      expect(f[0].severity).toBe("error");
+      expect(f[0].expected).toBeCloseTo(60, 6);
+      expect(f[0].actual).toBe(62);
+      expect(f[0].metrics).toEqual([
+        { key: "three_public.reception.share", year: Y },
+        { key: "three_public.reception", year: Y },
+        { key: "three_public.total", year: Y },
+      ]);
+      expect(f[0].message).toContain("按两数计算应为 60.00%");
+    });
+    it("one unit off without the 100 % excuse is a warning", () => {
+      const f = statedShare.check!(spending("基本支出 301.00 万元，占 25.09%。"));
+      expect(f.map((x) => x.severity)).toEqual(["warning"]);
+    });
+    it("shares of an implied whole that add up to 100 but are far off are warnings (the whole is our reading)", () => {
+      const f = statedShare.check!(spending("基本支出 301.00 万元，占 26.00%；项目支出 899.00 万元，占 74.00%。"));
+      expect(f.map((x) => x.severity)).toEqual(["warning", "warning"]);
+      expect(f[0].message).toContain("占总支出 1200.00 万元的比重称 26.00%");
+    });
+    it("a budget's 人员经费 share is of the 财政拨款 basic spending it does not key: not checked against 基本支出", () => {
+      const q = "人员经费 240.00 万元，占 81.00%。";
+      const ms = [m("expenditure.basic", Y, "300.00万元"), m("expenditure.personnel", Y, "240.00万元", { quote: q })];
+      expect(statedShare.check!(report(ms, { kind: "budget" }))).toEqual([]);
+      expect(statedShare.check!(report(ms)).map((f) => f.severity)).toEqual(["warning"]);
+    });
+  });
+});
