@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { METRICS } from "../src/extract/metric-catalog.js";
 import { EXIT } from "../src/cli/exit-codes.js";
 import { COMMANDS } from "../src/cli/commands/index.js";
+import { RULE_IDS } from "../src/rules/index.js";
 
 // The README is the user's manual: it must name every metric key, command and exit code the code knows.
 const readme = readFileSync(resolve(import.meta.dirname, "../README.md"), "utf8");
@@ -12,6 +13,11 @@ const readme = readFileSync(resolve(import.meta.dirname, "../README.md"), "utf8"
 describe("README stays current", () => {
   it("lists every canonical metric key", () => {
     const missing = METRICS.map((m) => m.key).filter((k) => !readme.includes(`\`${k}\``));
+    expect(missing).toEqual([]);
+  });
+
+  it("lists every rule in the rules table", () => {
+    const missing = RULE_IDS.filter((id) => !readme.includes(`| \`${id}\` |`));
     expect(missing).toEqual([]);
   });
 
