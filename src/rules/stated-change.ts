@@ -76,7 +76,13 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
         const idx = scopeIndex(r, scope);
         const pidx = scopeIndex(prev, scope);
         if (!idx || !pidx) continue;
-        out.push(...crossScope(r, prev, idx, pidx, scope));
+        // A change whose prior figure the report implies itself (current − stated amount) is already judged in-report
+        // on the same stated figure: report it once.
+        const inReport = check(r);
+        const fresh = crossScope(r, prev, idx, pidx, scope).filter(
+          (f) => !inReport.some((g) => g.actual === f.actual && g.metrics[0]?.key === f.metrics[0]?.key && g.metrics[0]?.year === f.metrics[0]?.year && g.project === f.project),
+        );
+        out.push(...fresh);
       }
     }
   }
