@@ -1,7 +1,7 @@
 import type { Finding, Severity } from "./finding.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
 import { baseKey } from "./metric-access.js";
-import Table from "cli-table3";
+import { textTable } from "../query/text-table.js";
 import { render, type Column, type OutputFormat } from "../cli/output.js";
 
 /** One checked report and its findings, as `jixiao check` prints them. */
@@ -15,6 +15,7 @@ export interface CheckedReport {
 }
 
 export const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const KIND_ZH: Record<string, string> = { department: "部门整体支出自评", project: "项目支出自评", budget: "部门预算", "final-accounts": "部门决算" };
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** A base-unit number as people read it: money in 万元, others plain. */
@@ -33,7 +34,12 @@ function charWidth(ch: string): number {
   return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
 }
 
-/** Hard-wrap to a display width; cli-table3 measures CJK as one column and would truncate. */
+const TOKEN_CHAR = /[0-9A-Za-z.,%+\-]/;
+
+/**
+ * Wrap to a display width (CJK counts two columns). A break never falls inside a number or a Latin word: "3958.67 万元"
+ * split as "3958.6" / "7 万元" reads as two wrong figures.
+ */
 export function wrapWidth(text: string, width: number): string {
   const out: string[] = [];
   for (const para of text.split("\n")) {
@@ -41,10 +47,15 @@ export function wrapWidth(text: string, width: number): string {
     let w = 0;
     for (const ch of para) {
       const cw = charWidth(ch);
-      if (w + cw > width) {
-        out.push(line);
-        line = "";
-        w = 0;
+      if (w + cw > width && line.length > 0) {
+        let carry = "";
+        if (TOKEN_CHAR.test(ch)) {
+          const m = /[0-9A-Za-z.,%+\-]+$/.exec(line);
+          if (m && m[0].length < line.length && m[0].length < width / 2) carry = m[0];
+        }
+        out.push(line.slice(0, line.length - carry.length));
+        line = carry;
+        w = [...carry].reduce((a, c) => a + charWidth(c), 0);
       }
       line += ch;
       w += cw;
@@ -122,7 +133,7 @@ export function renderCheck(format: OutputFormat, reports: CheckedReport[]): str
   if (format === "csv") return render("csv", FLAT_COLUMNS, flatRows(reports));
   const out: string[] = [];
   for (const r of reports) {
-    const title = `${r.path}${r.department ? ` — ${r.department}` : ""}${r.fiscalYear ? ` ${r.fiscalYear} 年度` : ""}`;
+    const title = `${r.path}${r.department ? ` — ${r.department}` : ""}${r.fiscalYear ? ` ${r.fiscalYear} 年度` : ""}${r.kind && KIND_ZH[r.kind] ? ` ${KIND_ZH[r.kind]}` : ""}`;
     if (r.findings.length === 0) {
       out.push(`✓ ${title}：未发现问题\n`);
       continue;
@@ -130,12 +141,12 @@ export function renderCheck(format: OutputFormat, reports: CheckedReport[]): str
     out.push(`■ ${title}（${r.findings.length} 项）\n`);
     // Fixed widths so long Chinese messages and quotes wrap inside their cells (CJK glyphs count double).
     const widths = [6, 22, 48, 26, 48];
-    const t = new Table({ head: ["级别", "规则", "说明", "数值", "依据"], colWidths: widths, style: { head: [], border: [] } });
-    for (const f of r.findings) {
+    const columns = ["级别", "规则", "说明", "数值", "依据"].map((header, i) => ({ key: String(i), header }));
+    const rows = r.findings.map((f) => {
       const cells = [SEVERITY_ZH[f.severity], f.scope === "cross" ? `${f.rule}\n(跨报告)` : f.rule, f.message, numbers(f), quotes(f)];
-      t.push(cells.map((c, i) => wrapWidth(c, widths[i] - 2)));
-    }
-    out.push(t.toString() + "\n");
+      return Object.fromEntries(cells.map((c, i) => [String(i), wrapWidth(c, widths[i] - 2)]));
+    });
+    out.push(textTable(columns, rows));
   }
   const c = counts(reports);
   out.push(`共检查 ${reports.length} 份报告：错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}\n`);
