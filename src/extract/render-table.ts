@@ -9,8 +9,13 @@ import { METRIC_BY_KEY } from "./metric-catalog.js";
 function shown(m: Metric): string {
   if (m.value === null) return m.text;
   if (m.unit === "元") {
-    const wan = (Math.round(m.value * 100) / 1000000).toFixed(6).replace(/0{1,4}$/, "");
-    return `${m.value.toFixed(2)} 元（${wan} 万元）`;
+    // Reports print 万元; show that first, exactly (from integer 分), and the 元 figure beside it.
+    const cents = BigInt(Math.round(m.value * 100));
+    const sign = cents < 0n ? "-" : "";
+    const abs = cents < 0n ? -cents : cents;
+    const frac = (abs % 1000000n).toString().padStart(6, "0").replace(/0{1,4}$/, "");
+    const yuan = `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
+    return `${sign}${abs / 1000000n}.${frac} 万元（${yuan} 元）`;
   }
   return `${m.value}${m.unit === "%" ? "%" : ` ${m.unit}`}`;
 }

@@ -50,7 +50,7 @@ describe("analyze", () => {
   it("renders a Chinese table with 元 values in 万元 too", () => {
     const t = renderReportTable(report);
     expect(t).toContain("示例县文化和旅游局");
-    expect(t).toContain("12345600.00 元（1234.56 万元）");
+    expect(t).toContain("1234.56 万元（12345600.00 元）");
   });
 });
 
