@@ -93,7 +93,7 @@ describe("stated-change", () => {
       // 增加 40.00 implies a prior 480.00, which year N also states; the 10.00% is wrong against both (should be 8.33%).
       const q = "本年基本支出 520.00 万元，比上年增加 40.00 万元，增长 10.00%。";
       const reports = [base(1, 2022, [m("expenditure.basic", 2022, "480.00万元")]), base(2, 2023, [m("expenditure.basic", 2023, "520.00万元", { quote: q })])];
-      const inReport = statedChange.check(reports[1]);
+      const inReport = statedChange.check!(reports[1]);
       expect(inReport).toHaveLength(1);
       expect(statedChange.checkCross!(reports)).toEqual([]);
     });

@@ -9,15 +9,21 @@ function defaultJobs(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
-function summaryRows(s: IngestSummary): Array<Record<string, unknown>> {
-  const f = s.findings;
-  const rows: Array<Record<string, unknown>> = [
+function fileCounts(s: IngestSummary): Array<Record<string, unknown>> {
+  return [
     { item: "文件", count: s.files },
     { item: "新导入", count: s.imported },
     { item: "重新解析", count: s.reparsed },
     { item: "跳过（未变化）", count: s.skipped },
     { item: "被新版本取代", count: s.superseded },
     { item: "失败", count: s.failed.length },
+  ];
+}
+
+function summaryRows(s: IngestSummary): Array<Record<string, unknown>> {
+  const f = s.findings;
+  const rows: Array<Record<string, unknown>> = [
+    ...fileCounts(s),
     { item: "问题：错误 / 警告 / 提示", count: `${f.error} / ${f.warning} / ${f.info}` },
   ];
   const c = s.crossFindings;
@@ -36,12 +42,7 @@ const CSV_COLUMNS = [
 /** The summary counts, then one row per failed file (项目 = 失败), so the CSV is one table. */
 function csvRows(s: IngestSummary): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [
-    { item: "文件", count: s.files },
-    { item: "新导入", count: s.imported },
-    { item: "重新解析", count: s.reparsed },
-    { item: "跳过（未变化）", count: s.skipped },
-    { item: "被新版本取代", count: s.superseded },
-    { item: "失败", count: s.failed.length },
+    ...fileCounts(s),
     { item: "问题：错误", count: s.findings.error },
     { item: "问题：警告", count: s.findings.warning },
     { item: "问题：提示", count: s.findings.info },
