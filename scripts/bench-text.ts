@@ -7,22 +7,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { openPdf } from "../src/formats/pdf-items.js";
 import { readPdf } from "../src/formats/pdf.js";
-
-async function rawPdfJs(bytes: Buffer): Promise<number> {
-  const doc = await openPdf(bytes);
-  try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      await page.getTextContent();
-      page.cleanup();
-    }
-    return doc.numPages;
-  } finally {
-    await doc.destroy();
-  }
-}
+import { rawPdfJsPages as rawPdfJs } from "./lib/raw-pdfjs.js";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -21,5 +21,3 @@ export interface Candidate {
   source: "table" | "prose";
 }
 
-/** Keys used internally that are not in the metric catalogue (单位预留机动经费 has no canonical key yet). */
-export const INTERNAL_KEYS = new Set(["expenditure.reserve"]);

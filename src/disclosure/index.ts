@@ -12,12 +12,10 @@ import { documentLines } from "./layout.js";
 import { proseCandidates, proseStream } from "./prose.js";
 import { splitSections, tableCandidates } from "./tables.js";
 
-export { detectDisclosure, cleanDepartmentName } from "./detect.js";
-
 const SCOPE_RANK = { current: 0, grand: 1 } as const;
 
 /** One figure per key and year: current-year totals before grand totals, tables before prose, first printed first. */
-export function chooseCandidates(cands: Candidate[], fiscalYear: number | null): Candidate[] {
+function chooseCandidates(cands: Candidate[], fiscalYear: number | null): Candidate[] {
   const best = new Map<string, Candidate>();
   const order = (c: Candidate) => [c.scope ? SCOPE_RANK[c.scope] : 0, c.rank];
   for (const c of cands) {
@@ -82,8 +80,8 @@ function formatPrinted(c: Candidate): string {
   return m && Number(m[1].replace(/,/g, "")) === v ? m[1] : v.toFixed(c.amount.decimals);
 }
 
-/** The figures behind a report, before choosing: useful to rules that compare a table with its prose. */
-export function disclosureCandidates(doc: JxDocument): { meta: ReturnType<typeof detectDisclosure>; candidates: Candidate[] } {
+/** The figures behind a report, before choosing. */
+function disclosureCandidates(doc: JxDocument): { meta: ReturnType<typeof detectDisclosure>; candidates: Candidate[] } {
   const lines = documentLines(doc);
   const { sections, prose } = splitSections(lines);
   const meta = detectDisclosure(doc, lines, sections);

@@ -68,6 +68,9 @@ const LABELS: ProseLabel[] = [
 const GAP = "[^\\d，。；;,%、：:及和与占比增减较下上（(]{0,8}?[：:为是]?";
 const NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
 const UNIT = "(万元|亿元|千元|元)";
+// Compiled once: matchAll clones a global regex, so sharing these across calls is safe.
+const LABEL_RES = LABELS.map((lab) => ({ ...lab, rx: new RegExp(`(${lab.re})${GAP}${NUM}\\s*${UNIT}`, "g") }));
+const RE_PRIOR_TOTAL = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${BUDGET_WORD}(?:安排)?(?:数)?[为是：:]${NUM}\\s*${UNIT}`, "g");
 
 /** The year a clause speaks of, when it names one other than the fiscal year ("2016 年度部门支出预算安排为…"). */
 function yearBefore(text: string, at: number, fiscalYear: number | null): { year: number | null; restated: boolean } {
@@ -92,9 +95,8 @@ export function proseCandidates(s: ProseStream, fiscalYear: number | null): Cand
   const out: Candidate[] = [];
   const used: Array<[number, number]> = [];
   const free = (a: number, b: number) => used.every(([x, y]) => b <= x || a >= y);
-  for (const lab of LABELS) {
-    const re = new RegExp(`(${lab.re})${GAP}${NUM}\\s*${UNIT}`, "g");
-    for (const m of s.text.matchAll(re)) {
+  for (const lab of LABEL_RES) {
+    for (const m of s.text.matchAll(lab.rx)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (!free(start, end)) continue;
@@ -115,8 +117,7 @@ export function proseCandidates(s: ProseStream, fiscalYear: number | null): Cand
 /** "（2016 年度部门支出预算安排为 8,648.07 万元）": a prior year's total restated in this year's document. */
 function priorYearTotals(s: ProseStream, fiscalYear: number | null): Candidate[] {
   const out: Candidate[] = [];
-  const re = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${BUDGET_WORD}(?:安排)?(?:数)?[为是：:]${NUM}\\s*${UNIT}`, "g");
-  for (const m of s.text.matchAll(re)) {
+  for (const m of s.text.matchAll(RE_PRIOR_TOTAL)) {
     const year = Number(m[1]);
     if (fiscalYear === null || year === fiscalYear) continue;
     const amount = parseAmount(m[3], UNIT_SCALE[m[4]]);

@@ -10,10 +10,6 @@ const RE_SPACE_BETWEEN_CJK = new RegExp(`([${CJK}${CJK_PUNCT}])[ \\t\\u00a0\\u30
 const RE_SPACE_CJK_DIGIT = new RegExp(`([${CJK}${CJK_PUNCT}])[ \\t\\u00a0\\u3000]+(?=[0-9.%])`, "g");
 const RE_SPACE_DIGIT_CJK = new RegExp(`([0-9%])[ \\t\\u00a0\\u3000]+(?=[${CJK}${CJK_PUNCT}])`, "g");
 
-export function isCjk(ch: string): boolean {
-  return new RegExp(`^[${CJK}]$`).test(ch);
-}
-
 /** Fold full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to their half-width forms. */
 export function foldWidth(s: string): string {
   let out = "";

@@ -102,6 +102,8 @@ function scaleOf(shift: number): number {
   return shift >= 0 ? 10 ** shift : 1 / 10 ** -shift;
 }
 
+const RE_CN_AMOUNT = new RegExp(`^([${RE_CN_NUM_CHARS}]+?)([万亿]?元|[^${RE_CN_NUM_CHARS}].*|)$`);
+
 /**
  * Parse one amount as written: "12222.51万元", "1,234.56 万元", "1.2亿元", "769.60元", "95.45%", "20人", "99.40分",
  * full-width digits, Chinese numerals ("一千二百万元", "三万元"). `defaultUnit` applies when no unit is printed
@@ -116,7 +118,7 @@ export function parseAmount(raw: string, defaultUnit: string | null = null): Amo
     num = parseNumberText(m[1].replace(/\s/g, ""));
     tail = m[2];
   } else {
-    const c = new RegExp(`^([${RE_CN_NUM_CHARS}]+?)([万亿]?元|[^${RE_CN_NUM_CHARS}].*|)$`).exec(s);
+    const c = RE_CN_AMOUNT.exec(s);
     if (!c) return null;
     const v = parseChineseNumber(c[1]);
     if (v === null) return null;

@@ -46,13 +46,8 @@ function passages(blocks: Block[]): Passage[] {
   return out;
 }
 
-export interface ExtractOptions {
-  /** Findings are filled by the pipeline (rules); extract alone leaves them empty. */
-  findings?: Report["findings"];
-}
-
-/** Extract a Report (without findings) from a document. */
-export function extract(doc: JxDocument, opts: ExtractOptions = {}): Report {
+/** Extract a Report from a document; findings stay empty (the pipeline fills them with the rules). */
+export function extract(doc: JxDocument): Report {
   const disclosure = extractDisclosure(doc);
   if (disclosure) return disclosure;
   const blocks = allBlocks(doc);
@@ -139,7 +134,7 @@ export function extract(doc: JxDocument, opts: ExtractOptions = {}): Report {
     metrics,
     projects: projectList,
     indicators: ind.indicators,
-    findings: opts.findings ?? [],
+    findings: [],
     warnings,
   };
 }

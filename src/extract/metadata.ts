@@ -22,6 +22,7 @@ export interface Metadata {
 const ORG_SUFFIX =
   /(委员会办公室|委员会|办公室|管理中心|中心|人民政府|政府|医院|卫生院|学校|中学|小学|幼儿园|联合会|局|委|厅|院|所|站|馆|队|办|社|处|部|公司|大学|学院|署|协会|工会|会|集团|党校|研究室)$/;
 const FIELD_DEPT = /(评价部门名称|部门\(单位\)名称|部门（单位）名称|部门名称|单位名称|填报单位|资金使用单位|实施单位|项目单位|预算单位|项目实施单位|评价单位)\s*(?:[(（](?:盖章|公章)[)）])?\s*[:：]?\s*/;
+const FIELD_DEPT_ALL = new RegExp(FIELD_DEPT.source, "g");
 const FIELD_STOP = /(填报日期|填报人|联系人|联系电话|主管部门|项目名称|下属单位|预算编码|报告日期|评价方式|单位负责人|项目负责人|发布|项目资金|资金来源|年度|整体支出|基本情况|项目属性|\d|[(（]万元)/;
 const RE_TITLE = /(绩效|评价).{0,16}?(报告|自评表|评价表|评分表|总结)|自评表|自评报告/g;
 const RE_DATE = /((?:19|20)\d{2}|[二〇○一三四五六七八九零]{4})\s*[年.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?/;
@@ -122,7 +123,7 @@ export function extractMetadata(blocks: Block[]): Metadata {
 
   // Department: labelled fields first.
   outer: for (let i = 0; i < Math.min(lines.length, 200); i++) {
-    for (const m of lines[i].matchAll(new RegExp(FIELD_DEPT.source, "g"))) {
+    for (const m of lines[i].matchAll(FIELD_DEPT_ALL)) {
       const v = fieldValue([lines[i].slice(m.index!), lines[i + 1] ?? ""], 0, FIELD_DEPT);
       if (v && /^[\u4e00-\u9fa5]{3,40}$/.test(v)) {
         meta.department = orgPrefix(v) ?? v;

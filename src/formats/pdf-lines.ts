@@ -8,24 +8,18 @@ import type { PdfItem } from "./pdf-items.js";
 /** A word-sized piece of an item: items are split at their spaces with estimated positions. */
 export interface Piece extends PdfItem {}
 
-export interface PdfLine {
+/** The line's box and baseline, in the same page space as its pieces. */
+export interface PdfLine extends Pick<PdfItem, "x0" | "x1" | "top" | "bottom" | "base"> {
   pieces: Piece[];
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  base: number;
   /** Dominant font size of the line (of the piece with the most characters). */
   size: number;
   text: string;
 }
 
 const RE_WIDE = /[\u1100-\u115f\u2e80-\u303f\u3040-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-const RE_CJK_ANY = /[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/;
+/** CJK ideographs, kana/fullwidth forms and the punctuation set in CJK text: no space is printed beside them. */
+export const RE_CJK_ANY = /[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/;
 
-export function isWide(ch: string): boolean {
-  return RE_WIDE.test(ch);
-}
 function charWeight(ch: string): number {
   if (ch === " " || ch === "\u00a0") return 0.3;
   if (RE_WIDE.test(ch)) return 1;

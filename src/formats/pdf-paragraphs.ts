@@ -5,7 +5,7 @@
  * Large centred lines form a title; a title the word processor wrapped is one block, joined on its centre axis.
  */
 import type { BBox } from "../document/model.js";
-import { median, type PdfLine } from "./pdf-lines.js";
+import { median, RE_CJK_ANY, type PdfLine } from "./pdf-lines.js";
 
 export interface PdfPara {
   lines: PdfLine[];
@@ -22,7 +22,6 @@ export interface PdfPara {
   continued: boolean;
 }
 
-const RE_CJKISH = /[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/;
 const RE_TERMINAL = /[。！？!?；;：:]["”’」』）)]?$/;
 /** Characters that legitimately repeat (常常, 人人, 年年…): never collapse them at a page break. */
 const REDUPLICATING = new Set(Array.from("常人天年月日个处事家时渐慢刚仅纷往久层步项件样条户村岁次多好看谢说想试"));
@@ -101,15 +100,15 @@ export function joinAcross(a: string, b: string): string {
   if (!b) return a;
   const x = a[a.length - 1];
   const y = b[0];
-  if (RE_CJKISH.test(x) || RE_CJKISH.test(y)) return a + b;
+  if (RE_CJK_ANY.test(x) || RE_CJK_ANY.test(y)) return a + b;
   if (/[\d.,]/.test(x) && /[\d.,%]/.test(y)) return a + b;
   if (x === "-" && /[a-z]/.test(y)) return a.slice(0, -1) + b;
   return a + " " + b;
 }
 
-export function boxUnion(lines: PdfLine[]): BBox {
+export function boxUnion(boxes: readonly BBox[]): BBox {
   let x0 = Infinity, top = Infinity, x1 = -Infinity, bottom = -Infinity;
-  for (const l of lines) {
+  for (const l of boxes) {
     x0 = Math.min(x0, l.x0);
     top = Math.min(top, l.top);
     x1 = Math.max(x1, l.x1);

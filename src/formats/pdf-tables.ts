@@ -7,7 +7,7 @@
 import type { BBox } from "../document/model.js";
 import { columnsOf, spanOf, type Column } from "./pdf-columns.js";
 import { joinPieces, median, type PdfLine, type Piece } from "./pdf-lines.js";
-import { joinAcross } from "./pdf-paragraphs.js";
+import { boxUnion, joinAcross } from "./pdf-paragraphs.js";
 
 export interface PdfCell {
   row: number;
@@ -206,7 +206,7 @@ function rowCells(group: PdfLine[], r: number, cols: Column[]): PdfCell[] {
       const ps = v.pieces.filter((e) => e.line === li).map((e) => e.p).sort((x, y) => x.x0 - y.x0);
       if (ps.length) text = joinAcross(text, joinPieces(ps));
     }
-    cells.push({ row: r, col, colSpan: v.last - col + 1, text, bbox: boxOf(v.pieces.map((e) => e.p)) });
+    cells.push({ row: r, col, colSpan: v.last - col + 1, text, bbox: boxUnion(v.pieces.map((e) => e.p)) });
     c = v.last + 1;
   }
   for (; c < cols.length; c++) cells.push(emptyCell(r, c, cols[c], top, bottom));
@@ -215,15 +215,4 @@ function rowCells(group: PdfLine[], r: number, cols: Column[]): PdfCell[] {
 
 function emptyCell(row: number, col: number, c: Column, top: number, bottom: number): PdfCell {
   return { row, col, colSpan: 1, text: "", bbox: { x0: c.x0, top, x1: c.x1, bottom } };
-}
-
-function boxOf(ps: Piece[]): BBox {
-  let x0 = Infinity, top = Infinity, x1 = -Infinity, bottom = -Infinity;
-  for (const p of ps) {
-    x0 = Math.min(x0, p.x0);
-    top = Math.min(top, p.top);
-    x1 = Math.max(x1, p.x1);
-    bottom = Math.max(bottom, p.bottom);
-  }
-  return { x0, top, x1, bottom };
 }

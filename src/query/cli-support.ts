@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../cli/exit-codes.js";
 import { parseFormat, render, type Column, type OutputFormat } from "../cli/output.js";
-import { textTable } from "./text-table.js";
 import type { Db } from "../store/db.js";
 import { isQueryError } from "./errors.js";
 
@@ -84,7 +83,7 @@ export function write(s: string): void {
   process.stdout.write(s);
 }
 
-/** output.ts's render, with the table format drawn by textTable (fast enough for thousands of rows). */
+/** output.ts's render (its table format is already textTable); kept under this name for the commands using it. */
 export function renderOut(format: OutputFormat, columns: Column[], rows: Array<Record<string, unknown>>, json?: unknown): string {
-  return format === "table" ? textTable(columns, rows) : render(format, columns, rows, json);
+  return render(format, columns, rows, json);
 }

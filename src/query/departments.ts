@@ -1,6 +1,8 @@
 import type Database from "better-sqlite3";
 import { distance } from "fastest-levenshtein";
 import { QueryError } from "./errors.js";
+// 简称 keep the characters of the full name in order (人社局 ⊂ 人力资源和社会保障局).
+import { isSubsequence } from "../store/dept-names.js";
 
 export interface DepartmentRef {
   id: number;
@@ -17,13 +19,6 @@ interface NameRow {
 /** NFKC folds full-width letters and brackets; spaces never matter in Chinese names. */
 function norm(s: string): string {
   return s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-}
-
-/** 简称 keep the characters of the full name in order (人社局 ⊂ 人力资源和社会保障局). */
-function isSubsequence(short: string, long: string): boolean {
-  let i = 0;
-  for (const ch of long) if (ch === short[i]) i++;
-  return i === short.length;
 }
 
 function ratio(a: string, b: string): number {

@@ -1,10 +1,9 @@
-import { zhCompare } from "./units.js";
 import type Database from "better-sqlite3";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
 import type { Column } from "../cli/output.js";
 import { selectMetricRows, UNKNOWN_DEPARTMENT } from "./metric-rows.js";
 import { REPORT_KINDS, trendFromRows } from "./trend.js";
-import { kindLabel } from "./units.js";
+import { kindLabel, zhCompare } from "./units.js";
 
 /** One exported table: a file name stem, a Chinese sheet name, Chinese headers and plain rows (numbers stay numbers). */
 export interface ExportTable {

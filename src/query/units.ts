@@ -53,6 +53,11 @@ export function formatValue(unitKind: UnitKind, value: number | null, cents: num
   return plainNumber(value);
 }
 
+/** The figure in its display unit as a number (万元 for money), for charts; exact text comes from formatValue. */
+export function displayNumber(unitKind: string, value: number, cents: number | null): number {
+  return unitKind === "money" ? (cents ?? yuanToCents(value)) / CENTS_PER_WAN : value;
+}
+
 /** Year-on-year change: absolute (in display units) and percent, or nulls when either side is missing. */
 export interface Change {
   /** Change in base units (元 for money), exact to 分. */

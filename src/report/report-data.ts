@@ -1,9 +1,8 @@
-import { zhCompare } from "../query/units.js";
 import type Database from "better-sqlite3";
 import { resolveDepartments, type DepartmentRef } from "../query/departments.js";
 import { departmentView, type DepartmentView } from "../query/show-department.js";
 import { quotesOf } from "../query/metric-rows.js";
-import { kindLabel } from "../query/units.js";
+import { displayNumber, kindLabel, zhCompare } from "../query/units.js";
 import type { ChartLine, ChartSpec } from "./svg-chart.js";
 
 export interface ReportFinding {
@@ -71,14 +70,13 @@ function section(db: Database.Database, dep: DepartmentRef): DepartmentSection {
   const provenance: ProvenanceRow[] = [];
   for (const t of view.trends) {
     if (!t.series.length) continue;
-    const money = t.metric.unitKind === "money";
     const lines: ChartLine[] = t.series.map((s) => ({
       label: s.kindLabel,
       kind: s.kind,
       color: KIND_COLORS[s.kind] ?? "#555",
       points: s.points.map((p) =>
         p && p.value !== null
-          ? { year: p.year, y: money ? (p.cents ?? Math.round(p.value * 100)) / 1_000_000 : p.value, display: p.display, restated: p.restated, source: p.source, page: p.page }
+          ? { year: p.year, y: displayNumber(t.metric.unitKind, p.value, p.cents), display: p.display, restated: p.restated, source: p.source, page: p.page }
           : null,
       ),
     }));

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from "./finding.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
 import { baseKey } from "./metric-access.js";
-import { textTable } from "../query/text-table.js";
+import { textTable, displayWidth } from "../query/text-table.js";
 import { render, type Column, type OutputFormat } from "../cli/output.js";
 
 /** One checked report and its findings, as `jixiao check` prints them. */
@@ -29,11 +29,6 @@ export function showNumber(f: Finding, v: number | null): string {
   return trim(v.toFixed(4));
 }
 
-/** Display width: CJK and full-width forms take two terminal columns. */
-function charWidth(ch: string): number {
-  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-}
-
 const TOKEN_CHAR = /[0-9A-Za-z.,%+\-]/;
 
 /**
@@ -46,7 +41,7 @@ export function wrapWidth(text: string, width: number): string {
     let line = "";
     let w = 0;
     for (const ch of para) {
-      const cw = charWidth(ch);
+      const cw = displayWidth(ch);
       if (w + cw > width && line.length > 0) {
         let carry = "";
         if (TOKEN_CHAR.test(ch)) {
@@ -55,7 +50,7 @@ export function wrapWidth(text: string, width: number): string {
         }
         out.push(line.slice(0, line.length - carry.length));
         line = carry;
-        w = [...carry].reduce((a, c) => a + charWidth(c), 0);
+        w = displayWidth(carry);
       }
       line += ch;
       w += cw;

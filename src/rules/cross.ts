@@ -8,7 +8,8 @@ export function normName(s: string): string {
   return s.replace(/[\s“”"'‘’《》「」()（）【】\[\]]/g, "");
 }
 
-function deptKey(r: ReportWithId): string | null {
+/** Where a report belongs: the database's department id, else the normalised printed name. */
+export function deptKey(r: ReportWithId): string | null {
   if (r.departmentId !== undefined && r.departmentId !== null) return `id:${r.departmentId}`;
   return r.department ? `name:${normName(r.department)}` : null;
 }
@@ -29,6 +30,16 @@ export function histories(reports: ReportWithId[]): Array<Map<number, ReportWith
     if (!prev || String(r.id) > String(prev.id)) byYear.set(r.fiscalYear, r);
   }
   return [...groups.values()];
+}
+
+/** Each report with its department's report of the year before, where both exist. */
+export function* yearPairs(reports: ReportWithId[]): Generator<{ year: number; r: ReportWithId; prev: ReportWithId }> {
+  for (const byYear of histories(reports)) {
+    for (const [year, r] of byYear) {
+      const prev = byYear.get(year - 1);
+      if (prev) yield { year, r, prev };
+    }
+  }
 }
 
 /** The metric index of a report's scope: its own figures (project null) or the project with the same name. */

@@ -48,11 +48,6 @@ export function showLike(ref: Metric, value: number, decimals?: number): string 
   return u === "%" ? `${fixed(value, q)}%` : `${fixed(value, q)} ${u}`;
 }
 
-/** A percent value with `decimals` places. */
-export function showPct(v: number, decimals: number): string {
-  return `${v.toFixed(decimals)}%`;
-}
-
 export function evidenceOf(report: Pick<Report, "source">, metrics: Metric[]): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];

@@ -21,10 +21,6 @@ export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRat
 
 export const RULE_IDS: string[] = RULES.map((r) => r.meta.id);
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.meta.id === id);
-}
-
 export interface RunOptions {
   /** Only these rule ids (default: all). */
   rules?: string[];

@@ -84,11 +84,6 @@ export class MetricIndex {
   }
 }
 
-/** Value of a metric as exact milli-units (see tolerance.ts). */
-export function mv(m: Metric): number {
-  return Math.round((m.value ?? 0) * 1000);
-}
-
 export function isMoney(m: Pick<Metric, "unit">): boolean {
   return m.unit === "元";
 }

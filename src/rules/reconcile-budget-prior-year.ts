@@ -4,7 +4,7 @@ import { crossEvidence } from "./cross.js";
 import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
 import { MetricIndex, scopesOf, baseKey, changeKind } from "./metric-access.js";
 import { grade, halfUnit } from "./tolerance.js";
-import { byDepartment, docLabel, own, reportOf } from "./reconcile-shared.js";
+import { kindPairs, docLabel, own } from "./reconcile-shared.js";
 
 /**
  * Year N+1's budget implies year N's budget through its stated change ("基本支出 13994.31 万元，与上年相比增加
@@ -13,27 +13,22 @@ import { byDepartment, docLabel, own, reportOf } from "./reconcile-shared.js";
  */
 function checkCross(reports: ReportWithId[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  for (const list of byDepartment(reports).values()) {
-    for (const next of list.filter((r) => r.kind === "budget")) {
-      const year = next.fiscalYear!;
-      const prev = reportOf(list, "budget", year - 1);
-      if (!prev) continue;
-      const idx = new MetricIndex(scopesOf(next)[0]);
-      const seen = new Set<string>();
-      for (const ch of idx.numeric()) {
-        if (changeKind(ch.key) !== "abs" || ch.year !== year) continue;
-        const key = baseKey(ch.key);
-        if (seen.has(key)) continue;
-        const cur = own(next, key, year);
-        const base = own(prev, key, year - 1);
-        if (!cur || !base) continue;
-        seen.add(key);
-        const implied = Math.round(((cur.value ?? 0) - (ch.value ?? 0)) * 100) / 100;
-        const tol = halfUnit(cur) + halfUnit(ch) + halfUnit(base);
-        const v = grade(implied - (base.value ?? 0), tol, 2 * halfUnit(base));
-        if (v === "ok" || v === "rounding") continue;
-        out.push(finding(next, cur, ch, prev, base, implied, tol, v));
-      }
+  for (const { year, a: next, b: prev } of kindPairs(reports, "budget", "budget", -1)) {
+    const idx = new MetricIndex(scopesOf(next)[0]);
+    const seen = new Set<string>();
+    for (const ch of idx.numeric()) {
+      if (changeKind(ch.key) !== "abs" || ch.year !== year) continue;
+      const key = baseKey(ch.key);
+      if (seen.has(key)) continue;
+      const cur = own(next, key, year);
+      const base = own(prev, key, year - 1);
+      if (!cur || !base) continue;
+      seen.add(key);
+      const implied = Math.round(((cur.value ?? 0) - (ch.value ?? 0)) * 100) / 100;
+      const tol = halfUnit(cur) + halfUnit(ch) + halfUnit(base);
+      const v = grade(implied - (base.value ?? 0), tol, 2 * halfUnit(base));
+      if (v === "ok" || v === "rounding") continue;
+      out.push(finding(next, cur, ch, prev, base, implied, tol, v));
     }
   }
   return out;

@@ -1,9 +1,7 @@
 import type { CrossFinding, ReportWithId, Rule } from "./types.js";
 import { crossEvidence } from "./cross.js";
 import { makeFinding, metricName, showMetric, showLike } from "./format.js";
-import { byDepartment, docLabel, own, reportOf } from "./reconcile-shared.js";
-
-const KEYS = ["income.total", "expenditure.total", "expenditure.basic", "expenditure.project", "three_public.total"];
+import { kindPairs, docLabel, own, RECONCILED_KEYS } from "./reconcile-shared.js";
 
 /**
  * Budget execution, final accounts against the year's budget: spending above or below budget is information, not an
@@ -11,33 +9,28 @@ const KEYS = ["income.total", "expenditure.total", "expenditure.basic", "expendi
  */
 function checkCross(reports: ReportWithId[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  for (const list of byDepartment(reports).values()) {
-    for (const fin of list.filter((r) => r.kind === "final-accounts")) {
-      const year = fin.fiscalYear!;
-      const bud = reportOf(list, "budget", year);
-      if (!bud) continue;
-      for (const key of KEYS) {
-        const f = own(fin, key, year);
-        const b = own(bud, key, year);
-        if (!f || !b || !b.value) continue;
-        const diffCents = Math.round((f.value ?? 0) * 100) - Math.round(b.value * 100);
-        if (diffCents === 0) continue;
-        const rate = Math.round(((f.value ?? 0) / b.value) * 10000) / 100;
-        const word = diffCents > 0 ? "超出预算" : "低于预算";
-        const finding = makeFinding({
-          rule: meta.id,
-          severity: "info",
-          message: `${year} 年${metricName(key)}决算 ${showMetric(f)}，预算 ${showMetric(b)}，${word} ${showLike(f, Math.abs(diffCents) / 100)}，执行率 ${rate.toFixed(2)}%（${docLabel(fin)}对${docLabel(bud)}）`,
-          metrics: [f],
-          expected: b.value,
-          actual: f.value,
-          tolerance: null,
-          project: null,
-          report: fin,
-        });
-        finding.evidence = crossEvidence(fin, [f], bud, [b]);
-        out.push({ ...finding, reportId: fin.id, otherReportId: bud.id });
-      }
+  for (const { year, a: fin, b: bud } of kindPairs(reports, "final-accounts", "budget")) {
+    for (const key of RECONCILED_KEYS) {
+      const f = own(fin, key, year);
+      const b = own(bud, key, year);
+      if (!f || !b || !b.value) continue;
+      const diffCents = Math.round((f.value ?? 0) * 100) - Math.round(b.value * 100);
+      if (diffCents === 0) continue;
+      const rate = Math.round(((f.value ?? 0) / b.value) * 10000) / 100;
+      const word = diffCents > 0 ? "超出预算" : "低于预算";
+      const finding = makeFinding({
+        rule: meta.id,
+        severity: "info",
+        message: `${year} 年${metricName(key)}决算 ${showMetric(f)}，预算 ${showMetric(b)}，${word} ${showLike(f, Math.abs(diffCents) / 100)}，执行率 ${rate.toFixed(2)}%（${docLabel(fin)}对${docLabel(bud)}）`,
+        metrics: [f],
+        expected: b.value,
+        actual: f.value,
+        tolerance: null,
+        project: null,
+        report: fin,
+      });
+      finding.evidence = crossEvidence(fin, [f], bud, [b]);
+      out.push({ ...finding, reportId: fin.id, otherReportId: bud.id });
     }
   }
   return out;

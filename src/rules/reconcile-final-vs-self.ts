@@ -1,28 +1,20 @@
 import type { CrossFinding, ReportWithId, Rule } from "./types.js";
-import { byDepartment, compareAcross, own, reportOf } from "./reconcile-shared.js";
-
-/** What a self-evaluation restates from the department's accounts: totals, the basic/project split and 三公. */
-const KEYS = ["income.total", "expenditure.total", "expenditure.basic", "expenditure.project", "three_public.total"];
+import { kindPairs, compareAcross, own, RECONCILED_KEYS } from "./reconcile-shared.js";
 
 /** Totals a self-evaluation may quote including carry-overs (收入总计 = 本年收入 + 年初结转和结余): not a mismatch. */
 const WITH_CARRY: Record<string, string> = { "income.total": "income.carryover", "expenditure.total": "expenditure.carryforward" };
 
 function checkCross(reports: ReportWithId[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  for (const list of byDepartment(reports).values()) {
-    for (const self of list.filter((r) => r.kind === "department")) {
-      const year = self.fiscalYear!;
-      const fin = reportOf(list, "final-accounts", year);
-      if (!fin) continue;
-      for (const key of KEYS) {
-        const s = own(self, key, year);
-        const f = own(fin, key, year);
-        if (!s || !f) continue;
-        const carry = WITH_CARRY[key] ? own(fin, WITH_CARRY[key], year) : undefined;
-        if (carry && Math.round(((f.value ?? 0) + (carry.value ?? 0)) * 100) === Math.round((s.value ?? 0) * 100)) continue;
-        const finding = compareAcross(meta.id, meta.defaultSeverity, self, s, fin, f, "");
-        if (finding) out.push(finding);
-      }
+  for (const { year, a: self, b: fin } of kindPairs(reports, "department", "final-accounts")) {
+    for (const key of RECONCILED_KEYS) {
+      const s = own(self, key, year);
+      const f = own(fin, key, year);
+      if (!s || !f) continue;
+      const carry = WITH_CARRY[key] ? own(fin, WITH_CARRY[key], year) : undefined;
+      if (carry && Math.round(((f.value ?? 0) + (carry.value ?? 0)) * 100) === Math.round((s.value ?? 0) * 100)) continue;
+      const finding = compareAcross(meta.id, meta.defaultSeverity, self, s, fin, f, "");
+      if (finding) out.push(finding);
     }
   }
   return out;

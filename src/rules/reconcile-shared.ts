@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Metric } from "../extract/schema.js";
 import type { CrossFinding, ReportWithId } from "./types.js";
-import { normName, crossEvidence } from "./cross.js";
+import { deptKey, crossEvidence } from "./cross.js";
 import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
 import { MetricIndex, scopesOf } from "./metric-access.js";
 import { grade, halfUnit } from "./tolerance.js";
@@ -10,10 +10,10 @@ import { grade, halfUnit } from "./tolerance.js";
  * Shared by the reconcile-* rules: the same department's reports of different kinds (自评 department, 预算 budget,
  * 决算 final-accounts), matched by the database's department id, else by normalised name.
  */
-export function byDepartment(reports: ReportWithId[]): Map<string, ReportWithId[]> {
+function byDepartment(reports: ReportWithId[]): Map<string, ReportWithId[]> {
   const out = new Map<string, ReportWithId[]>();
   for (const r of reports) {
-    const d = r.departmentId !== undefined && r.departmentId !== null ? `id:${r.departmentId}` : r.department ? `name:${normName(r.department)}` : null;
+    const d = deptKey(r);
     if (!d || r.fiscalYear === null) continue;
     const list = out.get(d) ?? out.set(d, []).get(d)!;
     list.push(r);
@@ -22,9 +22,29 @@ export function byDepartment(reports: ReportWithId[]): Map<string, ReportWithId[
 }
 
 /** The report of a kind for a year; the latest id when re-published. */
-export function reportOf(list: ReportWithId[], kind: string, year: number): ReportWithId | undefined {
+function reportOf(list: ReportWithId[], kind: string, year: number): ReportWithId | undefined {
   return list.filter((r) => r.kind === kind && r.fiscalYear === year).sort((a, b) => (String(a.id) < String(b.id) ? 1 : -1))[0];
 }
+
+/** Each report of `kind` with the same department's report of `otherKind` for the year `offset` away, where it exists. */
+export function* kindPairs(
+  reports: ReportWithId[],
+  kind: string,
+  otherKind: string,
+  offset = 0,
+): Generator<{ year: number; a: ReportWithId; b: ReportWithId }> {
+  for (const list of byDepartment(reports).values()) {
+    for (const a of list) {
+      if (a.kind !== kind) continue;
+      const year = a.fiscalYear!;
+      const b = reportOf(list, otherKind, year + offset);
+      if (b) yield { year, a, b };
+    }
+  }
+}
+
+/** What a self-evaluation restates from the department's accounts and a budget plans: totals, the basic/project split and 三公. */
+export const RECONCILED_KEYS = ["income.total", "expenditure.total", "expenditure.basic", "expenditure.project", "three_public.total"];
 
 /** A report's own (not restated) figure for a key and year. */
 export function own(r: ReportWithId, key: string, year: number): Metric | undefined {

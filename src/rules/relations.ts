@@ -1,6 +1,6 @@
 import type { Metric, Report } from "../extract/schema.js";
 import { MetricIndex, scopesOf, changeKind, baseKey } from "./metric-access.js";
-import { evaluate, dominantScale, RANK, type Relation } from "./relation-eval.js";
+import { evaluate, explainBySlip, dominantScale, RANK, type Evaluation, type Relation } from "./relation-eval.js";
 
 export { evaluate, explainBySlip, dominantScale, SLIP_FACTORS, type Relation, type Evaluation, type Override } from "./relation-eval.js";
 
@@ -250,5 +250,14 @@ export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind"
   }
   for (const r of out) r.dominantScale = dominant;
   return out;
+}
+
+/** A rule's relations that do not hold; one a unit slip explains is left to unit-slip, which names that figure. */
+export function* failingRelations(report: Pick<Report, "metrics" | "projects" | "kind">, rule: Relation["rule"]): Generator<{ rel: Relation; ev: Evaluation }> {
+  for (const rel of relationsOf(report)) {
+    if (rel.rule !== rule) continue;
+    const ev = evaluate(rel);
+    if (ev.verdict !== "ok" && !explainBySlip(rel)) yield { rel, ev };
+  }
 }
 

@@ -83,10 +83,13 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
   for (const byYear of histories(reports)) {
     for (const r of byYear.values()) {
       for (const scope of scopesOf(r)) {
+        // One index per earlier report, not one per restated figure.
+        const pidxs = new Map<number, MetricIndex | null>();
         for (const m of new MetricIndex(scope).numeric()) {
           const prev = m.year !== r.fiscalYear ? byYear.get(m.year) : undefined;
           if (!prev) continue;
-          const pidx = scopeIndex(prev, scope.project);
+          if (!pidxs.has(m.year)) pidxs.set(m.year, scopeIndex(prev, scope.project));
+          const pidx = pidxs.get(m.year);
           const own = pidx?.all(m.key, m.year).find((x) => !x.restated);
           if (!own) continue;
           const v = compareFigures(own, m);

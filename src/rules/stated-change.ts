@@ -1,11 +1,11 @@
 import type { Report } from "../extract/schema.js";
 import type { Finding } from "./finding.js";
 import type { CrossFinding, ReportWithId, Rule } from "./types.js";
-import { relationsOf, evaluate, explainBySlip, changeRelation, type Relation, type Evaluation } from "./relations.js";
+import { failingRelations, evaluate, explainBySlip, changeRelation, type Relation, type Evaluation } from "./relations.js";
 import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
 import { precisionOf } from "./tolerance.js";
 import { baseKey, changeKind, MetricIndex } from "./metric-access.js";
-import { histories, scopeIndex, crossEvidence, reportLabel } from "./cross.js";
+import { yearPairs, scopeIndex, crossEvidence, reportLabel } from "./cross.js";
 
 export function projectPrefix(project: string | null): string {
   return project ? `项目「${project}」` : "";
@@ -41,10 +41,7 @@ export function describeChange(rel: Relation, ev: Evaluation, priorFrom?: string
 
 function check(report: Report): Finding[] {
   const out: Finding[] = [];
-  for (const rel of relationsOf(report)) {
-    if (rel.rule !== "stated-change") continue;
-    const ev = evaluate(rel);
-    if (ev.verdict === "ok" || explainBySlip(rel)) continue;
+  for (const { rel, ev } of failingRelations(report, "stated-change")) {
     out.push(
       makeFinding({
         rule: meta.id,
@@ -68,22 +65,18 @@ function check(report: Report): Finding[] {
  */
 function checkCross(reports: ReportWithId[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  for (const byYear of histories(reports)) {
-    for (const [year, r] of byYear) {
-      const prev = byYear.get(year - 1);
-      if (!prev) continue;
-      for (const scope of [null, ...(r.projects ?? []).map((p) => p.name)]) {
-        const idx = scopeIndex(r, scope);
-        const pidx = scopeIndex(prev, scope);
-        if (!idx || !pidx) continue;
-        // A change whose prior figure the report implies itself (current − stated amount) is already judged in-report
-        // on the same stated figure: report it once.
-        const inReport = check(r);
-        const fresh = crossScope(r, prev, idx, pidx, scope).filter(
-          (f) => !inReport.some((g) => g.actual === f.actual && g.metrics[0]?.key === f.metrics[0]?.key && g.metrics[0]?.year === f.metrics[0]?.year && g.project === f.project),
-        );
-        out.push(...fresh);
-      }
+  for (const { r, prev } of yearPairs(reports)) {
+    // A change whose prior figure the report implies itself (current − stated amount) is already judged in-report
+    // on the same stated figure: report it once.
+    const inReport = check(r);
+    for (const scope of [null, ...(r.projects ?? []).map((p) => p.name)]) {
+      const idx = scopeIndex(r, scope);
+      const pidx = scopeIndex(prev, scope);
+      if (!idx || !pidx) continue;
+      const fresh = crossScope(r, prev, idx, pidx, scope).filter(
+        (f) => !inReport.some((g) => g.actual === f.actual && g.metrics[0]?.key === f.metrics[0]?.key && g.metrics[0]?.year === f.metrics[0]?.year && g.project === f.project),
+      );
+      out.push(...fresh);
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Report } from "../extract/schema.js";
 import type { Finding } from "./finding.js";
 import type { Rule } from "./types.js";
-import { relationsOf, evaluate, explainBySlip, type Relation, type Evaluation } from "./relations.js";
+import { failingRelations, evaluate, type Relation, type Evaluation } from "./relations.js";
 import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
 import { precisionOf, halfUnit, roundTo, grade, toMilli } from "./tolerance.js";
 import { MetricIndex } from "./metric-access.js";
@@ -20,10 +20,7 @@ function describeRatio(rel: Relation, ev: Evaluation): string {
 
 function ratioFindings(report: Report): Finding[] {
   const out: Finding[] = [];
-  for (const rel of relationsOf(report)) {
-    if (rel.rule !== "stated-ratio") continue;
-    const ev = evaluate(rel);
-    if (ev.verdict === "ok" || explainBySlip(rel)) continue;
+  for (const { rel, ev } of failingRelations(report, "stated-ratio")) {
     const [num, den] = rel.operands;
     // Computed against 年初预算 although 全年预算 is stated: the template's formula is not followed, a lesser fault.
     const alt = (rel.alternatives ?? []).find((d) => ["ok", "rounding"].includes(evaluate({ ...rel, operands: [num, d] }).verdict));

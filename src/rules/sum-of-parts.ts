@@ -1,7 +1,7 @@
 import type { Report } from "../extract/schema.js";
 import type { Finding } from "./finding.js";
 import type { Rule } from "./types.js";
-import { relationsOf, evaluate, explainBySlip, type Relation, type Evaluation } from "./relations.js";
+import { failingRelations, type Relation, type Evaluation } from "./relations.js";
 import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
 import { precisionOf } from "./tolerance.js";
 
@@ -30,12 +30,7 @@ export function describeSum(rel: Relation, ev: Evaluation): string {
 
 function check(report: Report): Finding[] {
   const out: Finding[] = [];
-  for (const rel of relationsOf(report)) {
-    if (rel.rule !== "sum-of-parts") continue;
-    const ev = evaluate(rel);
-    if (ev.verdict === "ok") continue;
-    // A part read in the wrong unit (元 for 万元) is reported once, by unit-slip, naming that figure.
-    if (explainBySlip(rel)) continue;
+  for (const { rel, ev } of failingRelations(report, "sum-of-parts")) {
     out.push(
       makeFinding({
         rule: meta.id,

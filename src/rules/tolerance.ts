@@ -22,10 +22,6 @@ export function toMilli(v: number): number {
   return Math.round(v * MILLI);
 }
 
-export function fromMilli(m: number): number {
-  return m / MILLI;
-}
-
 function scaleFromText(t: string): number | null {
   if (/亿元|亿/.test(t)) return 1e8;
   if (/万元|万/.test(t)) return 1e4;
@@ -69,10 +65,6 @@ export function lastDigitUnit(m: Pick<Metric, "precision" | "text" | "value">): 
   return 2 * halfUnit(m);
 }
 
-export function sumHalfUnits(ms: Array<Pick<Metric, "precision" | "text" | "value">>): number {
-  return ms.reduce((s, m) => s + halfUnit(m), 0);
-}
-
 /** Round x to `decimals` places half away from zero, on the decimal string to avoid 1.005 → 1.00. */
 export function roundTo(x: number, decimals: number): number {
   const f = Math.pow(10, decimals);
@@ -83,12 +75,6 @@ export function roundTo(x: number, decimals: number): number {
 
 /** A closed interval [lo, hi] of the true value behind a printed figure. */
 export type Interval = [number, number];
-
-export function intervalOf(m: Pick<Metric, "precision" | "text" | "value">): Interval {
-  const v = m.value ?? 0;
-  const h = halfUnit(m);
-  return [v - h, v + h];
-}
 
 /** Range of f over a box of intervals, taken at its corners: exact for functions monotone in each argument. */
 export function cornerRange(f: (...xs: number[]) => number, boxes: Interval[]): Interval {

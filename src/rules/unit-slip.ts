@@ -7,7 +7,7 @@ import { relationsOf, explainBySlip, dominantScale } from "./relations.js";
 import { MetricIndex, scopesOf, isMoney, isChangeKey } from "./metric-access.js";
 import { precisionOf } from "./tolerance.js";
 import { slipRatio } from "./restated-differently.js";
-import { histories, scopeIndex, crossEvidence, reportLabel } from "./cross.js";
+import { yearPairs, scopeIndex, crossEvidence, reportLabel } from "./cross.js";
 import { projectPrefix } from "./stated-change.js";
 
 /** "万元" when the figure read ×10⁴ larger, "元" when smaller; 亿元 likewise one step up. */
@@ -74,6 +74,11 @@ function blame(a: Metric, b: Metric, dominant: number | null): Metric | null {
   return null;
 }
 
+/** A slip of `bad` shown by `good`: read in the neighbouring unit, bad moves towards good. */
+function against(bad: Metric, good: Metric, severity: Slip["severity"], why: string, others: Metric[] = [good]): Slip {
+  return { metric: bad, factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4, others, severity, why };
+}
+
 function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
   const out: Slip[] = [];
   const dom = dominantScale(scope.metrics);
@@ -102,13 +107,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
       if (inBand(r, lo, hi) || !slipRatio(ma, mb)) continue;
       const bad = blame(ma, mb, dom) ?? (r > 1 ? ma : mb);
       const good = bad === ma ? mb : ma;
-      out.push({
-        metric: bad,
-        factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4,
-        others: [good],
-        severity: "warning",
-        why: `，与同年${metricName(good.key)} ${showMetric(good)}相差约一万倍`,
-      });
+      out.push(against(bad, good, "warning", `，与同年${metricName(good.key)} ${showMetric(good)}相差约一万倍`));
     }
     // Own history inside the report: this year's figure against the restated prior-year one.
     for (const m of idx.numeric()) {
@@ -117,13 +116,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
       if (!prev || !slipRatio(m, prev)) continue;
       const bad = blame(m, prev, dom) ?? m;
       const good = bad === m ? prev : m;
-      out.push({
-        metric: bad,
-        factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4,
-        others: [good],
-        severity: "warning",
-        why: `，与 ${good.year} 年的 ${showMetric(good)}相差约一万倍`,
-      });
+      out.push(against(bad, good, "warning", `，与 ${good.year} 年的 ${showMetric(good)}相差约一万倍`));
     }
   }
   // The same figure printed twice, once about 10⁴ off.
@@ -132,7 +125,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
       if (!slipRatio(g[0], m)) continue;
       const bad = blame(g[0], m, dom) ?? m;
       const good = bad === m ? g[0] : m;
-      out.push({ metric: bad, factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4, others: [good], severity: "error", why: `，同一数字另处写作 ${showMetric(good)}` });
+      out.push(against(bad, good, "error", `，同一数字另处写作 ${showMetric(good)}`));
     }
   }
   return out;
@@ -171,37 +164,31 @@ function check(report: Report): Finding[] {
 /** A department's own figure jumping by about 10⁴ from one year's report to the next. */
 function checkCross(reports: ReportWithId[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  for (const byYear of histories(reports)) {
-    for (const [year, r] of byYear) {
-      const prev = byYear.get(year - 1);
-      if (!prev) continue;
-      // A slip the report shows by itself is reported in-report; history adds nothing to it.
-      const inReport = new Set([r, prev].flatMap((x) => check(x)).flatMap((f) => f.metrics.map((k) => `${f.project}|${k.key}@${k.year}`)));
-      for (const scope of scopesOf(r)) {
-        const pidx = scopeIndex(prev, scope.project);
-        if (!pidx) continue;
-        const idx = new MetricIndex(scope);
-        for (const m of idx.numeric()) {
-          if (m.year !== year || m.restated || !isMoney(m) || isChangeKey(m.key)) continue;
-          const old = pidx.all(m.key, year - 1).find((x) => !x.restated);
-          // In-report restatement of the prior year already compared by the in-report check.
-          if (!old || idx.get(m.key, year - 1) || !slipRatio(m, old)) continue;
-          if (inReport.has(`${scope.project}|${m.key}@${m.year}`) || inReport.has(`${scope.project}|${old.key}@${old.year}`)) continue;
-          // Figures read beside catalogue metrics follow them (the in-use assets follow the asset total).
-          if (!METRIC_BY_KEY.has(m.key)) continue;
-          const dom = dominantScale(scope.metrics);
-          const bad = blame(m, old, dom) === old ? old : m;
-          const good = bad === m ? old : m;
-          const f = toFinding(bad === m ? r : prev, scope.project, {
-            metric: bad,
-            factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4,
-            others: [],
-            severity: "warning",
-            why: `，与${good === old ? reportLabel(prev) : reportLabel(r)}的 ${good.year} 年数 ${showMetric(good)}相差约一万倍`,
-          });
-          f.evidence = crossEvidence(r, [m], prev, [old]);
-          out.push({ ...f, reportId: bad === m ? r.id : prev.id, otherReportId: bad === m ? prev.id : r.id });
-        }
+  // A middle year is the later report of one pair and the earlier of the next: check it once.
+  const own = new Map<ReportWithId, Finding[]>();
+  const checked = (x: ReportWithId) => own.get(x) ?? own.set(x, check(x)).get(x)!;
+  for (const { year, r, prev } of yearPairs(reports)) {
+    // A slip the report shows by itself is reported in-report; history adds nothing to it.
+    const inReport = new Set([r, prev].flatMap(checked).flatMap((f) => f.metrics.map((k) => `${f.project}|${k.key}@${k.year}`)));
+    for (const scope of scopesOf(r)) {
+      const pidx = scopeIndex(prev, scope.project);
+      if (!pidx) continue;
+      const idx = new MetricIndex(scope);
+      const dom = dominantScale(scope.metrics);
+      for (const m of idx.numeric()) {
+        if (m.year !== year || m.restated || !isMoney(m) || isChangeKey(m.key)) continue;
+        const old = pidx.all(m.key, year - 1).find((x) => !x.restated);
+        // In-report restatement of the prior year already compared by the in-report check.
+        if (!old || idx.get(m.key, year - 1) || !slipRatio(m, old)) continue;
+        if (inReport.has(`${scope.project}|${m.key}@${m.year}`) || inReport.has(`${scope.project}|${old.key}@${old.year}`)) continue;
+        // Figures read beside catalogue metrics follow them (the in-use assets follow the asset total).
+        if (!METRIC_BY_KEY.has(m.key)) continue;
+        const bad = blame(m, old, dom) === old ? old : m;
+        const good = bad === m ? old : m;
+        const why = `，与${good === old ? reportLabel(prev) : reportLabel(r)}的 ${good.year} 年数 ${showMetric(good)}相差约一万倍`;
+        const f = toFinding(bad === m ? r : prev, scope.project, against(bad, good, "warning", why, []));
+        f.evidence = crossEvidence(r, [m], prev, [old]);
+        out.push({ ...f, reportId: bad === m ? r.id : prev.id, otherReportId: bad === m ? prev.id : r.id });
       }
     }
   }

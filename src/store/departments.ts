@@ -59,12 +59,11 @@ interface Candidate {
 }
 
 function bestCandidate(db: Db, alias: string, region: string | null): Candidate | null {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.name, d.region, d.user_named, a.alias FROM departments d
-       JOIN department_aliases a ON a.department_id = d.id`,
-    )
-    .all() as Array<DeptRow & { alias: string }>;
+  const rows = stmt(
+    db,
+    `SELECT d.id, d.name, d.region, d.user_named, a.alias FROM departments d
+     JOIN department_aliases a ON a.department_id = d.id`,
+  ).all() as Array<DeptRow & { alias: string }>;
   const byDept = new Map<number, Candidate>();
   for (const r of rows) {
     const s = deptSimilarity(alias, r.alias, region, r.region);
@@ -81,8 +80,8 @@ function bestCandidate(db: Db, alias: string, region: string | null): Candidate 
 /** Prefer the most complete name (region prefix, 全称) as canonical unless the user has named the department. */
 function maybePromoteName(db: Db, dept: DeptRow, alias: string): void {
   if (dept.user_named || completeness(alias) <= completeness(dept.name)) return;
-  const taken = db.prepare("SELECT 1 FROM departments WHERE name = ? AND id <> ?").get(alias, dept.id);
-  if (!taken) db.prepare("UPDATE departments SET name = ? WHERE id = ?").run(alias, dept.id);
+  const taken = stmt(db, "SELECT 1 FROM departments WHERE name = ? AND id <> ?").get(alias, dept.id);
+  if (!taken) stmt(db, "UPDATE departments SET name = ? WHERE id = ?").run(alias, dept.id);
 }
 
 export interface DepartmentInfo {

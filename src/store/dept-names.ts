@@ -12,6 +12,7 @@ export const MATCH_THRESHOLD = 0.8;
 
 const ADMIN = "(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)";
 const REGION_SEGMENT = new RegExp(`^([\\u4e00-\\u9fff]{1,7}?${ADMIN})`);
+const LAST_REGION_SEGMENT = new RegExp(`([\\u4e00-\\u9fff]{1,7}?${ADMIN})$`);
 /** Words ending in an admin character that are not place names. */
 const NOT_REGION = /^(城市|都市|超市|社区|园区|景区|校区|片区|辖区|市区|街区|矿区|林区|牧区|灾区|小区|湾区|新区管委)/;
 
@@ -99,7 +100,7 @@ function regionsCompatible(a: string | null, b: string | null): boolean {
 }
 
 /** Whether every character of `short` appears in `long` in order (县社保中心 in 县社会保险基金管理中心). */
-function isSubsequence(short: string, long: string): boolean {
+export function isSubsequence(short: string, long: string): boolean {
   let i = 0;
   for (const ch of long) if (ch === short[i]) i++;
   return i === short.length;
@@ -158,7 +159,7 @@ export function deptSimilarity(a: string, b: string, regionA?: string | null, re
 function lastRegion(region: string | null | undefined): string | null {
   if (!region) return null;
   const r = normalizeDeptName(region);
-  const m = new RegExp(`([\\u4e00-\\u9fff]{1,7}?${ADMIN})$`).exec(r);
+  const m = LAST_REGION_SEGMENT.exec(r);
   return m ? m[1] : r;
 }
 

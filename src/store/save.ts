@@ -50,16 +50,15 @@ export function findDocument(db: Db, sha256: string): StoredDocument | undefined
 
 function upsertDocument(db: Db, info: DocumentInfo, status: "ok" | "failed", error: string | null, parserVersion: string): number {
   const now = new Date().toISOString();
-  const row = db
-    .prepare(
-      `INSERT INTO documents (path, sha256, format, pages, size, parser_version, imported_at, status, error)
+  const row = stmt(
+    db,
+    `INSERT INTO documents (path, sha256, format, pages, size, parser_version, imported_at, status, error)
        VALUES (@path, @sha256, @format, @pages, @size, @parserVersion, @now, @status, @error)
        ON CONFLICT(sha256) DO UPDATE SET path = excluded.path, format = excluded.format, pages = excluded.pages,
          size = excluded.size, parser_version = excluded.parser_version, imported_at = excluded.imported_at,
          status = excluded.status, error = excluded.error
        RETURNING id`,
-    )
-    .get({ ...info, parserVersion, now, status, error }) as { id: number };
+  ).get({ ...info, parserVersion, now, status, error }) as { id: number };
   return row.id;
 }
 
@@ -143,9 +142,7 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
     score: reportScore(report),
     json: JSON.stringify(report),
   };
-  const previous = db
-    .prepare("SELECT id, department_id, fiscal_year, kind, title FROM reports WHERE document_id = ?")
-    .get(documentId) as { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null } | undefined;
+  const previous = stmt(db, "SELECT id, department_id, fiscal_year, kind, title FROM reports WHERE document_id = ?").get(documentId) as { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null } | undefined;
   let reportId: number;
   if (previous) {
     reportId = previous.id;
@@ -157,14 +154,13 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
     ).run({ ...fields, id: reportId });
   } else {
     reportId = Number(
-      db
-        .prepare(
-          `INSERT INTO reports (document_id, department_id, department_raw, region, fiscal_year, kind, title, filled_date,
+      stmt(
+        db,
+        `INSERT INTO reports (document_id, department_id, department_raw, region, fiscal_year, kind, title, filled_date,
              filer, phone, score, json)
            VALUES (@document_id, @department_id, @department_raw, @region, @fiscal_year, @kind, @title, @filled_date,
              @filer, @phone, @score, @json)`,
-        )
-        .run(fields).lastInsertRowid,
+      ).run(fields).lastInsertRowid,
     );
   }
   insertMetrics(db, reportId, null, report.metrics);

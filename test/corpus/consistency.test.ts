@@ -77,6 +77,7 @@ describe("synthetic reports are consistent except where labelled", () => {
   it("a later report restates the prior year as the earlier report did, unless labelled restated-differently", () => {
     const byName = new Map(corpus.map((r) => [r.name, r.gold]));
     let compared = 0;
+    let differing = 0;
     for (const r of corpus) {
       if (r.gold.kind !== "department") continue;
       const prevName = r.name.replace(/-(\d{4})$/, (_, y) => `-${Number(y) - 1}`);
@@ -87,10 +88,23 @@ describe("synthetic reports are consistent except where labelled", () => {
         const o = own.metrics.find((x) => x.key === m.key && x.year === m.year);
         if (!o) continue;
         compared++;
-        if (o.value !== m.value) expect(labels.some((f) => f.year === m.year && f.about.includes(m.key)), `${r.name}: ${m.key}`).toBe(true);
+        if (o.value === m.value) continue;
+        differing++;
+        expect(labels.some((f) => f.year === m.year && f.about.includes(m.key)), `${r.name}: ${m.key}`).toBe(true);
       }
-      for (const f of labels) expect(f.year).toBe(own.fiscalYear);
+      for (const f of labels) {
+        expect(f.year).toBe(own.fiscalYear);
+        // A label must point at a figure that really was restated, not merely sit in the right year.
+        const differs = f.about.some((k) => {
+          const before = own.metrics.find((x) => x.key === k && x.year === f.year);
+          const after = r.gold.metrics.find((x) => x.key === k && x.year === f.year);
+          return before !== undefined && after !== undefined && before.value !== after.value;
+        });
+        expect(differs, `${r.name}: restated-differently ${f.about[0]} restates nothing`).toBe(true);
+      }
     }
     expect(compared).toBeGreaterThan(200);
+    // Without this the labelled-difference branch above could go unexercised and the test pass vacuously.
+    expect(differing).toBeGreaterThan(0);
   });
 });

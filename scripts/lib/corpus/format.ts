@@ -175,7 +175,3 @@ export function drawNumbering(rng: Rng): Numbering {
     l4: (n) => (l4Full ? `（${n}）` : `(${n})`),
   };
 }
-
-export function cnOrdinal(n: number): string {
-  return CN_NUM[n];
-}

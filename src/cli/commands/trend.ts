@@ -4,7 +4,7 @@ import type { Column } from "../output.js";
 import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
 import { REPORT_KINDS } from "../../query/report-kinds.js";
 import type { TrendResult } from "../../query/trend.js";
-import { centsToWan } from "../../query/units.js";
+import { centsToWan, displayNumber } from "../../query/units.js";
 
 function mark(p: { restated: boolean; differs: unknown[] }): string {
   return (p.restated ? "*" : "") + (p.differs.length ? "!" : "");
@@ -82,10 +82,9 @@ export function register(program: Command): void {
       write(renderOut(format, columns, rows));
       for (const n of trendNotes(t)) write(n + "\n");
       if (opts.chart) {
-        const money = t.metric.unitKind === "money";
         const series = t.series.map((s) => ({
           label: t.series.some((o) => o !== s && o.department === s.department) ? `${s.department}（${s.kindLabel}）` : s.department,
-          values: s.points.map((p) => (p && p.value !== null ? (money ? (p.cents ?? p.value * 100) / 1_000_000 : p.value) : null)),
+          values: s.points.map((p) => (p && p.value !== null ? displayNumber(t.metric.unitKind, p.value, p.cents) : null)),
         }));
         write("\n" + terminalChart(t.years.map(String), series, { unit: t.metric.unit }));
       }

@@ -30,6 +30,17 @@ async function deflateZeros(n: number): Promise<{ data: Buffer; crc: number }> {
   return { data: Buffer.concat(out), crc };
 }
 
+/** The run of fields the local and central headers share (version needed … name length), starting at `at`. */
+function writeEntryFields(b: Buffer, at: number, f: { crc: number; compSize: number; size: number; nameLen: number }): void {
+  b.writeUInt16LE(20, at); // version needed
+  b.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+  b.writeUInt16LE(8, at + 4); // deflate
+  b.writeUInt32LE(f.crc >>> 0, at + 10);
+  b.writeUInt32LE(f.compSize, at + 14);
+  b.writeUInt32LE(f.size, at + 18);
+  b.writeUInt16LE(f.nameLen, at + 22);
+}
+
 export async function makeZip(entries: ZipInput[]): Promise<Buffer> {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -51,25 +62,14 @@ export async function makeZip(entries: ZipInput[]): Promise<Buffer> {
     }
     const declared = e.declaredSize ?? size;
     const name = Buffer.from(e.name, "utf8");
+    const fields = { crc, compSize: comp.length, size: declared, nameLen: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(declared, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, comp);
     centrals.push(central, name);
