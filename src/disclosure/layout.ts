@@ -73,18 +73,36 @@ function atomsOfCell(norm: string, x0: number | null, x1: number | null, startOr
   return out;
 }
 
-function lineOfCells(page: number, cells: Array<{ norm: string; bbox: { x0: number; x1: number; top: number; bottom: number } | null }>, fromTable: boolean): Line {
-  const atoms: Atom[] = [];
+type LineCell = { norm: string; bbox: { x0: number; x1: number; top: number; bottom: number } | null };
+
+function lineOfCells(page: number, cells: LineCell[], fromTable: boolean): Line {
   let top: number | null = null;
   let height = 10;
   for (const c of cells) {
-    atoms.push(...atomsOfCell(c.norm, c.bbox?.x0 ?? null, c.bbox?.x1 ?? null, atoms.length));
     if (c.bbox) {
       top = top === null ? c.bbox.top : Math.min(top, c.bbox.top);
       height = Math.max(4, Math.min(height, c.bbox.bottom - c.bbox.top) || height);
     }
   }
-  return { page, top, height, atoms, text: cells.map((c) => c.norm.replace(/\s+/g, "")).join(""), fromTable };
+  let atoms: Atom[] | null = null;
+  return {
+    page,
+    top,
+    height,
+    // Atoms are read only in disclosure tables; every document's lines are built to detect one, and splitting
+    // every cell up front cost more than the rest of the detection.
+    get atoms() {
+      return (atoms ??= atomsOfLine(cells));
+    },
+    text: cells.map((c) => c.norm.replace(/\s+/g, "")).join(""),
+    fromTable,
+  };
+}
+
+function atomsOfLine(cells: LineCell[]): Atom[] {
+  const atoms: Atom[] = [];
+  for (const c of cells) atoms.push(...atomsOfCell(c.norm, c.bbox?.x0 ?? null, c.bbox?.x1 ?? null, atoms.length));
+  return atoms;
 }
 
 /** Paragraph blocks may hold several visual lines; without per-line geometry they stay one line. */

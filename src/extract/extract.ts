@@ -8,7 +8,7 @@ import type { Metric, Report } from "./schema.js";
 import { extractMetadata } from "./metadata.js";
 import { bindArrivedInFull, bindGrade, bindProse, type Passage, type ProseContext } from "./prose.js";
 import { extractProjectItems } from "./projects.js";
-import { bindInlineRows } from "./inline-rows.js";
+import { bindRows, rowText } from "./inline-rows.js";
 import { cellStream } from "./cells.js";
 import { bindCells, bindTables } from "./grid.js";
 import { extractIndicators } from "./indicators.js";
@@ -46,6 +46,43 @@ function passages(blocks: Block[]): Passage[] {
   return out;
 }
 
+/** A space joins a passage starting with a figure to text ending with one ("43.2" "43.2"), as a table row reads. */
+function joinSep(before: string, next: string): string {
+  return /[\d%]$/.test(before) && /^[-\d]/.test(next) ? " " : "";
+}
+
+/**
+ * All passages joined as flattened-table runs join them, and where each starts: a run from a non-empty passage i to
+ * passage k is then the stream between starts[i] and the end of k (the separator only depends on the last character
+ * before it), so the runs' labels are found once instead of once per run (up to 24 times).
+ */
+function passageStream(ps: Passage[]): { text: string; starts: Int32Array } {
+  const parts: string[] = [];
+  const starts = new Int32Array(ps.length);
+  let length = 0;
+  let tail = "";
+  for (let k = 0; k < ps.length; k++) {
+    const t = ps[k].text;
+    const sep = joinSep(tail, t);
+    parts.push(sep, t);
+    length += sep.length;
+    starts[k] = length;
+    length += t.length;
+    if (t) tail = t.slice(-1);
+  }
+  return { text: parts.join(""), starts };
+}
+
+/** The run of passage i built literally (only for an empty passage i, which the stream cannot stand for). */
+function literalRun(ps: Passage[], i: number): string {
+  let run = ps[i].text;
+  for (let k = i + 1; k < ps.length && k <= i + 24 && run.length < 400; k++) {
+    run += joinSep(run, ps[k].text) + ps[k].text;
+    if (ps[k].text.length > 120) break;
+  }
+  return run;
+}
+
 /** Extract a Report from a document; findings stay empty (the pipeline fills them with the rules). */
 export function extract(doc: JxDocument): Report {
   const disclosure = extractDisclosure(doc);
@@ -59,6 +96,8 @@ export function extract(doc: JxDocument): Report {
   const projects = new Map<string, Candidate[]>();
 
   const ps = passages(blocks);
+  const { text: streamText, starts } = passageStream(ps);
+  const stream = rowText(streamText, isProject);
   const maskedPassages: Passage[] = [];
   ps.forEach((p, i) => {
     let text = p.text;
@@ -72,16 +111,25 @@ export function extract(doc: JxDocument): Report {
     const masked = { ...p, text };
     maskedPassages.push(masked);
     cands.push(...bindProse(masked, ctx), ...bindGrade(masked, ctx), ...bindArrivedInFull(masked, ps[i + 1] ?? null, ctx));
-    cands.push(...bindInlineRows(masked, ctx));
+    // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
+    if (/[-\d]/.test(text)) {
+      if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, 2, cands);
+      else bindRows(rowText(text, isProject), 0, text.length, masked, ctx, 2, cands);
+    }
     // Flattened tables: short cells on consecutive lines read as one run ("年初" "预算数" … "年度资金总额" "43.2 43.2 …").
     if (p.text.length <= 60 && i + 1 < ps.length && ps[i + 1].text.length <= 120) {
-      let run = p.text;
-      for (let k = i + 1; k < ps.length && k <= i + 24 && run.length < 400; k++) {
-        const sep = /[\d%]$/.test(run) && /^[-\d]/.test(ps[k].text) ? " " : "";
-        run += sep + ps[k].text;
+      if (!p.text) {
+        const run = literalRun(ps, i);
+        bindRows(rowText(run, isProject), 0, run.length, p, ctx, 1, cands);
+        return;
+      }
+      // The run is stream[starts[i], end): the stream joins passages the way a run does, and p.text is not empty.
+      let end = starts[i] + p.text.length;
+      for (let k = i + 1; k < ps.length && k <= i + 24 && end - starts[i] < 400; k++) {
+        end = starts[k] + ps[k].text.length;
         if (ps[k].text.length > 120) break;
       }
-      cands.push(...bindInlineRows({ ...p, text: run }, ctx).map((c) => ({ ...c, confidence: 1 })));
+      bindRows(stream, starts[i], end, p, ctx, 1, cands);
     }
   });
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { allBlocks, BBoxSchema, SpanSchema, type JxDocument } from "../document/model.js";
 import { parseAmount, type Amount } from "./amount.js";
 import { RE_CN_NUM_CHARS } from "./cn-numerals.js";
+import { charTable } from "./words.js";
 
 export const FigureSchema = z.object({
   /** Value in base units (元, percent points, people, points); negative for a stated decrease. */
@@ -39,38 +40,73 @@ export interface FigureHit {
 }
 
 const UNIT_ALT = "亿元|万元|千元|元|万人|万|亿|个百分点|百分点|%|‰|人次|人|名|辆|个|分";
+/** Sticky: scanFigures only tries the positions where a match can start (a regex search would try them all). */
 const RE_ARABIC = new RegExp(
   `(?<![\\d.A-Za-z_/\\-])([-−]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(?![\\d.]*[A-Za-z_])(\\s?(?:${UNIT_ALT}))?`,
-  "g",
+  "y",
 );
-const RE_CHINESE = new RegExp(`(?<![\\d.${RE_CN_NUM_CHARS}])([零〇一二两三四五六七八九十][${RE_CN_NUM_CHARS}]*)(亿元|万元|元|人|名|辆)`, "g");
+const RE_CHINESE = new RegExp(`(?<![\\d.${RE_CN_NUM_CHARS}])([零〇一二两三四五六七八九十][${RE_CN_NUM_CHARS}]*)(亿元|万元|元|人|名|辆)`, "y");
 const RE_UP = /(增加|增长|提高|上升|上涨|增|多|超支|追加)\s*$/;
 const RE_DOWN = /(减少|下降|降低|下滑|减|少|节约|节省|压减)\s*$/;
 /** "增加（减少）" template wording: the sign comes from the number itself. */
 const RE_TEMPLATE = /增加\s*[(（]\s*减少\s*[)）]\s*$|增长\s*[(（]\s*下降\s*[)）]\s*$/;
+
+const CN_FIRST = charTable("零〇一二两三四五六七八九十");
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Characters after a number that make it a date or a document number ("2017年", "3月", "第5号") or a count of years. */
+const DATE_AFTER = charTable("年月日号时期届");
+const DATE_OR_PEOPLE_AFTER = charTable("年月日人");
 
 /** Number hits in one piece of normalised text. `defaultUnit` is the table's declared unit for bare numbers. */
 export function scanFigures(raw: string, defaultUnit: string | null = null): FigureHit[] {
   // A full-width comma between digit groups ("１，２３４．５６") is a thousands separator; same length, so offsets hold.
   const text = raw.includes("，") ? raw.replace(/(?<=\d)，(?=\d{3}(?:\.\d|[万亿元]))/g, ",") : raw;
   const hits: FigureHit[] = [];
-  for (const m of text.matchAll(RE_ARABIC)) {
-    const start = m.index!;
-    const after = text.slice(start + m[0].length, start + m[0].length + 2);
+  // Same matches as text.matchAll(RE_ARABIC): leftmost first, the search going on after each match. A match starts
+  // with a digit or with a sign before one.
+  for (let p = 0; p < text.length; ) {
+    const c = text.charCodeAt(p);
+    if (!isDigit(c) && !((c === 45 || c === 0x2212) && isDigit(text.charCodeAt(p + 1)))) {
+      p++;
+      continue;
+    }
+    RE_ARABIC.lastIndex = p;
+    const m = RE_ARABIC.exec(text);
+    if (!m) {
+      p++;
+      continue;
+    }
+    const start = p;
+    p += m[0].length;
+    const after = text.charCodeAt(p);
     // Dates, years and document numbers are positions in time, not figures we bind.
-    if (!m[2] && /^[年月日号时期届]/.test(after)) continue;
-    if (m[2] && /^(万|亿)$/.test(m[2].trim()) && /^[年月日人]/.test(after)) continue;
+    if (!m[2] && DATE_AFTER[after]) continue;
+    if (m[2] && /^(万|亿)$/.test(m[2].trim()) && DATE_OR_PEOPLE_AFTER[after]) continue;
     const amount = parseAmount(m[0], m[2] ? null : defaultUnit);
     if (!amount) continue;
-    hits.push({ start, end: start + m[0].length, amount, text: m[0].trim(), change: changeBefore(text, start, amount) });
+    hits.push({ start, end: p, amount, text: m[0].trim(), change: changeBefore(text, start, amount) });
   }
-  for (const m of text.matchAll(RE_CHINESE)) {
+  const arabic = hits.length;
+  // Same as text.matchAll(RE_CHINESE): a match starts with a numeral of CN_FIRST.
+  for (let p = 0; p < text.length; ) {
+    if (!CN_FIRST[text.charCodeAt(p)]) {
+      p++;
+      continue;
+    }
+    RE_CHINESE.lastIndex = p;
+    const m = RE_CHINESE.exec(text);
+    if (!m) {
+      p++;
+      continue;
+    }
+    const start = p;
+    p += m[0].length;
     const amount = parseAmount(m[0]);
     if (!amount) continue;
-    const start = m.index!;
-    hits.push({ start, end: start + m[0].length, amount, text: m[0], change: changeBefore(text, start, amount) });
+    hits.push({ start, end: p, amount, text: m[0], change: changeBefore(text, start, amount) });
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return arabic === hits.length || arabic === 0 ? hits : hits.sort((a, b) => a.start - b.start);
 }
 
 function changeBefore(text: string, at: number, amount: Amount): "up" | "down" | null {
@@ -81,13 +117,14 @@ function changeBefore(text: string, at: number, amount: Amount): "up" | "down" |
   return null;
 }
 
+const SENTENCE_STOPS = charTable("。；;！？!?\n");
+
 /** The sentence around a position (for quotes): from the previous 。；! to the next one. */
 export function sentenceAround(text: string, start: number, end: number): string {
-  const stops = /[。；;！？!?\n]/;
   let a = start;
-  while (a > 0 && !stops.test(text[a - 1])) a--;
+  while (a > 0 && !SENTENCE_STOPS[text.charCodeAt(a - 1)]) a--;
   let b = end;
-  while (b < text.length && !stops.test(text[b])) b++;
+  while (b < text.length && !SENTENCE_STOPS[text.charCodeAt(b)]) b++;
   if (b < text.length) b++;
   return text.slice(a, b).trim();
 }

@@ -3,100 +3,199 @@
  * the row's numbers ("(万元)资金来源年初预算数全年预算数全年执行数分值权重执行率得分年度资金总额5.28 1.96 1.96 10 100.00% 10").
  * This is what flattened web tables and PDF text layers look like once their cells lose their separators.
  */
-import { findLabels, type LabelEntry } from "./labels.js";
+import { labelOccurrences, type LabelEntry } from "./labels.js";
 import { scanFigures, type FigureHit } from "./figures.js";
 import { RE_CN_NUM_CHARS } from "./cn-numerals.js";
 import { unitInText } from "./cells.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
+import { newWordHits, WordList, WordOccurrences } from "./words.js";
 import type { Passage, ProseContext } from "./prose.js";
 
-const RE_ROLE = /年度指标值|指标值|实际完成值|完成值|分值权重|指标分值|分值|权重|指标得分|得分|偏差原因分析及改进措施|原因|资金来源|机构名称|项目名称/g;
+/** Column words that are not metric labels, in the order a regex alternation of them would try them. */
+const ROLE_WORDS = new WordList([
+  "年度指标值", "指标值", "实际完成值", "完成值", "分值权重", "指标分值", "分值", "权重", "指标得分", "得分",
+  "偏差原因分析及改进措施", "原因", "资金来源", "机构名称", "项目名称",
+]);
+/** Role words from this index on head a row (资金来源, 机构名称, 项目名称); the last one names projects. */
+const FIRST_ROW_HEADER = 12;
+const PROJECT_NAME = 14;
 
-interface Tok {
-  start: number;
-  end: number;
-  entry: LabelEntry | null;
-  rowHeader: boolean;
+/** A text whose label and column-word occurrences are found once, for every window bindRows reads of it. */
+export interface RowText {
+  text: string;
+  labels: WordOccurrences;
+  entries: LabelEntry[];
+  roles: WordOccurrences;
+  /** numbersAfter answers by position, end of the scanned slice and unit: overlapping runs read the same rows. */
+  numbers: Map<number, FigureHit[]>;
 }
 
-function tokens(text: string, project: boolean): Tok[] {
-  const toks: Tok[] = findLabels(text, { project }).map((l) => ({ start: l.start, end: l.end, entry: l.entry, rowHeader: false }));
-  for (const m of text.matchAll(RE_ROLE)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (toks.some((t) => t.start < end && start < t.end)) continue;
-    toks.push({ start, end, entry: null, rowHeader: /资金来源|机构名称|项目名称/.test(m[0]) });
-  }
-  return toks.sort((a, b) => a.start - b.start);
+export function rowText(text: string, project: boolean): RowText {
+  const { occurrences, entries } = labelOccurrences(text, { project });
+  return { text, labels: occurrences, entries, roles: new WordOccurrences(ROLE_WORDS, text), numbers: new Map() };
 }
 
+/**
+ * Per code unit, whether a one-character regex class accepts it, filled on first sight (the classes hold \s, whose
+ * members are easier to ask the regex about than to list).
+ */
+function charClass(re: RegExp): (code: number) => boolean {
+  const known = new Int8Array(65536);
+  return (code) => {
+    const k = known[code];
+    if (k) return k > 0;
+    const yes = re.test(String.fromCharCode(code));
+    known[code] = yes ? 1 : -1;
+    return yes;
+  };
+}
+
+const isGlue = charClass(/^[\s|:：]$/);
+const isGap = charClass(/^[\s|]$/);
 /**
  * Every character a run of figures separated by spaces or pipes can hold: digits, separators, signs, the units of
  * scanFigures and Chinese numerals. The run after `from` ends before the first other character, so scanning a few
  * characters past it (scanFigures looks at most five ahead of a figure) finds the same run as scanning the whole
  * rest of a long passage, which made this quadratic.
  */
-const RE_RUN_CHAR = new RegExp(`[\\s|0-9,.，\\-−+%‰${RE_CN_NUM_CHARS}亿万千元人次名辆个百分点]`);
+const isRunChar = charClass(new RegExp(`^[\\s|0-9,.，\\-−+%‰${RE_CN_NUM_CHARS}亿万千元人次名辆个百分点]$`));
 const RUN_LOOKAHEAD = 8;
 
-function runEnd(text: string, from: number): number {
-  let e = from;
-  while (e < text.length && RE_RUN_CHAR.test(text[e])) e++;
-  return Math.min(text.length, e + RUN_LOOKAHEAD);
+function all(text: string, from: number, to: number, accept: (code: number) => boolean): boolean {
+  for (let i = from; i < to; i++) if (!accept(text.charCodeAt(i))) return false;
+  return true;
 }
 
-/** Numbers right after `from`, separated by spaces or pipes only. */
-function numbersAfter(text: string, from: number, unit: string | null): FigureHit[] {
+const UNITS = [null, "万元", "元", "亿元", "千元"];
+
+/** Numbers right after `from` (and before `end`), separated by spaces or pipes only. */
+function numbersAfter(rt: RowText, from: number, end: number, unit: string | null): FigureHit[] {
+  const text = rt.text;
+  let e = from;
+  while (e < end && isRunChar(text.charCodeAt(e))) e++;
+  const to = Math.min(end, e + RUN_LOOKAHEAD);
+  const u = UNITS.indexOf(unit);
+  const key = u >= 0 && to - from < 4096 ? (from * 4096 + to - from) * 8 + u : -1;
+  const cached = rt.numbers.get(key);
+  if (cached) return cached;
   const out: FigureHit[] = [];
   let at = from;
-  for (const h of scanFigures(text.slice(from, runEnd(text, from)), unit)) {
-    const gap = text.slice(at, from + h.start);
-    if (!/^[\s|]*$/.test(gap)) break;
-    out.push({ ...h, start: from + h.start, end: from + h.end });
-    at = from + h.end;
+  for (const h of scanFigures(text.slice(from, to), unit)) {
+    if (!all(text, at, from + h.start, isGap)) break;
+    h.start += from;
+    h.end += from;
+    out.push(h);
+    at = h.end;
   }
+  if (key >= 0) rt.numbers.set(key, out);
   return out;
 }
 
-export function bindInlineRows(p: Passage, ctx: ProseContext): Candidate[] {
-  const text = p.text;
-  // A row needs a figure after its labels (see `lab` below): without a digit there is nothing to find.
-  if (!/[-\d]/.test(text)) return [];
-  const toks = tokens(text, ctx.project);
-  const out: Candidate[] = [];
+const RE_ROW_LABEL = /^[\s|:：]*((?:[(（]\d{1,2}[)）]|[^\d\s|。，,；;(（]){0,20}?)[\s|:：]*(?=[-\d])/;
+const RE_NOT_ROW = /^其中|[≥≤<>＜＞]|目标|以上|不低于/;
+
+/** Tokens of one window (labels, and column words no label overlaps), by start: reused between calls. */
+const toks = { start: [] as number[], end: [] as number[], entry: [] as (LabelEntry | null)[], role: [] as number[], n: 0 };
+const labelHits = newWordHits();
+const roleHits = newWordHits();
+
+function windowTokens(rt: RowText, a: number, b: number): void {
+  labelHits.n = 0;
+  roleHits.n = 0;
+  rt.labels.window(a, b, labelHits);
+  rt.roles.window(a, b, roleHits);
+  toks.n = 0;
+  const push = (start: number, end: number, entry: LabelEntry | null, role: number) => {
+    toks.start[toks.n] = start;
+    toks.end[toks.n] = end;
+    toks.entry[toks.n] = entry;
+    toks.role[toks.n] = role;
+    toks.n++;
+  };
+  let li = 0;
+  let over = 0;
+  for (let r = 0; r < roleHits.n; r++) {
+    const rs = roleHits.start[r];
+    // Labels are sorted and disjoint: the first one ending after rs is the only one that can overlap this word.
+    while (over < labelHits.n && labelHits.end[over] <= rs) over++;
+    if (over < labelHits.n && labelHits.start[over] < roleHits.end[r]) continue;
+    for (; li < labelHits.n && labelHits.start[li] < rs; li++) push(labelHits.start[li], labelHits.end[li], rt.entries[labelHits.word[li]], -1);
+    push(rs, roleHits.end[r], null, roleHits.word[r]);
+  }
+  for (; li < labelHits.n; li++) push(labelHits.start[li], labelHits.end[li], rt.entries[labelHits.word[li]], -1);
+}
+
+/**
+ * Candidates of the rows in rt.text[a, b), appended to `out`, exactly as if that window were the whole passage
+ * (a passage, or a run of flattened cells starting at passage `p`). `confidence` is the candidates' confidence.
+ */
+export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: ProseContext, confidence: number, out: Candidate[]): void {
+  const text = rt.text;
+  windowTokens(rt, a, b);
+  const n = toks.n;
   let k = 0;
-  while (k < toks.length) {
+  while (k < n) {
     let e = k;
-    while (e + 1 < toks.length && /^[\s|:：]*$/.test(text.slice(toks[e].end, toks[e + 1].start))) e++;
-    let run = toks.slice(k, e + 1);
+    while (e + 1 < n && all(text, toks.end[e], toks.start[e + 1], isGlue)) e++;
+    const first = k;
     k = e + 1;
-    const last = run[run.length - 1];
-    const projectRow = run.some((t) => t.rowHeader && /项目名称/.test(text.slice(t.start, t.end)));
-    run = run.filter((t) => !t.rowHeader);
-    if (run.filter((t) => t.entry).length < 1 || run.length < 2) continue;
-    const after = text.slice(last.end);
-    const lab = /^[\s|:：]*((?:[(（]\d{1,2}[)）]|[^\d\s|。，,；;(（]){0,20}?)[\s|:：]*(?=[-\d])/.exec(after);
-    if (!lab || /^其中|[≥≤<>＜＞]|目标|以上|不低于/.test(lab[1])) continue;
+    // The row's columns: its tokens but the row headers (资金来源, 项目名称 …).
+    let columns = 0;
+    let labelled = 0;
+    let head = -1;
+    let projectRow = false;
+    for (let j = first; j <= e; j++) {
+      if (toks.role[j] >= FIRST_ROW_HEADER) {
+        if (toks.role[j] === PROJECT_NAME) projectRow = true;
+        continue;
+      }
+      if (head < 0) head = j;
+      columns++;
+      if (toks.entry[j]) labelled++;
+    }
+    if (labelled < 1 || columns < 2) continue;
+    const lastEnd = toks.end[e];
+    const lab = RE_ROW_LABEL.exec(text.slice(lastEnd, b));
+    if (!lab || RE_NOT_ROW.test(lab[1])) continue;
     const project = projectRow && lab[1].length >= 3 && !/^(合计|总计|小计)/.test(lab[1]) ? lab[1] : ctx.projectName;
-    const unit = unitInText(text.slice(Math.max(0, run[0].start - 40), run[0].start)) ?? unitInText(lab[1]);
-    const nums = numbersAfter(text, last.end + lab[0].length, unit);
-    const bind = (t: Tok, h: FigureHit) => {
-      if (!t.entry || !compatible(t.entry.unitKind, h, true)) return;
-      if (t.entry.unitKind === "money" && h.amount.kind !== "money") return;
+    const headStart = toks.start[head];
+    const unit = unitInText(text.slice(Math.max(a, headStart - 40), headStart)) ?? unitInText(lab[1]);
+    const nums = numbersAfter(rt, lastEnd + lab[0].length, b, unit);
+    if (nums.length === 0) continue;
+    const quote = text.slice(headStart, Math.min(b, nums[nums.length - 1].end + 1)).slice(0, 200);
+    const bind = (entry: LabelEntry | null, h: FigureHit) => {
+      if (!entry || !compatible(entry.unitKind, h, true)) return;
+      if (entry.unitKind === "money" && h.amount.kind !== "money") return;
       out.push(
         candidateFromHit(
-          { key: t.entry.key, year: ctx.fiscalYear, page: p.page, quote: text.slice(run[0].start, Math.min(text.length, (nums[nums.length - 1]?.end ?? 0) + 1)).slice(0, 200), restated: false, confidence: 2, order: p.block * 100000 + h.start, project, partial: t.entry.partial },
-          t.entry.unitKind,
+          { key: entry.key, year: ctx.fiscalYear, page: p.page, quote, restated: false, confidence, order: p.block * 100000 + h.start - a, project, partial: entry.partial },
+          entry.unitKind,
           h,
         ),
       );
     };
-    if (nums.length >= 2) run.forEach((t, j) => nums[j] && bind(t, nums[j]));
-    else if (nums.length === 1) {
+    if (nums.length >= 2) {
+      let col = 0;
+      for (let j = head; j <= e && col < nums.length; j++) if (toks.role[j] < FIRST_ROW_HEADER) bind(toks.entry[j], nums[col++]);
+    } else if (nums[0].amount.kind === "percent") {
       // One figure under several columns: only a column whose unit kind alone fits it (a lone rate under 执行率).
-      const fits = run.filter((t) => t.entry && t.entry.unitKind === "percent" && nums[0].amount.kind === "percent");
-      if (fits.length === 1) bind(fits[0], nums[0]);
+      let fit: LabelEntry | null = null;
+      let fits = 0;
+      for (let j = head; j <= e; j++) {
+        const entry = toks.entry[j];
+        if (entry && entry.unitKind === "percent") {
+          fit = entry;
+          fits++;
+        }
+      }
+      if (fits === 1) bind(fit, nums[0]);
     }
   }
+}
+
+export function bindInlineRows(p: Passage, ctx: ProseContext): Candidate[] {
+  const out: Candidate[] = [];
+  // A row needs a figure after its labels (see RE_ROW_LABEL): without a digit there is nothing to find.
+  if (/[-\d]/.test(p.text)) bindRows(rowText(p.text, ctx.project), 0, p.text.length, p, ctx, 2, out);
   return out;
 }

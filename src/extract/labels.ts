@@ -10,6 +10,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { METRICS, type UnitKind } from "./metric-catalog.js";
+import { WordList, WordOccurrences } from "./words.js";
 
 export interface LabelEntry {
   label: string;
@@ -48,16 +49,6 @@ export const LEXICON: LabelEntry[] = [
 
 /** Longest labels first so 一般公共预算财政拨款收入 wins over 一般公共预算 at the same position. */
 const BY_LENGTH = [...LEXICON].sort((a, b) => b.label.length - a.label.length);
-/** BY_LENGTH split by first character (order kept): a position is only compared with labels that can start there. */
-const BY_FIRST_CHAR = new Map<number, LabelEntry[]>();
-for (const e of BY_LENGTH) {
-  const c = e.label.charCodeAt(0);
-  const list = BY_FIRST_CHAR.get(c) ?? BY_FIRST_CHAR.set(c, []).get(c)!;
-  list.push(e);
-}
-/** Fast rejection: most characters of a text start no label. */
-const IS_FIRST_CHAR = new Uint8Array(65536);
-for (const c of BY_FIRST_CHAR.keys()) IS_FIRST_CHAR[c] = 1;
 /** Characters findLabels removes (quotes) or folds (full-width parentheses) before matching. */
 const RE_LOOSE_CHARS = /["“”‘’（）]/;
 /** Lexicon entries a report may use, and the first entry per exact label (LEXICON order decides ties). */
@@ -66,6 +57,15 @@ const EXACT = {
   project: firstByLabel(USABLE.project),
   other: firstByLabel(USABLE.other),
 };
+/** BY_LENGTH as word lists per report kind: a position is only compared with labels that can start there. */
+const LABEL_WORDS = {
+  project: labelWords(BY_LENGTH),
+  other: labelWords(BY_LENGTH.filter((e) => !e.projectOnly)),
+};
+
+function labelWords(entries: LabelEntry[]): { entries: LabelEntry[]; list: WordList } {
+  return { entries, list: new WordList(entries.map((e) => e.label)) };
+}
 
 function firstByLabel(entries: LabelEntry[]): Map<string, LabelEntry> {
   const m = new Map<string, LabelEntry>();
@@ -94,42 +94,49 @@ export interface LabelHit {
  * matched loosely: the text is compared with quotes removed, positions mapped back.
  */
 export function findLabels(text: string, opts: { project: boolean }): LabelHit[] {
-  // Most texts hold neither quotes nor full-width parentheses: then positions map to themselves.
-  let map: number[] | null = null;
-  let bare = text;
-  if (RE_LOOSE_CHARS.test(text)) {
-    map = [];
-    const chars: string[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '"' || ch === "“" || ch === "”" || ch === "‘" || ch === "’") continue;
-      map.push(i);
-      chars.push(ch === "（" ? "(" : ch === "）" ? ")" : ch);
-    }
-    bare = chars.join("");
-    map.push(text.length);
-  }
+  const { bare, map } = looseText(text);
+  const { entries, list } = opts.project ? LABEL_WORDS.project : LABEL_WORDS.other;
   const hits: LabelHit[] = [];
   for (let i = 0; i < bare.length; ) {
-    let hit: LabelEntry | null = null;
-    const code = bare.charCodeAt(i);
-    const candidates = IS_FIRST_CHAR[code] ? BY_FIRST_CHAR.get(code) : undefined;
-    if (candidates) {
-      for (const e of candidates) {
-        if (e.projectOnly && !opts.project) continue;
-        if (bare.startsWith(e.label, i)) {
-          hit = e;
-          break;
-        }
-      }
-    }
-    if (hit) {
+    const w = list.matchAt(bare, i);
+    if (w >= 0) {
+      const hit = entries[w];
       const last = i + hit.label.length - 1;
       hits.push({ entry: hit, start: map ? map[i] : i, end: (map ? map[last] : last) + 1 });
       i += hit.label.length;
     } else i++;
   }
   return hits;
+}
+
+/** The text labels are matched against: quotes removed, full-width parentheses folded, with positions mapped back. */
+function looseText(text: string): { bare: string; map: Int32Array | null } {
+  // Most texts hold neither quotes nor full-width parentheses: then positions map to themselves.
+  if (!RE_LOOSE_CHARS.test(text)) return { bare: text, map: null };
+  const bare = text.replace(RE_QUOTES, "").replace(RE_OPEN, "(").replace(RE_CLOSE, ")");
+  const map = new Int32Array(bare.length + 1);
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x201c && c !== 0x201d && c !== 0x2018 && c !== 0x2019) map[j++] = i;
+  }
+  map[j] = text.length;
+  return { bare, map };
+}
+
+const RE_QUOTES = /["“”‘’]/g;
+const RE_OPEN = /（/g;
+const RE_CLOSE = /）/g;
+
+/**
+ * Label occurrences of a text indexed once, to read findLabels' answer for many windows of it (see words.ts):
+ * `window(a, b, out)` appends what findLabels(text.slice(a, b)) finds, in text positions, `entries[out.word[j]]`
+ * being the label's entry.
+ */
+export function labelOccurrences(text: string, opts: { project: boolean }): { occurrences: WordOccurrences; entries: LabelEntry[] } {
+  const { bare, map } = looseText(text);
+  const { entries, list } = opts.project ? LABEL_WORDS.project : LABEL_WORDS.other;
+  return { occurrences: new WordOccurrences(list, bare, map), entries };
 }
 
 /** Minimum label length for fuzzy matching and the accepted normalised edit distance. */
@@ -140,18 +147,23 @@ export const FUZZY_MAX_RATIO = 0.2;
  * The metric a whole label (a table cell, a "label:" line) names: exact first, then fuzzy under the documented
  * threshold. Returns null when nothing is close enough or two different keys are equally close.
  */
-export function matchLabel(raw: string, opts: { project: boolean }): { entry: LabelEntry; exact: boolean } | null {
-  const cacheKey = (opts.project ? "1" : "0") + raw;
-  const cached = MATCH_CACHE.get(cacheKey);
-  if (cached !== undefined) return cached && { ...cached };
-  const m = matchLabelUncached(raw, opts.project);
+export function matchLabel(raw: string, opts: { project: boolean }): Readonly<{ entry: LabelEntry; exact: boolean }> | null {
+  const cache = opts.project ? MATCH_CACHE.project : MATCH_CACHE.other;
+  const cached = cache.get(raw);
+  if (cached !== undefined) return cached;
   // Reports repeat the same cell texts (row labels, headers) many times; the lexicon is fixed, so the answer is too.
-  if (MATCH_CACHE.size >= 20_000) MATCH_CACHE.clear();
-  MATCH_CACHE.set(cacheKey, m);
-  return m && { ...m };
+  // The answer is shared between callers, hence frozen.
+  const m = matchLabelUncached(raw, opts.project);
+  if (m) Object.freeze(m);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(raw, m);
+  return m;
 }
 
-const MATCH_CACHE = new Map<string, { entry: LabelEntry; exact: boolean } | null>();
+const MATCH_CACHE = {
+  project: new Map<string, Readonly<{ entry: LabelEntry; exact: boolean }> | null>(),
+  other: new Map<string, Readonly<{ entry: LabelEntry; exact: boolean }> | null>(),
+};
 
 function matchLabelUncached(raw: string, project: boolean): { entry: LabelEntry; exact: boolean } | null {
   const s = cleanLabel(raw);
@@ -196,7 +208,20 @@ const ROLE_WORDS: Array<[ColumnRole, RegExp]> = [
 
 /** The role of a table header cell, or null when it is not one of the known column kinds. */
 export function columnRole(raw: string): ColumnRole | null {
+  const cached = ROLE_CACHE.get(raw);
+  if (cached !== undefined) return cached;
   const s = cleanLabel(raw).replace(/[()（）]/g, "");
-  for (const [role, re] of ROLE_WORDS) if (re.test(s)) return role;
-  return null;
+  let role: ColumnRole | null = null;
+  for (const [r, re] of ROLE_WORDS) {
+    if (re.test(s)) {
+      role = r;
+      break;
+    }
+  }
+  // Header texts repeat across tables and reports: remember the answer (bounded, like MATCH_CACHE).
+  if (ROLE_CACHE.size >= 20_000) ROLE_CACHE.clear();
+  ROLE_CACHE.set(raw, role);
+  return role;
 }
+
+const ROLE_CACHE = new Map<string, ColumnRole | null>();

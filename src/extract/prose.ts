@@ -7,6 +7,7 @@
 import { findLabels, type LabelHit } from "./labels.js";
 import { scanFigures, sentenceAround, type FigureHit } from "./figures.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
+import { charTable } from "./words.js";
 
 export interface Passage {
   text: string;
@@ -38,19 +39,29 @@ const RE_DOC_NUMBER = /[〔【\[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*
 
 /** Blank out notes and document numbers, keeping offsets, so their figures bind to nothing. */
 export function maskText(s: string): string {
-  const blank = (m: string) => " ".repeat(m.length);
-  return s.replace(RE_PAREN_NOTE, blank).replace(RE_DOC_NUMBER, blank);
+  // The binders of one passage each mask it: the last answer is usually the one asked for again.
+  if (s === lastMask.in) return lastMask.out;
+  const out = s.replace(RE_PAREN_NOTE, blank).replace(RE_DOC_NUMBER, blank);
+  lastMask.in = s;
+  lastMask.out = out;
+  return out;
 }
+
+const blank = (m: string) => " ".repeat(m.length);
+const lastMask = { in: "", out: "" };
+
+const SENTENCE_STOPS = charTable("。；;！？!?\n");
+const CLAUSE_STOPS = charTable("，,。；;！？!?\n");
 
 function clauseStart(text: string, at: number): number {
   let a = at;
-  while (a > 0 && !/[，,。；;！？!?\n]/.test(text[a - 1])) a--;
+  while (a > 0 && !CLAUSE_STOPS[text.charCodeAt(a - 1)]) a--;
   return a;
 }
 
 function sentenceStart(text: string, at: number): number {
   let a = at;
-  while (a > 0 && !/[。；;！？!?\n]/.test(text[a - 1])) a--;
+  while (a > 0 && !SENTENCE_STOPS[text.charCodeAt(a - 1)]) a--;
   return a;
 }
 
@@ -99,18 +110,18 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     if (isTargetFigure(text, h)) continue;
     const before = text.slice(clauseStart(text, h.start), h.start);
     const order = (ctx.orderBase ?? p.block * 100000) + h.start;
-    const quote = sentenceAround(p.text, h.start, h.end);
-    const base = { page: p.page, quote, confidence: 2, order, project: ctx.projectName };
     if (RE_PRIOR.test(before) && last && last.sentence === sStart && h.amount.kind === "money" && last.kind === "元") {
-      out.push(candidateFromHit({ ...base, key: last.key, year: last.year - 1, restated: true }, "money", h));
+      out.push(candidateFromHit({ key: last.key, year: last.year - 1, page: p.page, quote: sentenceAround(p.text, h.start, h.end), restated: true, confidence: 2, order, project: ctx.projectName }, "money", h));
       continue;
     }
     // The label nearest before the figure, with nothing but filler in between.
-    let label = [...labels].reverse().find((l) => l.end <= h.start && l.start >= boundary);
-    if (!label || used.has(label)) continue;
+    let li = labels.length - 1;
+    while (li >= 0 && !(labels[li].end <= h.start && labels[li].start >= boundary)) li--;
+    if (li < 0 || used.has(labels[li])) continue;
+    let label = labels[li];
     const gapFrom = label;
     // "调整预算后项目预算 X": the first of two abutting labels names the figure, the second is its noun.
-    const head = labels[labels.indexOf(label) - 1];
+    const head = labels[li - 1];
     if (head && head.start >= boundary && label.start - head.end <= 2 && head.entry.key.split(".")[0] === label.entry.key.split(".")[0] && !used.has(head)) label = head;
     if (!gapOk(gapFrom, text.slice(gapFrom.end, h.start))) continue;
     if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;
@@ -118,7 +129,11 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     used.add(label);
     const year = yearBefore(text, sStart, label.start, ctx.fiscalYear);
     if (year > ctx.fiscalYear) continue;
-    const c = candidateFromHit({ ...base, key: label.entry.key, year, restated: year !== ctx.fiscalYear, partial: label.entry.partial }, label.entry.unitKind, h);
+    const c = candidateFromHit(
+      { key: label.entry.key, year, page: p.page, quote: sentenceAround(p.text, h.start, h.end), restated: year !== ctx.fiscalYear, confidence: 2, order, project: ctx.projectName, partial: label.entry.partial },
+      label.entry.unitKind,
+      h,
+    );
     out.push(c);
     last = { key: c.key, year, sentence: sStart, kind: c.unit };
   }

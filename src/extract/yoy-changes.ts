@@ -71,11 +71,13 @@ const LABELS: Array<{ label: string; key: string }> = METRICS.filter((d) => d.un
 
 export function labelsIn(text: string): Array<{ start: number; end: number; key: string }> {
   const out: Array<{ start: number; end: number; key: string }> = [];
-  const taken = new Array<boolean>(text.length).fill(false);
+  const taken = new Uint8Array(text.length);
   for (const { label, key } of LABELS) {
     for (let i = text.indexOf(label); i >= 0; i = text.indexOf(label, i + 1)) {
-      if (taken.slice(i, i + label.length).some(Boolean)) continue;
-      for (let k = i; k < i + label.length; k++) taken[k] = true;
+      let free = true;
+      for (let k = i; k < i + label.length && free; k++) free = taken[k] === 0;
+      if (!free) continue;
+      for (let k = i; k < i + label.length; k++) taken[k] = 1;
       out.push({ start: i, end: i + label.length, key });
     }
   }

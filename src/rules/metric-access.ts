@@ -44,38 +44,46 @@ export function scopesOf(report: Pick<Report, "metrics" | "projects">): Scope[] 
 
 /** Index of a scope's numeric metrics by key and year; the report's own (not restated) figure comes first. */
 export class MetricIndex {
-  private readonly map = new Map<string, Metric[]>();
+  /** key → year → metrics: rules look figures up thousands of times per report, a string key per lookup was costly. */
+  private readonly byKey = new Map<string, Map<number, Metric[]>>();
+  /** The same lists in order of first appearance of their (key, year). */
+  private readonly lists: Metric[][] = [];
   constructor(readonly scope: Scope) {
     for (const m of scope.metrics) {
       if (m.value === null || !Number.isFinite(m.value)) continue;
-      const id = `${m.key}@${m.year}`;
-      const list = this.map.get(id);
+      let years = this.byKey.get(m.key);
+      if (!years) this.byKey.set(m.key, (years = new Map()));
+      const list = years.get(m.year);
       if (list) list.push(m);
-      else this.map.set(id, [m]);
+      else {
+        const created = [m];
+        years.set(m.year, created);
+        this.lists.push(created);
+      }
     }
-    for (const list of this.map.values()) list.sort((a, b) => Number(a.restated) - Number(b.restated));
+    for (const list of this.lists) if (list.length > 1) list.sort((a, b) => Number(a.restated) - Number(b.restated));
   }
 
   get(key: string, year: number): Metric | undefined {
-    return this.map.get(`${key}@${year}`)?.[0];
+    return this.byKey.get(key)?.get(year)?.[0];
   }
 
   all(key: string, year: number): Metric[] {
-    return this.map.get(`${key}@${year}`) ?? [];
+    return this.byKey.get(key)?.get(year) ?? [];
   }
 
   years(): number[] {
     const ys = new Set<number>();
-    for (const list of this.map.values()) for (const m of list) ys.add(m.year);
+    for (const list of this.lists) for (const m of list) ys.add(m.year);
     return [...ys].sort((a, b) => a - b);
   }
 
   keys(): string[] {
-    return [...new Set([...this.map.values()].map((l) => l[0].key))];
+    return [...new Set(this.lists.map((l) => l[0].key))];
   }
 
   groups(): Metric[][] {
-    return [...this.map.values()];
+    return [...this.lists];
   }
 
   /** Every metric of the scope with a numeric value, in document order. */

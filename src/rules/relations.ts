@@ -219,8 +219,15 @@ function buildChanges(idx: MetricIndex, project: string | null): Relation[] {
   return out;
 }
 
-/** All sum, ratio and change relations a report states, scope by scope. */
+const relationCache = new WeakMap<object, Relation[]>();
+
+/**
+ * All sum, ratio and change relations a report states, scope by scope. Cached per report object like scopesOf (several
+ * rules ask for them; reports are not mutated while checked): callers must not change the list or its relations.
+ */
 export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind">): Relation[] {
+  const hit = relationCache.get(report);
+  if (hit) return hit;
   const out: Relation[] = [];
   const scopes = scopesOf(report);
   const dominant = dominantScale(scopes.flatMap((s) => s.metrics));
@@ -249,6 +256,7 @@ export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind"
     out.push(...sums);
   }
   for (const r of out) r.dominantScale = dominant;
+  relationCache.set(report, out);
   return out;
 }
 
