@@ -8,45 +8,85 @@ const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const CJK_PUNCT = "\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2018-\\u201f\\u2026";
 const RE_SPACE_BETWEEN_CJK = new RegExp(`([${CJK}${CJK_PUNCT}])[ \\t\\u00a0\\u3000]+(?=[${CJK}${CJK_PUNCT}])`, "g");
 const RE_SPACE_CJK_DIGIT = new RegExp(`([${CJK}${CJK_PUNCT}])[ \\t\\u00a0\\u3000]+(?=[0-9.%])`, "g");
+const RE_ODD_SPACE = /[\u00a0\u2002-\u200b\u3000\t]/g;
+const RE_CR = /\r/g;
+const RE_SPACES = / {2,}/g;
 const RE_SPACE_DIGIT_CJK = new RegExp(`([0-9%])[ \\t\\u00a0\\u3000]+(?=[${CJK}${CJK_PUNCT}])`, "g");
+
+/** Half-width twin of a full-width code unit, or 0 when foldWidth keeps it. */
+function foldedCode(c: number): number {
+  if (c === 0x3000) return 0x20;
+  if (c < 0xff05 || c > 0xff5a) return 0;
+  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
+  switch (c) {
+    case 0xff0e: return 0x2e; // ． full stop used as a decimal point
+    case 0xff05: return 0x25;
+    case 0xff0b: return 0x2b;
+    case 0xff0d: return 0x2d;
+    case 0xff0f: return 0x2f;
+    case 0xff1d: return 0x3d;
+    case 0xff1c: return 0x3c;
+    case 0xff1e: return 0x3e;
+    default: return 0;
+  }
+}
 
 /** Fold full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to their half-width forms. */
 export function foldWidth(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c === 0x3000) out += " ";
-    else if (c >= 0xff10 && c <= 0xff19) out += String.fromCodePoint(c - 0xfee0); // digits
-    else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0xff0e) out += "."; // ． full stop used as a decimal point
-    else if (c === 0xff05) out += "%";
-    else if (c === 0xff0b) out += "+";
-    else if (c === 0xff0d) out += "-";
-    else if (c === 0xff0f) out += "/";
-    else if (c === 0xff1d) out += "=";
-    else if (c === 0xff1c) out += "<";
-    else if (c === 0xff1e) out += ">";
-    else out += ch;
+  // Every folded character is in the BMP, so code units stand for code points; most strings fold nothing.
+  let i = 0;
+  while (i < s.length && foldedCode(s.charCodeAt(i)) === 0) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  let from = i;
+  for (; i < s.length; i++) {
+    const f = foldedCode(s.charCodeAt(i));
+    if (f === 0) continue;
+    out += s.slice(from, i) + String.fromCharCode(f);
+    from = i + 1;
   }
-  return out;
+  return out + s.slice(from);
 }
 
 /** Remove spaces inside a number ("1 , 2 3 4 . 5 6" → "1,234.56") without touching spaces between two numbers in prose. */
+const RE_SPACED_DIGITS = /(?<![\d.,])\d(?: [\d.,])+(?![\d.,])/g;
+const RE_ONE_NUMBER = /^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/;
+const RE_SPACE = / /g;
+
 export function joinSpacedDigits(s: string): string {
   // Only a run where single digits/separators alternate with single spaces is one number spread glyph by glyph.
-  return s.replace(/(?<![\d.,])\d(?: [\d.,])+(?![\d.,])/g, (m) => {
-    const compact = m.replace(/ /g, "");
-    return /^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(compact) ? compact : m;
+  return s.replace(RE_SPACED_DIGITS, (m) => {
+    const compact = m.replace(RE_SPACE, "");
+    return RE_ONE_NUMBER.test(compact) ? compact : m;
   });
+}
+
+/**
+ * Whether normalizeText would return `s` unchanged: nothing to fold and no whitespace (JavaScript's trim set, which
+ * includes every character the steps below turn into a space). Most cells and many lines are like this.
+ */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20) return false;
+    if (c < 0xa0) continue;
+    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) return false;
+    if (c === 0x3000 || c === 0xfeff || (c >= 0xff05 && c <= 0xff5a)) return false;
+  }
+  return true;
 }
 
 /** Normalise one line or cell of text: width folding, whitespace, and the spaces justified CJK text puts between glyphs. */
 export function normalizeText(s: string): string {
-  let t = foldWidth(s).replace(/[\u00a0\u2002-\u200b\u3000\t]/g, " ").replace(/\r/g, "");
-  t = t.replace(/ {2,}/g, " ");
-  t = t.replace(RE_SPACE_BETWEEN_CJK, "$1");
-  t = t.replace(RE_SPACE_CJK_DIGIT, "$1");
-  t = t.replace(RE_SPACE_DIGIT_CJK, "$1");
-  t = joinSpacedDigits(t);
+  if (isPlain(s)) return s;
+  let t = foldWidth(s).replace(RE_ODD_SPACE, " ").replace(RE_CR, "");
+  // Every step below only removes spaces: without one there is nothing for them to do.
+  if (t.includes(" ")) {
+    t = t.replace(RE_SPACES, " ");
+    t = t.replace(RE_SPACE_BETWEEN_CJK, "$1");
+    t = t.replace(RE_SPACE_CJK_DIGIT, "$1");
+    t = t.replace(RE_SPACE_DIGIT_CJK, "$1");
+    t = joinSpacedDigits(t);
+  }
   return t.trim();
 }

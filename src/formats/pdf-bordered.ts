@@ -5,7 +5,7 @@
  * (wrapped cells, which interleave when side by side), or fragment rows (one short piece of text under a fuller row).
  */
 import type { GridTable } from "./pdf-grid.js";
-import { makeLine, type PdfLine } from "./pdf-lines.js";
+import { makeLine, type PdfLine, type Piece } from "./pdf-lines.js";
 import { findUnit, unitOf, type PdfCell, type PdfTable } from "./pdf-tables.js";
 import { joinAcrossPage } from "./pdf-paragraphs.js";
 
@@ -29,7 +29,8 @@ export function doubtOf(t: PdfTable): string | null {
 
 /** Grid table → the reader's table shape; `lines` are the page's lines (for the unit caption above it). */
 export function gridToTable(g: GridTable, before: PdfLine[]): PdfTable {
-  const rows: PdfCell[][] = g.rows.map((r) => r.map((c) => ({ ...c })));
+  // The grid's own cells: the grid is not used once converted, so they need no copy.
+  const rows: PdfCell[][] = g.rows;
   const cols = g.xs.slice(0, -1).map((x, k) => ({ x0: x, x1: g.xs[k + 1] }));
   let unit: string | null = null;
   for (const c of rows[0] ?? []) unit ??= unitOf(c.text);
@@ -44,7 +45,8 @@ export type PageRun = { kind: "lines"; lines: PdfLine[] } | { kind: "grid"; grid
  * only its pieces outside it.
  */
 export function carveGrids(lines: PdfLine[], grids: GridTable[]): PageRun[] {
-  const taken = new Set(grids.flatMap((g) => [...g.pieces]));
+  const taken = new Set<Piece>();
+  for (const g of grids) for (const p of g.pieces) taken.add(p);
   const rest: PdfLine[] = [];
   for (const l of lines) {
     const keep = l.pieces.filter((p) => !taken.has(p));

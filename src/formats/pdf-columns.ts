@@ -23,13 +23,18 @@ class EdgeIndex {
     s.add(row);
   }
   shared(x: number, row: number): boolean {
-    const seen = new Set<number>();
+    // Two centred labels of equal length share an edge by chance; three rows make a column: two rows besides `row`.
+    let other = -1;
     for (let k = Math.floor(x - TOL); k <= Math.ceil(x + TOL); k++) {
       const s = this.buckets.get(k);
-      if (s) for (const r of s) if (r !== row) seen.add(r);
+      if (!s) continue;
+      for (const r of s) {
+        if (r === row || r === other) continue;
+        if (other >= 0) return true;
+        other = r;
+      }
     }
-    // Two centred labels of equal length share an edge by chance; three rows make a column.
-    return seen.size >= 2;
+    return false;
   }
 }
 
@@ -57,7 +62,9 @@ function runs(count: Uint8Array): Column[] {
 }
 
 export function columnsOf(rows: PdfLine[], pageWidth: number): Column[] {
-  const width = Math.ceil(Math.max(pageWidth, ...rows.map((r) => r.x1))) + 2;
+  let right = pageWidth;
+  for (const r of rows) right = Math.max(right, r.x1);
+  const width = Math.ceil(right) + 2;
   const starts = new EdgeIndex();
   const ends = new EdgeIndex();
   rows.forEach((row, r) => {

@@ -4,13 +4,10 @@
  * everything else (text, strings, inline images) without interpreting it. The same rules as the operator-list reader
  * (pdf-rulings.ts) decide what is a ruling.
  */
-import { isDict, isStream, PdfName, skipLiteral, type PdfDict, type PdfFile } from "./pdf-objects.js";
+import { DELIM, skipLiteral, WS } from "./pdf-bytes.js";
+import { isDict, isStream, PdfName, type PdfDict, type PdfFile } from "./pdf-objects.js";
 import { apply, mul, pushBar, pushSegment, type Matrix, type Ruling } from "./pdf-rulings.js";
 
-const WS = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
-const DELIM = new Uint8Array(256);
-for (const c of "()<>[]{}/%") DELIM[c.charCodeAt(0)] = 1;
 
 interface Sub {
   pts: Array<[number, number]>;
@@ -18,9 +15,12 @@ interface Sub {
   curved: boolean;
 }
 
-const STROKE = new Set(["S", "s", "B", "B*", "b", "b*"]);
-const FILL = new Set(["f", "F", "f*"]);
-const PAINT = new Set([...STROKE, ...FILL, "n"]);
+/** An operator of up to three bytes as one number (first byte lowest), so operators are told apart without a string each. */
+const op = (s: string): number => s.split("").reduceRight((v, ch) => v * 256 + ch.charCodeAt(0), 0);
+const OP_q = op("q"), OP_Q = op("Q"), OP_cm = op("cm"), OP_m = op("m"), OP_l = op("l"), OP_c = op("c"), OP_v = op("v");
+const OP_y = op("y"), OP_h = op("h"), OP_re = op("re"), OP_BI = op("BI"), OP_Do = op("Do"), OP_n = op("n");
+const STROKE = new Set(["S", "s", "B", "B*", "b", "b*"].map(op));
+const FILL = new Set(["f", "F", "f*"].map(op));
 
 /** Rulings of page `index` (0-based) in top-left page space, given pdf.js's viewport transform for the page. */
 export function contentRulings(file: PdfFile, index: number, view: Matrix): Ruling[] {
@@ -33,8 +33,12 @@ export function contentRulings(file: PdfFile, index: number, view: Matrix): Ruli
 function scan(file: PdfFile, b: Buffer, resources: PdfDict | null, base: Matrix, out: Ruling[], depth: number, open: Set<unknown>): void {
   let ctm: Matrix = base;
   const stack: Matrix[] = [];
+  // Operands since the last operator: a reused array and a count (setting an array's length is a slow path in V8).
   const nums: number[] = [];
-  let name: string | null = null;
+  let nn = 0;
+  // The last name operand, as a byte range: only "Do" needs it as a string.
+  let nameStart = 0;
+  let nameEnd = 0;
   let path: Sub[] = [];
   let cur: Sub | null = null;
   const n = b.length;
@@ -66,13 +70,18 @@ function scan(file: PdfFile, b: Buffer, resources: PdfDict | null, base: Matrix,
           f /= 10;
         }
       }
-      nums.push(neg ? -v : v);
+      if (nn === 1024) {
+        // Only the last six operands are ever used; a long run of numbers (an array) keeps those.
+        nums.copyWithin(0, nn - 6, nn);
+        nn = 6;
+      }
+      nums[nn++] = neg ? -v : v;
       continue;
     }
     if (c === 0x2f) {
-      const s = ++p;
+      nameStart = ++p;
       while (p < n && !WS[b[p]] && !DELIM[b[p]]) p++;
-      name = b.toString("latin1", s, p);
+      nameEnd = p;
       continue;
     }
     if (c === 0x28) {
@@ -80,11 +89,7 @@ function scan(file: PdfFile, b: Buffer, resources: PdfDict | null, base: Matrix,
       continue;
     }
     if (c === 0x3c) {
-      if (b[p + 1] === 0x3c) p = skipDict(b, p);
-      else {
-        const e = b.indexOf(0x3e, p);
-        p = e < 0 ? n : e + 1;
-      }
+      p = b[p + 1] === 0x3c ? skipDict(b, p) : skipHex(b, p);
       continue;
     }
     if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x3e || c === 0x29) {
@@ -96,62 +101,66 @@ function scan(file: PdfFile, b: Buffer, resources: PdfDict | null, base: Matrix,
     if (p - s === 2 && c === 0x42 && b[s + 1] === 0x54) {
       // BT: text objects hold no paths; skip to ET without tokenising their (many) numbers.
       p = skipText(b, p);
-      nums.length = 0;
+      nn = 0;
       continue;
     }
     if (p - s > 3) {
-      nums.length = 0; // no operator we follow is longer than three characters
+      nn = 0; // no operator we follow is longer than three characters
       continue;
     }
-    const op = b.toString("latin1", s, p);
-    switch (op) {
-      case "q":
+    let code = 0;
+    for (let k = p - 1; k >= s; k--) code = code * 256 + b[k];
+    switch (code) {
+      case OP_q:
         stack.push(ctm);
         break;
-      case "Q":
+      case OP_Q:
         ctm = stack.pop() ?? ctm;
         break;
-      case "cm":
-        if (nums.length >= 6) ctm = mul(nums.slice(-6) as Matrix, ctm);
+      case OP_cm:
+        if (nn >= 6) ctm = mul([nums[nn - 6], nums[nn - 5], nums[nn - 4], nums[nn - 3], nums[nn - 2], nums[nn - 1]], ctm);
         break;
-      case "m":
-        if (nums.length >= 2) path.push((cur = { pts: [nums.slice(-2) as [number, number]], closed: false, curved: false }));
+      case OP_m:
+        if (nn >= 2) path.push((cur = { pts: [[nums[nn - 2], nums[nn - 1]]], closed: false, curved: false }));
         break;
-      case "l":
-        if (cur && nums.length >= 2) cur.pts.push(nums.slice(-2) as [number, number]);
+      case OP_l:
+        if (cur && nn >= 2) cur.pts.push([nums[nn - 2], nums[nn - 1]]);
         break;
-      case "c":
-      case "v":
-      case "y":
-        if (cur && nums.length >= 2) {
+      case OP_c:
+      case OP_v:
+      case OP_y:
+        if (cur && nn >= 2) {
           cur.curved = true;
-          cur.pts.push(nums.slice(-2) as [number, number]);
+          cur.pts.push([nums[nn - 2], nums[nn - 1]]);
         }
         break;
-      case "h":
+      case OP_h:
         if (cur) cur.closed = true;
         break;
-      case "re":
-        if (nums.length >= 4) {
-          const [x, y, w, h] = nums.slice(-4);
+      case OP_re:
+        if (nn >= 4) {
+          const x = nums[nn - 4], y = nums[nn - 3], w = nums[nn - 2], h = nums[nn - 1];
           path.push({ pts: [[x, y], [x + w, y], [x + w, y + h], [x, y + h]], closed: true, curved: false });
           cur = null;
         }
         break;
-      case "BI":
+      case OP_BI:
         p = skipInlineImage(b, p);
         break;
-      case "Do":
-        if (name && depth < 8) form(file, name, resources, ctm, out, depth, open);
+      case OP_Do:
+        if (nameEnd > nameStart && depth < 8) form(file, b.toString("latin1", nameStart, nameEnd), resources, ctm, out, depth, open);
         break;
-      default:
-        if (PAINT.has(op)) {
-          if (op !== "n") paint(path, ctm, STROKE.has(op), FILL.has(op), out);
+      default: {
+        const stroked = STROKE.has(code);
+        const filled = FILL.has(code);
+        if (stroked || filled || code === OP_n) {
+          if (code !== OP_n) paint(path, ctm, stroked, filled, out);
           path = [];
           cur = null;
         }
+      }
     }
-    nums.length = 0;
+    nn = 0;
   }
 }
 
@@ -182,19 +191,32 @@ function form(file: PdfFile, name: string, resources: PdfDict | null, ctm: Matri
   }
 }
 
+/** Bytes skipText must look at: a literal string, a hex string (or dict) and the E of ET. */
+const TEXT_STOP = new Uint8Array(256);
+TEXT_STOP[0x28] = TEXT_STOP[0x3c] = TEXT_STOP[0x45] = 1;
+
 /** Position after the "ET" closing the text object that starts at p (strings skipped whole). */
 function skipText(b: Buffer, p: number): number {
   const n = b.length;
   while (p < n) {
+    // Text objects are most of a content stream's bytes: pass the uninteresting ones in one tight loop.
+    while (p < n && TEXT_STOP[b[p]] === 0) p++;
+    if (p >= n) break;
     const c = b[p];
     if (c === 0x28) p = skipLiteral(b, p);
-    else if (c === 0x3c && b[p + 1] !== 0x3c) {
-      const e = b.indexOf(0x3e, p);
-      p = e < 0 ? n : e + 1;
-    } else if (c === 0x45 && b[p + 1] === 0x54 && (p === 0 || WS[b[p - 1]] || DELIM[b[p - 1]] || b[p - 1] === 0x5d) && (p + 2 >= n || WS[b[p + 2]] || DELIM[b[p + 2]])) return p + 2;
+    else if (c === 0x3c) p = b[p + 1] === 0x3c ? p + 1 : skipHex(b, p);
+    else if (b[p + 1] === 0x54 && (p === 0 || WS[b[p - 1]] || DELIM[b[p - 1]] || b[p - 1] === 0x5d) && (p + 2 >= n || WS[b[p + 2]] || DELIM[b[p + 2]])) return p + 2;
     else p++;
   }
   return n;
+}
+
+/** Position after the ">" closing the hex string that starts at p (a loop: hex strings are a few bytes, a native call costs more). */
+function skipHex(b: Buffer, p: number): number {
+  const n = b.length;
+  let q = p + 1;
+  while (q < n && b[q] !== 0x3e) q++;
+  return q < n ? q + 1 : n;
 }
 
 function skipDict(b: Buffer, p: number): number {

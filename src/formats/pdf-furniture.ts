@@ -25,8 +25,11 @@ function bandOf(line: PdfLine, height: number): "top" | "bottom" | null {
   return null;
 }
 
+const RE_SPACES = /\s+/g;
+const RE_DIGITS = /[0-9]+/g;
+
 function keyOf(line: PdfLine, band: string): string {
-  return `${band}|${Math.round(line.top / 6)}|${line.text.replace(/\s+/g, "").replace(/[0-9]+/g, "#")}`;
+  return `${band}|${Math.round(line.top / 6)}|${line.text.replace(RE_SPACES, "").replace(RE_DIGITS, "#")}`;
 }
 
 /** Remove furniture lines in place; returns how many lines were dropped. */

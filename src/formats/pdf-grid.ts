@@ -5,7 +5,7 @@
  * never merge, whatever the gutters between their texts.
  */
 import type { BBox } from "../document/model.js";
-import { groupLines, type PdfLine, type Piece } from "./pdf-lines.js";
+import { cmp, lineTexts, type PdfLine, type Piece } from "./pdf-lines.js";
 import { joinAcross } from "./pdf-paragraphs.js";
 import type { Ruling } from "./pdf-rulings.js";
 
@@ -25,7 +25,7 @@ export interface GridTable {
   ys: number[];
   rows: GridCell[][];
   /** Pieces the table took, so the caller can leave the rest to paragraphs. */
-  pieces: Set<Piece>;
+  pieces: Piece[];
 }
 
 /** Rulings closer than this are one line (double borders, adjacent cells drawing the same edge). */
@@ -44,7 +44,7 @@ interface Seg {
 export function mergeRulings(rulings: Ruling[]): Seg[] {
   const out: Seg[] = [];
   for (const dir of ["h", "v"] as const) {
-    const segs = rulings.filter((r) => r.dir === dir).sort((a, b) => a.at - b.at || a.from - b.from);
+    const segs = rulings.filter((r) => r.dir === dir).sort((a, b) => cmp(a.at, b.at) || cmp(a.from, b.from));
     const lines: Seg[][] = [];
     for (const s of segs) {
       const line = lines[lines.length - 1];
@@ -53,7 +53,7 @@ export function mergeRulings(rulings: Ruling[]): Seg[] {
     }
     for (const line of lines) {
       const at = line.reduce((a, s) => a + s.at, 0) / line.length;
-      const sorted = line.slice().sort((a, b) => a.from - b.from);
+      const sorted = line.slice().sort((a, b) => cmp(a.from, b.from));
       let cur: Seg | null = null;
       for (const s of sorted) {
         if (cur && s.from <= cur.to + TOUCH) cur.to = Math.max(cur.to, s.to);
@@ -73,11 +73,16 @@ function meets(h: Seg, v: Seg): boolean {
 
 /** Connected groups of rulings (a horizontal and a vertical meet when they cross or touch). */
 function components(segs: Seg[]): Seg[][] {
-  const parent = segs.map((_, i) => i);
+  const parent: number[] = [];
+  const hs: number[] = [];
+  const vs: number[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    parent.push(i);
+    if (segs[i].dir === "h") hs.push(i);
+    else if (segs[i].dir === "v") vs.push(i);
+  }
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const hs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === "h");
-  const vs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === "v");
-  for (const [h, i] of hs) for (const [v, j] of vs) if (meets(h, v)) parent[find(i)] = find(j);
+  for (const i of hs) for (const j of vs) if (meets(segs[i], segs[j])) parent[find(i)] = find(j);
   const groups = new Map<number, Seg[]>();
   segs.forEach((s, i) => {
     const r = find(i);
@@ -89,7 +94,7 @@ function components(segs: Seg[]): Seg[][] {
 }
 
 function cluster(values: number[]): number[] {
-  const s = values.slice().sort((a, b) => a - b);
+  const s = values.slice().sort(cmp);
   const out: number[][] = [];
   for (const v of s) {
     const last = out[out.length - 1];
@@ -119,7 +124,8 @@ function cellAreas(hs: Seg[], vs: Seg[], xs: number[], ys: number[]): Array<[num
   const R = ys.length - 1;
   const C = xs.length - 1;
   const id = (r: number, c: number) => r * C + c;
-  const parent = Array.from({ length: R * C }, (_, i) => i);
+  const parent: number[] = [];
+  for (let i = 0; i < R * C; i++) parent.push(i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const union = (a: number, b: number) => {
     parent[find(a)] = find(b);
@@ -138,15 +144,21 @@ function cellAreas(hs: Seg[], vs: Seg[], xs: number[], ys: number[]): Array<[num
         const g = find(id(r, c));
         const b = box.get(g);
         if (!b) box.set(g, [r, c, r, c]);
-        else box.set(g, [Math.min(b[0], r), Math.min(b[1], c), Math.max(b[2], r), Math.max(b[3], c)]);
+        else {
+          b[0] = Math.min(b[0], r);
+          b[1] = Math.min(b[1], c);
+          b[2] = Math.max(b[2], r);
+          b[3] = Math.max(b[3], c);
+        }
       }
-    for (const [g, [r0, c0, r1, c1]] of box)
-      for (let r = r0; r <= r1; r++)
-        for (let c = c0; c <= c1; c++)
+    box.forEach((b, g) => {
+      for (let r = b[0]; r <= b[2]; r++)
+        for (let c = b[1]; c <= b[3]; c++)
           if (find(id(r, c)) !== find(g)) {
             union(id(r, c), g);
             changed = true;
           }
+    });
   }
   const seen = new Set<number>();
   const out: Array<[number, number, number, number]> = [];
@@ -170,8 +182,8 @@ function midY(p: Piece): number {
 
 /** Bordered tables of one page: components of at least 2 × 2 cells that hold text. */
 export function gridTables(rulings: Ruling[], lines: PdfLine[]): GridTable[] {
+  if (rulings.length === 0) return [];
   const segs = mergeRulings(rulings);
-  const pieces = lines.flatMap((l) => l.pieces);
   const out: GridTable[] = [];
   for (const comp of components(segs)) {
     const hs = comp.filter((s) => s.dir === "h");
@@ -181,29 +193,47 @@ export function gridTables(rulings: Ruling[], lines: PdfLine[]): GridTable[] {
     const ys = cluster(hs.map((s) => s.at));
     if (xs.length < 3 || ys.length < 2) continue;
     const bbox = { x0: xs[0], top: ys[0], x1: xs[xs.length - 1], bottom: ys[ys.length - 1] };
-    const inside = pieces.filter((p) => {
-      const x = (p.x0 + p.x1) / 2;
-      const y = midY(p);
-      return x > bbox.x0 && x < bbox.x1 && y > bbox.top && y < bbox.bottom;
-    });
+    const inside: Piece[] = [];
+    for (const l of lines) {
+      for (const p of l.pieces) {
+        const x = (p.x0 + p.x1) / 2;
+        const y = midY(p);
+        if (x > bbox.x0 && x < bbox.x1 && y > bbox.top && y < bbox.bottom) inside.push(p);
+      }
+    }
     if (inside.length < 2) continue;
     const areas = cellAreas(hs, vs, xs, ys);
-    const slotCell = new Map<number, number>();
     const C = xs.length - 1;
-    areas.forEach(([r0, c0, r1, c1], k) => {
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) slotCell.set(r * C + c, k);
-    });
-    const held: Piece[][] = areas.map(() => []);
-    for (const p of inside) held[slotCell.get(slotOf(ys, midY(p)) * C + slotOf(xs, (p.x0 + p.x1) / 2))!].push(p);
-    if (held.filter((h) => h.length > 0).length < 2) continue;
-    out.push({ bbox, xs, ys, rows: layRows(areas, held, xs, ys), pieces: new Set(inside) });
+    const slotCell: number[] = new Array((ys.length - 1) * C).fill(0);
+    for (let k = 0; k < areas.length; k++) {
+      const a = areas[k];
+      for (let r = a[0]; r <= a[2]; r++) for (let c = a[1]; c <= a[3]; c++) slotCell[r * C + c] = k;
+    }
+    // Most cells of a form are empty: they share one empty list, a cell gets its own on its first piece.
+    const held: Piece[][] = new Array(areas.length).fill(NONE);
+    let filled = 0;
+    for (const p of inside) {
+      const k = slotCell[slotOf(ys, midY(p)) * C + slotOf(xs, (p.x0 + p.x1) / 2)];
+      if (held[k] === NONE) {
+        held[k] = [];
+        filled++;
+      }
+      held[k].push(p);
+    }
+    if (filled < 2) continue;
+    out.push({ bbox, xs, ys, rows: layRows(areas, held, xs, ys), pieces: inside });
   }
-  return out.sort((a, b) => a.bbox.top - b.bbox.top);
+  return out.sort((a, b) => cmp(a.bbox.top, b.bbox.top));
 }
+
+const NONE: Piece[] = [];
 
 /** Text of one cell: its pieces regrouped into lines by baseline, lines joined like wrapped prose. */
 function cellText(pieces: Piece[]): string {
-  return groupLines(pieces).reduce((text, line) => joinAcross(text, line.text), "");
+  if (pieces.length === 0) return "";
+  let text = "";
+  for (const line of lineTexts(pieces)) text = joinAcross(text, line);
+  return text;
 }
 
 /**
@@ -213,12 +243,14 @@ function cellText(pieces: Piece[]): string {
 function layRows(areas: Array<[number, number, number, number]>, held: Piece[][], xs: number[], ys: number[]): GridCell[][] {
   const R = ys.length - 1;
   const texts = held.map(cellText);
-  const keep = Array.from({ length: R }, (_, r) => areas.some(([r0], k) => r0 === r && texts[k] !== ""));
+  const keep: boolean[] = new Array(R).fill(false);
+  for (let k = 0; k < areas.length; k++) if (texts[k] !== "") keep[areas[k][0]] = true;
   const rank: number[] = [];
   let n = 0;
   for (let r = 0; r < R; r++) rank.push(keep[r] ? n++ : -1);
   const rows: GridCell[][] = Array.from({ length: n }, () => []);
-  areas.forEach(([r0, c0, r1, c1], k) => {
+  areas.forEach((area, k) => {
+    const r0 = area[0], c0 = area[1], r1 = area[2], c1 = area[3];
     if (!keep[r0]) return;
     let span = 0;
     for (let r = r0; r <= r1; r++) if (keep[r]) span++;
@@ -244,8 +276,13 @@ const RE_FIGURE = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$/;
  */
 function cellBox(ps: Piece[], text: string, x0: number, x1: number, top: number, bottom: number): BBox {
   if (ps.length === 0) return { x0, top, x1, bottom };
-  const t = Math.min(...ps.map((p) => p.top));
-  const b = Math.max(...ps.map((p) => p.bottom));
-  if (RE_FIGURE.test(text)) return { x0: Math.min(...ps.map((p) => p.x0)), top: t, x1: Math.max(...ps.map((p) => p.x1)), bottom: b };
+  let t = Infinity, b = -Infinity, px0 = Infinity, px1 = -Infinity;
+  for (const p of ps) {
+    t = Math.min(t, p.top);
+    b = Math.max(b, p.bottom);
+    px0 = Math.min(px0, p.x0);
+    px1 = Math.max(px1, p.x1);
+  }
+  if (RE_FIGURE.test(text)) return { x0: px0, top: t, x1: px1, bottom: b };
   return { x0, top: t, x1, bottom: b };
 }

@@ -138,9 +138,11 @@ export async function pageItems(
     if (typeof raw.str !== "string") continue;
     if (raw.str.length > 0) rawCount++;
     if (raw.str.trim() === "") continue;
-    const [a, b, c, d, e, f] = raw.transform;
-    const size = Math.hypot(c, d) || Math.hypot(a, b) || raw.height || 1;
-    const len = Math.hypot(a, b) || 1;
+    const t = raw.transform;
+    const a = t[0], b = t[1], c = t[2], d = t[3], e = t[4], f = t[5];
+    const ab = hypot(a, b);
+    const size = hypot(c, d) || ab || raw.height || 1;
+    const len = ab || 1;
     const ux = a / len;
     const uy = b / len;
     // Start and end of the baseline in user space, then through the viewport matrix.
@@ -173,6 +175,11 @@ export async function pageItems(
     });
   }
   return { items, rawCount, width: vp.width, height: vp.height, view: Array.from(m) };
+}
+
+/** Math.hypot of two numbers, exact shortcut for unrotated text (one of them zero), where hypot is |the other|. */
+function hypot(x: number, y: number): number {
+  return x === 0 ? Math.abs(y) : y === 0 ? Math.abs(x) : Math.hypot(x, y);
 }
 
 function clamp(v: number, lo: number, hi: number): number {

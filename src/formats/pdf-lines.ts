@@ -17,23 +17,51 @@ export interface PdfLine extends Pick<PdfItem, "x0" | "x1" | "top" | "bottom" | 
 }
 
 const RE_WIDE = /[\u1100-\u115f\u2e80-\u303f\u3040-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-/** CJK ideographs, kana/fullwidth forms and the punctuation set in CJK text: no space is printed beside them. */
-export const RE_CJK_ANY = /[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/;
+
+const RE_THIN = /[.,:;'|!il]/;
+const RE_ODD_SPACE = /[\t\u00a0\u2002-\u200b\u3000]/g;
 
 function charWeight(ch: string): number {
   if (ch === " " || ch === "\u00a0") return 0.3;
   if (RE_WIDE.test(ch)) return 1;
-  if (/[.,:;'|!il]/.test(ch)) return 0.3;
+  if (RE_THIN.test(ch)) return 0.3;
   return 0.55;
+}
+
+const PLAIN_SPACE = 1;
+const ODD = 2;
+
+/** Which spaces a string holds: PLAIN_SPACE for " ", ODD for the tab and Unicode spaces RE_ODD_SPACE turns into " ". */
+function spaceKinds(s: string): number {
+  let kinds = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) kinds |= PLAIN_SPACE;
+    else if (c === 0x09 || c === 0xa0 || (c >= 0x2002 && c <= 0x200b) || c === 0x3000) kinds |= ODD;
+  }
+  return kinds;
+}
+
+/**
+ * A piece of `it`: written out in pdf-items' key order, not spread. An object spread gets a map of its own with boxed
+ * coordinates, and code reading pieces of both kinds then boxes every coordinate it reads (an allocation per read).
+ */
+function piece(it: PdfItem, str: string, x0: number, x1: number): Piece {
+  return { str, x0, x1, top: it.top, bottom: it.bottom, base: it.base, size: it.size, font: it.font };
 }
 
 /** Split items at their spaces, spreading the item's width over its characters by typical advance widths. */
 export function splitItems(items: PdfItem[]): Piece[] {
   const out: Piece[] = [];
   for (const it of items) {
-    const s = it.str.replace(/[\t\u00a0\u2002-\u200b\u3000]/g, " ");
+    const spaces = spaceKinds(it.str);
+    if (spaces === 0) {
+      out.push(it);
+      continue;
+    }
+    const s = spaces & ODD ? it.str.replace(RE_ODD_SPACE, " ") : it.str;
     if (!s.includes(" ")) {
-      out.push(s === it.str ? it : { ...it, str: s });
+      out.push(s === it.str ? it : piece(it, s, it.x0, it.x1));
       continue;
     }
     const chars = Array.from(s);
@@ -55,7 +83,7 @@ export function splitItems(items: PdfItem[]): Piece[] {
     for (let i = 0; i < chars.length; i++) {
       const w = exact && weights[i] === 1 ? it.size : weights[i] * scale;
       if (chars[i] === " ") {
-        if (cur) out.push({ ...it, str: cur, x0: start, x1: x });
+        if (cur) out.push(piece(it, cur, start, x));
         cur = "";
       } else {
         if (!cur) start = x;
@@ -63,7 +91,7 @@ export function splitItems(items: PdfItem[]): Piece[] {
       }
       x += w;
     }
-    if (cur) out.push({ ...it, str: cur, x0: start, x1: x });
+    if (cur) out.push(piece(it, cur, start, x));
   }
   return out;
 }
@@ -73,7 +101,16 @@ export function splitItems(items: PdfItem[]): Piece[] {
  * 40 % of the smaller font size. Word's fake bold draws each run twice a hair apart; the copy is dropped.
  */
 export function groupLines(pieces: Piece[]): PdfLine[] {
-  const sorted = pieces.slice().sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  return baselineGroups(pieces).map(makeLine);
+}
+
+/** The text of each line groupLines would make, without building the lines (a table cell needs only its text). */
+export function lineTexts(pieces: Piece[]): string[] {
+  return baselineGroups(pieces).map((group) => joinPieces(linePieces(group)));
+}
+
+function baselineGroups(pieces: Piece[]): Piece[][] {
+  const sorted = inOrder(pieces, byBaseThenX);
   const groups: Piece[][] = [];
   let cur: Piece[] = [];
   let curBase = -Infinity;
@@ -89,17 +126,46 @@ export function groupLines(pieces: Piece[]): PdfLine[] {
     curSize = p.size;
   }
   if (cur.length) groups.push(cur);
-  return groups.map(makeLine);
+  return groups;
 }
 
-export function makeLine(group: Piece[]): PdfLine {
-  const byX = group.slice().sort((a, b) => a.x0 - b.x0);
-  const pieces: Piece[] = [];
-  for (const p of byX) {
-    const prev = pieces[pieces.length - 1];
-    if (prev && prev.str === p.str && Math.abs(prev.x0 - p.x0) < 0.25 * p.size) continue; // fake-bold double
-    pieces.push(p);
+/**
+ * Sort comparators as a sign (-1, 0, 1), never a fraction: a difference of two coordinates is a heap-allocated number
+ * on every comparison. Sorting reads only the sign, and V8 takes NaN as 0, so the order is the one `a - b` gives.
+ */
+export const cmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
+const byBaseThenX = (a: Piece, b: Piece): number => cmp(a.base, b.base) || cmp(a.x0, b.x0);
+const byX = (a: Piece, b: Piece): number => cmp(a.x0, b.x0);
+
+/**
+ * `pieces` in order, for reading only: the array itself when already ordered, else a sorted copy. Pieces mostly arrive
+ * in order; V8's sort (TimSort) leaves an array that is one ascending run (no element comparing below its predecessor)
+ * as it is, so that same test skips the copy and the sort without changing a result.
+ */
+function inOrder(pieces: Piece[], order: (a: Piece, b: Piece) => number): readonly Piece[] {
+  for (let i = 1; i < pieces.length; i++) if (order(pieces[i], pieces[i - 1]) < 0) return pieces.slice().sort(order);
+  return pieces;
+}
+
+const isDouble = (prev: Piece, p: Piece): boolean => prev.str === p.str && Math.abs(prev.x0 - p.x0) < 0.25 * p.size;
+
+/** A line's pieces left to right, without the copies fake bold draws (the ordered array itself when it has none). */
+function linePieces(group: Piece[]): Piece[] {
+  const sorted = inOrder(group, byX) as Piece[];
+  let k = 1;
+  while (k < sorted.length && !isDouble(sorted[k - 1], sorted[k])) k++;
+  if (k >= sorted.length) return sorted;
+  const pieces: Piece[] = sorted.slice(0, k);
+  for (; k < sorted.length; k++) {
+    const p = sorted[k];
+    if (!isDouble(pieces[pieces.length - 1], p)) pieces.push(p); // a fake-bold double is dropped
   }
+  return pieces;
+}
+
+/** One line from the pieces of one baseline; the line may keep `group` itself as its pieces, so it must not change. */
+export function makeLine(group: Piece[]): PdfLine {
+  const pieces = linePieces(group);
   let x0 = Infinity, x1 = -Infinity, top = Infinity, bottom = -Infinity;
   let best = pieces[0];
   for (const p of pieces) {
@@ -113,31 +179,52 @@ export function makeLine(group: Piece[]): PdfLine {
 }
 
 type Kind = "cjk" | "digit" | "latin" | "numpunct" | "other";
-function kindOf(ch: string): Kind {
-  if (/[0-9]/.test(ch)) return "digit";
-  if (/[A-Za-z]/.test(ch)) return "latin";
-  if (/[.,%]/.test(ch)) return "numpunct";
-  if (RE_CJK_ANY.test(ch)) return "cjk";
+
+/**
+ * CJK ideographs, kana/fullwidth forms and the punctuation set in CJK text, by code unit: no space is printed beside
+ * them. U+2E80–303F, 3400–4DBF, 4E00–9FFF, F900–FAFF, FE30–FE4F, FF00–FFEF, 2014, 2018–201F, 2026, 00B7.
+ */
+export function isCjkCode(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x2e80 && c <= 0x303f) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) || c === 0x2014 || (c >= 0x2018 && c <= 0x201f) || c === 0x2026 || c === 0xb7
+  );
+}
+
+function kindOf(c: number): Kind {
+  if (c >= 0x30 && c <= 0x39) return "digit";
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return "latin";
+  if (c === 0x2e || c === 0x2c || c === 0x25) return "numpunct";
+  if (isCjkCode(c)) return "cjk";
   return "other";
 }
 
 const RE_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const RE_LEAD_NUM = /^[\d,.]+/;
-const RE_TRAIL_NUM = /[\d,.]+$/;
+
+/** The run of digits, commas and points ending `s` (what /[\d,.]+$/ matches, without scanning `s` from its start). */
+function trailingNumber(s: string): string {
+  let i = s.length;
+  for (; i > 0; i--) {
+    const c = s.charCodeAt(i - 1);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e)) break;
+  }
+  return s.slice(i);
+}
 
 /** Whether the gap between two adjacent pieces was a printed space. */
 export function needsSpace(left: string, right: string, gap: number, size: number): boolean {
-  const a = left[left.length - 1];
-  const b = right[0];
+  const a = left.charCodeAt(left.length - 1);
+  const b = right.charCodeAt(0);
   const ka = kindOf(a);
   const kb = kindOf(b);
-  if (b === "%" && /[\d.]/.test(a)) return false; // "21.95 %" is one figure
+  if (b === 0x25 && ((a >= 0x30 && a <= 0x39) || a === 0x2e)) return false; // "21.95 %" is one figure
   if (ka === "cjk" || kb === "cjk") return false;
   if (gap > 3 * size) return true; // tab stops and cell-like gaps separate words
   if (ka === "digit" && kb === "digit") {
     if (gap > 0.6 * size) return true;
     // Digits drawn one by one, or a number broken into two runs: join when the result is still one number.
-    const l = RE_TRAIL_NUM.exec(left)?.[0] ?? "";
+    const l = trailingNumber(left);
     const r = RE_LEAD_NUM.exec(right)?.[0] ?? "";
     if (l.length === 1 || r.length === 1) return false;
     return !RE_NUMBER.test(l + r);
@@ -179,14 +266,18 @@ function isDistributed(pieces: Piece[]): boolean {
     if (gap > 0.5 * pieces[k].size) wide.push(gap);
   }
   if (wide.length < 3) return false;
-  const max = Math.max(...wide);
-  return max - Math.min(...wide) < 0.15 * max;
+  let max = -Infinity, min = Infinity;
+  for (const g of wide) {
+    max = Math.max(max, g);
+    min = Math.min(min, g);
+  }
+  return max - min < 0.15 * max;
 }
 
 /** Median of numbers (0 for none). */
 export function median(values: number[]): number {
   if (values.length === 0) return 0;
-  const s = values.slice().sort((a, b) => a - b);
+  const s = values.slice().sort(cmp);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

@@ -5,6 +5,7 @@
  * operator list (the public way to see paths) costs as much as text extraction; reading the few streams ourselves costs
  * a few milliseconds. Anything unsupported (encryption, exotic filters) throws: callers fall back to pdf.js.
  */
+import { allDigits, bytesAre, DELIM, skipLiteral, WS, xrefEntry } from "./pdf-bytes.js";
 import { applyFilter } from "./pdf-filters.js";
 
 export class PdfName {
@@ -21,10 +22,6 @@ export interface PdfStream {
 export type PdfDict = Map<string, PdfValue>;
 export type PdfValue = number | boolean | null | string | PdfName | PdfRef | PdfValue[] | PdfDict | PdfStream;
 
-const WS = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
-const DELIM = new Uint8Array(256);
-for (const c of "()<>[]{}/%") DELIM[c.charCodeAt(0)] = 1;
 
 export const isStream = (v: PdfValue | undefined): v is PdfStream => typeof v === "object" && v !== null && "dict" in v && "start" in v;
 export const isDict = (v: PdfValue | undefined): v is PdfDict => v instanceof Map;
@@ -43,10 +40,15 @@ class Parser {
   }
 
   word(p: number): [string, number] {
+    const e = this.wordEnd(p);
+    return [this.buf.toString("latin1", p, e), e];
+  }
+
+  /** Where the word (run of regular characters) at p ends. */
+  wordEnd(p: number): number {
     const b = this.buf;
-    const s = p;
     while (p < b.length && !WS[b[p]] && !DELIM[b[p]]) p++;
-    return [b.toString("latin1", s, p), p];
+    return p;
   }
 
   /** Parse one object at p; returns [value, position after it]. */
@@ -75,7 +77,7 @@ class Parser {
         p = r;
       }
       const q = this.skipWs(p);
-      if (b.toString("latin1", q, q + 6) === "stream") return [this.stream(dict, q + 6), q + 6];
+      if (bytesAre(b, q, "stream")) return [this.stream(dict, q + 6), q + 6];
       return [dict, p];
     }
     if (c === 0x5b) {
@@ -104,10 +106,10 @@ class Parser {
     // "n g R" is a reference.
     if (Number.isInteger(n) && n >= 0) {
       const p2 = this.skipWs(q);
-      const [g, q2] = this.word(p2);
-      if (/^\d+$/.test(g)) {
+      const q2 = this.wordEnd(p2);
+      if (q2 > p2 && allDigits(b, p2, q2)) {
         const p3 = this.skipWs(q2);
-        if (b[p3] === 0x52 && (p3 + 1 >= b.length || WS[b[p3 + 1]] || DELIM[b[p3 + 1]])) return [new PdfRef(n, Number(g)), p3 + 1];
+        if (b[p3] === 0x52 && (p3 + 1 >= b.length || WS[b[p3 + 1]] || DELIM[b[p3 + 1]])) return [new PdfRef(n, Number(b.toString("latin1", p2, q2))), p3 + 1];
       }
     }
     return [n, q];
@@ -179,7 +181,7 @@ export class PdfFile {
   private xrefSection(at: number): PdfDict {
     const b = this.buf;
     const p0 = this.main.skipWs(at);
-    if (b.toString("latin1", p0, p0 + 4) === "xref") {
+    if (bytesAre(b, p0, "xref")) {
       let p = p0 + 4;
       for (;;) {
         p = this.main.skipWs(p);
@@ -196,11 +198,9 @@ export class PdfFile {
         p = q2;
         for (let k = 0; k < count; k++) {
           p = this.main.skipWs(p);
-          const line = b.toString("latin1", p, p + 18);
-          const e = /^(\d{10}) (\d{5}) ([nf])/.exec(line);
-          if (!e) throw new Error("bad xref entry");
+          const offset = xrefEntry(b, p);
           const num = start + k;
-          if (e[3] === "n" && !this.offsets.has(num) && !this.inStream.has(num)) this.offsets.set(num, Number(e[1]));
+          if (offset >= 0 && !this.offsets.has(num) && !this.inStream.has(num)) this.offsets.set(num, offset);
           p += 18;
         }
       }
@@ -277,10 +277,11 @@ export class PdfFile {
     let v: PdfValue = null;
     const off = this.offsets.get(num);
     if (off !== undefined) {
-      const [, q] = this.main.word(this.main.skipWs(off));
-      const [, q2] = this.main.word(this.main.skipWs(q));
-      const [kw, q3] = this.main.word(this.main.skipWs(q2));
-      if (kw === "obj") v = this.main.parse(q3)[0];
+      const q = this.main.wordEnd(this.main.skipWs(off));
+      const q2 = this.main.wordEnd(this.main.skipWs(q));
+      const p3 = this.main.skipWs(q2);
+      const q3 = this.main.wordEnd(p3);
+      if (q3 - p3 === 3 && bytesAre(this.buf, p3, "obj")) v = this.main.parse(q3)[0];
     } else {
       const loc = this.inStream.get(num);
       if (loc) v = this.fromObjStm(loc[0], num);
@@ -352,16 +353,4 @@ export class PdfFile {
     for (const s of parts) bufs.push(this.decode(s), Buffer.from("\n"));
     return { data: Buffer.concat(bufs), resources: page.resources };
   }
-}
-
-/** Position after a literal string starting at p ("(" … ")" with nesting and backslash escapes). */
-export function skipLiteral(b: Uint8Array, p: number): number {
-  let depth = 0;
-  for (; p < b.length; p++) {
-    const c = b[p];
-    if (c === 0x5c) p++;
-    else if (c === 0x28) depth++;
-    else if (c === 0x29 && --depth === 0) return p + 1;
-  }
-  return b.length;
 }

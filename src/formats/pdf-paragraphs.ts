@@ -5,7 +5,7 @@
  * Large centred lines form a title; a title the word processor wrapped is one block, joined on its centre axis.
  */
 import type { BBox } from "../document/model.js";
-import { median, RE_CJK_ANY, type PdfLine } from "./pdf-lines.js";
+import { cmp, isCjkCode, median, type PdfLine } from "./pdf-lines.js";
 
 export interface PdfPara {
   lines: PdfLine[];
@@ -46,7 +46,7 @@ export function pageLayout(lines: PdfLine[], width: number): PageLayout {
   const lefts = new Map<number, number>();
   for (const l of body) lefts.set(Math.round(l.x0 / 2) * 2, (lefts.get(Math.round(l.x0 / 2) * 2) ?? 0) + 1);
   const left = Math.min(...[...lefts.entries()].filter(([, n]) => n >= Math.max(2, body.length * 0.15)).map(([x]) => x), Math.round(median(body.map((l) => l.x0))));
-  const rights = body.map((l) => l.x1).sort((a, b) => a - b);
+  const rights = body.map((l) => l.x1).sort(cmp);
   const right = rights[Math.floor(rights.length * 0.9)] ?? width;
   return { left, right, bodySize, width };
 }
@@ -98,13 +98,18 @@ function titleLines(lines: PdfLine[], layout: PageLayout, isHeading: (text: stri
 export function joinAcross(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
-  const x = a[a.length - 1];
-  const y = b[0];
-  if (RE_CJK_ANY.test(x) || RE_CJK_ANY.test(y)) return a + b;
-  if (/[\d.,]/.test(x) && /[\d.,%]/.test(y)) return a + b;
-  if (x === "-" && /[a-z]/.test(y)) return a.slice(0, -1) + b;
+  // By code unit (this runs for every line and cell joined): CJK on either side, a figure's characters, a hyphen.
+  const x = a.charCodeAt(a.length - 1);
+  const y = b.charCodeAt(0);
+  if (isCjkCode(x) || isCjkCode(y)) return a + b;
+  if (isFigureChar(x) && (isFigureChar(y) || y === 0x25)) return a + b;
+  if (x === 0x2d && y >= 0x61 && y <= 0x7a) return a.slice(0, -1) + b;
   return a + " " + b;
 }
+
+const isFigureChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c;
+
+const NO_BOX: BBox = { x0: 0, top: 0, x1: 0, bottom: 0 };
 
 export function boxUnion(boxes: readonly BBox[]): BBox {
   let x0 = Infinity, top = Infinity, x1 = -Infinity, bottom = -Infinity;
@@ -134,7 +139,8 @@ export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: numb
   }
   const usual = median(pitches);
   const titles = titleLines(lines, layout, isHeading);
-  for (const [k, line] of lines.entries()) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     const size = line.size;
     const title = titles[k];
     const indented = line.x0 > left + 0.8 * size;
@@ -153,7 +159,8 @@ export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: numb
       else if (!cur.title && !title && sameSize && normalLeading && prevFull && Math.abs(line.x0 - cur.lines[cur.lines.length - 1].x0) < 2 && cur.lines.length > 1 && !isHeading(line.text)) fresh = false;
     }
     if (fresh || !cur) {
-      cur = { lines: [line], text: line.text, bbox: boxUnion([line]), page, title, indented, fullLast: false, continued: false };
+      // bbox is set from all the lines once the paragraph is complete (below).
+      cur = { lines: [line], text: line.text, bbox: NO_BOX, page, title, indented, fullLast: false, continued: false };
       out.push(cur);
     } else {
       cur.lines.push(line);

@@ -6,7 +6,7 @@
  */
 import type { BBox } from "../document/model.js";
 import { columnsOf, spanOf, type Column } from "./pdf-columns.js";
-import { joinPieces, median, type PdfLine, type Piece } from "./pdf-lines.js";
+import { cmp, joinPieces, median, type PdfLine, type Piece } from "./pdf-lines.js";
 import { boxUnion, joinAcross } from "./pdf-paragraphs.js";
 
 export interface PdfCell {
@@ -183,27 +183,44 @@ function isTail(prev: PdfLine, next: PdfLine, cols: Column[]): boolean {
 
 function rowCells(group: PdfLine[], r: number, cols: Column[]): PdfCell[] {
   const byCol = new Map<number, { last: number; pieces: Array<{ p: Piece; line: number }> }>();
+  const keys: number[] = []; // byCol's keys in insertion order
   group.forEach((line, li) => {
     for (const p of line.pieces) {
       const [a, b] = spanOf(p, cols);
       // A piece reaching into a column already holding text of an earlier piece joins that cell.
-      const owner = byCol.get(a) ?? [...byCol.entries()].find(([c, v]) => c <= a && v.last >= a)?.[1];
+      let owner = byCol.get(a);
+      if (!owner) {
+        for (const k of keys) {
+          const v = byCol.get(k)!;
+          if (k <= a && v.last >= a) {
+            owner = v;
+            break;
+          }
+        }
+      }
       if (owner) {
         owner.pieces.push({ p, line: li });
         owner.last = Math.max(owner.last, b);
-      } else byCol.set(a, { last: b, pieces: [{ p, line: li }] });
+      } else {
+        byCol.set(a, { last: b, pieces: [{ p, line: li }] });
+        keys.push(a);
+      }
     }
   });
-  const top = Math.min(...group.map((l) => l.top));
-  const bottom = Math.max(...group.map((l) => l.bottom));
+  let top = Infinity, bottom = -Infinity;
+  for (const l of group) {
+    top = Math.min(top, l.top);
+    bottom = Math.max(bottom, l.bottom);
+  }
   const cells: PdfCell[] = [];
   let c = 0;
-  for (const [col, v] of [...byCol.entries()].sort((x, y) => x[0] - y[0])) {
+  for (const col of keys.sort(cmp)) {
+    const v = byCol.get(col)!;
     if (col < c) continue;
     for (; c < col; c++) cells.push(emptyCell(r, c, cols[c], top, bottom));
     let text = "";
     for (let li = 0; li < group.length; li++) {
-      const ps = v.pieces.filter((e) => e.line === li).map((e) => e.p).sort((x, y) => x.x0 - y.x0);
+      const ps = v.pieces.filter((e) => e.line === li).map((e) => e.p).sort((x, y) => cmp(x.x0, y.x0));
       if (ps.length) text = joinAcross(text, joinPieces(ps));
     }
     cells.push({ row: r, col, colSpan: v.last - col + 1, text, bbox: boxUnion(v.pieces.map((e) => e.p)) });

@@ -4,7 +4,7 @@
  * with page and bbox provenance.
  */
 import type { Block, BBox, Cell, DocWarning, JxDocument, Page } from "../document/model.js";
-import { detectHeading } from "../document/headings.js";
+import { detectHeading, opensNumbering } from "../document/headings.js";
 import { normalizeText } from "../document/normalize.js";
 import { InputError } from "../errors.js";
 import type { Reader, SourceInfo } from "./types.js";
@@ -32,7 +32,18 @@ interface PageLines {
 type PageItem = { kind: "para"; para: PdfPara } | { kind: "table"; table: PdfTable; page: number };
 type Rulings = (page: PageLines, worthIt: () => boolean) => Promise<Ruling[]>;
 
-const isHeadingText = (text: string): boolean => detectHeading(normalizeText(text)) !== null;
+/**
+ * Whether a line opens a numbered heading. Most lines open with no numbering character, which is told from the raw
+ * text (normalising only folds full-width digits and drops leading spaces) without normalising the whole line.
+ */
+function isHeadingText(text: string): boolean {
+  let i = 0;
+  while (i < text.length && (RE_SPACE_CHAR.test(text[i]) || text[i] === "\u200b")) i++;
+  const c = text.charCodeAt(i);
+  if (!opensNumbering(c >= 0xff10 && c <= 0xff19 ? c - 0xfee0 : c)) return false;
+  return detectHeading(normalizeText(text)) !== null;
+}
+const RE_SPACE_CHAR = /\s/;
 
 async function open(bytes: Buffer, file: string): Promise<PdfDocumentProxy> {
   if (bytes.length === 0) throw new InputError(file, "empty", "空文件 (empty file)");
@@ -108,20 +119,22 @@ function layoutRun(lines: PdfLine[], tables: PdfTable[], layout: PageLayout, pag
  * list is asked only if a gutter-built table looks doubtful (see pdf-bordered.ts).
  */
 async function layoutPage(p: PageLines, carry: PdfTable | null, rulings: Rulings): Promise<PageItem[]> {
-  let layout = pageLayout(p.lines, p.width);
   // A bordered table carried over from the previous page is read on its rulings here too, never on its slot columns.
   const textCarry = carry?.grid ? null : carry;
-  const tables = findTables(p.lines, p.width, textCarry);
-  const found = p.lines.length ? await rulings(p, () => carry?.grid !== undefined || tables.some((t) => doubtOf(t) !== null)) : [];
+  // Gutter tables of the whole page are needed only when no grid is found (or to judge whether pdf.js must be asked).
+  let tables: PdfTable[] | null = null;
+  const pageTables = (): PdfTable[] => (tables ??= findTables(p.lines, p.width, textCarry));
+  const found = p.lines.length ? await rulings(p, () => carry?.grid !== undefined || pageTables().some((t) => doubtOf(t) !== null)) : [];
   const grids = gridTables(found, p.lines);
-  if (grids.length === 0) return layoutRun(p.lines, tables, layout, p.number);
+  if (grids.length === 0) return layoutRun(p.lines, pageTables(), pageLayout(p.lines, p.width), p.number);
   const out: PageItem[] = [];
   let before: PdfLine[] = [];
   const parts = carveGrids(p.lines, grids);
   // Body size and margins from the text outside the grids when there is prose enough: a page of small table print
   // would otherwise make its prose "large" (and so a title); a caption or two alone cannot tell the body size.
-  const rest = parts.flatMap((part) => (part.kind === "lines" ? part.lines : []));
-  if (rest.length >= 4) layout = pageLayout(rest, p.width);
+  const rest: PdfLine[] = [];
+  for (const part of parts) if (part.kind === "lines") for (const l of part.lines) rest.push(l);
+  const layout = pageLayout(rest.length >= 4 ? rest : p.lines, p.width);
   for (const part of parts) {
     if (part.kind === "grid") {
       const table = gridToTable(part.grid, before);
@@ -131,7 +144,7 @@ async function layoutPage(p: PageLines, carry: PdfTable | null, rulings: Rulings
       continue;
     }
     const runCarry = out.length === 0 ? textCarry : null;
-    out.push(...layoutRun(part.lines, findTables(part.lines, p.width, runCarry), layout, p.number));
+    for (const item of layoutRun(part.lines, findTables(part.lines, p.width, runCarry), layout, p.number)) out.push(item);
     before = part.lines;
   }
   return out;
@@ -284,9 +297,12 @@ export const readPdf: Reader = async (bytes: Buffer, source: SourceInfo): Promis
     const outPages: Page[] = pages.map((p, i) => {
       const blocks: Block[] = [];
       for (const item of perPage[i]) {
-        const made = item.kind === "table" ? [tableBlock(item.table, item.page, index)] : paraBlocks(item.para, index);
-        blocks.push(...made);
-        index += made.length;
+        if (item.kind === "table") blocks.push(tableBlock(item.table, item.page, index++));
+        else {
+          const made = paraBlocks(item.para, index);
+          for (const b of made) blocks.push(b);
+          index += made.length;
+        }
       }
       return { number: p.number, width: round2(p.width), height: round2(p.height), scanned: p.scanned, blocks };
     });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { gridTables, mergeRulings } from "../../src/formats/pdf-grid.js";
 import { groupLines, type Piece } from "../../src/formats/pdf-lines.js";
 import type { Ruling } from "../../src/formats/pdf-rulings.js";
@@ -111,6 +111,26 @@ describe("content-stream ruling scanner", () => {
     const file = new PdfFile(broken);
     expect(file.pages()).toHaveLength(1);
     expect(contentRulings(file, 0, [1, 0, 0, -1, 0, 842]).length).toBeGreaterThan(20);
+  });
+
+  it("reads the cross-reference table, and scans the file when an entry in it is malformed", () => {
+    const bytes = readFileSync(path.join(root, files[1]));
+    const view: Matrix = [1, 0, 0, -1, 0, 842];
+    const key = (file: PdfFile) => file.pages().map((_, i) => contentRulings(file, i, view).length);
+    const expected = key(new PdfFile(bytes));
+    expect(expected.length).toBeGreaterThan(0);
+    const s = bytes.toString("latin1");
+    const entry = /\n\d{10} \d{5} n/.exec(s.slice(s.lastIndexOf("\nxref")))!;
+    const at = s.lastIndexOf("\nxref") + entry.index + 18;
+    expect(s[at]).toBe("n");
+    const broken = Buffer.from(s.slice(0, at) + "x" + s.slice(at + 1), "latin1");
+    const scan = vi.spyOn(PdfFile.prototype as unknown as { scanObjects: () => void }, "scanObjects");
+    try {
+      expect(key(new PdfFile(broken))).toEqual(expected);
+      expect(scan).toHaveBeenCalledTimes(1);
+    } finally {
+      scan.mockRestore();
+    }
   });
 
   it("refuses an encrypted file (the reader then falls back to pdf.js)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { groupLines, joinPieces, splitItems, type Piece } from "../../src/formats/pdf-lines.js";
+import { groupLines, isCjkCode, joinPieces, lineTexts, splitItems, type Piece } from "../../src/formats/pdf-lines.js";
 import { isPageNumberText } from "../../src/formats/pdf-furniture.js";
-import { joinAcrossPage } from "../../src/formats/pdf-paragraphs.js";
+import { joinAcross, joinAcrossPage } from "../../src/formats/pdf-paragraphs.js";
 
 /** Items laid left to right at 12pt: [text, gap before it in ems]. */
 function row(parts: Array<[string, number]>, base = 100): Piece[] {
@@ -40,6 +40,26 @@ describe("pdf line text", () => {
     const dup = { ...b[0], x0: b[0].x0 + 0.3, x1: b[0].x1 + 0.3 };
     const lines = groupLines([...a, b[1], dup, b[0]]);
     expect(lines.map((l) => l.text)).toEqual(["第一行右侧", "第二行"]);
+    expect(lineTexts([...a, b[1], dup, b[0]])).toEqual(["第一行右侧", "第二行"]);
+    // Pieces already in reading order give the same lines as any shuffle of them.
+    expect(groupLines([...b, ...a]).map((l) => [l.text, l.x0, l.x1])).toEqual(lines.map((l) => [l.text, l.x0, l.x1]));
+  });
+
+  it("tells CJK characters (no space printed beside them) by code unit, as the character class they stand for", () => {
+    const cls = /[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/;
+    let differ = 0;
+    for (let c = 0; c < 0x10000; c++) if (isCjkCode(c) !== cls.test(String.fromCharCode(c))) differ++;
+    expect(differ).toBe(0);
+    expect(isCjkCode(NaN)).toBe(false);
+  });
+
+  it("joins wrapped lines with a space only between words", () => {
+    expect(joinAcross("本年度预算", "执行率")).toBe("本年度预算执行率");
+    expect(joinAcross("合计1,23", "4.56")).toBe("合计1,234.56");
+    expect(joinAcross("12.5", "%")).toBe("12.5%");
+    expect(joinAcross("perfor-", "mance")).toBe("performance");
+    expect(joinAcross("budget", "report")).toBe("budget report");
+    expect(joinAcross("", "正文")).toBe("正文");
   });
 });
 
