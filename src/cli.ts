@@ -8,12 +8,15 @@ import { CliExit, EXIT } from "./cli/exit-codes.js";
 import { isInputError } from "./errors.js";
 import { COMMANDS } from "./cli/commands/index.js";
 import { PACKAGE_VERSION } from "./version.js";
+import { preferSyncInflate } from "./runtime.js";
 
 function debugWanted(argv: string[]): boolean {
   return argv.includes("--debug") || process.env.JIXIAO_DEBUG === "1";
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The CLI owns its process: pdf.js reads faster with its own inflater (see runtime.ts).
+  preferSyncInflate();
   const program = new Command();
   program
     .name("jixiao")

@@ -29,3 +29,4 @@ export { QueryError } from "./query/errors.js";
 export { reportData } from "./report/report-data.js";
 export { renderHtml } from "./report/html.js";
 export { runReportRules, runCrossRules, RULES, RULE_IDS, type ReportWithId, type CrossFinding, type Rule } from "./rules/index.js";
+export { preferSyncInflate } from "./runtime.js";

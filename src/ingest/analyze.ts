@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { createHash } from "node:crypto";
 import path from "node:path";
 import type { JxDocument } from "../document/model.js";
 import type { Report } from "../extract/schema.js";
@@ -7,6 +6,7 @@ import { isInputError } from "../errors.js";
 import { sectionsFromDocument, type SectionText } from "../store/sections.js";
 import { readDocument } from "../formats/index.js";
 import { analyze } from "../pipeline.js";
+import { sha256File } from "./hash.js";
 
 /**
  * The parse step of ingest, run in a worker thread (or in-process with --jobs 1): one file in, plain data out
@@ -45,9 +45,7 @@ async function readAndAnalyze(file: string): Promise<{ doc: JxDocument; report: 
   return { doc, report: analyze(doc) };
 }
 
-export function sha256File(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+export { sha256File };
 
 export async function analyzePath(file: string, knownSha?: string): Promise<Analysis> {
   const t0 = performance.now();

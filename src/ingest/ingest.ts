@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { Db } from "../store/db.js";
 import { isBusyError, lockedError } from "../store/db.js";
 import { findDocument, saveFailure, saveReport } from "../store/save.js";
 import { PARSER_VERSION } from "../version.js";
-import { sha256File, type Analysis } from "./analyze.js";
+import type { Analysis } from "./analyze.js";
+import { sha256OfPath } from "./hash.js";
 import { runCrossForDepartments } from "./cross.js";
 import { expandPaths } from "./files.js";
 import { createParser, defaultJobs, type Parser } from "./pool.js";
@@ -63,6 +63,9 @@ type Sev = "error" | "warning" | "info";
  */
 export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
+  // A bulk import rewrites the same index pages document after document: checkpointing the WAL every 10,000 pages
+  // instead of SQLite's 1,000 copies each page back fewer times (about 10 % of the writer's CPU). This connection only.
+  db.pragma("wal_autocheckpoint = 10000");
   const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
   const { files, missing } = await expandPaths(paths);
   const total = files.length + missing.length;
@@ -108,6 +111,11 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
   const pending: Array<Promise<void>> = [];
   let fatal: unknown = null;
 
+  // Files handed to the parser and not yet written: two per thread keep every thread busy while the writer stores a
+  // result. Hashing far ahead of the parsers only kept queued tasks and results alive in the writer's heap (peak RSS).
+  const window = 2 * Math.max(1, jobs);
+  let queued = 0;
+  let wake: (() => void) | null = null;
   const storedAtStart = new Map<string, boolean>();
   // Another ingest into the same file may have stored this document while we parsed it: then it is a skip, decided
   // inside the write transaction so the two processes never both count (or half-write) one document.
@@ -151,18 +159,15 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
   try {
     for (const file of files) {
       if (fatal) break;
-      let bytes: Buffer;
+      let sha256: string;
       try {
-        // Synchronous reads are several times faster than fs.promises for many small files; the loop yields below
-        // so results from the workers are still written while hashing goes on.
-        bytes = readFileSync(file);
+        sha256 = sha256OfPath(file);
       } catch (e) {
         const reason = `无法读取文件 (cannot read: ${(e as Error).message})`;
         summary.failed.push({ path: file, code: "not-found", reason, cached: false });
         emit(file, "failed", 0, reason);
         continue;
       }
-      const sha256 = sha256File(bytes);
       if (inFlight.has(sha256)) {
         // A second copy of a file being parsed in this run: it shares that file's fate, known only once it is stored.
         copies.push({ file, sha256 });
@@ -182,6 +187,9 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
       inFlight.add(sha256);
       storedAtStart.set(sha256, stored !== undefined);
       await new Promise<void>((resolve) => setImmediate(resolve));
+      while (queued >= window && !fatal) await new Promise<void>((resolve) => (wake = resolve));
+      if (fatal) break;
+      queued++;
       pending.push(
         parser()
           .parse(file, sha256)
@@ -192,6 +200,12 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
             summary.failed.push({ path: file, code: "internal", reason, cached: false });
             failedSha.set(sha256, reason);
             emit(file, "failed", 0, e?.message);
+          })
+          .finally(() => {
+            queued--;
+            const w = wake;
+            wake = null;
+            w?.();
           }),
       );
     }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import { analyzePath, type Analysis } from "./analyze.js";
+import type { Analysis } from "./analyze.js";
 
 /** Where parsing happens: worker threads (piscina) for --jobs > 1, the main thread for --jobs 1. */
 export interface Parser {
@@ -14,7 +14,8 @@ export interface Parser {
 }
 
 const WORKER_HEAP_MB = Number(process.env.JIXIAO_WORKER_HEAP_MB) || 256;
-const WORKER_YOUNG_MB = Number(process.env.JIXIAO_WORKER_YOUNG_MB) || 16;
+const WORKER_YOUNG_MB = Number(process.env.JIXIAO_WORKER_YOUNG_MB) || 32;
+const TASKS_PER_WORKER = Number(process.env.JIXIAO_TASKS_PER_WORKER) || 1;
 
 export function defaultJobs(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -32,8 +33,14 @@ export function workerFile(): string | null {
   return existsSync(built) ? built : null;
 }
 
-export function createParser(jobs: number, analyze: (file: string, sha256: string) => Promise<Analysis> = analyzePath): Parser {
-  const file = jobs > 1 && analyze === analyzePath ? workerFile() : null;
+type Analyze = (file: string, sha256: string) => Promise<Analysis>;
+
+/** The parse step in this thread, imported on first use: with worker threads the writer never loads the parsers. */
+const analyzeHere: Analyze = async (file, sha256) => (await import("./analyze.js")).analyzePath(file, sha256);
+
+export function createParser(jobs: number, custom?: Analyze): Parser {
+  const file = jobs > 1 && !custom ? workerFile() : null;
+  const analyze = custom ?? analyzeHere;
   if (!file) {
     // One file at a time: starting them all at once would hold every file's bytes and model in memory together.
     let chain: Promise<unknown> = Promise.resolve();
@@ -54,6 +61,7 @@ export function createParser(jobs: number, analyze: (file: string, sha256: strin
     maxThreads: jobs,
     // Workers stay alive for the whole batch; pdf.js and the readers are imported once per thread.
     idleTimeout: 60_000,
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
     // Smaller heaps than V8's defaults: a worker's garbage is short-lived (one document at a time), and with the
     // default young generation two workers alone pass 400 MB RSS. Measured on 1,141 files (scripts/bench-ingest.ts):
     // young 16 MB cut peak RSS from 402 to 338 MB and was not slower. 256 MB old space is far above one document's need.
