@@ -15,7 +15,6 @@ export interface Parser {
 
 const WORKER_HEAP_MB = Number(process.env.JIXIAO_WORKER_HEAP_MB) || 256;
 const WORKER_YOUNG_MB = Number(process.env.JIXIAO_WORKER_YOUNG_MB) || 32;
-const TASKS_PER_WORKER = Number(process.env.JIXIAO_TASKS_PER_WORKER) || 1;
 
 export function defaultJobs(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -61,10 +60,10 @@ export function createParser(jobs: number, custom?: Analyze): Parser {
     maxThreads: jobs,
     // Workers stay alive for the whole batch; pdf.js and the readers are imported once per thread.
     idleTimeout: 60_000,
-    concurrentTasksPerWorker: TASKS_PER_WORKER,
-    // Smaller heaps than V8's defaults: a worker's garbage is short-lived (one document at a time), and with the
-    // default young generation two workers alone pass 400 MB RSS. Measured on 1,141 files (scripts/bench-ingest.ts):
-    // young 16 MB cut peak RSS from 402 to 338 MB and was not slower. 256 MB old space is far above one document's need.
+    // Young generation: pdf.js's font compiler needs about 10 MB of short-lived arrays per document. Measured on 380
+    // PDFs with two workers (scripts/bench-ingest.ts): 16 MB cost 40 % more CPU and 24 MB 30 % more than 32 MB, as
+    // those arrays outlived the semi-spaces and went to the old generation; 64 MB was no faster than 32 and added
+    // 50 MB of RSS. 256 MB old space is far above one document's need.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   let closing: Promise<void> | null = null;
