@@ -71,16 +71,21 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     throw new DatabaseError("corrupt", abs, `${abs}: 无法打开数据库 (${(e as Error).message})`, { cause: e });
   }
+  const timeout = opts.busyTimeoutMs ?? defaultBusyTimeout();
+  const deadline = Date.now() + timeout;
   try {
-    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? defaultBusyTimeout()}`);
-    if (!opts.readonly) {
-      db.pragma("journal_mode = WAL");
-      // NORMAL in WAL mode is durable across application crashes (kill -9); only a power cut may lose the last commits.
-      db.pragma("synchronous = NORMAL");
+    for (;;) {
+      try {
+        setUp(db, abs, timeout, opts.readonly === true);
+        break;
+      } catch (e) {
+        // Two processes creating one database at once: switching a new file to WAL, or a schema write that started
+        // from a read, fails with SQLITE_BUSY at once, without waiting on the busy timeout. Setting up is idempotent
+        // (migrations re-check the version inside their transaction), so try again until the timeout.
+        if (!isBusyError(e) || Date.now() >= deadline) throw e;
+        sleepSync(20);
+      }
     }
-    db.pragma("foreign_keys = ON");
-    if (opts.readonly) checkSchema(db, abs);
-    else migrate(db, abs);
   } catch (e) {
     db.close();
     if (e instanceof DatabaseError) throw e;
@@ -92,6 +97,25 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     throw e;
   }
   return db;
+}
+
+function setUp(db: Db, abs: string, busyTimeoutMs: number, readonly: boolean): void {
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  if (!readonly) {
+    db.pragma("journal_mode = WAL");
+    // NORMAL in WAL mode is durable across application crashes (kill -9); only a power cut may lose the last commits.
+    db.pragma("synchronous = NORMAL");
+  }
+  db.pragma("foreign_keys = ON");
+  if (readonly) checkSchema(db, abs);
+  else migrate(db, abs);
+}
+
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
+/** Opening is synchronous (better-sqlite3): wait without spinning the CPU. */
+function sleepSync(ms: number): void {
+  Atomics.wait(SLEEPER, 0, 0, ms);
 }
 
 export function schemaVersion(db: Db): number {
