@@ -2,7 +2,6 @@
  * Assembling a JxDocument from a reader's pieces: Traditional-script detection (folds `norm` only for documents written in
  * Traditional), block building, and grouping blocks into pages.
  */
-import { createHash } from "node:crypto";
 import type { DocWarning, Format, JxDocument, Page } from "./model.js";
 import { buildBlocks, type Piece } from "./blocks.js";
 import { looksTraditional, toSimplified } from "./traditional.js";
@@ -19,9 +18,6 @@ export interface AssembleInput {
   warnings?: DocWarning[];
 }
 
-export function sha256Hex(bytes: Buffer | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 function sampleText(pieces: Piece[]): string {
   let s = "";

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Format, JxDocument } from "../document/model.js";
-import { sha256Hex } from "../document/assemble.js";
+import { sha256Hex } from "../document/sha256.js";
 import { InputError } from "../errors.js";
 import { looksLikeText } from "./decode.js";
 import type { Reader, SourceInfo } from "./types.js";
@@ -104,18 +104,10 @@ function readerFor(format: Format): Promise<Reader> {
   return r;
 }
 
-export interface ReadOptions {
-  /**
-   * SHA-256 (hex) of exactly these bytes when the caller has already hashed them (ingest does, to skip known files):
-   * the document's source.sha256 is then taken from here instead of hashing the file a second time.
-   */
-  sha256?: string;
-}
-
 /** Read a document already in memory; `filePath` names it in errors and in the model's source. */
-export async function readDocumentFromBuffer(bytes: Buffer, filePath: string, options: ReadOptions = {}): Promise<JxDocument> {
+export async function readDocumentFromBuffer(bytes: Buffer, filePath: string): Promise<JxDocument> {
   const format = detectFormat(bytes, filePath);
-  const source: SourceInfo = { path: filePath, sha256: options.sha256 || sha256Hex(bytes), size: bytes.length };
+  const source: SourceInfo = { path: filePath, sha256: sha256Hex(bytes), size: bytes.length };
   const read = await readerFor(format);
   const doc = await read(bytes, source);
   return format === "pdf" ? foldTraditionalDocument(doc) : doc;
@@ -130,7 +122,7 @@ function isDirectory(p: string): boolean {
 }
 
 /** Read a file from disk into the document model. Throws InputError for anything a user can fix. */
-export async function readDocument(filePath: string, options: ReadOptions = {}): Promise<JxDocument> {
+export async function readDocument(filePath: string): Promise<JxDocument> {
   let bytes: Buffer;
   try {
     // One synchronous read: the promise API costs two to three times the CPU per file (open, stat, read and close each
@@ -146,5 +138,5 @@ export async function readDocument(filePath: string, options: ReadOptions = {}):
     if (code === "EACCES" || code === "EPERM") throw new InputError(filePath, "unsupported", "没有读取权限 (permission denied)");
     throw e;
   }
-  return readDocumentFromBuffer(bytes, filePath, options);
+  return readDocumentFromBuffer(bytes, filePath);
 }

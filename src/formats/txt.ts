@@ -3,7 +3,8 @@
  * lines are the marks a PDF-to-text conversion leaves, so cut sentences are joined across them.
  */
 import type { JxDocument } from "../document/model.js";
-import { assembleDocument, sha256Hex } from "../document/assemble.js";
+import { assembleDocument } from "../document/assemble.js";
+import { sha256Hex } from "../document/sha256.js";
 import { linesFromText } from "../document/blocks.js";
 import { InputError } from "../errors.js";
 import { decodeText } from "./decode.js";

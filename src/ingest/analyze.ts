@@ -1,12 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { JxDocument } from "../document/model.js";
 import type { Report } from "../extract/schema.js";
+import { sha256Hex } from "../document/sha256.js";
 import { isInputError } from "../errors.js";
 import { sectionsFromDocument, type SectionText } from "../store/sections.js";
 import { readDocument } from "../formats/index.js";
 import { analyze } from "../pipeline.js";
-import { sha256File } from "./hash.js";
 
 /**
  * The parse step of ingest, run in a worker thread (or in-process with --jobs 1): one file in, plain data out
@@ -39,40 +38,41 @@ export interface AnalysisFailed {
 
 export type Analysis = AnalysisOk | AnalysisFailed;
 
-// The pipeline's two halves separately: ingest needs the document model too (its sections go to full-text search).
-async function readAndAnalyze(file: string): Promise<{ doc: JxDocument; report: Report }> {
-  const doc = await readDocument(file);
-  return { doc, report: analyze(doc) };
-}
-
-export { sha256File };
-
+/**
+ * `knownSha` is the writer's hash of the file. The reader hashes the bytes it actually parsed, and that hash is stored:
+ * if the file changed after the writer hashed it, the stored hash still matches the stored content.
+ */
 export async function analyzePath(file: string, knownSha?: string): Promise<Analysis> {
   const t0 = performance.now();
-  let sha256 = knownSha ?? "";
-  let size = 0;
   try {
-    if (!sha256) {
-      const bytes = await readFile(file);
-      sha256 = sha256File(bytes);
-      size = bytes.length;
-    }
-    const { doc, report } = await readAndAnalyze(path.resolve(file));
+    // Read once: the document model feeds both the extraction and the full-text sections.
+    const doc = await readDocument(path.resolve(file));
     return {
       ok: true,
       path: file,
-      // The reader hashes the bytes it parsed: if the file changed after the writer hashed it, store what was read.
-      sha256: doc.source.sha256 || sha256,
+      sha256: doc.source.sha256,
       format: doc.source.format,
       pages: doc.source.pages,
-      size: doc.source.size || size,
-      report,
+      size: doc.source.size,
+      report: analyze(doc),
       sections: sectionsFromDocument(doc),
       ms: performance.now() - t0,
     };
   } catch (e) {
     const input = isInputError(e);
     const err = e as Error;
+    // A failure is stored under the file's hash too, so an unchanged bad file is skipped next time.
+    let sha256 = knownSha ?? "";
+    let size = 0;
+    if (!sha256) {
+      try {
+        const bytes = readFileSync(file);
+        sha256 = sha256Hex(bytes);
+        size = bytes.length;
+      } catch {
+        // unreadable: reported with the reader's reason, no hash
+      }
+    }
     return {
       ok: false,
       path: file,

@@ -1,11 +1,6 @@
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync } from "node:fs";
 
-/** The content hash documents are keyed by. Its own module: the writer hashes without loading the parsers. */
-export function sha256File(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 /**
  * Hash a file through one reused buffer. The writer hashes every file of a batch before the parsers catch up; a
  * fresh Buffer per file left tens of megabytes of dead file contents waiting for the main thread's rare GCs (peak RSS).

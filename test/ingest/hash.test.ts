@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sha256File, sha256OfPath } from "../../src/ingest/hash.js";
+import { sha256Hex } from "../../src/document/sha256.js";
+import { sha256OfPath } from "../../src/ingest/hash.js";
 
 describe("sha256OfPath (chunked hashing through one reused buffer)", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "jx-hash-"));
@@ -18,7 +19,7 @@ describe("sha256OfPath (chunked hashing through one reused buffer)", () => {
     it(`equals the one-shot hash of the bytes: ${name}`, () => {
       const file = path.join(dir, name);
       writeFileSync(file, bytes);
-      expect(sha256OfPath(file)).toBe(sha256File(bytes));
+      expect(sha256OfPath(file)).toBe(sha256Hex(bytes));
     });
   }
 

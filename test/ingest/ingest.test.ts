@@ -6,7 +6,8 @@ import path from "node:path";
 import { openDb } from "../../src/store/db.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { expandPaths } from "../../src/ingest/files.js";
-import { sha256File, type Analysis } from "../../src/ingest/analyze.js";
+import type { Analysis } from "../../src/ingest/analyze.js";
+import { sha256Hex } from "../../src/document/sha256.js";
 import { checkConsistency } from "../../src/store/consistency.js";
 import { makeReport, saveInputOf } from "../store/make-report.js";
 
@@ -83,7 +84,7 @@ describe("ingest", () => {
     const db = openDb(path.join(dir, "j.db"));
     await ingest(db, [dir], { jobs: 1, analyze: fakeAnalyze });
     const file = path.join(dir, "2023/b.txt");
-    const oldSha = sha256File(await readFile(file));
+    const oldSha = sha256Hex(await readFile(file));
     writeFileSync(file, JSON.stringify({ department: "仁化县财政局", year: 2023, total: "331.00" }));
     const s = await ingest(db, [dir], { jobs: 1, analyze: fakeAnalyze });
     expect(s).toMatchObject({ imported: 1, skipped: 3, superseded: 1 });
