@@ -19,18 +19,19 @@ function oraclePipeline(dropKey?: string): Pipeline {
     read: async (file) => documentFromText(readFileSync(file, "utf8"), file),
     extract: (doc) => {
       const g = parseGold(readFileSync(doc.source.path.replace(/\.txt$/, ".gold.json"), "utf8"), doc.source.path);
-      const m = (x: { key: string | string[]; year: number; value: number | string }) => ({
-        key: Array.isArray(x.key) ? x.key[0] : x.key, year: x.year, value: typeof x.value === "number" ? x.value : null,
+      const m = (x: { key: string | string[]; year: number | null; value: number | string }) => ({
+        // The generated corpus never masks its years; 0 stands for a masked one, which no gold year equals.
+        key: Array.isArray(x.key) ? x.key[0] : x.key, year: x.year ?? 0, value: typeof x.value === "number" ? x.value : null,
         unit: "元" as const, text: String(x.value), precision: null, page: 1, quote: "", restated: false,
       });
       const r: Report = {
         schemaVersion: 1, source: { path: doc.source.path, sha256: "", format: "txt", pages: 1 },
-        department: g.department ?? null, region: null, fiscalYear: g.fiscalYear, kind: g.kind, title: null,
+        department: g.department ?? null, region: null, fiscalYear: g.fiscalYear ?? null, kind: g.kind, title: null,
         filledDate: g.filledDate ?? null, filer: null, phone: null,
         metrics: g.metrics.filter((x) => x.key !== dropKey).map(m),
         projects: g.projects.map((p) => ({ name: p.name, metrics: p.metrics.map(m) })), indicators: [],
         findings: g.expectedFindings.filter((f) => !f.crossReport).map((f) => ({
-          rule: f.rule ?? "x", severity: "error", message: "", metrics: [{ key: f.about[0], year: f.year }], expected: null, actual: null,
+          rule: f.rule ?? "x", severity: "error", message: "", metrics: [{ key: f.about[0], year: f.year ?? 0 }], expected: null, actual: null,
           tolerance: null, evidence: [], project: f.project ?? null,
         })),
         warnings: [],

@@ -9,7 +9,8 @@ const KEY = z.string().regex(/^[a-z_]+\.[a-z_]+$/, "metric key like income.total
 
 export const GoldMetricSchema = z.object({
   key: z.union([KEY, z.array(KEY).min(1)]),
-  year: z.number().int().min(1990).max(2100),
+  /** null where the document masks its years ("20xx"): a correct extraction states no year either. */
+  year: z.number().int().min(1990).max(2100).nullable(),
   /** Base units: 元 (at most 2 decimals), percent points, people, points; text for score.grade. */
   value: z.union([z.number(), z.string()]),
 });
@@ -17,7 +18,7 @@ export type GoldMetric = z.infer<typeof GoldMetricSchema>;
 
 export const GoldFindingSchema = z.object({
   about: z.array(KEY).min(1),
-  year: z.number().int(),
+  year: z.number().int().nullable(),
   rule: z.enum(["sum-of-parts", "stated-change", "stated-ratio", "unit-slip", "range", "restated-differently", "yoy-outlier"]).optional(),
   /** Off by one unit of the printed last digit: a rule may report it as info. */
   roundingLevel: z.boolean().optional(),
@@ -33,7 +34,8 @@ export type GoldFinding = z.infer<typeof GoldFindingSchema>;
 export const GoldSchema = z.object({
   file: z.string().optional(),
   department: z.string().min(1).optional(),
-  fiscalYear: z.number().int().min(1990).max(2100),
+  /** Absent where the document masks its years ("20xx"). */
+  fiscalYear: z.number().int().min(1990).max(2100).optional(),
   kind: z.enum(["department", "project", "budget", "final-accounts"]),
   filledDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   metrics: z.array(GoldMetricSchema),

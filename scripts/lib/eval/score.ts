@@ -16,8 +16,8 @@ import { distance } from "fastest-levenshtein";
 import type { Gold, GoldFinding, GoldMetric } from "./gold-schema.js";
 import { EXTENSION_KEYS } from "../../../src/extract/metric-catalog.js";
 
-export interface PredMetric { key: string; year: number; value: number | null; text?: string; unit?: string }
-export interface PredFinding { rule: string; severity: string; metrics: { key: string; year: number }[]; project?: string | null }
+export interface PredMetric { key: string; year: number | null; value: number | null; text?: string; unit?: string }
+export interface PredFinding { rule: string; severity: string; metrics: { key: string; year: number | null }[]; project?: string | null }
 export interface PredReport {
   department: string | null;
   fiscalYear: number | null;
@@ -29,7 +29,7 @@ export interface PredReport {
 }
 
 export interface Counts { tp: number; fp: number; fn: number }
-export interface Miss { field: string; year?: number; expected?: unknown; got?: unknown; project?: string }
+export interface Miss { field: string; year?: number | null; expected?: unknown; got?: unknown; project?: string }
 
 export interface ReportScore {
   fields: Record<string, Counts>;
