@@ -1,5 +1,5 @@
 /**
- * npm run eval -- DIR [--json] [--format txt,docx,pdf] [--details]
+ * npm run eval -- DIR [--json] [--format txt,docx,pdf] [--half dev|held] [--details]
  * Scores the extraction pipeline against every NAME.gold.json under DIR (fixtures, a generated corpus, or
  * ../shared/corpus/real): per-field precision / recall / F1, findings recall and false findings per report.
  */
@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { existsSync } from "node:fs";
 import { discover, evaluate, realPipeline, DOC_FORMATS } from "./lib/eval/run.js";
 import { renderSummary, summarize } from "./lib/eval/aggregate.js";
+import { halfOf, type Half } from "./lib/eval/split.js";
 
 const program = new Command("eval")
   .description("用标准答案评估抽取与核对 / score extraction and checks against gold files")
@@ -14,10 +15,12 @@ const program = new Command("eval")
   .option("--json", "print the summary and per-document results as JSON", false)
   .option("--format <list>", "only these document formats (txt,docx,pdf,doc,html)")
   .option("--details", "list each document's misses and false findings", false)
-  .action(async (dir: string, o: { json: boolean; format?: string; details: boolean }) => {
+  .option("--half <half>", "only this half of the corpus split: dev (develop against it) or held (check only afterwards)")
+  .action(async (dir: string, o: { json: boolean; format?: string; details: boolean; half?: string }) => {
     if (!existsSync(dir)) throw new Error(`${dir}: no such folder`);
     const formats = o.format ? o.format.split(",").map((s) => s.trim()) : [...DOC_FORMATS];
-    const entries = discover(dir, formats);
+    if (o.half !== undefined && o.half !== "dev" && o.half !== "held") throw new Error(`--half must be dev or held, not ${o.half}`);
+    const entries = discover(dir, formats).filter((e) => o.half === undefined || halfOf(e.goldPath) === (o.half as Half));
     const missing = entries.filter((e) => e.docs.length === 0);
     const results = await evaluate(entries, await realPipeline());
     const summary = summarize(results);
