@@ -5,17 +5,19 @@
 import type { DocBlock } from "./compose.js";
 import type { Rng } from "./prng.js";
 
-function esc(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+const esc = escapeHtml;
 
 function table(b: Extract<DocBlock, { kind: "table" }>): string {
   const rows = b.rows.map((r, i) => `<tr>${r.map((c) => (i === 0 ? `<th>${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join("")}</tr>`);
   return `<table border="1" cellspacing="0">\n${rows.join("\n")}\n</table>`;
 }
 
-export function renderHtml(blocks: DocBlock[], site: string, rng: Rng): string {
-  const title = blocks.find((b) => b.kind === "title")?.text ?? "";
+/** The article's own markup (headings, paragraphs, tables), one string per block, without any page around it. */
+export function articleHtml(blocks: DocBlock[]): string[] {
   const body: string[] = [];
   for (const b of blocks) {
     if (b.kind === "title") body.push(`<h1>${esc(b.text)}</h1>`);
@@ -27,6 +29,12 @@ export function renderHtml(blocks: DocBlock[], site: string, rng: Rng): string {
       body.push(table(b));
     }
   }
+  return body;
+}
+
+export function renderHtml(blocks: DocBlock[], site: string, rng: Rng): string {
+  const title = blocks.find((b) => b.kind === "title")?.text ?? "";
+  const body = articleHtml(blocks);
   const views = rng.int(30, 3000);
   return [
     "<!DOCTYPE html>",

@@ -11,6 +11,8 @@ export interface DocResult {
   format: string;
   error?: string;
   score: ReportScore;
+  /** What the extraction yielded, as comparable strings (consistency.ts); null when it failed. */
+  extracted?: string[] | null;
 }
 
 export interface Summary {
@@ -19,7 +21,7 @@ export interface Summary {
   fields: FieldRow[];
   metricsMicro: FieldRow;
   overall: FieldRow;
-  byFormat: { format: string; documents: number; overall: FieldRow }[];
+  byFormat: { format: string; documents: number; overall: FieldRow; metrics: FieldRow }[];
   findings: {
     expected: number;
     found: number;
@@ -58,14 +60,16 @@ function fieldOrder(f: string): number {
 
 export function summarize(results: DocResult[]): Summary {
   const totals = new Map<string, Counts>();
-  const formats = new Map<string, { documents: number; counts: Counts }>();
+  const formats = new Map<string, { documents: number; counts: Counts; metricCounts: Counts }>();
+  const isMetric = (f: string) => !(META_FIELDS as readonly string[]).includes(f) && f !== "projects";
   const fnd = { expected: 0, found: 0, crossExpected: 0, crossFound: 0, falseFindings: 0, falseFindingsNonInfo: 0, cleanReports: 0, falseOnClean: 0 };
   for (const r of results) {
-    const fm = formats.get(r.format) ?? { documents: 0, counts: { ...ZERO } };
+    const fm = formats.get(r.format) ?? { documents: 0, counts: { ...ZERO }, metricCounts: { ...ZERO } };
     fm.documents++;
     for (const [f, c] of Object.entries(r.score.fields)) {
       totals.set(f, add(totals.get(f) ?? ZERO, c));
       fm.counts = add(fm.counts, c);
+      if (isMetric(f)) fm.metricCounts = add(fm.metricCounts, c);
     }
     formats.set(r.format, fm);
     const s = r.score.findings;
@@ -81,7 +85,7 @@ export function summarize(results: DocResult[]): Summary {
     }
   }
   const fields = [...totals].sort((a, b) => fieldOrder(a[0]) - fieldOrder(b[0]) || a[0].localeCompare(b[0])).map(([f, c]) => prf(f, c));
-  const metricCounts = fields.filter((f) => !(META_FIELDS as readonly string[]).includes(f.field) && f.field !== "projects").reduce(add, ZERO);
+  const metricCounts = fields.filter((f) => isMetric(f.field)).reduce(add, ZERO);
   const all = fields.reduce(add, ZERO);
   return {
     documents: results.length,
@@ -89,7 +93,9 @@ export function summarize(results: DocResult[]): Summary {
     fields,
     metricsMicro: prf("metrics (micro)", metricCounts),
     overall: prf("ALL", all),
-    byFormat: [...formats].sort().map(([format, v]) => ({ format, documents: v.documents, overall: prf(format, v.counts) })),
+    byFormat: [...formats].sort().map(([format, v]) => ({
+      format, documents: v.documents, overall: prf(format, v.counts), metrics: prf(format, v.metricCounts),
+    })),
     findings: {
       ...fnd,
       recall: fnd.expected ? fnd.found / fnd.expected : null,
@@ -114,9 +120,13 @@ export function renderSummary(s: Summary): string {
     ["误报 false findings (non-info)", `${s.findings.falseFindings} (${s.findings.falseFindingsNonInfo}), ${s.findings.falsePerReport.toFixed(2)} / 报告 report`],
     ["无预期的报告上的误报 false findings on clean reports", `${s.findings.falseOnClean} on ${s.findings.cleanReports} reports`],
   );
+  const perFormat = new Table({ head: ["格式 Format", "文档 docs", "精确率 P", "召回率 R", "F1", "指标 F1 metrics"], style });
+  for (const b of s.byFormat) {
+    perFormat.push([b.format, b.documents, pct(b.overall.precision), pct(b.overall.recall), pct(b.overall.f1), pct(b.metrics.f1)]);
+  }
   const byFormat = s.byFormat.map((b) => `${b.format}: F1 ${pct(b.overall.f1)} (${b.documents} 份 docs)`).join("  ");
   return [
-    t.toString(), f.toString(),
+    t.toString(), f.toString(), ...(s.byFormat.length > 1 ? [perFormat.toString()] : []),
     `文档 documents: ${s.documents}, 出错 errors: ${s.errors}; 按格式 by format: ${byFormat}`,
   ].join("\n");
 }

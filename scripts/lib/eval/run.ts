@@ -7,10 +7,13 @@ import type { Finding } from "../../../src/rules/finding.js";
 import { parseGold, type Gold } from "./gold-schema.js";
 import { score, type PredFinding, type PredReport } from "./score.js";
 import type { DocResult } from "./aggregate.js";
+import { signature } from "./consistency.js";
 
 export const DOC_FORMATS = ["txt", "docx", "pdf", "doc", "html"] as const;
 
-export interface GoldEntry { goldPath: string; gold: Gold; docs: { format: string; path: string }[] }
+/** A document of a gold file; `label` names it in results when `path` is a generated rendering in a cache. */
+export interface GoldDoc { format: string; path: string; label?: string }
+export interface GoldEntry { goldPath: string; gold: Gold; docs: GoldDoc[] }
 
 function walk(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {
@@ -77,7 +80,7 @@ function emptyReport(): PredReport {
 }
 
 export async function evaluate(entries: GoldEntry[], pipeline: Pipeline, onProgress?: (done: number) => void): Promise<DocResult[]> {
-  const byFormat = new Map<string, { entry: GoldEntry; path: string; report: Report | null; error?: string }[]>();
+  const byFormat = new Map<string, { entry: GoldEntry; path: string; label?: string; report: Report | null; error?: string }[]>();
   let done = 0;
   for (const entry of entries) {
     for (const d of entry.docs) {
@@ -90,7 +93,7 @@ export async function evaluate(entries: GoldEntry[], pipeline: Pipeline, onProgr
         error = e instanceof Error ? e.message : String(e);
       }
       const list = byFormat.get(d.format) ?? [];
-      list.push({ entry, path: d.path, report, error });
+      list.push({ entry, path: d.path, label: d.label, report, error });
       byFormat.set(d.format, list);
       onProgress?.(++done);
     }
@@ -111,7 +114,10 @@ export async function evaluate(entries: GoldEntry[], pipeline: Pipeline, onProgr
     for (const x of list) {
       const mine = cross.filter((f) => f.reportId === x.path || f.otherReportId === x.path);
       const pred = x.report ? toPred(x.report, x.report.findings) : emptyReport();
-      results.push({ gold: x.entry.goldPath, document: x.path, format, error: x.error, score: score(x.entry.gold, pred, mine) });
+      results.push({
+        gold: x.entry.goldPath, document: x.label ?? x.path, format, error: x.error, score: score(x.entry.gold, pred, mine),
+        extracted: x.report ? signature(x.report) : null,
+      });
     }
   }
   return results;
