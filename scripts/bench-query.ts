@@ -18,7 +18,7 @@ import { ReportSchema, type Metric, type Report } from "../src/extract/schema.js
 import { trend } from "../src/query/trend.js";
 import { compare } from "../src/query/compare.js";
 import { trendTable } from "../src/cli/commands/trend.js";
-import { renderOut } from "../src/query/cli-support.js";
+import { renderOut } from "../src/cli/support.js";
 
 const { values: args } = parseArgs({
   options: { reports: { type: "string", default: "10000" }, runs: { type: "string", default: "30" }, keep: { type: "string" } },

@@ -8,7 +8,7 @@ import { CliExit, EXIT } from "./cli/exit-codes.js";
 import { isInputError } from "./errors.js";
 import { COMMANDS } from "./cli/commands/index.js";
 import { PACKAGE_VERSION } from "./version.js";
-import { preferSyncInflate } from "./runtime.js";
+import { preferSyncInflate } from "./ingest/runtime.js";
 
 function debugWanted(argv: string[]): boolean {
   return argv.includes("--debug") || process.env.JIXIAO_DEBUG === "1";
@@ -69,10 +69,31 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv).then(
-  (code) => process.exit(code),
-  (e) => {
-    process.stderr.write(`jixiao: ${String(e)}\n`);
-    process.exit(EXIT.INTERNAL);
-  },
-);
+/**
+ * Exit only after stdout and stderr have drained. Writes to a pipe are asynchronous: exiting at once cut piped output at
+ * the pipe's 64 KiB buffer when the reader was slower than us. A reader that goes away (`| head`) ends the wait too.
+ */
+function drainThenExit(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.destroyed || stream.writableEnded) {
+      done();
+      continue;
+    }
+    stream.once("error", done);
+    stream.write("", () => done());
+  }
+}
+
+// A closed pipe (EPIPE) is the reader's choice, not an error of ours: stop writing and keep the exit code.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+});
+
+main(process.argv).then(drainThenExit, (e) => {
+  process.stderr.write(`jixiao: ${String(e)}\n`);
+  drainThenExit(EXIT.INTERNAL);
+});

@@ -1,7 +1,7 @@
 // Library entry: `import { readDocument, extract } from "jixiao"`. Append exports; keep this file a list.
 export * from "./document/model.js";
 export * from "./extract/schema.js";
-export * from "./rules/finding.js";
+export * from "./extract/finding.js";
 export { InputError } from "./errors.js";
 export { openDb, resolveDbPath, DatabaseError, type Db, type OpenOptions } from "./store/db.js";
 export { saveReport, saveFailure, type SaveInput, type SaveResult } from "./store/save.js";
@@ -11,22 +11,22 @@ export { ingest, type IngestOptions, type IngestSummary } from "./ingest/ingest.
 export { extract } from "./extract/extract.js";
 export { figures, FigureSchema, type Figure } from "./extract/figures.js";
 export { parseAmount, type Amount } from "./extract/amount.js";
-export { analyze, analyzeFile } from "./pipeline.js";
+export { analyze, analyzeFile } from "./ingest/pipeline.js";
 export { readDocument, readDocumentFromBuffer, detectFormat } from "./formats/index.js";
 export { documentFromText } from "./formats/txt.js";
 export { renderDocumentText } from "./document/render-text.js";
-export { extractDisclosure } from "./disclosure/index.js";
+export { extractDisclosure } from "./extract/disclosure/index.js";
 export { trend, type TrendResult, type TrendSeries, type TrendPoint, type TrendOptions } from "./query/trend.js";
 export { compare, type CompareResult, type CompareOptions } from "./query/compare.js";
 export { show, type ShowResult } from "./query/show.js";
 export { search, type SearchHit } from "./query/search.js";
 export { runSql, type SqlResult } from "./query/sql.js";
 export { exportTables, type ExportTable } from "./query/export-data.js";
-export { writeExport } from "./query/export-write.js";
+export { writeExport } from "./report/export-write.js";
 export { resolveDepartment as matchDepartment } from "./query/departments.js";
 export { resolveMetric } from "./query/metric-key.js";
 export { QueryError } from "./query/errors.js";
 export { reportData } from "./report/report-data.js";
 export { renderHtml } from "./report/html.js";
 export { runReportRules, runCrossRules, RULES, RULE_IDS, type ReportWithId, type CrossFinding, type Rule } from "./rules/index.js";
-export { preferSyncInflate } from "./runtime.js";
+export { preferSyncInflate } from "./ingest/runtime.js";

@@ -1,27 +1,10 @@
-import { textTable } from "../query/text-table.js";
+import type { Column } from "../query/column.js";
+import { toCsv } from "../query/csv.js";
+import { textTable } from "./text-table.js";
 
 /** The same output flags on every command (sqlite-utils style). */
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export interface Column {
-  key: string;
-  /** Chinese header shown to people in table and CSV output; JSON keeps `key`. */
-  header: string;
-  align?: "left" | "right";
-}
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "object" ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(columns: Column[], rows: Array<Record<string, unknown>>): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(",")];
-  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c.key])).join(","));
-  return lines.join("\n") + "\n";
-}
 
 /**
  * Box-drawn table. Drawn by textTable (one pass, CJK counted double) rather than cli-table3, which looks the same but

@@ -3,7 +3,8 @@
  * Traditional), block building, and grouping blocks into pages.
  */
 import type { DocWarning, Format, JxDocument, Page } from "./model.js";
-import { buildBlocks, type Piece } from "./blocks.js";
+import { buildBlocks } from "./blocks.js";
+import type { Piece } from "./pieces.js";
 import { looksTraditional, toSimplified } from "./traditional.js";
 
 export interface AssembleInput {

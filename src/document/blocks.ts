@@ -7,40 +7,8 @@ import type { Block, Cell, HeadingBlock, ParagraphBlock, Row, TableBlock } from 
 import { normalizeText } from "./normalize.js";
 import { detectHeading, matchNumbering } from "./headings.js";
 import { tablesFromColumnLines } from "./text-tables.js";
+import type { CellPiece, LinePiece, Piece, TablePiece } from "./pieces.js";
 
-/** A line (TXT) or a paragraph (DOCX/DOC/HTML) with its span in the reader's text stream. */
-export interface LinePiece {
-  kind: "line";
-  text: string;
-  start: number;
-  end: number;
-  page: number;
-  /**
-   * What separates it from the previous piece: a real paragraph end (never joined), a line break, blank line(s), or a
-   * page break. Only the last three can cut a sentence.
-   */
-  gap: "paragraph" | "line" | "blank" | "page";
-  /** Heading level known from the source's structure (h2, Word's 标题 2); detected from numbering when absent. */
-  headingLevel?: number | null;
-}
-
-export interface CellPiece {
-  text: string;
-  rowSpan?: number;
-  colSpan?: number;
-  start?: number;
-  end?: number;
-}
-
-export interface TablePiece {
-  kind: "table";
-  rows: CellPiece[][];
-  start: number;
-  end: number;
-  page: number;
-}
-
-export type Piece = LinePiece | TablePiece;
 
 export interface BuildOptions {
   /** Join lines that a break cut mid-sentence (text lifted from PDF); off for formats with real paragraphs. */

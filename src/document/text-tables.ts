@@ -2,7 +2,7 @@
  * Tables in plain text (TXT): lines laid out in columns — cells between tabs, runs of two or more spaces, or " | "
  * rules — read as table rows, so the same report yields the same table in TXT as in DOCX.
  */
-import type { Piece, TablePiece } from "./blocks.js";
+import type { Piece, TablePiece } from "./pieces.js";
 
 /** A column gap in plain text: a tab, two or more spaces (or ideographic spaces), or a " | " rule. */
 const RE_COLUMN_GAP = /\t| {2,}|\u3000{2,}|\s\|\s/;

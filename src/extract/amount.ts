@@ -4,16 +4,9 @@
  * through BigInt integer 分 so "70.183715万元" becomes exactly 701837.15 元 and no float ever sums money.
  */
 import { parseChineseNumber, RE_CN_NUM_CHARS } from "./cn-numerals.js";
+import type { ParsedNumber } from "./parsed-number.js";
 
 export type FigureUnitKind = "money" | "percent" | "points" | "count" | "score" | "plain";
-
-export interface ParsedNumber {
-  /** Digits without separators or point, e.g. "1223456" for "12,234.56". */
-  digits: string;
-  /** Digits after the decimal point as printed. */
-  decimals: number;
-  negative: boolean;
-}
 
 export interface UnitInfo {
   kind: FigureUnitKind;

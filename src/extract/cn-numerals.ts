@@ -2,7 +2,7 @@
  * Chinese numerals as reports use them for amounts and dates: "一千二百万", "三万", "十二", "二〇二四" (digit by digit),
  * "三点五". Results are exact decimal digits (no float), the same shape the Arabic parser returns.
  */
-import type { ParsedNumber } from "./amount.js";
+import type { ParsedNumber } from "./parsed-number.js";
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, "○": 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL: Record<string, bigint> = { 十: 10n, 百: 100n, 千: 1000n };

@@ -13,7 +13,7 @@ import { cellStream } from "./cells.js";
 import { bindCells, bindTables } from "./grid.js";
 import { extractIndicators } from "./indicators.js";
 import { pickCandidates, toMetric, type Candidate } from "./candidate.js";
-import { extractDisclosure } from "../disclosure/index.js";
+import { extractDisclosure } from "./disclosure/index.js";
 import { attachChanges } from "./attach-changes.js";
 
 /** Sections that state targets, not results (绩效目标, 目标设定): their figures are not metrics. */

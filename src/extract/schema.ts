@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FindingSchema } from "../rules/finding.js";
+import { FindingSchema } from "./finding.js";
 import { FormatSchema, WarningSchema } from "../document/model.js";
 
 export const ReportKindSchema = z.enum(["department", "project", "budget", "final-accounts"]);

@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { assembleDocument } from "../document/assemble.js";
-import type { CellPiece, Piece } from "../document/blocks.js";
+import type { CellPiece, Piece } from "../document/pieces.js";
 import type { DocWarning } from "../document/model.js";
 import { InputError } from "../errors.js";
 import type { Reader } from "./types.js";

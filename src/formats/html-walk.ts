@@ -3,7 +3,7 @@
  * grids with their spans. Layout tables (a table holding tables, or one cell) are walked as containers, not data.
  */
 import type { ChildNode, Element, ParentNode } from "domhandler";
-import type { CellPiece, Piece } from "../document/blocks.js";
+import type { CellPiece, Piece } from "../document/pieces.js";
 
 const SKIP = new Set(["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "title", "select", "option", "button", "input", "textarea", "img", "map", "canvas", "video", "audio"]);
 const INLINE = new Set(["a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "dfn", "em", "font", "i", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "nobr", "o:p", "st1:chsdate", "st1:personname"]);

@@ -5,7 +5,7 @@ import { sha256Hex } from "../document/sha256.js";
 import { isInputError } from "../errors.js";
 import { sectionsFromDocument, type SectionText } from "../store/sections.js";
 import { readDocument } from "../formats/index.js";
-import { analyze } from "../pipeline.js";
+import { analyze } from "./pipeline.js";
 
 /**
  * The parse step of ingest, run in a worker thread (or in-process with --jobs 1): one file in, plain data out

@@ -1,5 +1,5 @@
 import { analyzePath, type Analysis } from "./analyze.js";
-import { preferSyncInflate } from "../runtime.js";
+import { preferSyncInflate } from "./runtime.js";
 
 // A worker thread is ours alone: pdf.js reads faster with its own inflater (see runtime.ts).
 preferSyncInflate();

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
-import type { Column } from "../cli/output.js";
+import type { Column } from "./column.js";
 import { selectMetricRows, UNKNOWN_DEPARTMENT } from "./metric-rows.js";
 import { REPORT_KINDS, trendFromRows } from "./trend.js";
 import { kindLabel, zhCompare } from "./units.js";

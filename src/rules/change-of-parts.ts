@@ -1,5 +1,5 @@
 import type { Metric, Report } from "../extract/schema.js";
-import type { Finding } from "./finding.js";
+import type { Finding } from "../extract/finding.js";
 import type { Rule } from "./types.js";
 import { SUM_TEMPLATES, buildSum, evaluate, changeRelation } from "./relations.js";
 import { RANK } from "./relation-eval.js";

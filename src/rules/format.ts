@@ -1,6 +1,6 @@
 import type { Metric, Report } from "../extract/schema.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
-import type { Evidence, Finding, Severity } from "./finding.js";
+import type { Evidence, Finding, Severity } from "../extract/finding.js";
 import { precisionOf, type Precision, type Verdict } from "./tolerance.js";
 import { baseKey, changeKind } from "./metric-access.js";
 

@@ -1,5 +1,5 @@
 import type { Report } from "../extract/schema.js";
-import type { Finding } from "./finding.js";
+import type { Finding } from "../extract/finding.js";
 import type { CrossFinding, ReportWithId, Rule } from "./types.js";
 import { sumOfParts } from "./sum-of-parts.js";
 import { statedChange } from "./stated-change.js";

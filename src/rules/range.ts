@@ -1,5 +1,5 @@
 import type { Metric, Report } from "../extract/schema.js";
-import type { Finding, Severity } from "./finding.js";
+import type { Finding, Severity } from "../extract/finding.js";
 import type { Rule } from "./types.js";
 import { makeFinding, metricName, showMetric } from "./format.js";
 import { MetricIndex, scopesOf, isChangeKey } from "./metric-access.js";

@@ -1,5 +1,5 @@
 import type { Metric, Report } from "../extract/schema.js";
-import type { Finding } from "./finding.js";
+import type { Finding } from "../extract/finding.js";
 import type { CrossFinding, ReportWithId, Rule } from "./types.js";
 import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
 import { halfUnit, grade, precisionOf, type Verdict } from "./tolerance.js";

@@ -1,5 +1,5 @@
 import type { Report } from "../extract/schema.js";
-import type { Finding } from "./finding.js";
+import type { Finding } from "../extract/finding.js";
 import type { Rule } from "./types.js";
 import { failingRelations, evaluate, type Relation, type Evaluation } from "./relations.js";
 import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";

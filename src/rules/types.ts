@@ -1,5 +1,5 @@
 import type { Metric, Report } from "../extract/schema.js";
-import type { Finding, Severity } from "./finding.js";
+import type { Finding, Severity } from "../extract/finding.js";
 
 /**
  * A stored report as cross-report rules see it: the extraction JSON (reports.json column) plus the database id and the

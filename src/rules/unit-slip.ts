@@ -1,5 +1,5 @@
 import type { Metric, Report } from "../extract/schema.js";
-import type { Finding } from "./finding.js";
+import type { Finding } from "../extract/finding.js";
 import type { CrossFinding, ReportWithId, Rule, Scope } from "./types.js";
 import { makeFinding, metricName, showMetric } from "./format.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";

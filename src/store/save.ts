@@ -1,5 +1,5 @@
 import type { Report, Metric } from "../extract/schema.js";
-import type { Finding } from "../rules/finding.js";
+import type { Finding } from "../extract/finding.js";
 import { PARSER_VERSION } from "../version.js";
 import { stmt, type Db } from "./db.js";
 import { resolveDepartment } from "./departments.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { readDocument } from "../../src/formats/index.js";
-import { extractDisclosure } from "../../src/disclosure/index.js";
+import { extractDisclosure } from "../../src/extract/disclosure/index.js";
 import { EXTENSION_KEYS } from "../../src/extract/metric-catalog.js";
 
 const root = path.resolve(import.meta.dirname, "../..", "../shared/corpus/budget-pdfs");

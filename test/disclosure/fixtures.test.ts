@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { readDocument } from "../../src/formats/index.js";
-import { extractDisclosure } from "../../src/disclosure/index.js";
+import { extractDisclosure } from "../../src/extract/disclosure/index.js";
 import { extract } from "../../src/extract/extract.js";
 import { ReportSchema } from "../../src/extract/schema.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseAmount } from "../../src/disclosure/amount.js";
-import { solveThreePublic } from "../../src/disclosure/three-public.js";
-import { cleanDepartmentName } from "../../src/disclosure/detect.js";
-import { matchRowLabel, ROW_LABELS, tableKindOfTitle } from "../../src/disclosure/vocab.js";
+import { parseAmount } from "../../src/extract/disclosure/amount.js";
+import { solveThreePublic } from "../../src/extract/disclosure/three-public.js";
+import { cleanDepartmentName } from "../../src/extract/disclosure/detect.js";
+import { matchRowLabel, ROW_LABELS, tableKindOfTitle } from "../../src/extract/disclosure/vocab.js";
 
 const a = (s: string) => parseAmount(s, 10000)!;
 

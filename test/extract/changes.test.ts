@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/extract.js";
-import { analyze } from "../../src/pipeline.js";
+import { analyze } from "../../src/ingest/pipeline.js";
 import { docFromLines } from "./helpers.js";
 
 const head = ["某县测绘中心2023年度部门整体支出绩效自评报告", ""];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../src/pipeline.js";
+import { analyze } from "../../src/ingest/pipeline.js";
 import { docFromLines } from "./helpers.js";
 
 const report = (total: string) =>

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyze, analyzeFile } from "../../src/pipeline.js";
+import { analyze, analyzeFile } from "../../src/ingest/pipeline.js";
 import { ReportSchema } from "../../src/extract/schema.js";
 import { figures } from "../../src/extract/figures.js";
-import { renderReportTable } from "../../src/extract/render-table.js";
+import { renderReportTable } from "../../src/cli/render-report.js";
 import { docFromLines } from "./helpers.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readDocument } from "../../src/formats/index.js";
-import { preferSyncInflate } from "../../src/runtime.js";
+import { preferSyncInflate } from "../../src/ingest/runtime.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // A bordered 自评表 and a report with compressed content streams and embedded CJK fonts: both paths inflate.

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { openDb, type Db } from "../../src/store/db.js";
 import { saveReport } from "../../src/store/save.js";
 import { ReportSchema, type Metric, type Report } from "../../src/extract/schema.js";
-import type { Finding } from "../../src/rules/finding.js";
+import type { Finding } from "../../src/extract/finding.js";
 
 /** A fresh database in a temp folder, written through the real store (openDb + saveReport). */
 export function tempDb(): { db: Db; file: string; dir: string; reopenReadonly: () => Db; cleanup: () => void } {

@@ -7,7 +7,7 @@ import { search } from "../../src/query/search.js";
 import { runSql } from "../../src/query/sql.js";
 import { QueryError } from "../../src/query/errors.js";
 import { exportTables } from "../../src/query/export-data.js";
-import { writeExport } from "../../src/query/export-write.js";
+import { writeExport } from "../../src/report/export-write.js";
 import { A, B, buildWorld } from "./world.js";
 
 let world: ReturnType<typeof buildWorld>;

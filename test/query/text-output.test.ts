@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, textTable } from "../../src/query/text-table.js";
-import { terminalChart } from "../../src/query/terminal-chart.js";
+import { textTable } from "../../src/cli/text-table.js";
+import { displayWidth } from "../../src/query/text-width.js";
+import { terminalChart } from "../../src/cli/terminal-chart.js";
 import { centsToWan, yearChange } from "../../src/query/units.js";
 
 describe("text table", () => {

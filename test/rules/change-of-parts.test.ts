@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changeOfParts } from "../../src/rules/change-of-parts.js";
-import { analyzeFile } from "../../src/pipeline.js";
+import { analyzeFile } from "../../src/ingest/pipeline.js";
 import { m, report } from "./helpers.js";
 
 const Y = 2023;

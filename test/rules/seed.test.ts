@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runReportRules } from "../../src/rules/index.js";
 import { seedReport } from "./helpers.js";
-import type { Finding } from "../../src/rules/finding.js";
+import type { Finding } from "../../src/extract/finding.js";
 
 function expectSeedFindings(findings: Finding[]) {
   expect(findings).toHaveLength(2);

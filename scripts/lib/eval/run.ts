@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { JxDocument } from "../../../src/document/model.js";
 import type { Report } from "../../../src/extract/schema.js";
-import type { Finding } from "../../../src/rules/finding.js";
+import type { Finding } from "../../../src/extract/finding.js";
 import { parseGold, type Gold } from "./gold-schema.js";
 import { score, type PredFinding, type PredReport } from "./score.js";
 import type { DocResult } from "./aggregate.js";

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, withReadonlyDb, write } from "../../query/cli-support.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, withReadonlyDb, write } from "../support.js";
 import { isInputError, InputError } from "../../errors.js";
 import type { Report } from "../../extract/schema.js";
-import type { CheckedReport } from "../../rules/check-output.js";
-import type { Severity } from "../../rules/finding.js";
+import type { CheckedReport } from "../check-output.js";
+import type { Severity } from "../../extract/finding.js";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -101,8 +101,8 @@ async function checkFiles(files: string[], opts: CheckOptions, rules: string[] |
 
 async function checkDb(opts: CheckOptions, rules: string[] | undefined, year: number | null): Promise<CheckedReport[]> {
   const { runCrossRules, runReportRules } = await import("../../rules/index.js");
-  const { loadReports } = await import("../../rules/load-reports.js");
-  const { SEVERITY_RANK } = await import("../../rules/check-output.js");
+  const { loadReports } = await import("../../store/load-reports.js");
+  const { SEVERITY_RANK } = await import("../check-output.js");
   const { resolveDepartment } = await import("../../query/departments.js");
   return withReadonlyDb(opts, (db) => {
     const dept = opts.dept ? resolveDepartment(db, opts.dept) : null;
@@ -149,7 +149,7 @@ export function register(program: Command): void {
     let failed: string[] = [];
     if (files.length) ({ out: reports, failed } = await checkFiles(files, opts, rules, year));
     else reports = await checkDb(opts, rules, year);
-    const { renderCheck, SEVERITY_RANK } = await import("../../rules/check-output.js");
+    const { renderCheck, SEVERITY_RANK } = await import("../check-output.js");
     write(renderCheck(format, reports));
     for (const line of failed) process.stderr.write(`jixiao: ${line}\n`);
     if (failed.length) throw new CliExit(EXIT.INPUT);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import type { Column } from "../output.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import type { Column } from "../../query/column.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
 import { REPORT_KINDS } from "../../query/report-kinds.js";
 
 export function register(program: Command): void {

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import type { Column, OutputFormat } from "../output.js";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withDb, write } from "../../query/cli-support.js";
+import type { OutputFormat } from "../output.js";
+import type { Column } from "../../query/column.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withDb, write } from "../support.js";
 import type { Db } from "../../store/db.js";
 
 interface Opts {

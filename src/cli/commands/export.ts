@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { addDbOption, withReadonlyDb, write, writingOut } from "../../query/cli-support.js";
-import { EXPORT_FORMATS, exportFormat, writeExport } from "../../query/export-write.js";
+import { addDbOption, withReadonlyDb, write, writingOut } from "../support.js";
+import { EXPORT_FORMATS, exportFormat } from "../../query/export-formats.js";
 
 export function register(program: Command): void {
   const cmd = program
@@ -14,6 +14,7 @@ export function register(program: Command): void {
     const format = exportFormat(opts.out, opts.format);
     if (!format) throw new CliExit(EXIT.USAGE, `jixiao: --format 须为 ${EXPORT_FORMATS.join("|")}`);
     const { exportTables } = await import("../../query/export-data.js");
+    const { writeExport } = await import("../../report/export-write.js");
     await withReadonlyDb(opts, async (db) => {
       const tables = exportTables(db);
       const written = await writingOut(opts.out, () => writeExport(tables, opts.out, format));

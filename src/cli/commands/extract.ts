@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { formatErrorText, toCsv, type Column } from "../output.js";
+import { formatErrorText } from "../output.js";
+import type { Column } from "../../query/column.js";
+import { toCsv } from "../../query/csv.js";
 import type { Report } from "../../extract/schema.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -33,12 +35,12 @@ export function register(program: Command): void {
     .option("--format <format>", "输出格式 (output format: table|json|csv；csv 为指标长表 metrics in long form)", "table")
     .action(async (file: string, opts: { format: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliExit(EXIT.USAGE, `jixiao: ${formatErrorText(opts.format, FORMATS)}`);
-      const { analyzeFile } = await import("../../pipeline.js");
+      const { analyzeFile } = await import("../../ingest/pipeline.js");
       const report = await analyzeFile(file);
       let out: string;
       if (opts.format === "json") out = JSON.stringify(report, null, 2) + "\n";
       else if (opts.format === "csv") out = toCsv(CSV_COLUMNS, csvRows(report));
-      else out = (await import("../../extract/render-table.js")).renderReportTable(report);
+      else out = (await import("../render-report.js")).renderReportTable(report);
       await new Promise<void>((resolve, reject) => process.stdout.write(out, (e) => (e ? reject(e) : resolve())));
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write, writingOut } from "../../query/cli-support.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write, writingOut } from "../support.js";
 
 export function register(program: Command): void {
   const cmd = program

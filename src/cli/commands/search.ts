@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import type { Column } from "../output.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import type { Column } from "../../query/column.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
 
 export function register(program: Command): void {
   const cmd = program

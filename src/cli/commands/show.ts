@@ -1,7 +1,8 @@
 import type { Command } from "commander";
-import { toCsv, type Column } from "../output.js";
-import { textTable } from "../../query/text-table.js";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import type { Column } from "../../query/column.js";
+import { toCsv } from "../../query/csv.js";
+import { textTable } from "../text-table.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
 import type { DepartmentView } from "../../query/show-department.js";
 import type { ReportView, ShownMetric } from "../../query/show-report.js";
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
 
 export function register(program: Command): void {
   const cmd = program

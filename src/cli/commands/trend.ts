@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import type { Column } from "../output.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../../query/cli-support.js";
+import type { Column } from "../../query/column.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
 import { REPORT_KINDS } from "../../query/report-kinds.js";
 import type { TrendResult } from "../../query/trend.js";
 import { centsToWan, displayNumber } from "../../query/units.js";
@@ -72,7 +72,7 @@ export function register(program: Command): void {
     const from = intOption("--from", opts.from);
     const to = intOption("--to", opts.to);
     const { trend } = await import("../../query/trend.js");
-    const { terminalChart } = await import("../../query/terminal-chart.js");
+    const { terminalChart } = await import("../terminal-chart.js");
     await withReadonlyDb(opts, (db) => {
       const t = trend(db, { metric, departments: opts.dept, from, to, kind: opts.kind });
       const { columns, rows } = trendTable(t, format === "csv");

@@ -1,23 +1,10 @@
-import type { Column } from "../cli/output.js";
+import type { Column } from "../query/column.js";
+import { displayWidth } from "../query/text-width.js";
 
 /**
  * Box-drawn text tables in cli-table3's look, built in one pass. cli-table3 measures every cell many times and
- * needs ~9 s for a 1,000-department trend; this needs milliseconds. CJK characters count two columns.
+ * needs ~9 s for a 1,000-department trend; this needs milliseconds. CJK characters count two columns (query/text-width.ts).
  */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-
-const NARROW_ONLY = /^[\x00-\u10ff]*$/;
-
-export function displayWidth(s: string): number {
-  if (NARROW_ONLY.test(s)) return s.length; // figures and Latin text: the common case, no per-character work
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += c < 0x1100 ? 1 : WIDE.test(ch) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
-  }
-  return w;
-}
-
 function pad(s: string, width: number, align: "left" | "right"): string {
   const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
   return align === "right" ? fill + s : s + fill;

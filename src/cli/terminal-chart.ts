@@ -1,4 +1,4 @@
-import { displayWidth } from "./text-table.js";
+import { displayWidth } from "../query/text-width.js";
 
 /**
  * A small terminal line chart with real gaps: a missing year breaks the line instead of being drawn as zero or

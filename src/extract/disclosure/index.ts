@@ -2,11 +2,11 @@
  * 部门预算公开 / 部门决算公开 as report kinds ("budget" / "final-accounts"): the same metric keys as a self-evaluation,
  * read from the standard 公开表 (cell provenance: table, label, cell) and from the explanation text.
  */
-import type { JxDocument } from "../document/model.js";
-import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
-import type { Metric, Report } from "../extract/schema.js";
+import type { JxDocument } from "../../document/model.js";
+import { METRIC_BY_KEY } from "../metric-catalog.js";
+import type { Metric, Report } from "../schema.js";
 import type { Candidate } from "./candidate.js";
-import { nearPrinting } from "../extract/candidate.js";
+import { nearPrinting } from "../candidate.js";
 import { detectDisclosure } from "./detect.js";
 import { documentLines } from "./layout.js";
 import { proseCandidates, proseStream } from "./prose.js";

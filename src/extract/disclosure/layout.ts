@@ -4,8 +4,8 @@
  * geometry — a number belongs to the nearest label on its left, or to the column header above it — because readers
  * split and merge their cells differently (wrapped labels, several headers in one cell, numbers in their own items).
  */
-import type { Block, JxDocument } from "../document/model.js";
-import { normalizeText } from "../document/normalize.js";
+import type { Block, JxDocument } from "../../document/model.js";
+import { normalizeText } from "../../document/normalize.js";
 
 export interface Atom {
   kind: "text" | "num";

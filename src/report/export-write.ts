@@ -1,24 +1,15 @@
 // exceljs takes most of a second to load: import it only when an XLSX is asked for.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { toCsv } from "../cli/output.js";
-import type { ExportTable } from "./export-data.js";
-import { displayWidth } from "./text-table.js";
-
-export const EXPORT_FORMATS = ["csv", "json", "xlsx"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { toCsv } from "../query/csv.js";
+import type { ExportTable } from "../query/export-data.js";
+import { displayWidth } from "../query/text-width.js";
+import type { ExportFormat } from "../query/export-formats.js";
 
 export interface Written {
   file: string;
   table: string;
   rows: number;
-}
-
-/** The format from --format, else from the --out extension, else CSV. */
-export function exportFormat(out: string, asked?: string): ExportFormat | null {
-  if (asked) return (EXPORT_FORMATS as readonly string[]).includes(asked) ? (asked as ExportFormat) : null;
-  const ext = path.extname(out).slice(1).toLowerCase();
-  return (EXPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ExportFormat) : "csv";
 }
 
 /** A path with the format's extension is the file; anything else is a directory to write into. */

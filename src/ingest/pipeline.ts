@@ -2,11 +2,11 @@
  * The library pipeline: document → Report with findings. `analyze` runs extraction and the in-report rules;
  * `analyzeFile` reads any supported format first (format detected by content).
  */
-import type { JxDocument } from "./document/model.js";
-import { ReportSchema, type Report } from "./extract/schema.js";
-import { extract } from "./extract/extract.js";
-import { runReportRules } from "./rules/index.js";
-import { readDocument } from "./formats/index.js";
+import type { JxDocument } from "../document/model.js";
+import { ReportSchema, type Report } from "../extract/schema.js";
+import { extract } from "../extract/extract.js";
+import { runReportRules } from "../rules/index.js";
+import { readDocument } from "../formats/index.js";
 
 /** Extract a report from a document and fill its findings with the in-report consistency rules. */
 export function analyze(doc: JxDocument): Report {

@@ -4,7 +4,7 @@
  * figures too, so a title about 绩效自评/绩效评价 rules a document out.
  */
 import path from "node:path";
-import type { JxDocument } from "../document/model.js";
+import type { JxDocument } from "../../document/model.js";
 import type { Line } from "./layout.js";
 import type { Section } from "./tables.js";
 

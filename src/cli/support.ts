@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { CliExit, EXIT } from "../cli/exit-codes.js";
-import { parseFormat, render, type Column, type OutputFormat } from "../cli/output.js";
+import { CliExit, EXIT } from "./exit-codes.js";
+import { parseFormat, render, type OutputFormat } from "./output.js";
+import type { Column } from "../query/column.js";
 import type { Db } from "../store/db.js";
-import { isQueryError } from "./errors.js";
+import { isQueryError } from "../query/errors.js";
 
 /**
  * Shared plumbing of the commands that read the database. Only light modules are imported here: the database driver

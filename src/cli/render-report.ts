@@ -2,9 +2,10 @@
  * The Chinese human view of a Report for `jixiao extract --format table`: metadata, metrics (元 values also in 万元),
  * projects, indicators and findings, each as an aligned table.
  */
-import type { Metric, Report } from "./schema.js";
-import { toTable, type Column } from "../cli/output.js";
-import { METRIC_BY_KEY } from "./metric-catalog.js";
+import type { Metric, Report } from "../extract/schema.js";
+import { toTable } from "./output.js";
+import type { Column } from "../query/column.js";
+import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
 
 function shown(m: Metric): string {
   if (m.value === null) return m.text;

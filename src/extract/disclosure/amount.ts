@@ -3,7 +3,7 @@
  * "17,981.68" in 万元 → 17981.68 × 10000 元 = 1,798,168,000 分.
  * Digit parsing and rounding are the extractor's (extract/amount.ts); this keeps the 分-integer shape the disclosure code uses.
  */
-import { parseNumberText, toHundredths } from "../extract/amount.js";
+import { parseNumberText, toHundredths } from "../amount.js";
 
 export interface Amount {
   /** Value in base units (元 for money, rounded to 分). */

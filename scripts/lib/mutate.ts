@@ -1,10 +1,10 @@
-import type { Metric, Report } from "../extract/schema.js";
-import { scanFigures } from "../extract/figures.js";
-import { relationsOf, evaluate } from "./relations.js";
-import { shareRelationsOf } from "./stated-share.js";
-import { scopesOf, isMoney, changeKind } from "./metric-access.js";
-import { precisionOf, halfUnit } from "./tolerance.js";
-import { fixed } from "./format.js";
+import type { Metric, Report } from "../../src/extract/schema.js";
+import { scanFigures } from "../../src/extract/figures.js";
+import { relationsOf, evaluate } from "../../src/rules/relations.js";
+import { shareRelationsOf } from "../../src/rules/stated-share.js";
+import { scopesOf, isMoney, changeKind } from "../../src/rules/metric-access.js";
+import { precisionOf, halfUnit } from "../../src/rules/tolerance.js";
+import { fixed } from "../../src/rules/format.js";
 
 /**
  * Mutations for the rules benchmark (scripts/bench-rules.ts): change one printed number that takes part in a stated

@@ -1,8 +1,10 @@
-import type { Finding, Severity } from "./finding.js";
+import type { Finding, Severity } from "../extract/finding.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
-import { baseKey } from "./metric-access.js";
-import { textTable, displayWidth } from "../query/text-table.js";
-import { render, type Column, type OutputFormat } from "../cli/output.js";
+import { baseKey } from "../rules/metric-access.js";
+import { textTable } from "./text-table.js";
+import { displayWidth } from "../query/text-width.js";
+import { render, type OutputFormat } from "./output.js";
+import type { Column } from "../query/column.js";
 
 /** One checked report and its findings, as `jixiao check` prints them. */
 export interface CheckedReport {
