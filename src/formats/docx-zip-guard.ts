@@ -1,69 +1,15 @@
 /**
- * Inspecting a .docx zip before anything inflates it. mammoth (through JSZip) would inflate a zip bomb to the last byte,
- * so the central directory is read first with yauzl and implausible sizes are refused; the parts jixiao reads itself are
- * then inflated by yauzl, which stops an entry that inflates past its declared size.
+ * The DOCX side of the zip guard (see zip-guard.ts): an encrypted .docx is an OLE container, and the parts jixiao reads
+ * itself are the document, numbering, styles, headers and footers.
  */
-import yauzl from "yauzl";
 import { InputError } from "../errors.js";
+import { inspectZip, type ZipParts } from "./zip-guard.js";
 
-/** A real report's document.xml is a few MB at most; 200 MB of XML is an attack or a broken file. */
-export const MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024;
-/** XML compresses ~10×, runs of zeros ~1000×: a large entry above this ratio is a bomb. */
-export const MAX_RATIO = 100;
-/** Entries smaller than this may have any ratio (tiny XML parts can compress extremely well). */
-const RATIO_MIN_SIZE = 1024 * 1024;
-
-export interface ZipEntryInfo {
-  name: string;
-  compressedSize: number;
-  uncompressedSize: number;
-}
-
-export interface DocxParts {
-  entries: ZipEntryInfo[];
-  /** Inflated XML parts jixiao reads itself (document, numbering, styles, headers, footers), by name. */
-  xml: Map<string, string>;
-}
+export { MAX_RATIO, MAX_TOTAL_UNCOMPRESSED, type ZipEntryInfo } from "./zip-guard.js";
+export type DocxParts = ZipParts;
 
 const WANTED = /^word\/(document|numbering|styles|header\d*|footer\d*)\.xml$/;
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
-      err || !zip ? reject(err ?? new Error("no zip")) : resolve(zip),
-    );
-  });
-}
-
-function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  return new Promise((resolve, reject) => {
-    const out: yauzl.Entry[] = [];
-    zip.on("entry", (e: yauzl.Entry) => {
-      out.push(e);
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve(out));
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-}
-
-function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(err ?? new Error("no stream"));
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => resolve(Buffer.concat(chunks)));
-      stream.on("error", reject);
-    });
-  });
-}
-
-function sizeMb(n: number): string {
-  return (n / 1024 / 1024).toFixed(0);
-}
 
 /** Refuse bombs, encrypted and non-Word zips; return the entry list and the XML parts jixiao reads itself. */
 export async function inspectDocx(bytes: Buffer, file: string): Promise<DocxParts> {
@@ -71,44 +17,10 @@ export async function inspectDocx(bytes: Buffer, file: string): Promise<DocxPart
     // Office stores a password-protected .docx as an OLE container with EncryptionInfo + EncryptedPackage.
     throw new InputError(file, "encrypted", "文档已加密（设有打开密码），无法读取 (password-protected DOCX)");
   }
-  let zip: yauzl.ZipFile;
-  let entries: yauzl.Entry[];
-  try {
-    zip = await openZip(bytes);
-    entries = await listEntries(zip);
-  } catch (e) {
-    throw new InputError(file, "corrupt", `DOCX 文件已损坏或不完整 (broken zip: ${(e as Error).message})`, { cause: e });
-  }
-  const info = entries.map((e) => ({ name: e.fileName, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize }));
-  const total = info.reduce((s, e) => s + e.uncompressedSize, 0);
-  if (total > MAX_TOTAL_UNCOMPRESSED) {
-    throw new InputError(file, "zip-bomb", `解压后大小异常（${sizeMb(total)} MB），疑似 zip 炸弹，已拒绝 (zip bomb: inflates to ${sizeMb(total)} MB)`);
-  }
-  for (const e of info) {
-    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-    if (e.uncompressedSize >= RATIO_MIN_SIZE && ratio > MAX_RATIO) {
-      throw new InputError(file, "zip-bomb", `压缩比异常（${e.name} 压缩比 ${Math.round(ratio)}:1），疑似 zip 炸弹，已拒绝 (zip bomb)`);
-    }
-  }
-  if (!info.some((e) => e.name === "word/document.xml")) {
-    throw new InputError(file, "unsupported", "不是 Word 文档：压缩包中没有 word/document.xml (zip without word/document.xml)");
-  }
-  if (entries.some((e) => e.isEncrypted())) {
-    throw new InputError(file, "encrypted", "压缩包条目已加密，无法读取 (encrypted zip entries)");
-  }
-  const xml = new Map<string, string>();
-  try {
-    for (const e of entries) {
-      if (WANTED.test(e.fileName)) xml.set(e.fileName, (await inflate(zip, e)).toString("utf8"));
-    }
-  } catch (e) {
-    const msg = (e as Error).message;
-    if (/too many bytes|size/i.test(msg)) {
-      throw new InputError(file, "zip-bomb", "条目解压后超过声明大小，疑似 zip 炸弹，已拒绝 (entry inflates past its declared size)", { cause: e });
-    }
-    throw new InputError(file, "corrupt", `DOCX 文件已损坏 (cannot inflate: ${msg})`, { cause: e });
-  } finally {
-    zip.close();
-  }
-  return { entries: info, xml };
+  return inspectZip(bytes, file, {
+    label: "DOCX",
+    required: (n) => n === "word/document.xml",
+    missing: "不是 Word 文档：压缩包中没有 word/document.xml (zip without word/document.xml)",
+    wanted: (n) => WANTED.test(n),
+  });
 }
