@@ -7,8 +7,9 @@ export const INPUT_ERROR_CODES = [
   "unsupported", // not a format jixiao reads
   "corrupt", // truncated or damaged file
   "encrypted", // password-protected PDF / DOCX
-  "zip-bomb", // a .docx whose declared inflated size is implausible
+  "zip-bomb", // a .docx/.xlsx/.ods whose declared inflated size is implausible
   "no-text", // a text layer that yields nothing, or an image-only document
+  "too-large", // a spreadsheet with more cells than any report holds
   "not-found",
 ] as const;
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

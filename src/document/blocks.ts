@@ -3,12 +3,16 @@
  * from PDFs), drops the character a page break doubled, splits "（一）标题。正文…" into a heading and its paragraph, and
  * lays table cells on a grid. Every reader except PDF goes through here, so the same report reads the same in any format.
  */
-import type { Block, Cell, HeadingBlock, ParagraphBlock, Row, TableBlock } from "./model.js";
+import type { Block, Cell, HeadingBlock, ParagraphBlock, Provenance, Row, SheetCellRef, TableBlock } from "./model.js";
 import { normalizeText } from "./normalize.js";
 import { detectHeading, matchNumbering } from "./headings.js";
 import { tablesFromColumnLines } from "./text-tables.js";
 import type { CellPiece, LinePiece, Piece, TablePiece } from "./pieces.js";
 
+/** Provenance without a box; the sheet reference only where there is one (other formats' JSON stays as it was). */
+function provOf(page: number, span: Provenance["span"], sheet: SheetCellRef | undefined): Provenance {
+  return sheet ? { page, bbox: null, span, sheet } : { page, bbox: null, span };
+}
 
 export interface BuildOptions {
   /** Join lines that a break cut mid-sentence (text lifted from PDF); off for formats with real paragraphs. */
@@ -50,6 +54,7 @@ interface Para {
   headingLevel: number | null;
   /** The last source line joined in, as written (its length tells a wrap from a paragraph end). */
   lastLine: string;
+  sheet?: SheetCellRef;
 }
 
 function srcOffset(p: Para, at: number): number {
@@ -135,6 +140,7 @@ function collectParagraphs(lines: LinePiece[], opts: BuildOptions): Para[] {
       page: line.page,
       headingLevel: line.headingLevel ?? null,
       lastLine: text,
+      sheet: line.sheet,
     };
     out.push(cur);
   }
@@ -172,7 +178,7 @@ function layTable(piece: TablePiece, fold: (s: string) => string): Row[] {
         colSpan,
         text: c.text,
         norm: fold(normalizeText(c.text)),
-        prov: { page: piece.page, bbox: null, span },
+        prov: provOf(piece.page, span, c.sheet),
       });
       col += colSpan;
     }
@@ -187,7 +193,7 @@ export function tableText(rows: Row[], field: "text" | "norm"): string {
 }
 
 function paraBlocks(p: Para, index: number, fold: (s: string) => string): Array<HeadingBlock | ParagraphBlock> {
-  const prov = (a: number, b: number) => ({ page: p.page, bbox: null, span: { start: srcOffset(p, a), end: srcOffset(p, b - 1) + 1 } });
+  const prov = (a: number, b: number) => provOf(p.page, { start: srcOffset(p, a), end: srcOffset(p, b - 1) + 1 }, p.sheet);
   const norm = fold(normalizeText(p.norm));
   if (p.headingLevel !== null) {
     // A styled heading's level comes from its numbering when it has one, so every format agrees on the outline.
@@ -258,7 +264,7 @@ export function buildBlocks(input: Piece[], opts: BuildOptions): Block[] {
     const table: TableBlock = {
       kind: "table",
       index: index++,
-      prov: { page: piece.page, bbox: null, span: { start: piece.start, end: piece.end } },
+      prov: provOf(piece.page, { start: piece.start, end: piece.end }, piece.sheet),
       text: tableText(rows, "text"),
       norm: tableText(rows, "norm"),
       rows,

@@ -16,11 +16,25 @@ export type BBox = z.infer<typeof BBoxSchema>;
 export const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
 export type Span = z.infer<typeof SpanSchema>;
 
+/** A spreadsheet cell as the workbook names it: sheet, 1-based row and column, and its address ("C6"). */
+export const SheetCellRefSchema = z.object({
+  name: z.string(),
+  row: z.number().int().min(1),
+  col: z.number().int().min(1),
+  address: z.string(),
+});
+export type SheetCellRef = z.infer<typeof SheetCellRefSchema>;
+
 export const ProvenanceSchema = z.object({
-  /** 1-based page number; non-paged formats (DOCX, TXT, HTML) put everything on page 1. */
+  /**
+   * 1-based page number; non-paged formats (DOCX, TXT, HTML) put everything on page 1; spreadsheets use the sheet's
+   * position in the workbook (hidden sheets count, so the number is the same whether or not they are read).
+   */
   page: z.number().int().min(1),
   bbox: BBoxSchema.nullable(),
   span: SpanSchema.nullable(),
+  /** Spreadsheets only: the cell (the top-left one of a merged range) or, for a sheet's heading, its first cell. */
+  sheet: SheetCellRefSchema.optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -84,7 +98,7 @@ export const PageSchema = z.object({
 });
 export type Page = z.infer<typeof PageSchema>;
 
-export const FormatSchema = z.enum(["pdf", "docx", "doc", "txt", "html"]);
+export const FormatSchema = z.enum(["pdf", "docx", "doc", "txt", "html", "xlsx", "xls", "ods"]);
 export type Format = z.infer<typeof FormatSchema>;
 
 export const SourceSchema = z.object({
@@ -99,7 +113,7 @@ export type Source = z.infer<typeof SourceSchema>;
 export const DocumentSchema = z.object({
   schemaVersion: z.literal(1),
   source: SourceSchema,
-  /** True for PDF, where page numbers are real; false where the format has no pages. */
+  /** True for PDF, where page numbers are real, and for spreadsheets (a page is a sheet); false where the format has no pages. */
   paged: z.boolean(),
   pages: z.array(PageSchema),
   warnings: z.array(WarningSchema),

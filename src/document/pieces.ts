@@ -1,4 +1,5 @@
 /** What a reader hands to block building (blocks.ts): lines or paragraphs and tables, each with its span and page. */
+import type { SheetCellRef } from "./model.js";
 
 /** A line (TXT) or a paragraph (DOCX/DOC/HTML) with its span in the reader's text stream. */
 export interface LinePiece {
@@ -14,6 +15,8 @@ export interface LinePiece {
   gap: "paragraph" | "line" | "blank" | "page";
   /** Heading level known from the source's structure (h2, Word's 标题 2); detected from numbering when absent. */
   headingLevel?: number | null;
+  /** Spreadsheets: the cell the line was read from. */
+  sheet?: SheetCellRef;
 }
 
 export interface CellPiece {
@@ -22,6 +25,8 @@ export interface CellPiece {
   colSpan?: number;
   start?: number;
   end?: number;
+  /** Spreadsheets: the cell as the workbook names it. */
+  sheet?: SheetCellRef;
 }
 
 export interface TablePiece {
@@ -30,6 +35,8 @@ export interface TablePiece {
   start: number;
   end: number;
   page: number;
+  /** Spreadsheets: the table's top-left cell. */
+  sheet?: SheetCellRef;
 }
 
 export type Piece = LinePiece | TablePiece;

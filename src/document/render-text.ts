@@ -81,7 +81,9 @@ export function renderTable(t: TableBlock, indent = ""): string[] {
   return out;
 }
 
-const FORMAT_NAMES: Record<string, string> = { pdf: "PDF", docx: "DOCX", doc: "DOC", txt: "TXT", html: "HTML" };
+const FORMAT_NAMES: Record<string, string> = { pdf: "PDF", docx: "DOCX", doc: "DOC", txt: "TXT", html: "HTML", xlsx: "XLSX", xls: "XLS", ods: "ODS" };
+/** Workbooks: a page is a sheet. */
+const SHEET_FORMATS = new Set(["xlsx", "xls", "ods"]);
 
 function blockLines(b: Block, level: number): string[] {
   const indent = "  ".repeat(Math.max(0, level));
@@ -97,14 +99,16 @@ function blockLines(b: Block, level: number): string[] {
 export function renderDocumentText(doc: JxDocument): string {
   const out: string[] = [];
   const s = doc.source;
-  const pages = doc.paged ? `，${s.pages} 页` : "";
+  const sheets = SHEET_FORMATS.has(s.format);
+  const pages = doc.paged ? `，${s.pages} ${sheets ? "张工作表" : "页"}` : "";
   out.push(`文件：${s.path}（${FORMAT_NAMES[s.format] ?? s.format}${pages}，${s.size} 字节）`);
-  for (const w of doc.warnings) out.push(`注意：${w.message}${w.page ? `（第 ${w.page} 页）` : ""} [${w.code}]`);
+  for (const w of doc.warnings) out.push(`注意：${w.message}${w.page ? (sheets ? `（工作表 ${w.page}）` : `（第 ${w.page} 页）`) : ""} [${w.code}]`);
   out.push("");
   let level = 0;
   for (const page of doc.pages) {
+    if (sheets && page.blocks.length === 0) continue; // a hidden or empty sheet: the warnings say so
     if (doc.paged) {
-      out.push(`— 第 ${page.number} 页 —${page.scanned ? "（扫描页，无文字层）" : ""}`);
+      out.push(sheets ? `— 工作表 ${page.number} —` : `— 第 ${page.number} 页 —${page.scanned ? "（扫描页，无文字层）" : ""}`);
       out.push("");
     }
     for (const b of page.blocks) {

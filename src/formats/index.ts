@@ -10,8 +10,7 @@ import { InputError } from "../errors.js";
 import { looksLikeText } from "./decode.js";
 import type { Reader, SourceInfo } from "./types.js";
 import { foldTraditionalDocument } from "../document/fold-traditional.js";
-
-const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+import { OLE_MAGIC, oleRootStreams } from "./ole.js";
 
 function utf16(s: string): Buffer {
   return Buffer.from(s, "utf16le");
@@ -21,7 +20,20 @@ function ext(p: string): string {
   return path.extname(p).toLowerCase().replace(/^\./, "");
 }
 
-const EXT_NAMES: Record<string, string> = { pdf: "PDF", docx: "DOCX", doc: "DOC", txt: "文本", html: "HTML", htm: "HTML" };
+const EXT_NAMES: Record<string, string> = {
+  pdf: "PDF",
+  docx: "DOCX",
+  doc: "DOC",
+  txt: "文本",
+  html: "HTML",
+  htm: "HTML",
+  xlsx: "Excel 表格",
+  xls: "Excel 表格",
+  et: "WPS 表格",
+  ods: "ODS 表格",
+};
+/** Extensions whose files are spreadsheets: an encrypted OLE package named so is a workbook, not a Word file. */
+const SHEET_EXT = new Set(["xlsx", "xlsm", "xls", "et", "ods"]);
 
 /** Known binary formats jixiao does not read, named so the user learns what the file really is. */
 const FOREIGN_MAGIC: Array<[string, Buffer]> = [
@@ -53,22 +65,37 @@ export function detectFormat(bytes: Buffer, filePath: string): Format {
   // PDF allows junk before the header; readers accept it within the first KB.
   if (bytes.subarray(0, 1024).includes("%PDF-")) return "pdf";
   if (bytes.subarray(0, 4).equals(Buffer.from("PK\x03\x04")) || bytes.subarray(0, 4).equals(Buffer.from("PK\x05\x06"))) {
-    if (bytes.includes("word/document.xml") || e === "docx") return "docx";
-    const what = bytes.includes("xl/workbook") ? "Excel 表格 (xlsx)" : bytes.includes("ppt/presentation") ? "PowerPoint (pptx)" : "ZIP 压缩包";
-    throw new InputError(filePath, "unsupported", `不是 Word 文档，而是${what} (zip without word/document.xml)`);
+    // Names from the central directory: a .docx that embeds an Excel table holds the bytes "xl/workbook.xml" too.
+    const names = zipEntryNames(bytes);
+    const has = (name: string) => (names ? names.has(name) : bytes.includes(name));
+    if (has("word/document.xml")) return "docx";
+    if (has("xl/workbook.xml")) return "xlsx";
+    // An OpenDocument file starts with its mimetype, stored uncompressed.
+    const odf = openDocumentMime(bytes);
+    if (odf === "application/vnd.oasis.opendocument.spreadsheet") return "ods";
+    if (!odf && (e === "docx" || e === "xlsx" || e === "ods")) return e;
+    const what = has("ppt/presentation.xml") ? "PowerPoint (pptx)" : odf ? `OpenDocument 文件（${odf}）` : "ZIP 压缩包";
+    throw new InputError(filePath, "unsupported", `不是 Word 文档或表格，而是${what} (zip without word/document.xml or xl/workbook.xml)`);
   }
-  if (bytes.subarray(0, 8).equals(CFB_MAGIC)) {
-    // An encrypted .docx is an OLE container holding EncryptionInfo; the DOCX reader reports it as encrypted.
-    if (bytes.includes(utf16("EncryptionInfo")) || bytes.includes(utf16("EncryptedPackage"))) return "docx";
-    if (bytes.includes(utf16("WordDocument"))) return "doc";
-    const what = bytes.includes(utf16("Workbook")) ? "Excel 97-2003 表格 (xls)" : bytes.includes(utf16("PowerPoint")) ? "PowerPoint 97-2003" : "OLE 复合文档";
-    throw new InputError(filePath, "unsupported", `不是 Word 文档，而是${what} (OLE file without a WordDocument stream)`);
+  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+    const streams = oleRootStreams(bytes);
+    // A container cfb cannot parse is damaged: the name scan below sends it to the reader its streams suggest.
+    const has = (name: string) => (streams ? streams.has(name) : bytes.includes(utf16(name)));
+    // An encrypted .docx/.xlsx is an OLE container holding EncryptionInfo; its reader reports it as encrypted.
+    if (has("EncryptionInfo") || has("EncryptedPackage")) return SHEET_EXT.has(e) ? "xlsx" : "docx";
+    if (has("WordDocument")) return "doc";
+    if (has("Workbook") || has("Book")) return "xls";
+    const what = has("PowerPoint Document") ? "PowerPoint 97-2003" : "OLE 复合文档";
+    throw new InputError(filePath, "unsupported", `不是 Word 文档或表格，而是${what} (OLE file without a WordDocument or Workbook stream)`);
   }
   for (const [name, magic] of FOREIGN_MAGIC) {
     if (bytes.subarray(0, magic.length).equals(magic)) {
       throw new InputError(filePath, "unsupported", `不支持的文件类型：${name} (unsupported format)`);
     }
   }
+  // Flat OpenDocument (.fods): one XML file holding the whole spreadsheet.
+  const head = bytes.subarray(0, 4096).toString("latin1");
+  if (/<office:document[\s>]/.test(head) && head.includes("application/vnd.oasis.opendocument.spreadsheet")) return "ods";
   if (sniffHtml(bytes)) return "html";
   if (looksLikeText(bytes)) {
     if (e === "html" || e === "htm" || e === "shtml" || e === "xhtml") {
@@ -80,7 +107,34 @@ export function detectFormat(bytes: Buffer, filePath: string): Format {
   const reason = claimed
     ? `扩展名为 .${e}，但内容不是${claimed}文件 (not a ${claimed === "文本" ? "text" : claimed} file: unrecognised binary content)`
     : "无法识别的二进制文件 (unrecognised binary content)";
-  throw new InputError(filePath, e === "pdf" || e === "docx" || e === "doc" ? "corrupt" : "unsupported", reason);
+  throw new InputError(filePath, ["pdf", "docx", "doc", "xlsx", "xls", "ods"].includes(e) ? "corrupt" : "unsupported", reason);
+}
+
+/** The mimetype an OpenDocument package states in its first entry (stored, uncompressed); null for other zips. */
+function openDocumentMime(bytes: Buffer): string | null {
+  if (bytes.length < 30 || bytes.readUInt16LE(8) !== 0) return null;
+  const nameLen = bytes.readUInt16LE(26);
+  const at = 30 + nameLen + bytes.readUInt16LE(28);
+  if (bytes.toString("latin1", 30, 30 + nameLen) !== "mimetype") return null;
+  const mime = bytes.toString("latin1", at, Math.min(bytes.length, at + bytes.readUInt32LE(18), at + 100));
+  return mime.startsWith("application/vnd.oasis.opendocument.") ? mime : null;
+}
+
+/** Entry names from a zip's central directory; null when it cannot be found (a truncated zip). */
+function zipEntryNames(bytes: Buffer): Set<string> | null {
+  const from = Math.max(0, bytes.length - 65557);
+  const eocd = bytes.lastIndexOf(Buffer.from("PK\x05\x06"), bytes.length - 22);
+  if (eocd < from || eocd < 0) return null;
+  const count = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  const names = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    const nameLen = bytes.readUInt16LE(at + 28);
+    names.add(bytes.toString("utf8", at + 46, at + 46 + nameLen));
+    at += 46 + nameLen + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return names;
 }
 
 // Readers load lazily: pdf.js and mammoth take a noticeable time to import, and a run usually needs one of them. The
@@ -91,6 +145,9 @@ const READER_IMPORTS: Record<Format, () => Promise<Reader>> = {
   doc: async () => (await import("./doc.js")).readDoc,
   txt: async () => (await import("./txt.js")).readTxt,
   html: async () => (await import("./html.js")).readHtml,
+  xlsx: async () => (await import("./xlsx.js")).readXlsx,
+  xls: async () => (await import("./xls.js")).readXls,
+  ods: async () => (await import("./ods.js")).readOds,
 };
 const readers = new Map<Format, Promise<Reader>>();
 

@@ -3,7 +3,8 @@ import iconv from "iconv-lite";
 import { detectFormat } from "../../src/formats/index.js";
 import { InputError } from "../../src/errors.js";
 import { makeReportDocx } from "./helpers/make-docx.js";
-import { makeZip } from "./helpers/zip.js";
+import { makeZip, MINIMAL_DOCUMENT_XML } from "./helpers/zip.js";
+import { oleFile } from "./helpers/biff.js";
 import { encryptedDocx } from "../../scripts/make-bad-fixtures.js";
 
 function code(f: () => unknown): string {
@@ -36,8 +37,33 @@ describe("detectFormat", () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("WordDocument", "utf16le")]);
     expect(detectFormat(ole, "a.doc")).toBe("doc");
     expect(detectFormat(encryptedDocx(), "a.docx")).toBe("docx");
+    // A container cfb cannot parse falls back to the stream names anywhere in it.
     const xls = Buffer.concat([ole.subarray(0, 512), Buffer.from("Workbook", "utf16le")]);
-    expect(code(() => detectFormat(xls, "a.doc"))).toBe("unsupported");
+    expect(detectFormat(xls, "a.doc")).toBe("xls");
+  });
+
+  it("tells Excel 97 from Word 97 by the streams at the root of the OLE file, not by names anywhere in it", () => {
+    expect(detectFormat(oleFile({ Workbook: Buffer.alloc(64) }), "form.doc")).toBe("xls");
+    expect(detectFormat(oleFile({ Workbook: Buffer.alloc(64) }), "form.et")).toBe("xls");
+    // A Word report with an Excel table pasted in: the Workbook stream sits in ObjectPool, the file is a .doc.
+    expect(detectFormat(oleFile({ WordDocument: Buffer.alloc(64), "ObjectPool/_1/Workbook": Buffer.alloc(64) }), "r.xls")).toBe("doc");
+    expect(detectFormat(oleFile({ EncryptionInfo: Buffer.alloc(64), EncryptedPackage: Buffer.alloc(64) }), "form.xlsx")).toBe("xlsx");
+    expect(detectFormat(oleFile({ EncryptionInfo: Buffer.alloc(64), EncryptedPackage: Buffer.alloc(64) }), "r.docx")).toBe("docx");
+    expect(code(() => detectFormat(oleFile({ "PowerPoint Document": Buffer.alloc(64) }), "a.doc"))).toBe("unsupported");
+  });
+
+  it("tells XLSX, ODS and flat ODS by their content, and a DOCX that embeds a workbook stays a DOCX", async () => {
+    const xlsx = await makeZip([{ name: "xl/workbook.xml", data: Buffer.from("<workbook/>") }]);
+    expect(detectFormat(xlsx, "form.zip")).toBe("xlsx");
+    expect(detectFormat(xlsx, "form.docx")).toBe("xlsx");
+    const ods = await makeZip([{ name: "mimetype", data: Buffer.from("application/vnd.oasis.opendocument.spreadsheet"), stored: true }, { name: "content.xml", data: Buffer.from("<x/>") }]);
+    expect(detectFormat(ods, "form.zip")).toBe("ods");
+    const fods = Buffer.from('<?xml version="1.0"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"></office:document>');
+    expect(detectFormat(fods, "form.xml")).toBe("ods");
+    const workbookInside = await makeZip([{ name: "word/document.xml", data: Buffer.from(MINIMAL_DOCUMENT_XML) }, { name: "word/embeddings/xl/workbook.xml", data: Buffer.from("<w/>") }, { name: "xl/workbook.xml", data: Buffer.from("<w/>") }]);
+    expect(detectFormat(workbookInside, "r.xlsx")).toBe("docx");
+    const odt = await makeZip([{ name: "mimetype", data: Buffer.from("application/vnd.oasis.opendocument.text"), stored: true }]);
+    expect(code(() => detectFormat(odt, "a.ods"))).toBe("unsupported");
   });
 
   it("refuses empty files, images, random bytes and non-Word zips", async () => {
@@ -46,8 +72,9 @@ describe("detectFormat", () => {
     const random = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256));
     expect(code(() => detectFormat(random, "a.pdf"))).toBe("corrupt");
     expect(code(() => detectFormat(random, "a.dat"))).toBe("unsupported");
-    const xlsx = await makeZip([{ name: "xl/workbook.xml", data: Buffer.from("<workbook/>") }]);
-    expect(code(() => detectFormat(xlsx, "a.zip"))).toBe("unsupported");
-    expect(detectFormat(xlsx, "a.docx")).toBe("docx"); // the DOCX reader names what is missing
+    const pptx = await makeZip([{ name: "ppt/presentation.xml", data: Buffer.from("<p/>") }]);
+    expect(code(() => detectFormat(pptx, "a.zip"))).toBe("unsupported");
+    expect(detectFormat(pptx, "a.docx")).toBe("docx"); // the DOCX reader names what is missing
+    expect(detectFormat(pptx, "a.xlsx")).toBe("xlsx");
   });
 });

@@ -3,22 +3,12 @@ import { readDocx } from "../../src/formats/docx.js";
 import { inspectDocx } from "../../src/formats/docx-zip-guard.js";
 import { chineseCounting, formatNumber, numberParagraphs } from "../../src/formats/docx-numbering.js";
 import { allBlocks, DocumentSchema, type TableBlock } from "../../src/document/model.js";
-import { InputError } from "../../src/errors.js";
 import { makeReportDocx } from "./helpers/make-docx.js";
 import { makeZip, MINIMAL_DOCUMENT_XML } from "./helpers/zip.js";
 import { encryptedDocx } from "../../scripts/make-bad-fixtures.js";
+import { rejectCode } from "./helpers/reject.js";
 
 const src = (bytes: Buffer, path = "report.docx") => ({ path, sha256: "0".repeat(64), size: bytes.length });
-
-async function rejectCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).code;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("DOCX reader", () => {
   it("rebuilds Word's automatic numbering so headings keep 一、 （一） 1.", async () => {

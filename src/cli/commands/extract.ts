@@ -31,7 +31,7 @@ export function register(program: Command): void {
   program
     .command("extract")
     .description("抽取报告的部门、年度、指标、项目和评分表，并核对报告内的数字 (extract a report)")
-    .argument("<file>", "PDF / DOCX / DOC / TXT / HTML 文件")
+    .argument("<file>", "PDF / DOCX / DOC / TXT / HTML / XLSX / XLS / ET / ODS 文件")
     .option("--format <format>", "输出格式 (output format: table|json|csv；csv 为指标长表 metrics in long form)", "table")
     .action(async (file: string, opts: { format: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliExit(EXIT.USAGE, `jixiao: ${formatErrorText(opts.format, FORMATS)}`);

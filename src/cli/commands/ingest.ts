@@ -92,7 +92,7 @@ export function register(program: Command): void {
         if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
         throw e;
       }
-      if (summary.files === 0) process.stderr.write("jixiao: 没有找到可导入的报告文件 (no PDF/DOCX/DOC/TXT/HTML files found)\n");
+      if (summary.files === 0) process.stderr.write("jixiao: 没有找到可导入的报告文件 (no PDF/DOCX/DOC/TXT/HTML/XLSX/XLS/ET/ODS files found)\n");
       if (format === "json") {
         process.stdout.write(JSON.stringify({ db: file, ...summary }, null, 2) + "\n");
       } else if (format === "csv") {

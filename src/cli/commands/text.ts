@@ -10,7 +10,7 @@ export function register(program: Command): void {
   program
     .command("text")
     .description("显示文档的规范化文本：章节、段落、表格、页码 (print the normalised document)")
-    .argument("<file>", "PDF / DOCX / DOC / TXT / HTML 文件")
+    .argument("<file>", "PDF / DOCX / DOC / TXT / HTML / XLSX / XLS / ET / ODS 文件")
     .option("--format <format>", "输出格式 (output format: text|json；table 同 text)", "text")
     .action(async (file: string, opts: { format: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliExit(EXIT.USAGE, `jixiao: ${formatErrorText(opts.format, FORMATS)}`);

@@ -11,6 +11,8 @@ export interface ZipInput {
   zeros?: number;
   /** Declare this uncompressed size instead of the real one. */
   declaredSize?: number;
+  /** Store without compression (an OpenDocument's leading mimetype entry). */
+  stored?: boolean;
 }
 
 async function deflateZeros(n: number): Promise<{ data: Buffer; crc: number }> {
@@ -31,10 +33,10 @@ async function deflateZeros(n: number): Promise<{ data: Buffer; crc: number }> {
 }
 
 /** The run of fields the local and central headers share (version needed … name length), starting at `at`. */
-function writeEntryFields(b: Buffer, at: number, f: { crc: number; compSize: number; size: number; nameLen: number }): void {
+function writeEntryFields(b: Buffer, at: number, f: { crc: number; compSize: number; size: number; nameLen: number; stored?: boolean }): void {
   b.writeUInt16LE(20, at); // version needed
   b.writeUInt16LE(0x0800, at + 2); // UTF-8 names
-  b.writeUInt16LE(8, at + 4); // deflate
+  b.writeUInt16LE(f.stored ? 0 : 8, at + 4); // stored or deflate
   b.writeUInt32LE(f.crc >>> 0, at + 10);
   b.writeUInt32LE(f.compSize, at + 14);
   b.writeUInt32LE(f.size, at + 18);
@@ -56,13 +58,13 @@ export async function makeZip(entries: ZipInput[]): Promise<Buffer> {
       size = e.zeros;
     } else {
       const data = e.data ?? Buffer.alloc(0);
-      comp = deflateRawSync(data);
+      comp = e.stored ? data : deflateRawSync(data);
       crc = crc32(data);
       size = data.length;
     }
     const declared = e.declaredSize ?? size;
     const name = Buffer.from(e.name, "utf8");
-    const fields = { crc, compSize: comp.length, size: declared, nameLen: name.length };
+    const fields = { crc, compSize: comp.length, size: declared, nameLen: name.length, stored: e.stored };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     writeEntryFields(local, 4, fields);
