@@ -19,9 +19,9 @@ function oraclePipeline(dropKey?: string): Pipeline {
     read: async (file) => documentFromText(readFileSync(file, "utf8"), file),
     extract: (doc) => {
       const g = parseGold(readFileSync(doc.source.path.replace(/\.txt$/, ".gold.json"), "utf8"), doc.source.path);
-      const m = (x: { key: string | string[]; year: number | null; value: number | string }) => ({
+      const m = (x: { key: string | string[]; year: number | null; value: number | string | number[] }) => ({
         // The generated corpus never masks its years; 0 stands for a masked one, which no gold year equals.
-        key: Array.isArray(x.key) ? x.key[0] : x.key, year: x.year ?? 0, value: typeof x.value === "number" ? x.value : null,
+        key: Array.isArray(x.key) ? x.key[0] : x.key, year: x.year ?? 0, value: typeof x.value === "number" ? x.value : Array.isArray(x.value) ? x.value[0] : null,
         unit: "元" as const, text: String(x.value), precision: null, page: 1, quote: "", restated: false,
       });
       const r: Report = {

@@ -12,7 +12,8 @@ export const GoldMetricSchema = z.object({
   /** null where the document masks its years ("20xx"): a correct extraction states no year either. */
   year: z.number().int().min(1990).max(2100).nullable(),
   /** Base units: 元 (at most 2 decimals), percent points, people, points; text for score.grade. */
-  value: z.union([z.number(), z.string()]),
+  /** A list where the document prints the figure twice at different precision (元 table vs 万元 prose): either is right. */
+  value: z.union([z.number(), z.string(), z.array(z.number()).min(1)]),
 });
 export type GoldMetric = z.infer<typeof GoldMetricSchema>;
 

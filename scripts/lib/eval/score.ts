@@ -67,7 +67,8 @@ export function keysOf(g: GoldMetric): string[] {
   return Array.isArray(g.key) ? g.key : [g.key];
 }
 
-export function valuesAgree(gold: number | string, pred: number | null, predText?: string): boolean {
+export function valuesAgree(gold: number | string | number[], pred: number | null, predText?: string): boolean {
+  if (Array.isArray(gold)) return gold.some((g) => valuesAgree(g, pred, predText));
   if (typeof gold === "string") return (predText ?? String(pred ?? "")).trim() === gold.trim();
   if (pred === null || !Number.isFinite(pred)) return false;
   return Math.round(gold * 100) === Math.round(pred * 100);
