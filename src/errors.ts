@@ -11,6 +11,8 @@ export const INPUT_ERROR_CODES = [
   "no-text", // a text layer that yields nothing, or an image-only document
   "too-large", // a spreadsheet with more cells than any report holds
   "not-found",
+  "too-large", // over --max-file-size, or beyond a reader's limits (nesting, element count)
+  "timeout", // not read within --file-timeout
 ] as const;
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 

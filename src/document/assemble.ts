@@ -36,7 +36,9 @@ export function assembleDocument(input: AssembleInput): JxDocument {
     warnings.push({ code: "traditional-script", message: "文档为繁体字，规范化文本已转换为简体", page: null });
   }
   const blocks = buildBlocks(input.pieces, { joinCutLines: input.joinCutLines, fold: traditional ? toSimplified : undefined });
-  const count = Math.max(1, input.pageCount ?? 1, ...blocks.map((b) => b.prov.page));
+  // A loop, not Math.max(...pages): spreading 150,000 blocks as arguments overflowed the stack.
+  let count = Math.max(1, input.pageCount ?? 1);
+  for (const b of blocks) if (b.prov.page > count) count = b.prov.page;
   const pages: Page[] = Array.from({ length: count }, (_, i) => ({
     number: i + 1,
     width: null,

@@ -57,6 +57,79 @@ interface Para {
   sheet?: SheetCellRef;
 }
 
+/**
+ * A paragraph while lines are being joined into it. Its text is kept as parts and joined once: testing the growing
+ * string line after line flattened it each time, quadratic in the paragraph (20,000 joined lines never finished). What
+ * the join test reads is kept on the side: the first characters, the last ones, where the last 。：: is, any tab.
+ */
+interface OpenPara extends Omit<Para, "text" | "norm"> {
+  textParts: string[];
+  normParts: string[];
+  normLength: number;
+  /** The first HEAD_CHARS code units of norm (all of it while it is shorter). */
+  head: string;
+  /** The last TAIL_CHARS code units of norm. */
+  tail: string;
+  lastStopAt: number;
+  hasTab: boolean;
+  hasComma: boolean;
+  hasColon: boolean;
+}
+
+const HEAD_CHARS = 256;
+const TAIL_CHARS = 64;
+const RE_STOP = /[。：:]/g;
+
+function openPara(text: string, start: number, page: number, headingLevel: number | null, sheet: SheetCellRef | undefined): OpenPara {
+  const p: OpenPara = {
+    textParts: [text],
+    normParts: [],
+    normLength: 0,
+    head: "",
+    tail: "",
+    lastStopAt: -1,
+    hasTab: false,
+    hasComma: false,
+    hasColon: false,
+    segs: [{ at: 0, src: start }],
+    start,
+    end: start + text.length,
+    page,
+    headingLevel,
+    lastLine: text,
+    sheet,
+  };
+  appendNorm(p, text);
+  return p;
+}
+
+function appendNorm(p: OpenPara, add: string): void {
+  if (!add) return;
+  RE_STOP.lastIndex = 0;
+  for (let m = RE_STOP.exec(add); m; m = RE_STOP.exec(add)) p.lastStopAt = p.normLength + m.index;
+  if (!p.hasTab && add.includes("\t")) p.hasTab = true;
+  if (!p.hasComma && /[，,、]/.test(add)) p.hasComma = true;
+  if (!p.hasColon && /[：:]/.test(add)) p.hasColon = true;
+  if (p.head.length < HEAD_CHARS) p.head = (p.head + add).slice(0, HEAD_CHARS);
+  p.tail = (p.tail + add).slice(-TAIL_CHARS);
+  p.normParts.push(add);
+  p.normLength += add.length;
+}
+
+function closePara(p: OpenPara): Para {
+  return {
+    text: p.textParts.join(""),
+    norm: p.normParts.join(""),
+    segs: p.segs,
+    start: p.start,
+    end: p.end,
+    page: p.page,
+    headingLevel: p.headingLevel,
+    lastLine: p.lastLine,
+    sheet: p.sheet,
+  };
+}
+
 function srcOffset(p: Para, at: number): number {
   let seg = p.segs[0];
   for (const s of p.segs) if (s.at <= at) seg = s;
@@ -76,25 +149,31 @@ function wrapWidth(lines: LinePiece[]): number {
   return lens.length ? lens[Math.floor((lens.length - 1) * 0.9)] : 0;
 }
 
-function shouldJoin(prev: Para, next: LinePiece, wrap: number): boolean {
+function shouldJoin(prev: OpenPara, next: LinePiece, wrap: number): boolean {
   if (next.gap === "paragraph" || prev.headingLevel !== null || next.headingLevel) return false;
-  const a = prev.norm.trimEnd();
+  // head and tail stand for the whole paragraph (see OpenPara); `whole` says whether head is all of it.
+  const whole = prev.normLength <= HEAD_CHARS;
+  const end = prev.tail.trimEnd();
   const b = next.text.trim();
-  if (!a || !b || a.includes("\t") || b.includes("\t")) return false;
-  if (RE_TERMINAL.test(a)) return false;
+  if (!end || !b || prev.hasTab || b.includes("\t")) return false;
+  if (RE_TERMINAL.test(end)) return false;
   if (RE_CONTINUATION_START.test(b)) return true;
-  if (/[\d.,]$/.test(a) && /^[\d.,]/.test(b)) return true; // a number cut in two
+  if (/[\d.,]$/.test(end) && /^[\d.,]/.test(b)) return true; // a number cut in two
   if (detectHeading(b)) return false;
-  // A heading line stands alone, unless its title is followed by the start of a sentence the break cut.
-  const head = detectHeading(a);
-  if (head && !/[。：:]/.test(a.slice(a.indexOf(head.title) + head.title.length))) return false;
+  // A heading line stands alone, unless its title is followed by the start of a sentence the break cut. A title sits in
+  // the first 40 characters after its numbering, so the head decides it; past it only the position of 。：: matters.
+  const headText = whole ? prev.head.trimEnd() : prev.head;
+  const head = detectHeading(headText);
+  if (head && prev.lastStopAt < headText.indexOf(head.title) + head.title.length) return false;
   const lastLine = Array.from(prev.lastLine).length;
   if (next.gap === "line") return lastLine >= Math.max(MIN_CUT_LINE, wrap * 0.75);
   // A page break right after a paragraph's first words cuts a label from its figure ("2023年度本年" / "支出1689.68万元，…").
-  if (/[\u4e00-\u9fa5]$/.test(a) && /^[\u4e00-\u9fa5]{1,6}[\d０-９]/.test(b) && /[，,。；]/.test(b)) return true;
+  if (/[\u4e00-\u9fa5]$/.test(end) && /^[\u4e00-\u9fa5]{1,6}[\d０-９]/.test(b) && /[，,。；]/.test(b)) return true;
   // …or inside a sentence already under way ("分项目看，文物保" / "护修缮项目全年预算数…").
-  if (/[\u4e00-\u9fa5]$/.test(a) && /[，,、]/.test(a) && !/[：:]/.test(a) && /^[\u4e00-\u9fa5]/.test(b) && /[，,。；]/.test(b)) return true;
-  return Array.from(normalizeText(a)).length >= MIN_CUT_LINE;
+  if (/[\u4e00-\u9fa5]$/.test(end) && prev.hasComma && !prev.hasColon && /^[\u4e00-\u9fa5]/.test(b) && /[，,。；]/.test(b)) return true;
+  // Normalising never lengthens text, so a long head settles it without normalising the whole paragraph.
+  if (Array.from(normalizeText(headText)).length >= MIN_CUT_LINE) return true;
+  return !whole && Array.from(normalizeText(prev.normParts.join(""))).length >= MIN_CUT_LINE;
 }
 
 function joinSeparator(a: string, b: string): string {
@@ -108,43 +187,33 @@ function trimmedRange(piece: LinePiece): { text: string; start: number } {
 }
 
 function collectParagraphs(lines: LinePiece[], opts: BuildOptions): Para[] {
-  const out: Para[] = [];
-  let cur: Para | null = null;
+  const out: OpenPara[] = [];
+  let cur: OpenPara | null = null;
   const wrap = wrapWidth(lines);
   for (const line of lines) {
     const { text, start } = trimmedRange(line);
     if (!text) continue;
     if (cur && opts.joinCutLines && shouldJoin(cur, line, wrap)) {
-      const sep = joinSeparator(cur.norm, text);
+      const sep = joinSeparator(cur.tail, text);
       let add = text;
       let addSrc = start;
       // A page break sometimes repeats the character it cut at ("精\n\n精神"): keep one.
-      const lc = lastChar(cur.norm);
+      const lc = lastChar(cur.tail);
       if ((line.gap === "blank" || line.gap === "page") && RE_CJK_CHAR.test(lc) && text.startsWith(lc)) {
         add = text.slice(lc.length);
         addSrc += lc.length;
       }
-      cur.segs.push({ at: cur.norm.length + sep.length, src: addSrc });
-      cur.norm += sep + add;
-      cur.text += sep + text;
+      cur.segs.push({ at: cur.normLength + sep.length, src: addSrc });
+      appendNorm(cur, sep + add);
+      cur.textParts.push(sep + text);
       cur.end = start + text.length;
       cur.lastLine = text;
       continue;
     }
-    cur = {
-      text,
-      norm: text,
-      segs: [{ at: 0, src: start }],
-      start,
-      end: start + text.length,
-      page: line.page,
-      headingLevel: line.headingLevel ?? null,
-      lastLine: text,
-      sheet: line.sheet,
-    };
+    cur = openPara(text, start, line.page, line.headingLevel ?? null, line.sheet);
     out.push(cur);
   }
-  return out;
+  return out.map(closePara);
 }
 
 /** Unit declared for a table ("单位：万元"), from its own first row or the caption line before it. */

@@ -113,7 +113,7 @@ export function renderDocumentText(doc: JxDocument): string {
     }
     for (const b of page.blocks) {
       if (b.kind === "heading") level = b.level;
-      out.push(...blockLines(b, level));
+      for (const l of blockLines(b, level)) out.push(l);
       out.push("");
     }
   }

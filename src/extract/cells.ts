@@ -164,7 +164,7 @@ export function cellStream(blocks: Block[]): StreamCell[] {
   for (const b of blocks) {
     if (b.kind === "table") {
       synth = null;
-      out.push(...tableCells(b));
+      for (const c of tableCells(b)) out.push(c);
       continue;
     }
     const cleanRows = RE_COLUMN_GAP.test(b.text) && !b.text.includes("\t") && b.text.split("\n").every((l) => columnCells(l).length === l.trim().split(/ {2,}/).length);
@@ -179,7 +179,7 @@ export function cellStream(blocks: Block[]): StreamCell[] {
         if (unit && synth.row === 0) synthUnit = unit;
         const start = out.length;
         parts.forEach((t, i) => out.push({ text: t, page: b.prov.page, block: b.index, row: synth!.row, col: i, table: synth!.table, line: normalizeText(line), figure: null, empty: t === "" || RE_SLASH.test(t), rowStart: i === 0, unit: null }));
-        synthCells.push(...out.slice(start));
+        for (let k = start; k < out.length; k++) synthCells.push(out[k]);
         for (const c of synthCells) {
           c.unit = synthUnit;
           c.figure = cellFigure(c.text, synthUnit);
@@ -206,7 +206,7 @@ export function cellStream(blocks: Block[]): StreamCell[] {
         split.cells.forEach((t, i) => {
           out.push({ text: t, page: b.prov.page, block: b.index, row: synth!.row, col: i, table: synth!.table, line, figure: null, empty: t === "" || RE_SLASH.test(t), rowStart: i === 0, unit: null });
         });
-        synthCells.push(...out.slice(out.length - split.cells.length));
+        for (let k = out.length - split.cells.length; k < out.length; k++) synthCells.push(out[k]);
         for (const c of synthCells) {
           c.unit = synthUnit;
           c.figure = cellFigure(c.text, synthUnit);

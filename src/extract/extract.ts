@@ -104,13 +104,16 @@ export function extract(doc: JxDocument): Report {
     if (!isProject) {
       for (const item of extractProjectItems(p, ctx)) {
         const list = projects.get(item.name) ?? projects.set(item.name, []).get(item.name)!;
-        list.push(...item.candidates);
+        for (const c of item.candidates) list.push(c);
         text = text.slice(0, item.start) + " ".repeat(item.end - item.start) + text.slice(item.end);
       }
     }
     const masked = { ...p, text };
     maskedPassages.push(masked);
-    cands.push(...bindProse(masked, ctx), ...bindGrade(masked, ctx), ...bindArrivedInFull(masked, ps[i + 1] ?? null, ctx));
+    // Loops, not push(...list): a list of 100,000 candidates as arguments overflows the stack.
+    for (const c of bindProse(masked, ctx)) cands.push(c);
+    for (const c of bindGrade(masked, ctx)) cands.push(c);
+    for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
     if (/[-\d]/.test(text)) {
       if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, 2, cands);
@@ -135,8 +138,8 @@ export function extract(doc: JxDocument): Report {
 
   const cells = cellStream(blocks);
   const gridCtx = { fiscalYear, project: isProject };
-  cands.push(...bindCells(cells, gridCtx).candidates);
-  cands.push(...bindTables(cells, gridCtx).map((c) => ({ ...c, confidence: 4 })));
+  for (const c of bindCells(cells, gridCtx).candidates) cands.push(c);
+  for (const c of bindTables(cells, gridCtx)) cands.push({ ...c, confidence: 4 });
 
   const ind = extractIndicators(cells);
   if (ind.total) {

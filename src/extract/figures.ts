@@ -119,13 +119,21 @@ function changeBefore(text: string, at: number, amount: Amount): "up" | "down" |
 
 const SENTENCE_STOPS = charTable("。；;！？!?\n");
 
-/** The sentence around a position (for quotes): from the previous 。；! to the next one. */
+/**
+ * How far a sentence reaches from a figure, each way. Real sentences are far shorter; text with no stops at all (a
+ * flattened table, a hostile file) would otherwise make every figure scan, and quote, the whole passage.
+ */
+export const SENTENCE_REACH = 500;
+
+/** The sentence around a position (for quotes): from the previous 。；! to the next one, SENTENCE_REACH at most each way. */
 export function sentenceAround(text: string, start: number, end: number): string {
+  const floor = Math.max(0, start - SENTENCE_REACH);
+  const ceil = Math.min(text.length, end + SENTENCE_REACH);
   let a = start;
-  while (a > 0 && !SENTENCE_STOPS[text.charCodeAt(a - 1)]) a--;
+  while (a > floor && !SENTENCE_STOPS[text.charCodeAt(a - 1)]) a--;
   let b = end;
-  while (b < text.length && !SENTENCE_STOPS[text.charCodeAt(b)]) b++;
-  if (b < text.length) b++;
+  while (b < ceil && !SENTENCE_STOPS[text.charCodeAt(b)]) b++;
+  if (b < ceil) b++; // the stop itself
   return text.slice(a, b).trim();
 }
 

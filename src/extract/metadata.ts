@@ -96,7 +96,7 @@ export function extractMetadata(blocks: Block[]): Metadata {
   const lines: string[] = [];
   for (const b of blocks) {
     if (b.kind === "table") for (const r of b.rows) for (const c of r.cells) lines.push(c.norm);
-    else lines.push(...b.norm.split("\n").flatMap((l) => l.split("|")).map((s) => s.trim()).filter(Boolean));
+    else for (const l of b.norm.split("\n").flatMap((x) => x.split("|")).map((s) => s.trim()).filter(Boolean)) lines.push(l);
   }
   const head = lines.slice(0, 80);
   const meta: Metadata = { department: null, region: null, fiscalYear: null, kind: null, title: null, filledDate: null, filer: null, phone: null };

@@ -5,7 +5,7 @@
  * not metrics. The year is the one written before the label in the same sentence, else the fiscal year.
  */
 import { findLabels, type LabelHit } from "./labels.js";
-import { scanFigures, sentenceAround, type FigureHit } from "./figures.js";
+import { scanFigures, sentenceAround, SENTENCE_REACH, type FigureHit } from "./figures.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
 import { charTable } from "./words.js";
 
@@ -54,14 +54,16 @@ const SENTENCE_STOPS = charTable("。；;！？!?\n");
 const CLAUSE_STOPS = charTable("，,。；;！？!?\n");
 
 function clauseStart(text: string, at: number): number {
+  const floor = Math.max(0, at - SENTENCE_REACH);
   let a = at;
-  while (a > 0 && !CLAUSE_STOPS[text.charCodeAt(a - 1)]) a--;
+  while (a > floor && !CLAUSE_STOPS[text.charCodeAt(a - 1)]) a--;
   return a;
 }
 
 function sentenceStart(text: string, at: number): number {
+  const floor = Math.max(0, at - SENTENCE_REACH);
   let a = at;
-  while (a > 0 && !SENTENCE_STOPS[text.charCodeAt(a - 1)]) a--;
+  while (a > floor && !SENTENCE_STOPS[text.charCodeAt(a - 1)]) a--;
   return a;
 }
 
@@ -100,6 +102,7 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
   const used = new Set<LabelHit>();
   let last: { key: string; year: number; sentence: number; kind: Candidate["unit"] } | null = null;
   let prevEnd = 0;
+  let next = 0;
   for (const h of hits) {
     const sStart = sentenceStart(text, h.start);
     const boundary = Math.max(prevEnd, sStart);
@@ -114,10 +117,13 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
       out.push(candidateFromHit({ key: last.key, year: last.year - 1, page: p.page, quote: sentenceAround(p.text, h.start, h.end), restated: true, confidence: 2, order, project: ctx.projectName }, "money", h));
       continue;
     }
-    // The label nearest before the figure, with nothing but filler in between.
-    let li = labels.length - 1;
-    while (li >= 0 && !(labels[li].end <= h.start && labels[li].start >= boundary)) li--;
-    if (li < 0 || used.has(labels[li])) continue;
+    // The label nearest before the figure, with nothing but filler in between. Labels are in order of start, so the
+    // search walks back from the first label at or past the figure and stops at the boundary: from the end of the list
+    // it was hits × labels, minutes for a 1 MB paragraph.
+    while (next < labels.length && labels[next].start < h.start) next++;
+    let li = next - 1;
+    while (li >= 0 && labels[li].start >= boundary && labels[li].end > h.start) li--;
+    if (li < 0 || labels[li].start < boundary || used.has(labels[li])) continue;
     let label = labels[li];
     const gapFrom = label;
     // "调整预算后项目预算 X": the first of two abutting labels names the figure, the second is its noun.

@@ -110,13 +110,34 @@ function changesAfter(quote: string, hits: FigureHit[], i: number, from: number,
   return { abs, pct };
 }
 
+const CLAUSE_STOP = /[。；;，,]/;
+
+/** For each position: where the clause holding it starts (after the last stop before it), and the next stop at or after it. */
+function clauseStops(text: string): { prev: Int32Array; next: Int32Array } {
+  const prev = new Int32Array(text.length + 1);
+  const next = new Int32Array(text.length + 1);
+  let start = 0;
+  for (let k = 0; k <= text.length; k++) {
+    prev[k] = start;
+    if (k < text.length && CLAUSE_STOP.test(text[k])) start = k + 1;
+  }
+  let stop = text.length;
+  for (let k = text.length; k >= 0; k--) {
+    if (k < text.length && CLAUSE_STOP.test(text[k])) stop = k;
+    next[k] = stop;
+  }
+  return { prev, next };
+}
+
 /** Change metrics implied by the quotes of a scope's metrics (none for a key/year the scope already states). */
 export function changesFromQuotes(metrics: Metric[]): Metric[] {
   const have = new Set(metrics.filter((m) => RE_CHANGE_KEY.test(m.key)).map((m) => `${m.key}@${m.year}`));
   const byQuote = new Map<string, Metric[]>();
   for (const m of metrics) {
     if (!m.quote || m.value === null) continue;
-    byQuote.set(m.quote, [...(byQuote.get(m.quote) ?? []), m]);
+    const list = byQuote.get(m.quote);
+    if (list) list.push(m);
+    else byQuote.set(m.quote, [m]);
   }
   const own = (key: string, year: number) => metrics.find((m) => m.key === key && m.year === year && !m.restated && m.value !== null);
   const out: Metric[] = [];
@@ -144,11 +165,15 @@ export function changesFromQuotes(metrics: Metric[]): Metric[] {
       emit(m, changesAfter(quote, hits, i + 1, hits[i].end, m.unit, m.key, prior), quote);
     }
     // "2021年度支出合计比上年增加5754100.00 元，增长26.12 %": a label, then the change, the figure stated elsewhere.
+    // Labels and hits are both in order of position: one pointer finds each label's next figure (a search per label
+    // was labels × hits per quote), and the clause stops are found once per quote.
+    const stops = clauseStops(quote);
+    let i = 0;
     for (const l of labelsIn(quote)) {
-      const i = hits.findIndex((h) => h.start >= l.end);
+      while (i < hits.length && hits[i].start < l.end) i++;
       // The comparison must follow the label within its clause ("支出合计比上年增加…"), not a later sentence.
-      if (i < 0 || hits[i].change === null || /[。；;，,]/.test(quote.slice(l.end, hits[i].start))) continue;
-      const clause = quote.slice(0, l.start).split(/[。；;，,]/).pop() ?? "";
+      if (i >= hits.length || hits[i].change === null || stops.next[l.end] < hits[i].start) continue;
+      const clause = quote.slice(stops.prev[l.start], l.start);
       const year = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].pop()?.[1];
       const m = own(l.key, year ? Number(year) : (ms.find((x) => !x.restated)?.year ?? NaN));
       if (!m || !changeable(m)) continue;

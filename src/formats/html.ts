@@ -113,9 +113,31 @@ export function stripChrome(root: ParentNode): void {
   }
 }
 
+/**
+ * Deepest element nesting the reader follows. Its walks recurse (they read best that way), so a page nested 10,000
+ * deep overflowed the stack; real pages stay far below this, and Chromium's parser itself stops nesting at 512.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+/** The deepest element nesting, by an explicit stack (any depth). */
+function maxDepth(root: ParentNode): number {
+  let max = 0;
+  const stack: Array<[ParentNode, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const c of node.children) if (isElement(c)) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
 export const readHtml: Reader = async (bytes, source) => {
   if (bytes.length === 0) throw new InputError(source.path, "empty", "文件为空 (empty file)");
   const dom = parseDocument(decodeHtml(bytes), { decodeEntities: true });
+  const deepest = maxDepth(dom);
+  if (deepest > MAX_HTML_DEPTH) {
+    throw new InputError(source.path, "too-large", `网页元素嵌套 ${deepest} 层，超过上限 ${MAX_HTML_DEPTH} 层 (input beyond limits: elements nested too deep)`);
+  }
   const root = findArticleRoot(dom);
   stripChrome(root);
   // A page's h1 is its title (level 0); numbered headings take their level from the numbering anyway.

@@ -2,12 +2,12 @@
  * Format detection by content and dispatch to the readers. Government sites publish .doc files that are really HTML or
  * RTF, PDFs with wrong extensions, and zips of anything, so the extension only breaks ties.
  */
-import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Format, JxDocument } from "../document/model.js";
 import { sha256Hex } from "../document/sha256.js";
 import { InputError } from "../errors.js";
 import { looksLikeText } from "./decode.js";
+import { readRegular } from "./open-file.js";
 import type { Reader, SourceInfo } from "./types.js";
 import { foldTraditionalDocument } from "../document/fold-traditional.js";
 import { OLE_MAGIC, oleRootStreams } from "./ole.js";
@@ -170,30 +170,16 @@ export async function readDocumentFromBuffer(bytes: Buffer, filePath: string): P
   return format === "pdf" ? foldTraditionalDocument(doc) : doc;
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+export interface ReadOptions {
+  /** Refuse files larger than this (default DEFAULT_MAX_FILE_BYTES). */
+  maxBytes?: number;
 }
 
-/** Read a file from disk into the document model. Throws InputError for anything a user can fix. */
-export async function readDocument(filePath: string): Promise<JxDocument> {
-  let bytes: Buffer;
-  try {
-    // One synchronous read: the promise API costs two to three times the CPU per file (open, stat, read and close each
-    // a round trip), which a bulk ingest pays on every document, while parsing blocks far longer than reading does.
-    // No stat first either: reading a directory fails with EISDIR, and an unreadable one is told apart on that error.
-    bytes = readFileSync(filePath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EISDIR" || ((code === "EACCES" || code === "EPERM") && isDirectory(filePath))) {
-      throw new InputError(filePath, "unsupported", "这是一个目录，不是文件 (is a directory)");
-    }
-    if (code === "ENOENT") throw new InputError(filePath, "not-found", "文件不存在 (no such file)");
-    if (code === "EACCES" || code === "EPERM") throw new InputError(filePath, "unsupported", "没有读取权限 (permission denied)");
-    throw e;
-  }
-  return readDocumentFromBuffer(bytes, filePath);
+/**
+ * Read a file from disk into the document model. Throws InputError for anything a user can fix. Only a regular file
+ * within the size cap is read (see open-file.ts), in one synchronous read: the promise API costs two to three times
+ * the CPU per file, which a bulk ingest pays on every document.
+ */
+export async function readDocument(filePath: string, opts: ReadOptions = {}): Promise<JxDocument> {
+  return readDocumentFromBuffer(readRegular(filePath, opts.maxBytes), filePath);
 }

@@ -17,12 +17,34 @@ export function applyFilter(name: string, data: Buffer, parm: Parm): Buffer {
   throw new Error(`unsupported filter ${name}`);
 }
 
+/**
+ * The most one stream may inflate to. A dense page's content is well under 1 MB and an embedded font a few MB; a
+ * stream past this is a compression bomb (1 MB of zeros inflates to 1 GB), and inflating it whole is what exhausted
+ * memory: Buffers live outside the V8 heap, where a worker's heap limit does not reach.
+ */
+export const MAX_DECODED_STREAM = 64 * 1024 * 1024;
+
+/** A stream that inflates past MAX_DECODED_STREAM. */
+export class StreamTooLarge extends Error {
+  constructor() {
+    super(`stream inflates past ${MAX_DECODED_STREAM / 1024 / 1024} MB`);
+    this.name = "StreamTooLarge";
+  }
+}
+
 function inflate(data: Buffer): Buffer {
+  const maxOutputLength = MAX_DECODED_STREAM;
   try {
-    return inflateSync(data);
-  } catch {
-    // Truncated or trailing-garbage streams: take what inflates.
-    return inflateSync(data, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    return inflateSync(data, { maxOutputLength });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new StreamTooLarge();
+    try {
+      // Truncated or trailing-garbage streams: take what inflates.
+      return inflateSync(data, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength });
+    } catch (e2) {
+      if ((e2 as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new StreamTooLarge();
+      throw e2;
+    }
   }
 }
 

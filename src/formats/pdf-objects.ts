@@ -322,6 +322,19 @@ export class PdfFile {
     return data;
   }
 
+  /** Every stream object reachable through the cross-reference, with its object number (streams never sit in object streams). */
+  *streams(): Generator<[number, PdfStream]> {
+    for (const num of this.offsets.keys()) {
+      let v: PdfValue;
+      try {
+        v = this.getNum(num);
+      } catch {
+        continue;
+      }
+      if (isStream(v)) yield [num, v];
+    }
+  }
+
   // ---- pages ----
   /** Page dictionaries in document order, each with its (inherited) resources. */
   pages(): Array<{ dict: PdfDict; resources: PdfDict | null }> {

@@ -136,10 +136,10 @@ function buildTable(lines: PdfLine[], first: number, last: number, pageWidth: nu
   const groups = logicalRows(rowsLines, head, cols);
   const rows = groups.map((group, r) => rowCells(group, r, cols));
   const bbox = {
-    x0: Math.min(...rowsLines.map((l) => l.x0)),
-    top: Math.min(...rowsLines.map((l) => l.top)),
-    x1: Math.max(...rowsLines.map((l) => l.x1)),
-    bottom: Math.max(...rowsLines.map((l) => l.bottom)),
+    x0: rowsLines.reduce((m, l) => Math.min(m, l.x0), Infinity),
+    top: rowsLines.reduce((m, l) => Math.min(m, l.top), Infinity),
+    x1: rowsLines.reduce((m, l) => Math.max(m, l.x1), -Infinity),
+    bottom: rowsLines.reduce((m, l) => Math.max(m, l.bottom), -Infinity),
   };
   const wrapped = groups.filter((g) => g.length > 1).length;
   return { first, last, rows, bbox, unit: null, cols, continued: carried !== null, wrapped };

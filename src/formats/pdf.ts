@@ -14,7 +14,9 @@ import { dropFurniture } from "./pdf-furniture.js";
 import { findTables, type PdfTable } from "./pdf-tables.js";
 import { continuesAcrossPage, groupParagraphs, joinAcrossPage, pageLayout, type PageLayout, type PdfPara } from "./pdf-paragraphs.js";
 import { pageRulings, type Matrix, type Ruling } from "./pdf-rulings.js";
-import { PdfFile } from "./pdf-objects.js";
+import type { PdfFile } from "./pdf-objects.js";
+import { checkDecodedSizes, MAX_DECODED_TOTAL, MAX_Q_DEPTH, noTextError, openObjects, pageSaveDepth } from "./pdf-guard.js";
+import { MAX_DECODED_STREAM } from "./pdf-filters.js";
 import { contentRulings } from "./pdf-content.js";
 import { gridTables } from "./pdf-grid.js";
 import { carveGrids, doubtOf, gridToTable, joinSplitRow } from "./pdf-bordered.js";
@@ -41,8 +43,11 @@ function isHeadingText(text: string): boolean {
   while (i < text.length && (RE_SPACE_CHAR.test(text[i]) || text[i] === "\u200b")) i++;
   const c = text.charCodeAt(i);
   if (!opensNumbering(c >= 0xff10 && c <= 0xff19 ? c - 0xfee0 : c)) return false;
-  return detectHeading(normalizeText(text)) !== null;
+  // A heading is decided by its first sentence (the title is at most 40 characters): normalising only the head keeps a
+  // paragraph that runs on over hundreds of pages from being normalised again at every page break.
+  return detectHeading(normalizeText(text.length > HEADING_HEAD ? text.slice(0, HEADING_HEAD) : text)) !== null;
 }
+const HEADING_HEAD = 300;
 const RE_SPACE_CHAR = /\s/;
 
 async function open(bytes: Buffer, file: string): Promise<PdfDocumentProxy> {
@@ -57,17 +62,35 @@ async function open(bytes: Buffer, file: string): Promise<PdfDocumentProxy> {
   }
 }
 
-/** Read every page's lines; pages without a text layer are flagged, pages whose text cannot be extracted are errors. */
-async function readPages(doc: PdfDocumentProxy, file: string, warnings: DocWarning[]): Promise<PageLines[]> {
+/** An empty page standing for one that could not be read (its warning says why). */
+function skippedPage(n: number, page: { getViewport(o: { scale: number }): { width: number; height: number; transform: number[] } } | null): PageLines {
+  const vp = page?.getViewport({ scale: 1 });
+  return { number: n, width: vp?.width ?? 0, height: vp?.height ?? 0, scanned: false, lines: [], view: (vp?.transform ?? [1, 0, 0, 1, 0, 0]) as Matrix };
+}
+
+/**
+ * Read every page's lines; pages without a text layer are flagged. A page that cannot be read (damaged, or nested past
+ * MAX_Q_DEPTH) is kept empty with a warning, so one bad page does not cost the others.
+ */
+async function readPages(doc: PdfDocumentProxy, file: string, warnings: DocWarning[], objects: PdfFile | null): Promise<PageLines[]> {
   const pages: PageLines[] = [];
+  const damaged = (n: number, why: string) => warnings.push({ code: "damaged-page", message: `第 ${n} 页${why}，已跳过`, page: n });
   for (let n = 1; n <= doc.numPages; n++) {
     let page;
     try {
       page = await doc.getPage(n);
-    } catch (e) {
-      throw new InputError(file, "corrupt", `PDF 第 ${n} 页损坏 (corrupt page ${n})`, { cause: e });
+    } catch {
+      damaged(n, "损坏");
+      pages.push(skippedPage(n, null));
+      continue;
     }
     try {
+      const depth = objects ? pageSaveDepth(objects, n - 1) : null;
+      if (depth !== null && depth > MAX_Q_DEPTH) {
+        damaged(n, `图形状态嵌套过深（${depth} 层）`);
+        pages.push(skippedPage(n, page));
+        continue;
+      }
       const { items, rawCount, width, height, view } = await pageItems(page);
       let scanned = false;
       if (rawCount === 0) {
@@ -81,7 +104,8 @@ async function readPages(doc: PdfDocumentProxy, file: string, warnings: DocWarni
       pages.push({ number: n, width, height, scanned, lines: groupLines(splitItems(items)), view: view as Matrix });
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new InputError(file, "corrupt", `PDF 第 ${n} 页损坏 (corrupt page ${n})`, { cause: e });
+      damaged(n, "损坏");
+      pages.push(skippedPage(n, page));
     } finally {
       page.cleanup();
     }
@@ -225,17 +249,8 @@ function joinPageBreaks(perPage: PageItem[][]): void {
  * the scanner (encrypted, unusual filters), from pdf.js's operator list, which costs as much as text extraction and
  * is therefore asked for only when `worthIt()` says the page needs it.
  */
-function rulingReader(doc: PdfDocumentProxy, bytes: Buffer): Rulings {
-  let file: PdfFile | null | undefined;
+function rulingReader(doc: PdfDocumentProxy, file: PdfFile | null): Rulings {
   return async (p, worthIt) => {
-    if (file === undefined) {
-      try {
-        file = new PdfFile(bytes);
-        if (file.pages().length !== doc.numPages) file = null;
-      } catch {
-        file = null;
-      }
-    }
     if (file) {
       try {
         return contentRulings(file, p.number - 1, p.view);
@@ -278,13 +293,17 @@ export const readPdf: Reader = async (bytes: Buffer, source: SourceInfo): Promis
   try {
     if (bytes.lastIndexOf("%%EOF") < 0) throw new InputError(file, "corrupt", "PDF 文件不完整 (truncated PDF: no %%EOF)");
     const warnings: DocWarning[] = [];
-    const pages = await readPages(doc, file, warnings);
-    if (!pages.some((p) => p.lines.length > 0)) {
-      throw new InputError(file, "no-text", "扫描件，无文字层 (image-only PDF; OCR not yet supported)");
+    const objects = openObjects(bytes, doc.numPages);
+    const sizes = objects ? checkDecodedSizes(objects) : ({ ok: true } as const);
+    if (!sizes.ok) {
+      const what = sizes.what === "stream" ? `对象 ${sizes.object} 解压后超过 ${MAX_DECODED_STREAM >> 20} MB` : `解压后合计超过 ${MAX_DECODED_TOTAL >> 20} MB`;
+      throw new InputError(file, "zip-bomb", `PDF 压缩流异常（${what}），疑似压缩炸弹，已拒绝 (compression bomb)`);
     }
+    const pages = await readPages(doc, file, warnings, objects);
+    if (!pages.some((p) => p.lines.length > 0)) throw noTextError(file, pages, warnings);
     dropFurniture(pages);
     const perPage: PageItem[][] = [];
-    const rulings = rulingReader(doc, bytes);
+    const rulings = rulingReader(doc, objects);
     for (const p of pages) {
       const prev = perPage[perPage.length - 1];
       const tail = prev?.[prev.length - 1];

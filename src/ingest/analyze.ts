@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Report } from "../extract/schema.js";
 import { sha256Hex } from "../document/sha256.js";
 import { isInputError } from "../errors.js";
 import { sectionsFromDocument, type SectionText } from "../store/sections.js";
 import { readDocument } from "../formats/index.js";
+import { readRegular } from "../formats/open-file.js";
+import { beyondLimits, isStackOverflow } from "./one-file.js";
 import { analyze } from "./pipeline.js";
 
 /**
@@ -42,11 +43,11 @@ export type Analysis = AnalysisOk | AnalysisFailed;
  * `knownSha` is the writer's hash of the file. The reader hashes the bytes it actually parsed, and that hash is stored:
  * if the file changed after the writer hashed it, the stored hash still matches the stored content.
  */
-export async function analyzePath(file: string, knownSha?: string): Promise<Analysis> {
+export async function analyzePath(file: string, knownSha?: string, maxBytes?: number): Promise<Analysis> {
   const t0 = performance.now();
   try {
     // Read once: the document model feeds both the extraction and the full-text sections.
-    const doc = await readDocument(path.resolve(file));
+    const doc = await readDocument(path.resolve(file), { maxBytes });
     return {
       ok: true,
       path: file,
@@ -58,7 +59,8 @@ export async function analyzePath(file: string, knownSha?: string): Promise<Anal
       sections: sectionsFromDocument(doc),
       ms: performance.now() - t0,
     };
-  } catch (e) {
+  } catch (caught) {
+    const e = isStackOverflow(caught) ? beyondLimits(file, caught) : caught;
     const input = isInputError(e);
     const err = e as Error;
     // A failure is stored under the file's hash too, so an unchanged bad file is skipped next time.
@@ -66,7 +68,7 @@ export async function analyzePath(file: string, knownSha?: string): Promise<Anal
     let size = 0;
     if (!sha256) {
       try {
-        const bytes = readFileSync(file);
+        const bytes = readRegular(file, maxBytes);
         sha256 = sha256Hex(bytes);
         size = bytes.length;
       } catch {

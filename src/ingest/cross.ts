@@ -15,10 +15,12 @@ export function runCrossForDepartments(db: Db, departmentIds: Iterable<number>):
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const load = db.prepare("SELECT id, department_id, json FROM active_reports WHERE department_id = ? ORDER BY fiscal_year, id");
   const del = db.prepare("DELETE FROM findings WHERE scope = 'cross' AND department_id = ?");
+  const done = db.prepare("DELETE FROM pending_cross WHERE department_id = ?");
   db.transaction(() => {
     for (const id of ids) {
       const rows = load.all(id) as Array<{ id: number; department_id: number; json: string }>;
       del.run(id);
+      done.run(id);
       if (rows.length < 2) continue; // cross-report rules need two reports
       const reports: ReportWithId[] = rows.map((r) => ({ ...(JSON.parse(r.json) as Report), id: r.id, departmentId: r.department_id }));
       for (const f of runCrossRules(reports)) {
@@ -34,4 +36,15 @@ export function runCrossForDepartments(db: Db, departmentIds: Iterable<number>):
     }
   }).immediate();
   return counts;
+}
+
+/** Mark departments whose cross-report findings must be recomputed; call inside the transaction that changed them. */
+export function markCrossPending(db: Db, departmentIds: Iterable<number>): void {
+  const add = db.prepare("INSERT OR IGNORE INTO pending_cross (department_id) VALUES (?)");
+  for (const id of departmentIds) add.run(id);
+}
+
+/** Departments left pending by a run that stopped before its cross-report pass (killed, or failed). */
+export function pendingCross(db: Db): number[] {
+  return (db.prepare("SELECT department_id FROM pending_cross ORDER BY department_id").all() as Array<{ department_id: number }>).map((r) => r.department_id);
 }

@@ -4,15 +4,20 @@ import { findDocument, saveFailure, saveReport } from "../store/save.js";
 import { PARSER_VERSION } from "../version.js";
 import type { Analysis } from "./analyze.js";
 import { sha256OfPath } from "./hash.js";
-import { runCrossForDepartments } from "./cross.js";
+import { markCrossPending, pendingCross, runCrossForDepartments } from "./cross.js";
 import { expandPaths } from "./files.js";
-import { createParser, defaultJobs, type Parser } from "./pool.js";
+import { createParser, DEFAULT_FILE_TIMEOUT_S, defaultJobs, type Parser } from "./pool.js";
+import { isInputError } from "../errors.js";
 
 export interface IngestOptions {
   /** Worker threads for parsing; 1 parses in the main thread. Default: the number of cores. */
   jobs?: number;
   /** Re-parse files whose bytes are already stored. */
   force?: boolean;
+  /** Seconds one file may parse before its worker is stopped and the file fails (0: no deadline). */
+  fileTimeout?: number;
+  /** Files larger than this many bytes fail without being read. */
+  maxFileBytes?: number;
   onProgress?: (e: ProgressEvent) => void;
   /** Replace the parse step (runs in-process, one file at a time); for tests of the import logic itself. */
   analyze?: (file: string, sha256: string) => Promise<Analysis>;
@@ -67,8 +72,8 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
   // instead of SQLite's 1,000 copies each page back fewer times (about 10 % of the writer's CPU). This connection only.
   db.pragma("wal_autocheckpoint = 10000");
   const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
-  const { files, missing } = await expandPaths(paths);
-  const total = files.length + missing.length;
+  const { files, missing, unreadable } = await expandPaths(paths);
+  const total = files.length + missing.length + unreadable.length;
   const summary: IngestSummary = {
     files: total,
     imported: 0,
@@ -94,13 +99,21 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
     summary.failed.push({ path: m, code: "not-found", reason, cached: false });
     emit(m, "failed", 0, reason);
   }
+  for (const u of unreadable) {
+    summary.failed.push({ path: u.path, code: "not-found", reason: u.reason, cached: false });
+    emit(u.path, "failed", 0, u.reason);
+  }
 
-  const touched = new Set<number>();
+  // Departments an earlier, interrupted run stored reports for but never ran the cross-report rules on.
+  const touched = new Set<number>(pendingCross(db));
   // Created on the first file that needs parsing: a re-import of unchanged files never starts worker threads.
   let parserInstance: Parser | null = null;
   const parser = (): Parser => {
     if (!parserInstance) {
-      parserInstance = createParser(Math.min(jobs, Math.max(1, files.length)), opts.analyze);
+      parserInstance = createParser(Math.min(jobs, Math.max(1, files.length)), opts.analyze, {
+        timeoutMs: (opts.fileTimeout ?? DEFAULT_FILE_TIMEOUT_S) * 1000,
+        maxBytes: opts.maxFileBytes,
+      });
       summary.mode = parserInstance.mode;
     }
     return parserInstance;
@@ -122,7 +135,10 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
   const saveUnlessStored = db.transaction((a: Analysis & { ok: true }) => {
     const now = findDocument(db, a.sha256);
     if (!opts.force && !storedAtStart.get(a.sha256) && now && now.parser_version === PARSER_VERSION) return null;
-    return saveReport(db, a);
+    const r = saveReport(db, a);
+    // In the same transaction: a run killed after this commit still knows the department's cross findings are stale.
+    if (r.departmentId !== null) markCrossPending(db, [r.departmentId]);
+    return r;
   });
 
   const write = (a: Analysis): void => {
@@ -161,10 +177,11 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
       if (fatal) break;
       let sha256: string;
       try {
-        sha256 = sha256OfPath(file);
+        sha256 = sha256OfPath(file, opts.maxFileBytes);
       } catch (e) {
-        const reason = `无法读取文件 (cannot read: ${(e as Error).message})`;
-        summary.failed.push({ path: file, code: "not-found", reason, cached: false });
+        const input = isInputError(e);
+        const reason = input ? e.message : `无法读取文件 (cannot read: ${(e as Error).message})`;
+        summary.failed.push({ path: file, code: input ? e.code : "not-found", reason, cached: false });
         emit(file, "failed", 0, reason);
         continue;
       }
@@ -194,8 +211,25 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
         parser()
           .parse(file, sha256)
           .then(write, (e: Error) => {
-            // A worker that died (out of memory, a crash in a native module) fails its file, not the batch.
             if (fatal) return;
+            if (isInputError(e)) {
+              // Stopped at its deadline, or out of the worker's memory. A timeout is not stored: it depends on the
+              // machine and on --file-timeout, so the next run tries the file again.
+              if (e.code !== "timeout") {
+                try {
+                  saveFailure(db, { path: file, sha256, format: "unknown", pages: 0, size: 0 }, e.message);
+                } catch (err) {
+                  fatal = isBusyError(err) ? lockedError(db.name, err) : err;
+                  void parserInstance?.close().catch(() => undefined);
+                  return;
+                }
+              }
+              summary.failed.push({ path: file, code: e.code, reason: e.message, cached: false });
+              failedSha.set(sha256, e.message);
+              emit(file, "failed", 0, e.message);
+              return;
+            }
+            // A worker that died (a crash in a native module) fails its file, not the batch.
             const reason = `内部错误 (internal error): ${e?.message ?? String(e)}`;
             summary.failed.push({ path: file, code: "internal", reason, cached: false });
             failedSha.set(sha256, reason);

@@ -4,14 +4,27 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import type { Analysis } from "./analyze.js";
+import type { IngestTask } from "./worker.js";
+import type { JxDocument } from "../document/model.js";
+import type { Report } from "../extract/schema.js";
+import type { OneResult, OneTask } from "./one-file.js";
+import { InputError } from "../errors.js";
 
-/** Where parsing happens: worker threads (piscina) for --jobs > 1, the main thread for --jobs 1. */
+/** Where parsing happens: worker threads (piscina), or the calling thread for a custom parse step (tests). */
 export interface Parser {
   readonly mode: "workers" | "in-process";
   readonly threads: number;
   parse(file: string, sha256: string): Promise<Analysis>;
   close(): Promise<void>;
 }
+
+export interface ParserLimits {
+  /** Milliseconds one file may parse before its worker is terminated (workers only). */
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export { DEFAULT_FILE_TIMEOUT_S } from "../limits.js";
 
 const WORKER_HEAP_MB = Number(process.env.JIXIAO_WORKER_HEAP_MB) || 256;
 const WORKER_YOUNG_MB = Number(process.env.JIXIAO_WORKER_YOUNG_MB) || 32;
@@ -35,11 +48,38 @@ export function workerFile(): string | null {
 type Analyze = (file: string, sha256: string) => Promise<Analysis>;
 
 /** The parse step in this thread, imported on first use: with worker threads the writer never loads the parsers. */
-const analyzeHere: Analyze = async (file, sha256) => (await import("./analyze.js")).analyzePath(file, sha256);
+const analyzeHere = (limits: ParserLimits): Analyze => async (file, sha256) =>
+  (await import("./analyze.js")).analyzePath(file, sha256, limits.maxBytes);
 
-export function createParser(jobs: number, custom?: Analyze): Parser {
-  const file = jobs > 1 && !custom ? workerFile() : null;
-  const analyze = custom ?? analyzeHere;
+function newPool(file: string, threads: number): Piscina {
+  return new Piscina({
+    filename: file,
+    minThreads: threads,
+    maxThreads: threads,
+    // Workers stay alive for the whole batch; pdf.js and the readers are imported once per thread.
+    idleTimeout: 60_000,
+    // Young generation: pdf.js's font compiler needs about 10 MB of short-lived arrays per document. Measured on 380
+    // PDFs with two workers (scripts/bench-ingest.ts): 16 MB cost 40 % more CPU and 24 MB 30 % more than 32 MB, as
+    // those arrays outlived the semi-spaces and went to the old generation; 64 MB was no faster than 32 and added
+    // 50 MB of RSS. 256 MB old space is far above one document's need.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+  });
+}
+
+export function timeoutError(file: string, ms: number): InputError {
+  return new InputError(file, "timeout", `解析超时（超过 ${Number((ms / 1000).toFixed(1))} 秒，已中止；可用 --file-timeout 调整）(parse timed out)`);
+}
+
+/** A worker that ran out of its heap: the file needs more memory than one document may take. */
+function outOfMemory(file: string, e: unknown): InputError | null {
+  if ((e as { code?: string })?.code !== "ERR_WORKER_OUT_OF_MEMORY") return null;
+  return new InputError(file, "too-large", `解析所需内存超出上限（${WORKER_HEAP_MB} MB）(out of memory while parsing)`);
+}
+
+export function createParser(jobs: number, custom?: Analyze, limits: ParserLimits = {}): Parser {
+  // Workers even for one job: only a worker can be stopped when a file overruns its deadline.
+  const file = !custom ? workerFile() : null;
+  const analyze = custom ?? analyzeHere(limits);
   if (!file) {
     // One file at a time: starting them all at once would hold every file's bytes and model in memory together.
     let chain: Promise<unknown> = Promise.resolve();
@@ -54,23 +94,88 @@ export function createParser(jobs: number, custom?: Analyze): Parser {
       close: async () => {},
     };
   }
-  const pool = new Piscina({
-    filename: file,
-    minThreads: jobs,
-    maxThreads: jobs,
-    // Workers stay alive for the whole batch; pdf.js and the readers are imported once per thread.
-    idleTimeout: 60_000,
-    // Young generation: pdf.js's font compiler needs about 10 MB of short-lived arrays per document. Measured on 380
-    // PDFs with two workers (scripts/bench-ingest.ts): 16 MB cost 40 % more CPU and 24 MB 30 % more than 32 MB, as
-    // those arrays outlived the semi-spaces and went to the old generation; 64 MB was no faster than 32 and added
-    // 50 MB of RSS. 256 MB old space is far above one document's need.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-  });
+  const pool = newPool(file, jobs);
+  // Tasks wait in piscina's queue before a thread takes them: each deadline starts when its worker flags the start.
+  const running = new Map<AbortController, { started: Int32Array; since: number | null }>();
+  const timeoutMs = limits.timeoutMs ?? 0;
+  let timer: NodeJS.Timeout | null = null;
+  if (timeoutMs > 0) {
+    timer = setInterval(() => {
+      const now = performance.now();
+      for (const [ac, t] of running) {
+        if (t.since === null && Atomics.load(t.started, 0) === 1) t.since = now;
+        if (t.since !== null && now - t.since > timeoutMs) ac.abort();
+      }
+    }, Math.min(250, Math.max(10, timeoutMs / 4)));
+    timer.unref();
+  }
   let closing: Promise<void> | null = null;
+  // A result arriving after destroy() (the writer stopped on a locked database) is an 'error' event on the pool:
+  // unheard, it would end the process before the writer reports why it stopped.
+  pool.on("error", (e: unknown) => {
+    if (!closing) throw e;
+  });
   return {
     mode: "workers",
     threads: jobs,
-    parse: (f, sha) => pool.run({ path: f, sha256: sha }) as Promise<Analysis>,
-    close: () => (closing ??= pool.destroy()),
+    parse: async (f, sha) => {
+      const started = new Int32Array(new SharedArrayBuffer(4));
+      const ac = new AbortController();
+      running.set(ac, { started, since: null });
+      const task: IngestTask = { path: f, sha256: sha, maxBytes: limits.maxBytes, started };
+      try {
+        return (await pool.run(task, { signal: ac.signal })) as Analysis;
+      } catch (e) {
+        // piscina terminated the worker (and starts a fresh one): the file failed, the batch goes on.
+        if (ac.signal.aborted && !closing) throw timeoutError(f, timeoutMs);
+        throw outOfMemory(f, e) ?? e;
+      } finally {
+        running.delete(ac);
+      }
+    },
+    close: () => {
+      if (timer) clearInterval(timer);
+      return (closing ??= pool.destroy());
+    },
   };
+}
+
+export interface OneRunner {
+  run(task: OneTask): Promise<{ document?: JxDocument; report?: Report }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Read or analyse files one at a time in a worker thread, each within `timeoutMs` (0: no deadline); a worker stopped
+ * at its deadline is replaced for the next file. Without a built worker (sources without dist/) files are read here.
+ */
+export async function createOneRunner(timeoutMs: number): Promise<OneRunner> {
+  const { readOne, unwrapOne } = await import("./one-file.js");
+  const file = workerFile();
+  if (!file) return { run: async (task) => unwrapOne(task.path, await readOne(task)), close: async () => {} };
+  const pool = newPool(file, 1);
+  return {
+    run: async (task) => {
+      const signal = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+      let r: OneResult;
+      try {
+        r = (await pool.run(task, { signal })) as OneResult;
+      } catch (e) {
+        if (signal?.aborted) throw timeoutError(task.path, timeoutMs);
+        throw outOfMemory(task.path, e) ?? e;
+      }
+      return unwrapOne(task.path, r);
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+/** One file, one runner: `text` and `extract`. */
+export async function readBounded(task: OneTask, timeoutMs: number): Promise<{ document?: JxDocument; report?: Report }> {
+  const runner = await createOneRunner(timeoutMs);
+  try {
+    return await runner.run(task);
+  } finally {
+    await runner.close();
+  }
 }

@@ -35,7 +35,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** In-report rules on one extracted report; findings are data, sorted by severity then rule order. */
 export function runReportRules(report: Report, opts: RunOptions = {}): Finding[] {
   const out: Finding[] = [];
-  for (const rule of selected(opts)) if (rule.check) out.push(...rule.check(report));
+  for (const rule of selected(opts)) if (rule.check) for (const f of rule.check(report)) out.push(f);
   return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
@@ -46,6 +46,6 @@ export function runReportRules(report: Report, opts: RunOptions = {}): Finding[]
  */
 export function runCrossRules(reports: ReportWithId[], opts: RunOptions = {}): CrossFinding[] {
   const out: CrossFinding[] = [];
-  for (const rule of selected(opts)) if (rule.checkCross) out.push(...rule.checkCross(reports));
+  for (const rule of selected(opts)) if (rule.checkCross) for (const f of rule.checkCross(reports)) out.push(f);
   return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

@@ -234,7 +234,7 @@ export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind"
   for (const scope of scopes) {
     const idx = new MetricIndex(scope);
     const sums: Relation[] = [];
-    out.push(...buildChanges(idx, scope.project));
+    for (const r of buildChanges(idx, scope.project)) out.push(r);
     for (const year of idx.years()) {
       for (const t of SUM_TEMPLATES) {
         const r = buildSum(t, idx, report.kind, scope.project, year);
@@ -253,7 +253,7 @@ export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind"
     }
     const evident = sums.filter((r) => r.oneSided && evidentlyComplete(r, sums));
     for (const r of evident) r.oneSided = false;
-    out.push(...sums);
+    for (const r of sums) out.push(r);
   }
   for (const r of out) r.dominantScale = dominant;
   relationCache.set(report, out);

@@ -206,4 +206,13 @@ CREATE INDEX metrics_trend ON metrics(key, project_id, year, report_id, cents, v
 CREATE INDEX reports_trend ON reports(id, department_id, fiscal_year, kind, superseded_by, document_id);
 `,
   },
+  {
+    version: 3,
+    name: "pending-cross-departments",
+    // Departments whose cross-report findings are stale: a document's transaction adds its department, the cross-report
+    // pass removes it in its own transaction. A run killed in between leaves the row, and the next run finishes it.
+    sql: `
+CREATE TABLE pending_cross (department_id INTEGER PRIMARY KEY REFERENCES departments(id) ON DELETE CASCADE);
+`,
+  },
 ];

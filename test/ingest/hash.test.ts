@@ -33,6 +33,6 @@ describe("sha256OfPath (chunked hashing through one reused buffer)", () => {
   });
 
   it("a missing file throws (the caller reports it and goes on)", () => {
-    expect(() => sha256OfPath(path.join(dir, "nope"))).toThrow(/ENOENT/);
+    expect(() => sha256OfPath(path.join(dir, "nope"))).toThrow(/文件不存在 \(no such file\)/);
   });
 });

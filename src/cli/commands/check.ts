@@ -6,6 +6,7 @@ import { isInputError, InputError } from "../../errors.js";
 import type { Report } from "../../extract/schema.js";
 import type { CheckedReport } from "../check-output.js";
 import type { Severity } from "../../extract/finding.js";
+import { addLimitOptions, parseLimits } from "../limits.js";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -16,30 +17,8 @@ interface CheckOptions {
   rule?: string[];
   format?: string;
   failOn?: string;
-}
-
-type Analyze = (file: string) => Promise<Report>;
-
-// The pipeline module (read → extract → rules) belongs to the extraction work; fall back to its two stages.
-const PIPELINE = "../../pipeline.js";
-
-async function analyzer(): Promise<Analyze> {
-  try {
-    const m = (await import(PIPELINE)) as { analyzeFile?: (f: string) => Promise<{ report: Report } | Report> };
-    if (typeof m.analyzeFile === "function") {
-      const fn = m.analyzeFile;
-      return async (f) => {
-        const r = await fn(f);
-        return "report" in r && !("metrics" in r) ? r.report : (r as Report);
-      };
-    }
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw e;
-  }
-  const { readDocument } = await import("../../formats/index.js");
-  const { extract } = await import("../../extract/extract.js");
-  return async (f) => extract(await readDocument(f));
+  fileTimeout: string;
+  maxFileSize: string;
 }
 
 /** `jixiao extract --format json` output can be checked again without re-reading the document. */
@@ -78,7 +57,17 @@ function parseFailOn(v: string | undefined): Severity {
 }
 
 async function checkFiles(files: string[], opts: CheckOptions, rules: string[] | undefined, year: number | null) {
-  const analyze = await analyzer();
+  const limits = parseLimits(opts);
+  const { createOneRunner } = await import("../../ingest/pool.js");
+  const runner = await createOneRunner(limits.fileTimeout * 1000);
+  try {
+    return await checkEach(files, opts, rules, year, async (f) => (await runner.run({ path: f, want: "report", maxBytes: limits.maxFileBytes })).report!);
+  } finally {
+    await runner.close();
+  }
+}
+
+async function checkEach(files: string[], opts: CheckOptions, rules: string[] | undefined, year: number | null, analyze: (f: string) => Promise<Report>) {
   const { runReportRules } = await import("../../rules/index.js");
   const out: CheckedReport[] = [];
   const failed: string[] = [];
@@ -140,6 +129,7 @@ export function register(program: Command): void {
     .option("--fail-on <severity>", "出现该级别及以上的问题时退出码为 1 (error|warning|info)", "error");
   addDbOption(cmd);
   addFormatOption(cmd);
+  addLimitOptions(cmd);
   cmd.action(async (files: string[], opts: CheckOptions) => {
     const format = outputFormat(opts.format);
     const rules = await parseRules(opts.rule);

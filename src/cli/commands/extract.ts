@@ -3,6 +3,7 @@ import { CliExit, EXIT } from "../exit-codes.js";
 import { formatErrorText } from "../output.js";
 import type { Column } from "../../query/column.js";
 import { toCsv } from "../../query/csv.js";
+import { addLimitOptions, parseLimits, type LimitOptions } from "../limits.js";
 import type { Report } from "../../extract/schema.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -28,15 +29,16 @@ function csvRows(r: Report): Array<Record<string, unknown>> {
 
 /** `jixiao extract <file>`: metadata, metrics, projects, indicators and in-report findings, with provenance. */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("extract")
     .description("抽取报告的部门、年度、指标、项目和评分表，并核对报告内的数字 (extract a report)")
     .argument("<file>", "PDF / DOCX / DOC / TXT / HTML / XLSX / XLS / ET / ODS 文件")
-    .option("--format <format>", "输出格式 (output format: table|json|csv；csv 为指标长表 metrics in long form)", "table")
-    .action(async (file: string, opts: { format: string }) => {
+    .option("--format <format>", "输出格式 (output format: table|json|csv；csv 为指标长表 metrics in long form)", "table");
+  addLimitOptions(cmd).action(async (file: string, opts: { format: string } & LimitOptions) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliExit(EXIT.USAGE, `jixiao: ${formatErrorText(opts.format, FORMATS)}`);
-      const { analyzeFile } = await import("../../ingest/pipeline.js");
-      const report = await analyzeFile(file);
+      const limits = parseLimits(opts);
+      const { readBounded } = await import("../../ingest/pool.js");
+      const report = (await readBounded({ path: file, want: "report", maxBytes: limits.maxFileBytes }, limits.fileTimeout * 1000)).report!;
       let out: string;
       if (opts.format === "json") out = JSON.stringify(report, null, 2) + "\n";
       else if (opts.format === "csv") out = toCsv(CSV_COLUMNS, csvRows(report));

@@ -3,6 +3,7 @@ import { CliExit, EXIT } from "../exit-codes.js";
 import os from "node:os";
 import { parseFormat, render, OUTPUT_FORMATS, type OutputFormat } from "../output.js";
 import type { IngestSummary } from "../../ingest/ingest.js";
+import { addLimitOptions, maxJobs, parseLimits, type LimitOptions } from "../limits.js";
 
 // The same as ingest/pool.ts's defaultJobs, without loading the worker pool just to print --help.
 function defaultJobs(): number {
@@ -57,15 +58,15 @@ function csvRows(s: IngestSummary): Array<Record<string, unknown>> {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("ingest")
     .description("导入报告（文件、文件夹、通配符）到数据库 (import reports into the database)")
     .argument("<paths...>", "文件、文件夹（递归）或通配符 (files, folders (recursive) or globs)")
     .option("--db <file>", "数据库文件，不存在则新建 (database file, created if missing; default ./jixiao.db or $JIXIAO_DB)")
-    .option("--jobs <n>", "并行解析线程数；1 = 在主线程解析 (parser threads; 1 = parse in the main thread)", String(defaultJobs()))
+    .option("--jobs <n>", "并行解析线程数，最多为 CPU 核数的 2 倍 (parser threads, at most twice the cores)", String(defaultJobs()))
     .option("--force", "重新解析已导入的文件 (re-parse files already imported)")
-    .option("--format <format>", "汇总的输出格式 (summary format: table|json|csv)", "table")
-    .action(async (paths: string[], o: { db?: string; jobs: string; force?: boolean; format: string }) => {
+    .option("--format <format>", "汇总的输出格式 (summary format: table|json|csv)", "table");
+  addLimitOptions(cmd).action(async (paths: string[], o: { db?: string; jobs: string; force?: boolean; format: string } & LimitOptions) => {
       let format: OutputFormat;
       try {
         format = parseFormat(o.format, OUTPUT_FORMATS) as OutputFormat;
@@ -74,6 +75,9 @@ export function register(program: Command): void {
       }
       const jobs = Number(o.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new CliExit(EXIT.USAGE, `jixiao: --jobs must be a positive integer, not "${o.jobs}"`);
+      const cap = maxJobs(defaultJobs());
+      if (jobs > cap) throw new CliExit(EXIT.USAGE, `jixiao: --jobs 最多为 ${cap}（CPU 核数的 2 倍；每个线程约 100 MB 内存）(--jobs is at most ${cap}, twice the cores)`);
+      const limits = parseLimits(o);
       const { DatabaseError, openDb, resolveDbPath } = await import("../../store/db.js");
       const { ingest } = await import("../../ingest/ingest.js");
       const { createProgress } = await import("../../ingest/progress.js");
@@ -83,7 +87,7 @@ export function register(program: Command): void {
       try {
         const db = openDb(file);
         try {
-          summary = await ingest(db, paths, { jobs, force: o.force, onProgress: (e) => progress.update(e) });
+          summary = await ingest(db, paths, { jobs, force: o.force, fileTimeout: limits.fileTimeout, maxFileBytes: limits.maxFileBytes, onProgress: (e) => progress.update(e) });
         } finally {
           progress.stop();
           db.close();

@@ -1,21 +1,23 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
 import { formatErrorText } from "../output.js";
+import { addLimitOptions, parseLimits, type LimitOptions } from "../limits.js";
 
 // "table" is accepted as a synonym of "text" so `--format table` works on every command.
 const FORMATS = ["text", "json", "table"] as const;
 
 /** `jixiao text <file>`: the normalised document, for people (outline, paragraphs, tables) or as the JSON model. */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("text")
     .description("显示文档的规范化文本：章节、段落、表格、页码 (print the normalised document)")
     .argument("<file>", "PDF / DOCX / DOC / TXT / HTML / XLSX / XLS / ET / ODS 文件")
-    .option("--format <format>", "输出格式 (output format: text|json；table 同 text)", "text")
-    .action(async (file: string, opts: { format: string }) => {
+    .option("--format <format>", "输出格式 (output format: text|json；table 同 text)", "text");
+  addLimitOptions(cmd).action(async (file: string, opts: { format: string } & LimitOptions) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliExit(EXIT.USAGE, `jixiao: ${formatErrorText(opts.format, FORMATS)}`);
-      const { readDocument } = await import("../../formats/index.js");
-      const doc = await readDocument(file);
+      const limits = parseLimits(opts);
+      const { readBounded } = await import("../../ingest/pool.js");
+      const doc = (await readBounded({ path: file, want: "document", maxBytes: limits.maxFileBytes }, limits.fileTimeout * 1000)).document!;
       let out: string;
       if (opts.format === "json") out = JSON.stringify((await import("../../document/model.js")).DocumentSchema.parse(doc), null, 2) + "\n";
       else out = (await import("../../document/render-text.js")).renderDocumentText(doc);
