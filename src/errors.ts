@@ -27,10 +27,24 @@ export class InputError extends Error {
   }
   /** The one line a user reads: "FILE: reason". */
   get line(): string {
-    return `${this.file}: ${this.message}`;
+    return `${escapeControls(this.file)}: ${this.message}`;
   }
 }
 
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
+}
+
+/**
+ * Control characters made visible (`\x1b`, `\n` …), for names printed to a terminal: a crafted file name could clear
+ * the screen or forge a line of output. Printable text, CJK included, is unchanged.
+ */
+export function escapeControls(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\t") return "\\t";
+    if (c === "\r") return "\\r";
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+  });
 }

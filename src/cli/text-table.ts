@@ -1,5 +1,6 @@
 import type { Column } from "../query/column.js";
 import { displayWidth } from "../query/text-width.js";
+import { escapeControls } from "../errors.js";
 
 /**
  * Box-drawn text tables in cli-table3's look, built in one pass. cli-table3 measures every cell many times and
@@ -10,8 +11,13 @@ function pad(s: string, width: number, align: "left" | "right"): string {
   return align === "right" ? fill + s : s + fill;
 }
 
+// eslint-disable-next-line no-control-regex
+const RE_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
 function cellLines(v: unknown): string[] {
-  const s = v === null || v === undefined ? "" : String(v);
+  let s = v === null || v === undefined ? "" : String(v);
+  // A cell may span lines; any other control character (a file name's ESC sequence) is shown, never sent to the terminal.
+  if (RE_CONTROL.test(s)) s = s.split("\n").map(escapeControls).join("\n");
   return s.includes("\n") ? s.split("\n") : [s];
 }
 

@@ -1,6 +1,7 @@
 import cliProgress from "cli-progress";
 import path from "node:path";
 import type { ProgressEvent } from "./ingest.js";
+import { escapeControls } from "../errors.js";
 
 export interface ProgressReporter {
   update(e: ProgressEvent): void;
@@ -37,9 +38,9 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
           started = true;
         }
         if (e.outcome === "failed") {
-          stream.write(`\r\x1b[2K失败 ${e.file}: ${e.reason ?? ""}\n`);
+          stream.write(`\r\x1b[2K失败 ${escapeControls(e.file)}: ${e.reason ?? ""}\n`);
         }
-        bar.update(e.done, { pps: rate().toFixed(1), file: path.basename(e.file).slice(0, 30) });
+        bar.update(e.done, { pps: rate().toFixed(1), file: escapeControls(path.basename(e.file)).slice(0, 30) });
       },
       stop() {
         if (started) bar.stop();
@@ -50,7 +51,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   return {
     update(e) {
       pages += e.pages;
-      if (e.outcome === "failed") stream.write(`失败 ${e.file}: ${e.reason ?? ""}\n`);
+      if (e.outcome === "failed") stream.write(`失败 ${escapeControls(e.file)}: ${e.reason ?? ""}\n`);
       const now = Date.now();
       if (now - last >= 5000 || e.done === e.total) {
         last = now;

@@ -42,20 +42,28 @@ export async function writeExport(tables: ExportTable[], out: string, format: Ex
   if (format === "xlsx") {
     const file = target(out, "xlsx", "jixiao-export");
     const { default: ExcelJS } = await import("exceljs");
-    const wb = new ExcelJS.Workbook();
+    // Streamed, rows committed as written, and one style object shared by every money cell: a style per cell and the
+    // whole workbook in memory are what exceljs spends its time and memory on.
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
     wb.creator = "jixiao";
+    const money: Partial<import("exceljs").Style> = { numFmt: "#,##0.00" };
+    const bold: Partial<import("exceljs").Style> = { font: { bold: true } };
     for (const t of tables) {
       const ws = wb.addWorksheet(t.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
       ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: columnWidth(t, c.key, c.header) }));
-      ws.getRow(1).font = { bold: true };
+      const header = ws.getRow(1);
+      header.eachCell((c) => (c.style = bold));
+      header.commit();
       const valueKeys = t.columns.map((c) => c.key).filter((k) => k === "value" || /^y\d{4}$/.test(k));
       for (const r of t.rows) {
         const row = ws.addRow(r);
         // Money is exported in 元 (exact to 分): show it as Excel users expect, 1,234,567.89, still a number.
-        if (r.unit === "元") for (const k of valueKeys) if (typeof r[k] === "number") row.getCell(k).numFmt = "#,##0.00";
+        if (r.unit === "元") for (const k of valueKeys) if (typeof r[k] === "number") row.getCell(k).style = money;
+        row.commit();
       }
+      ws.commit();
     }
-    await wb.xlsx.writeFile(file);
+    await wb.commit();
     return tables.map((t) => ({ file, table: t.sheet, rows: t.rows.length }));
   }
   // CSV: one file per table. A BOM lets Excel open the UTF-8 Chinese text correctly.

@@ -134,6 +134,18 @@ describe.skipIf(!existsSync(cliJs))("deadlines and the database (built CLI and w
     after.close();
   });
 
+  it("control characters in a file name (cleared the screen and forged a line) are shown escaped", async () => {
+    const d = tmp();
+    const name = "a\x1b[2J\rb\nforged.txt";
+    writeFileSync(path.join(d, name), "");
+    const r = await runCli(["ingest", d, "--db", path.join(d, "j.db")]).done;
+    expect(r.code).toBe(EXIT.PARTIAL);
+    for (const out of [r.stdout, r.stderr]) {
+      expect(out).toContain("a\\x1b[2J\\rb\\nforged.txt");
+      expect(out).not.toMatch(/[\x1b\r]/);
+    }
+  });
+
   it("--jobs beyond twice the cores (no cap, ~75 MB per worker) is a usage error", async () => {
     const r = await runCli(["ingest", good, "--db", path.join(tmp(), "j.db"), "--jobs", "500"]).done;
     expect(r.code).toBe(EXIT.USAGE);

@@ -3,6 +3,7 @@ import { CliExit, EXIT } from "../exit-codes.js";
 import os from "node:os";
 import { parseFormat, render, OUTPUT_FORMATS, type OutputFormat } from "../output.js";
 import type { IngestSummary } from "../../ingest/ingest.js";
+import { escapeControls } from "../../errors.js";
 import { addLimitOptions, maxJobs, parseLimits, type LimitOptions } from "../limits.js";
 
 // The same as ingest/pool.ts's defaultJobs, without loading the worker pool just to print --help.
@@ -111,7 +112,7 @@ export function register(program: Command): void {
             render(
               "table",
               [{ key: "path", header: "文件" }, { key: "reason", header: "原因" }],
-              summary.failed.map((f) => ({ path: f.path, reason: f.cached ? `${f.reason}（此前已失败，文件未变）` : f.reason })),
+              summary.failed.map((f) => ({ path: escapeControls(f.path), reason: f.cached ? `${f.reason}（此前已失败，文件未变）` : f.reason })),
             ),
           );
         }
