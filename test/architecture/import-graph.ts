@@ -7,7 +7,7 @@ import path from "node:path";
 
 /** Bottom first: a layer may import itself and the layers before it. Top-level files are listed by name. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["errors.ts", "version.ts"],
+  ["errors.ts", "version.ts", "limits.ts"],
   ["document"],
   ["formats"],
   ["extract"],

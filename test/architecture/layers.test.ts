@@ -1,6 +1,6 @@
 /**
  * Layers import downward only (README "Source layout"): document → formats → extract → rules → store → query → report
- * → ingest → cli, with errors.ts/version.ts beneath all. No file-level import cycles, type-only imports included.
+ * → ingest → cli, with errors.ts/version.ts/limits.ts beneath all. No file-level import cycles, type-only imports included.
  */
 import { describe, expect, it } from "vitest";
 import path from "node:path";

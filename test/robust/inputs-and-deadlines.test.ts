@@ -93,15 +93,16 @@ describe("inputs beyond limits (issue 18)", () => {
 describe.skipIf(!existsSync(cliJs))("deadlines and the database (built CLI and workers)", () => {
   it("a file past --file-timeout is stopped (no document committed in 120 s before), the good one is stored", async () => {
     const d = tmp();
-    writeFileSync(path.join(d, "slow.pdf"), unpunctuatedLinesPdf(120, 50));
+    // About 10 s of parsing against a 3 s deadline; the good file, parsed first by a cold worker, needs well under it.
+    writeFileSync(path.join(d, "slow.pdf"), unpunctuatedLinesPdf(600, 50));
     writeFileSync(path.join(d, "good.txt"), readFileSync(good));
     const db = openDb(path.join(d, "j.db"));
     try {
-      const s = await ingest(db, [d], { jobs: 1, fileTimeout: 0.3 });
+      const s = await ingest(db, [d], { jobs: 1, fileTimeout: 3 });
       expect(s.mode).toBe("workers");
       expect(s.imported).toBe(1);
       expect(s.failed).toEqual([expect.objectContaining({ path: path.join(d, "slow.pdf"), code: "timeout" })]);
-      expect(s.failed[0].reason).toMatch(/解析超时（超过 0.3 秒/);
+      expect(s.failed[0].reason).toMatch(/解析超时（超过 3 秒/);
       // Not stored: the next run, with a longer deadline, tries it again.
       expect(db.prepare("SELECT COUNT(*) AS n FROM documents WHERE status = 'failed'").get()).toEqual({ n: 0 });
     } finally {
