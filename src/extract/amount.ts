@@ -5,47 +5,34 @@
  */
 import { parseChineseNumber, RE_CN_NUM_CHARS } from "./cn-numerals.js";
 import type { ParsedNumber } from "./parsed-number.js";
+import { MONEY_UNITS, UNITS, type UnitDef } from "./vocab/units.js";
 
-export type FigureUnitKind = "money" | "percent" | "points" | "count" | "score" | "plain";
+export type FigureUnitKind = UnitDef["kind"] | "plain";
 
 export interface UnitInfo {
   kind: FigureUnitKind;
   /** Base-unit symbol used in Metric.unit. */
-  base: "元" | "%" | "人" | "个" | "辆" | "分" | "";
+  base: UnitDef["base"];
   /** Power of ten from the printed unit to the base unit (万元 → 4, 亿元 → 8, 元 → 0). */
   shift: number;
 }
 
-/** Units a number can carry, longest first so 万元 wins over 万 and 个百分点 over 个. */
-const UNIT_TABLE: Array<[string, UnitInfo]> = [
-  ["个百分点", { kind: "points", base: "%", shift: 0 }],
-  ["百分点", { kind: "points", base: "%", shift: 0 }],
-  ["亿元", { kind: "money", base: "元", shift: 8 }],
-  ["万元", { kind: "money", base: "元", shift: 4 }],
-  ["千元", { kind: "money", base: "元", shift: 3 }],
-  ["元", { kind: "money", base: "元", shift: 0 }],
-  ["%", { kind: "percent", base: "%", shift: 0 }],
-  ["％", { kind: "percent", base: "%", shift: 0 }],
-  ["‰", { kind: "percent", base: "%", shift: -1 }],
-  ["人次", { kind: "count", base: "", shift: 0 }],
-  ["万人", { kind: "count", base: "人", shift: 4 }],
-  ["人", { kind: "count", base: "人", shift: 0 }],
-  ["名", { kind: "count", base: "人", shift: 0 }],
-  ["辆", { kind: "count", base: "辆", shift: 0 }],
-  ["个", { kind: "count", base: "个", shift: 0 }],
-  ["分", { kind: "score", base: "分", shift: 0 }],
-];
+/** Units a number can carry (schemas/units.json), in the file's order: at one position the first that fits wins. */
+const UNIT_TABLE: ReadonlyArray<{ unit: string; info: UnitInfo; notBefore: string | null }> = UNITS.units.map((u) => ({
+  unit: u.unit,
+  info: { kind: u.kind, base: u.base, shift: u.shift },
+  notBefore: u.notBefore ?? null,
+}));
 
 /** The unit at the start of `s` (after optional spaces), or null. `亿`/`万` alone stay unit-less multipliers. */
 export function unitAt(s: string): { unit: string; info: UnitInfo; length: number } | null {
   const m = /^\s?/.exec(s)!;
   const rest = s.slice(m[0].length);
-  for (const [u, info] of UNIT_TABLE) {
-    if (rest.startsWith(u)) {
-      // "分" is a score only when it is not the start of a word (分别, 分值, 分配, 分类 …).
-      if (u === "分" && /^分[别值配类解项期批布担管析钟]/.test(rest)) return null;
-      // "个" followed by 月/工作日 etc. is a period, not a count we use; still a count figure.
-      return { unit: u, info, length: m[0].length + u.length };
+  for (const u of UNIT_TABLE) {
+    if (rest.startsWith(u.unit)) {
+      // "分" is a score only when it is not the start of a word (分别, 分值, 分配 …: the unit's notBefore characters).
+      if (u.notBefore !== null && rest.length > u.unit.length && u.notBefore.includes(rest[u.unit.length])) return null;
+      return { unit: u.unit, info: u.info, length: m[0].length + u.unit.length };
     }
   }
   return null;
@@ -121,12 +108,14 @@ export function parseAmount(raw: string, defaultUnit: string | null = null): Amo
   if (!num) return null;
   // A bare multiplier before the unit: "1.2亿元" is caught by the table, "3万" (no 元) stays a plain 10^4.
   let extraShift = 0;
-  if (/^万(?!元)/.test(tail)) {
-    extraShift = 4;
-    tail = tail.slice(1);
-  } else if (/^亿(?!元)/.test(tail)) {
-    extraShift = 8;
-    tail = tail.slice(1);
+  let multiplier = "";
+  for (const x of UNITS.multipliers) {
+    if (tail.startsWith(x.word) && !MONEY_UNITS.some((u) => tail.startsWith(u.unit))) {
+      extraShift = x.shift;
+      multiplier = x.word;
+      tail = tail.slice(x.word.length);
+      break;
+    }
   }
   let u = tail ? unitAt(tail) : null;
   if (tail && (!u || tail.slice(u.length).trim() !== "")) return null;
@@ -137,12 +126,30 @@ export function parseAmount(raw: string, defaultUnit: string | null = null): Amo
   return {
     value: Number(hundredths) / 100,
     hundredths,
-    unit: u ? u.unit : extraShift ? (extraShift === 4 ? "万" : "亿") : "",
+    unit: u ? u.unit : multiplier,
     kind: info.kind,
     base: info.base,
     decimals: num.decimals,
     scale: scaleOf(shift),
   };
+}
+
+/**
+ * A table cell's number printed in `unit` (the table's 单位, e.g. 万元): separators are dropped wherever they sit, since
+ * PDF cells split and rejoin digit groups irregularly. "17,981.68" in 万元 → 179816800 元 exactly. Null for anything
+ * that is not a plain decimal, or a unit the units file does not know.
+ */
+export function parseAmountIn(printed: string, unit: string): Amount | null {
+  const n = parseNumberText(printed.replace(/[,，\s]/g, ""));
+  const u = UNIT_TABLE.find((x) => x.unit === unit);
+  if (!n || !u) return null;
+  const hundredths = toHundredths(n, u.info.shift);
+  return { value: Number(hundredths) / 100, hundredths, unit, kind: u.info.kind, base: u.info.base, decimals: n.decimals, scale: scaleOf(u.info.shift) };
+}
+
+/** Exact hundredths of the base unit as a number (分 for money): safe up to 2^53 分, 90 万亿元. */
+export function centsOf(a: Amount): number {
+  return Number(a.hundredths);
 }
 
 /** Full-width digits and separators to ASCII (norm text already has this; `text` may not). */

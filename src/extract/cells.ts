@@ -7,6 +7,7 @@ import type { Block, TableBlock } from "../document/model.js";
 import { scanFigures, type FigureHit } from "./figures.js";
 import { normalizeText } from "../document/normalize.js";
 import { columnRole, findLabels, matchLabel } from "./labels.js";
+import { MONEY_UNITS, unitAlternation } from "./vocab/units.js";
 
 export interface StreamCell {
   text: string;
@@ -62,9 +63,12 @@ function splitLine(norm: string): { cells: string[]; row: boolean } | null {
   return null;
 }
 
+const MONEY = unitAlternation(MONEY_UNITS.map((u) => u.unit));
+const RE_UNIT_NOTE = new RegExp(`单位\\s*[:：]?\\s*(${MONEY})|[(（]\\s*(${MONEY})\\s*[)）]`);
+
 /** Unit written in a caption or header cell: "(万元)", "单位：万元", "资金投入情况 (万元)". */
 export function unitInText(s: string): string | null {
-  const m = /单位\s*[:：]?\s*(万元|元|亿元|千元)|[(（]\s*(万元|元|亿元|千元)\s*[)）]/.exec(s);
+  const m = RE_UNIT_NOTE.exec(s);
   return m ? (m[1] ?? m[2]) : null;
 }
 

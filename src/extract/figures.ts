@@ -7,6 +7,7 @@ import { allBlocks, BBoxSchema, SpanSchema, type JxDocument } from "../document/
 import { parseAmount, type Amount } from "./amount.js";
 import { RE_CN_NUM_CHARS } from "./cn-numerals.js";
 import { charTable } from "./words.js";
+import { UNITS, unitAlternation } from "./vocab/units.js";
 
 export const FigureSchema = z.object({
   /** Value in base units (元, percent points, people, points); negative for a stated decrease. */
@@ -39,7 +40,9 @@ export interface FigureHit {
   change: "up" | "down" | null;
 }
 
-const UNIT_ALT = "亿元|万元|千元|元|万人|万|亿|个百分点|百分点|%|‰|人次|人|名|辆|个|分";
+/** Unit words a number may carry, and the bare multipliers (万, 亿), longest first. */
+const UNIT_ALT = unitAlternation([...UNITS.units.map((u) => u.unit), ...UNITS.multipliers.map((m) => m.word)]);
+const RE_MULTIPLIER = new RegExp(`^(?:${unitAlternation(UNITS.multipliers.map((m) => m.word))})$`);
 /** Sticky: scanFigures only tries the positions where a match can start (a regex search would try them all). */
 const RE_ARABIC = new RegExp(
   `(?<![\\d.A-Za-z_/\\-])([-−]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(?![\\d.]*[A-Za-z_])(\\s?(?:${UNIT_ALT}))?`,
@@ -82,7 +85,7 @@ export function scanFigures(raw: string, defaultUnit: string | null = null): Fig
     const after = text.charCodeAt(p);
     // Dates, years and document numbers are positions in time, not figures we bind.
     if (!m[2] && DATE_AFTER[after]) continue;
-    if (m[2] && /^(万|亿)$/.test(m[2].trim()) && DATE_OR_PEOPLE_AFTER[after]) continue;
+    if (m[2] && RE_MULTIPLIER.test(m[2].trim()) && DATE_OR_PEOPLE_AFTER[after]) continue;
     const amount = parseAmount(m[0], m[2] ? null : defaultUnit);
     if (!amount) continue;
     hits.push({ start, end: p, amount, text: m[0].trim(), change: changeBefore(text, start, amount) });

@@ -6,6 +6,7 @@
 import { labelOccurrences, type LabelEntry } from "./labels.js";
 import { scanFigures, type FigureHit } from "./figures.js";
 import { RE_CN_NUM_CHARS } from "./cn-numerals.js";
+import { MONEY_UNITS, UNITS } from "./vocab/units.js";
 import { unitInText } from "./cells.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
 import { newWordHits, WordList, WordOccurrences } from "./words.js";
@@ -58,7 +59,8 @@ const isGap = charClass(/^[\s|]$/);
  * characters past it (scanFigures looks at most five ahead of a figure) finds the same run as scanning the whole
  * rest of a long passage, which made this quadratic.
  */
-const isRunChar = charClass(new RegExp(`^[\\s|0-9,.，\\-−+%‰${RE_CN_NUM_CHARS}亿万千元人次名辆个百分点]$`));
+const UNIT_CHARS = [...new Set([...UNITS.units, ...UNITS.multipliers.map((m) => ({ unit: m.word }))].flatMap((u) => [...u.unit]))].join("");
+const isRunChar = charClass(new RegExp(`^[\\s|0-9,.，\\-−+%‰${RE_CN_NUM_CHARS}${UNIT_CHARS}]$`));
 const RUN_LOOKAHEAD = 8;
 
 function all(text: string, from: number, to: number, accept: (code: number) => boolean): boolean {
@@ -66,7 +68,8 @@ function all(text: string, from: number, to: number, accept: (code: number) => b
   return true;
 }
 
-const UNITS = [null, "万元", "元", "亿元", "千元"];
+/** Units a row may declare (money), as indices for the numbersAfter cache key. */
+const ROW_UNITS: Array<string | null> = [null, ...MONEY_UNITS.map((u) => u.unit)];
 
 /** Numbers right after `from` (and before `end`), separated by spaces or pipes only. */
 function numbersAfter(rt: RowText, from: number, end: number, unit: string | null): FigureHit[] {
@@ -74,7 +77,7 @@ function numbersAfter(rt: RowText, from: number, end: number, unit: string | nul
   let e = from;
   while (e < end && isRunChar(text.charCodeAt(e))) e++;
   const to = Math.min(end, e + RUN_LOOKAHEAD);
-  const u = UNITS.indexOf(unit);
+  const u = ROW_UNITS.indexOf(unit);
   const key = u >= 0 && to - from < 4096 ? (from * 4096 + to - from) * 8 + u : -1;
   const cached = rt.numbers.get(key);
   if (cached) return cached;

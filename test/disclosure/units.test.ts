@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { parseAmount } from "../../src/extract/disclosure/amount.js";
+import { centsOf, parseAmountIn } from "../../src/extract/amount.js";
 import { solveThreePublic } from "../../src/extract/disclosure/three-public.js";
 import { cleanDepartmentName } from "../../src/extract/disclosure/detect.js";
 import { matchRowLabel, ROW_LABELS, tableKindOfTitle } from "../../src/extract/disclosure/vocab.js";
 
-const a = (s: string) => parseAmount(s, 10000)!;
+const a = (s: string) => parseAmountIn(s, "万元")!;
 
-describe("parseAmount", () => {
+describe("parseAmountIn", () => {
   it("turns 万元 with separators into exact 元", () => {
     expect(a("17,981.68")).toMatchObject({ value: 179816800, decimals: 2, scale: 10000 });
     expect(a("1276.7").value).toBe(12767000);
-    expect(parseAmount("769.605", 1)!.cents).toBe(76961);
-    expect(parseAmount("12,34x", 1)).toBeNull();
+    expect(centsOf(parseAmountIn("769.605", "元")!)).toBe(76961);
+    expect(parseAmountIn("12,34x", "元")).toBeNull();
+    expect(parseAmountIn("12", "斤")).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Amount } from "./amount.js";
+import type { Amount } from "../amount.js";
 
 /**
  * A figure found for a metric key before the choice between sources. `scope` separates the two totals disclosures

@@ -7,6 +7,7 @@ import { METRIC_BY_KEY } from "../metric-catalog.js";
 import type { Metric, Report } from "../schema.js";
 import type { Candidate } from "./candidate.js";
 import { nearPrinting } from "../candidate.js";
+import { centsOf } from "../amount.js";
 import { detectDisclosure } from "./detect.js";
 import { documentLines } from "./layout.js";
 import { proseCandidates, proseStream } from "./prose.js";
@@ -33,9 +34,9 @@ function chooseCandidates(cands: Candidate[], fiscalYear: number | null): Candid
   // keep that sentence in the quote so change rules can read it.
   for (const [id, c] of best) {
     if (c.source !== "table") continue;
-    const twin = cands.find((p) => p.source === "prose" && `${p.key}@${p.year ?? fiscalYear}` === id && p.amount.cents === c.amount.cents && /上年|同比/.test(p.quote));
+    const twin = cands.find((p) => p.source === "prose" && `${p.key}@${p.year ?? fiscalYear}` === id && p.amount.hundredths === c.amount.hundredths && /上年|同比/.test(p.quote));
     // The sentence printing the same figure with its share (占…%) goes into the quote too, so share rules can see it.
-    const share = cands.find((p) => p !== twin && p.source === "prose" && `${p.key}@${p.year ?? fiscalYear}` === id && p.amount.cents === c.amount.cents && /占/.test(p.quote));
+    const share = cands.find((p) => p !== twin && p.source === "prose" && `${p.key}@${p.year ?? fiscalYear}` === id && p.amount.hundredths === c.amount.hundredths && /占/.test(p.quote));
     const quotes = [c.quote, twin?.quote, share && !twin?.quote.includes(share.quote) ? share.quote : undefined].filter(Boolean);
     if (quotes.length > 1) best.set(id, { ...c, quote: quotes.join("；") });
   }
@@ -50,7 +51,7 @@ function alternativesOf(c: Candidate, cands: Candidate[], fiscalYear: number | n
   const out: Candidate[] = [];
   for (const o of cands) {
     if (o.key !== c.key || (o.year ?? fiscalYear) !== (c.year ?? fiscalYear) || o.scope !== c.scope) continue;
-    if (o.amount.cents === c.amount.cents || out.some((x) => x.amount.cents === o.amount.cents)) continue;
+    if (o.amount.hundredths === c.amount.hundredths || out.some((x) => x.amount.hundredths === o.amount.hundredths)) continue;
     if (nearPrinting(o.amount.value, c.amount.value)) out.push(o);
   }
   return out;
@@ -76,7 +77,7 @@ function toMetric(c: Candidate, fiscalYear: number | null): Metric | null {
 
 function formatPrinted(c: Candidate): string {
   const m = /([\d,]+(?:\.\d+)?)\s*\D*$/.exec(c.quote);
-  const v = c.amount.cents / 100 / c.amount.scale;
+  const v = centsOf(c.amount) / 100 / c.amount.scale;
   return m && Number(m[1].replace(/,/g, "")) === v ? m[1] : v.toFixed(c.amount.decimals);
 }
 

@@ -4,7 +4,8 @@
  * page break reads whole. Between a label and its amount only connecting words may stand (预算数为, 支出, ：); a
  * change or a share (增加, 减少, 占, 比) in between means the amount is not the label's own figure.
  */
-import { parseAmount, UNIT_SCALE } from "./amount.js";
+import { parseAmountIn } from "../amount.js";
+import { MONEY_UNITS, unitAlternation } from "../vocab/units.js";
 import type { Candidate } from "./candidate.js";
 import type { Line } from "./layout.js";
 
@@ -67,7 +68,7 @@ const LABELS: ProseLabel[] = [
 /** Connecting words only: no digits, no clause break, no change/share/conjunction words. */
 const GAP = "[^\\d，。；;,%、：:及和与占比增减较下上（(]{0,8}?[：:为是]?";
 const NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
-const UNIT = "(万元|亿元|千元|元)";
+const UNIT = `(${unitAlternation(MONEY_UNITS.map((u) => u.unit))})`;
 // Compiled once: matchAll clones a global regex, so sharing these across calls is safe.
 const LABEL_RES = LABELS.map((lab) => ({ ...lab, rx: new RegExp(`(${lab.re})${GAP}${NUM}\\s*${UNIT}`, "g") }));
 const RE_PRIOR_TOTAL = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${BUDGET_WORD}(?:安排)?(?:数)?[为是：:]${NUM}\\s*${UNIT}`, "g");
@@ -100,7 +101,7 @@ export function proseCandidates(s: ProseStream, fiscalYear: number | null): Cand
       const start = m.index!;
       const end = start + m[0].length;
       if (!free(start, end)) continue;
-      const amount = parseAmount(m[2], UNIT_SCALE[m[3]]);
+      const amount = parseAmountIn(m[2], m[3]);
       if (!amount) continue;
       used.push([start, end]);
       const { year } = yearBefore(s.text, start, fiscalYear);
@@ -120,7 +121,7 @@ function priorYearTotals(s: ProseStream, fiscalYear: number | null): Candidate[]
   for (const m of s.text.matchAll(RE_PRIOR_TOTAL)) {
     const year = Number(m[1]);
     if (fiscalYear === null || year === fiscalYear) continue;
-    const amount = parseAmount(m[3], UNIT_SCALE[m[4]]);
+    const amount = parseAmountIn(m[3], m[4]);
     if (!amount) continue;
     const key = m[2] === "收入" ? "income.total" : "expenditure.total";
     out.push({ key, year, amount, unit: m[4], page: pageAt(s, m.index!), quote: quoteAround(s.text, m.index!, m.index! + m[0].length), rank: 4, scope: "grand", source: "prose" });
@@ -132,11 +133,12 @@ function priorYearTotals(s: ProseStream, fiscalYear: number | null): Candidate[]
 function staffCounts(s: ProseStream): Candidate[] {
   const out: Candidate[] = [];
   for (const m of s.text.matchAll(/(?:人员)?编制(?:数)?(?:为|共)?(\d{1,6})(人|名)/g)) {
-    const n = Number(m[1]);
+    const amount = parseAmountIn(m[1], m[2]);
+    if (!amount) continue;
     out.push({
       key: "staff.authorized",
       year: null,
-      amount: { value: n, cents: n * 100, decimals: 0, scale: 1 },
+      amount,
       unit: "人",
       page: pageAt(s, m.index!),
       quote: quoteAround(s.text, m.index!, m.index! + m[0].length),

@@ -4,7 +4,8 @@
  * line or a wrapped neighbour line; column tables (支出总表, "三公"经费表, 决算 收入/支出表) map the amounts of the
  * first data row to the headers above them by horizontal position.
  */
-import { parseAmount, UNIT_SCALE } from "./amount.js";
+import { centsOf, parseAmountIn } from "../amount.js";
+import { MONEY_UNITS, unitAlternation } from "../vocab/units.js";
 import type { Candidate } from "./candidate.js";
 import { centre, type Atom, type Line } from "./layout.js";
 import { KEY_OF, LABEL_OF, solveThreePublic } from "./three-public.js";
@@ -58,9 +59,11 @@ export function splitSections(lines: Line[]): { sections: Section[]; prose: Line
   return { sections, prose };
 }
 
+const RE_SECTION_UNIT = new RegExp(`单位[:：]?(${unitAlternation(MONEY_UNITS.map((u) => u.unit))})`);
+
 function sectionUnit(s: Section): string {
   for (const l of [{ text: s.title } as Line, ...s.lines.slice(0, 8)]) {
-    const m = /单位[:：]?(万元|千元|亿元|元)/.exec(l.text);
+    const m = RE_SECTION_UNIT.exec(l.text);
     if (m) return m[1];
   }
   return "万元";
@@ -74,7 +77,7 @@ function isAmount(a: Atom): boolean {
 }
 
 function candidate(key: string, num: Atom, unit: string, page: number, quote: string, rank: number): Candidate | null {
-  const amount = parseAmount(num.text, UNIT_SCALE[unit] ?? 10000);
+  const amount = parseAmountIn(num.text, unit);
   if (!amount) return null;
   const [k, scope] = key.split("#") as [string, Candidate["scope"] | undefined];
   return { key: k, year: null, amount, unit, page, quote, rank, scope: scope ?? null, source: "table" };
@@ -196,7 +199,7 @@ const BLANK_PRIOR = [
  */
 function assignOrdered(nums: Atom[], cols: HeaderHit[], unit: string): Array<{ num: Atom; col: HeaderHit }> | null {
   if (!cols[0]?.id.includes("#current") || nums.length > cols.length || nums.length < 2) return null;
-  const cents = nums.map((n) => parseAmount(n.text, UNIT_SCALE[unit] ?? 10000)?.cents ?? NaN);
+  const cents = nums.map((n) => { const a = parseAmountIn(n.text, unit); return a ? centsOf(a) : NaN; });
   if (cents.slice(1).reduce((a, b) => a + b, 0) !== cents[0]) return null;
   const blankCost = (id: string) => {
     const i = BLANK_PRIOR.indexOf(id);
@@ -253,7 +256,7 @@ function columnTable(s: Section, rank: number): Candidate[] {
 
 function threePublicByTemplate(s: Section, header: Line[], data: Line, unit: string, rank: number): Candidate[] {
   const nums = data.atoms.filter(isAmount);
-  const amounts = nums.map((n) => parseAmount(n.text, UNIT_SCALE[unit] ?? 10000));
+  const amounts = nums.map((n) => parseAmountIn(n.text, unit));
   if (amounts.some((a) => a === null)) return [];
   const solved = solveThreePublic(header.map((l) => l.text).join(" "), amounts as NonNullable<(typeof amounts)[number]>[]);
   if (!solved) return [];

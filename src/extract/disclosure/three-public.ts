@@ -6,7 +6,7 @@
  * by the sums the template implies (小计 = its parts); a tie (a blank 购置费 vs a blank 运行维护费 when the other
  * equals the subtotal) goes to the column that is blank far more often in practice.
  */
-import type { Amount } from "./amount.js";
+import { centsOf, type Amount } from "../amount.js";
 
 export type Col = string;
 
@@ -81,7 +81,7 @@ export function solveThreePublic(headerText: string, amounts: Amount[]): Map<Col
     t.cols.forEach((c, i) => {
       if (!blankIdx.includes(i)) map.set(c, k++);
     });
-    const cents = (c: Col) => (map.has(c) ? amounts[map.get(c)!].cents : 0);
+    const cents = (c: Col) => (map.has(c) ? centsOf(amounts[map.get(c)!]) : 0);
     let score = 0;
     for (const [total, parts] of t.sums) {
       const sum = parts.reduce((s, p) => s + cents(p), 0);
