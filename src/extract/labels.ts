@@ -11,6 +11,7 @@
 import { distance } from "fastest-levenshtein";
 import { METRICS, type UnitKind } from "./metric-catalog.js";
 import { WordList, WordOccurrences } from "./words.js";
+import { normaliseLabel } from "./label-text.js";
 
 export interface LabelEntry {
   label: string;
@@ -24,27 +25,14 @@ export interface LabelEntry {
   loose?: boolean;
 }
 
-const PARTIAL_LABELS = new Set(["行政编制", "事业编制", "参公编制"]);
-
-/** Labels that only make sense inside a project's own text (a department's 支出 is not a project's 执行数). */
-const PROJECT_LABELS: LabelEntry[] = [
-  { label: "项目预算资金", key: "budget.initial", unitKind: "money", projectOnly: true },
-  { label: "预算资金", key: "budget.initial", unitKind: "money", projectOnly: true },
-  { label: "项目预算", key: "budget.initial", unitKind: "money", projectOnly: true },
-  { label: "已于本年度支出", key: "budget.executed", unitKind: "money", projectOnly: true },
-  { label: "本年度支出", key: "budget.executed", unitKind: "money", projectOnly: true },
-  { label: "已使用", key: "budget.executed", unitKind: "money", projectOnly: true, loose: true },
-  { label: "已支出", key: "budget.executed", unitKind: "money", projectOnly: true, loose: true },
-  { label: "已兑现", key: "budget.executed", unitKind: "money", projectOnly: true, loose: true },
-  { label: "支出共计", key: "budget.executed", unitKind: "money", projectOnly: true },
-  { label: "实际使用", key: "budget.executed", unitKind: "money", projectOnly: true, loose: true },
-];
-
 export const LEXICON: LabelEntry[] = [
   ...METRICS.flatMap((m) =>
-    m.labels.map((label) => ({ label: cleanLabel(label), key: m.key, unitKind: m.unitKind, partial: PARTIAL_LABELS.has(label) })),
+    m.labels.map((label) => ({ label: normaliseLabel(label), key: m.key, unitKind: m.unitKind, partial: m.partialLabels?.includes(label) ?? false })),
   ),
-  ...PROJECT_LABELS,
+  // Project-only labels (a department's 支出 is not a project's 执行数) come after every catalogue label: ties go to those.
+  ...METRICS.flatMap((m) =>
+    (m.projectLabels ?? []).map((p) => ({ label: normaliseLabel(p.label), key: m.key, unitKind: m.unitKind, projectOnly: true, ...(p.loose ? { loose: true } : {}) })),
+  ),
 ];
 
 /** Longest labels first so 一般公共预算财政拨款收入 wins over 一般公共预算 at the same position. */
@@ -71,16 +59,6 @@ function firstByLabel(entries: LabelEntry[]): Map<string, LabelEntry> {
   const m = new Map<string, LabelEntry>();
   for (const e of entries) if (!m.has(e.label)) m.set(e.label, e);
   return m;
-}
-
-/** Strip what does not belong to a label's identity: spaces, quotes, colons, numbering, "(万元)" style notes. */
-export function cleanLabel(s: string): string {
-  return s
-    .replace(/[（(][^（()）]*?(?:元|%|％|人|分|[A-Z]|×)[^（()）]*[)）]/g, "")
-    .replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*/, "")
-    .replace(/[\s"“”‘’'：:|]/g, "")
-    .replace(/（/g, "(")
-    .replace(/）/g, ")");
 }
 
 export interface LabelHit {
@@ -179,7 +157,7 @@ const MATCH_CACHE = {
 };
 
 function matchLabelUncached(raw: string, project: boolean): { entry: LabelEntry; exact: boolean } | null {
-  const s = cleanLabel(raw);
+  const s = normaliseLabel(raw);
   if (!s) return null;
   const usable = project ? USABLE.project : USABLE.other;
   const exact = (project ? EXACT.project : EXACT.other).get(s);
@@ -223,7 +201,7 @@ const ROLE_WORDS: Array<[ColumnRole, RegExp]> = [
 export function columnRole(raw: string): ColumnRole | null {
   const cached = ROLE_CACHE.get(raw);
   if (cached !== undefined) return cached;
-  const s = cleanLabel(raw).replace(/[()（）]/g, "");
+  const s = normaliseLabel(raw).replace(/[()（）]/g, "");
   let role: ColumnRole | null = null;
   for (const [r, re] of ROLE_WORDS) {
     if (re.test(s)) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { centsOf, parseAmountIn } from "../../src/extract/amount.js";
 import { solveThreePublic } from "../../src/extract/disclosure/three-public.js";
 import { cleanDepartmentName } from "../../src/extract/disclosure/detect.js";
-import { matchRowLabel, ROW_LABELS, tableKindOfTitle } from "../../src/extract/disclosure/vocab.js";
+import { matchRowLabel, tableKindOfTitle } from "../../src/extract/disclosure/templates.js";
+import { tableTemplate } from "../../src/extract/vocab/disclosure-tables.js";
 
 const a = (s: string) => parseAmountIn(s, "万元")!;
 
@@ -30,7 +31,7 @@ describe("tableKindOfTitle", () => {
 });
 
 describe("matchRowLabel", () => {
-  const defs = ROW_LABELS.summary!;
+  const defs = tableTemplate("summary").rows;
   it("matches wrapped labels by a unique prefix and ignores 小计 and 其他资金", () => {
     expect(matchRowLabel("1.一般公共预", defs)).toBe("income.general_budget");
     expect(matchRowLabel("三、单位预留机", defs)).toBe("expenditure.reserve");
@@ -38,6 +39,8 @@ describe("matchRowLabel", () => {
     expect(matchRowLabel("收入合计", defs)).toBe("income.total#grand");
     expect(matchRowLabel("小计", defs)).toBeNull();
     expect(matchRowLabel("三、其他资金", defs)).toBeNull();
+    expect(matchRowLabel("其中：（一）、基本支出", defs)).toBe("expenditure.basic");
+    expect(matchRowLabel("“三公”经费（万元）", tableTemplate("threePublic").rows)).toBe("three_public.total");
   });
 });
 

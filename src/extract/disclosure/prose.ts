@@ -6,6 +6,7 @@
  */
 import { parseAmountIn } from "../amount.js";
 import { MONEY_UNITS, unitAlternation } from "../vocab/units.js";
+import { PROSE_LABELS } from "../vocab/disclosure-tables.js";
 import type { Candidate } from "./candidate.js";
 import type { Line } from "./layout.js";
 
@@ -31,46 +32,15 @@ function pageAt(s: ProseStream, offset: number): number {
   return page;
 }
 
-interface ProseLabel {
-  keys: string[];
-  re: string;
-}
-
-const NOT_FISCAL_ONLY = "(?<!财政拨款|一般公共预算|一般公共预算拨款|政府性基金预算)";
 const BUDGET_WORD = "(?:预算|决算)";
-
-/** Most specific first: a matched span is not read again by a later, shorter label. */
-const LABELS: ProseLabel[] = [
-  { keys: ["income.fiscal"], re: `财政拨款收入?、?支出?(?:总)?${BUDGET_WORD}(?:总计)?` },
-  { keys: ["income.total#grand", "expenditure.total#grand"], re: `(?<!财政拨款)收入?、支出?${BUDGET_WORD}?总计` },
-  { keys: ["income.total#current"], re: `本年收入${BUDGET_WORD}?合计` },
-  { keys: ["expenditure.total#current"], re: `本年支出${BUDGET_WORD}?合计` },
-  { keys: ["income.fiscal"], re: `财政拨款收入${BUDGET_WORD}?(?:总计|合计)?` },
-  { keys: ["income.total#grand"], re: `(?<!财政拨款)收入${BUDGET_WORD}?总计` },
-  { keys: ["expenditure.total#grand"], re: `(?<!财政拨款)支出${BUDGET_WORD}?总计` },
-  { keys: ["income.general_budget"], re: `一般公共预算(?:财政拨款)?收入(?:${BUDGET_WORD})?` },
-  { keys: ["income.gov_fund"], re: `政府性基金(?:预算)?(?:财政拨款)?收入(?:${BUDGET_WORD})?` },
-  { keys: ["income.carryover"], re: `(?:上年结转(?:和结余)?(?:资金)?|年初结转和结余)(?:${BUDGET_WORD}数?)?` },
-  { keys: ["income.other"], re: `其他收入(?:${BUDGET_WORD})?` },
-  { keys: ["expenditure.basic"], re: `${NOT_FISCAL_ONLY}基本支出(?:${BUDGET_WORD}数?)?` },
-  { keys: ["expenditure.project"], re: `${NOT_FISCAL_ONLY}项目支出(?:${BUDGET_WORD}数?)?` },
-  { keys: ["expenditure.reserve"], re: `单位预留机动经费(?:${BUDGET_WORD}数?)?` },
-  { keys: ["expenditure.personnel"], re: `人员经费(?:支出)?` },
-  { keys: ["expenditure.public"], re: `(?<!机关运行)(?:日常)?公用经费(?:支出)?` },
-  { keys: ["three_public.vehicle"], re: `公务用车购置及运行(?:维护)?费` },
-  { keys: ["three_public.vehicle_purchase"], re: `公务用车购置(?:费)?` },
-  { keys: ["three_public.vehicle_operation"], re: `公务用车运行(?:维护)?费` },
-  { keys: ["three_public.overseas"], re: `因公出国[（(]境[）)]费?` },
-  { keys: ["three_public.reception"], re: `公务接待费` },
-  { keys: ["three_public.total"], re: `[“"]?三公[”"]?经费(?:${BUDGET_WORD})?(?:支出)?(?:合计|总计|共计|总额)?` },
-];
 
 /** Connecting words only: no digits, no clause break, no change/share/conjunction words. */
 const GAP = "[^\\d，。；;,%、：:及和与占比增减较下上（(]{0,8}?[：:为是]?";
 const NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
 const UNIT = `(${unitAlternation(MONEY_UNITS.map((u) => u.unit))})`;
 // Compiled once: matchAll clones a global regex, so sharing these across calls is safe.
-const LABEL_RES = LABELS.map((lab) => ({ ...lab, rx: new RegExp(`(${lab.re})${GAP}${NUM}\\s*${UNIT}`, "g") }));
+// Most specific first (the file's order): a matched span is not read again by a later, shorter label.
+const LABEL_RES = PROSE_LABELS.map((lab) => ({ keys: lab.ids, rx: new RegExp(`(${lab.source})${GAP}${NUM}\\s*${UNIT}`, "g") }));
 const RE_PRIOR_TOTAL = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${BUDGET_WORD}(?:安排)?(?:数)?[为是：:]${NUM}\\s*${UNIT}`, "g");
 
 /** The year a clause speaks of, when it names one other than the fiscal year ("2016 年度部门支出预算安排为…"). */

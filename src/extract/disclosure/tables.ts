@@ -9,19 +9,14 @@ import { MONEY_UNITS, unitAlternation } from "../vocab/units.js";
 import type { Candidate } from "./candidate.js";
 import { centre, type Atom, type Line } from "./layout.js";
 import { KEY_OF, LABEL_OF, solveThreePublic } from "./three-public.js";
-import {
-  COLUMN_HEADERS,
-  ROW_LABELS,
-  THREE_PUBLIC_GROUP,
-  cleanLabel,
-  matchRowLabel,
-  tableKindOfTitle,
-  type ColumnDef,
-  type TableKind,
-} from "./vocab.js";
+import { matchRowLabel, tableKindOfTitle } from "./templates.js";
+import { BLANK_FIRST, tableTemplate, type ColumnHeader, type TableTemplate } from "../vocab/disclosure-tables.js";
+import { printedRowLabel } from "../label-text.js";
 
 export interface Section {
-  kind: TableKind;
+  /** The template's kind ("summary", "threePublic" …, see schemas/disclosure-tables.json). */
+  kind: string;
+  template: TableTemplate;
   title: string;
   lines: Line[];
 }
@@ -48,7 +43,7 @@ export function splitSections(lines: Line[]): { sections: Section[]; prose: Line
       }
     }
     if (kind) {
-      cur = { kind, title, lines: [] };
+      cur = { kind, template: tableTemplate(kind), title, lines: [] };
       sections.push(cur);
       continue;
     }
@@ -90,8 +85,8 @@ function sameBand(a: Line, b: Line): boolean {
 
 /** Row tables: each amount takes the nearest label on its left (own line first, wrapped neighbour lines second). */
 function rowTable(s: Section, rank: number): Candidate[] {
-  const defs = ROW_LABELS[s.kind];
-  if (!defs) return [];
+  const defs = s.template.rows;
+  if (defs.length === 0) return [];
   const unit = sectionUnit(s);
   const out: Candidate[] = [];
   s.lines.forEach((line, i) => {
@@ -118,7 +113,7 @@ function rowTable(s: Section, rank: number): Candidate[] {
       if (!best) continue;
       const key = matchRowLabel(best.atom.text, defs);
       if (!key) continue;
-      const c = candidate(key, num, unit, line.page, `${s.title}：${cleanLabel(best.atom.text)} ${num.text}`, rank);
+      const c = candidate(key, num, unit, line.page, `${s.title}：${printedRowLabel(best.atom.text)} ${num.text}`, rank);
       if (c) out.push(c);
     }
   });
@@ -132,7 +127,7 @@ interface HeaderHit {
 }
 
 /** Where each column's header sits: pattern hits in the header cells, wrapped fragments of one header merged. */
-function headerHits(header: Line[], defs: ColumnDef[], skip?: RegExp): HeaderHit[] {
+function headerHits(header: Line[], defs: ColumnHeader[], skip: RegExp | null): HeaderHit[] {
   const hits: HeaderHit[] = [];
   const patterns = defs.flatMap((d) => d.patterns.map((p) => ({ id: d.id, p }))).sort((a, b) => b.p.length - a.p.length);
   for (const line of header) {
@@ -186,12 +181,6 @@ function assignColumns(nums: Atom[], cols: HeaderHit[]): Array<{ num: Atom; col:
   return out;
 }
 
-/** Columns most often left blank in practice (budgets plan no 结转下年; offices have no 经营/事业收入). */
-const BLANK_PRIOR = [
-  "expenditure.carryforward", "ignore", "income.operating", "income.affiliated", "income.superior", "income.business",
-  "income.carryover", "expenditure.reserve", "income.other", "expenditure.project", "income.fiscal", "expenditure.basic",
-];
-
 /**
  * Columns in header order with fewer amounts than columns: which are blank? A 合计 column first must equal the sum
  * of the others (支出总表: 合计 = 基本 + 项目 + 机动经费 …). Positions inside a merged header cell are only estimates,
@@ -202,8 +191,8 @@ function assignOrdered(nums: Atom[], cols: HeaderHit[], unit: string): Array<{ n
   const cents = nums.map((n) => { const a = parseAmountIn(n.text, unit); return a ? centsOf(a) : NaN; });
   if (cents.slice(1).reduce((a, b) => a + b, 0) !== cents[0]) return null;
   const blankCost = (id: string) => {
-    const i = BLANK_PRIOR.indexOf(id);
-    return i < 0 ? BLANK_PRIOR.length : i;
+    const i = BLANK_FIRST.indexOf(id);
+    return i < 0 ? BLANK_FIRST.length : i;
   };
   type Pairs = Array<{ num: Atom; col: HeaderHit }>;
   let best: { pairs: Pairs; prior: number; cost: number } | null = null;
@@ -223,8 +212,8 @@ function assignOrdered(nums: Atom[], cols: HeaderHit[], unit: string): Array<{ n
 
 /** Column tables: headers are the lines before the first line with amounts; that line is the 合计 row. */
 function columnTable(s: Section, rank: number): Candidate[] {
-  const defs = COLUMN_HEADERS[s.kind];
-  if (!defs) return [];
+  const defs = s.template.columns;
+  if (defs.length === 0) return [];
   const dataIdx = s.lines.findIndex((l) => l.atoms.filter(isAmount).length >= 2);
   if (dataIdx < 0) return [];
   let header = s.lines.slice(0, dataIdx);
@@ -241,7 +230,7 @@ function columnTable(s: Section, rank: number): Candidate[] {
     nums = nums.filter((n) => centre(n) > split);
     header = header.map((l) => ({ ...l, atoms: l.atoms.filter((a) => centre(a) > split) }));
   }
-  const cols = headerHits(header, defs, s.kind === "threePublic" ? THREE_PUBLIC_GROUP : undefined);
+  const cols = headerHits(header, defs, s.template.groupHeaders);
   if (new Set(cols.map((c) => c.id)).size < 2) return [];
   const pairs = assignOrdered(nums, cols, unit) ?? assignColumns(nums, cols);
   const byId = resolveSubtotals(s.kind, pairs);
@@ -284,7 +273,7 @@ function splitBudgetActual(header: Line[]): number | null {
  * (购置 + 运行) second — each subtotal precedes its parts. Without 小计 columns, 合计 is the 三公 total itself
  * unless the table also carries 会议费/培训费.
  */
-function resolveSubtotals(kind: TableKind, pairs: Array<{ num: Atom; col: HeaderHit }>): Map<string, { num: Atom; label: string }> {
+function resolveSubtotals(kind: string, pairs: Array<{ num: Atom; col: HeaderHit }>): Map<string, { num: Atom; label: string }> {
   const out = new Map<string, { num: Atom; label: string }>();
   if (kind !== "threePublic") {
     for (const p of pairs) if (!out.has(p.col.id)) out.set(p.col.id, { num: p.num, label: p.col.label });
@@ -309,15 +298,13 @@ function resolveSubtotals(kind: TableKind, pairs: Array<{ num: Atom; col: Header
 export function tableCandidates(sections: Section[]): Candidate[] {
   const out: Candidate[] = [];
   for (const s of sections) {
-    const rank = s.kind === "summary" ? 1 : s.kind === "fiscal" ? 3 : 2;
-    if (s.kind === "expenditure" || s.kind === "threePublic") {
-      const cols = columnTable(s, rank);
-      out.push(...(cols.length ? cols : rowTable(s, rank)));
-    } else if (s.kind === "income") {
-      const rows = rowTable(s, rank);
-      out.push(...(rows.length ? rows : columnTable(s, rank)));
-    } else {
-      out.push(...rowTable(s, rank));
+    // The template says how to read its table, in order, until one way yields figures.
+    for (const way of s.template.read) {
+      const found = way === "rows" ? rowTable(s, s.template.priority) : columnTable(s, s.template.priority);
+      if (found.length) {
+        out.push(...found);
+        break;
+      }
     }
   }
   return out;

@@ -7,6 +7,7 @@
  * equals the subtotal) goes to the column that is blank far more often in practice.
  */
 import { centsOf, type Amount } from "../amount.js";
+import { THREE_PUBLIC } from "../vocab/disclosure-tables.js";
 
 export type Col = string;
 
@@ -17,44 +18,31 @@ interface Template {
   blankPrior: Col[];
 }
 
-const PRIOR = ["vp", "meeting", "training", "ov", "rec", "vo", "vsub", "tp", "all"];
+const T = THREE_PUBLIC;
 
-function budgetTemplate(hasAll: boolean, hasMeeting: boolean, hasTraining: boolean): Template {
-  const cols = [...(hasAll ? ["all"] : []), "tp", "ov", "vsub", "vp", "vo", "rec", ...(hasMeeting ? ["meeting"] : []), ...(hasTraining ? ["training"] : [])];
-  const sums: Template["sums"] = [
-    ["tp", ["ov", "vsub", "rec"]],
-    ["vsub", ["vp", "vo"]],
-  ];
-  if (hasAll) sums.push(["all", ["tp", ...(hasMeeting ? ["meeting"] : []), ...(hasTraining ? ["training"] : [])]]);
-  return { cols, sums, blankPrior: PRIOR };
+/** The budget layout: the template's columns, those with `when` only if the header holds that word. */
+function budgetTemplate(headerText: string): Template {
+  const cols = T.columns.filter((c) => c.when === undefined || headerText.includes(c.when)).map((c) => c.id);
+  // A sum whose total is not a column says nothing; its parts that are not columns are left out.
+  const sums: Template["sums"] = T.sums.filter((x) => cols.includes(x.total)).map((x) => [x.total, x.parts.filter((p) => cols.includes(p))]);
+  return { cols, sums, blankPrior: T.blankFirst };
 }
 
-/** 决算: 预算数 group then 决算数 group, each 合计 | 出国 | 车小计 | 购置 | 运行 | 接待. */
+/** 决算: 预算数 group then 决算数 group, each with the template's unconditional columns. */
 function finalTemplate(): Template {
-  const half = (p: string) => [`${p}tp`, `${p}ov`, `${p}vsub`, `${p}vp`, `${p}vo`, `${p}rec`];
-  const cols = [...half("b:"), ...half("")];
+  const base = T.columns.filter((c) => c.when === undefined).map((c) => c.id);
+  const prefixes = [T.budgetAndFinal.budgetPrefix, ""];
+  const cols = prefixes.flatMap((p) => base.map((c) => `${p}${c}`));
   const sums: Template["sums"] = [];
-  for (const p of ["b:", ""]) sums.push([`${p}tp`, [`${p}ov`, `${p}vsub`, `${p}rec`]], [`${p}vsub`, [`${p}vp`, `${p}vo`]]);
-  return { cols, sums, blankPrior: [...PRIOR.map((c) => `b:${c}`), ...PRIOR] };
+  for (const p of prefixes) {
+    for (const x of T.sums) if (base.includes(x.total)) sums.push([`${p}${x.total}`, x.parts.filter((q) => base.includes(q)).map((q) => `${p}${q}`)]);
+  }
+  return { cols, sums, blankPrior: prefixes.flatMap((p) => T.blankFirst.map((c) => `${p}${c}`)) };
 }
 
-export const KEY_OF: Record<string, string> = {
-  tp: "three_public.total",
-  ov: "three_public.overseas",
-  vsub: "three_public.vehicle",
-  vp: "three_public.vehicle_purchase",
-  vo: "three_public.vehicle_operation",
-  rec: "three_public.reception",
-};
-
-export const LABEL_OF: Record<string, string> = {
-  tp: "“三公”经费小计",
-  ov: "因公出国（境）费",
-  vsub: "公务用车购置及运行维护费小计",
-  vp: "公务用车购置费",
-  vo: "公务用车运行维护费",
-  rec: "公务接待费",
-};
+/** Metric key and quote label of a template column (the 决算 half's own columns; the 预算数 half has none). */
+export const KEY_OF: Record<string, string> = Object.fromEntries(T.columns.filter((c) => c.key).map((c) => [c.id, c.key!]));
+export const LABEL_OF: Record<string, string> = Object.fromEntries(T.columns.filter((c) => c.label).map((c) => [c.id, c.label!]));
 
 function* choose(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
   if (acc.length === k) {
@@ -69,9 +57,7 @@ function* choose(n: number, k: number, start = 0, acc: number[] = []): Generator
  * null when the row cannot be this table's data row.
  */
 export function solveThreePublic(headerText: string, amounts: Amount[]): Map<Col, number> | null {
-  const t = /决算/.test(headerText) && /预算/.test(headerText)
-    ? finalTemplate()
-    : budgetTemplate(/合计/.test(headerText), /会议/.test(headerText), /培训/.test(headerText));
+  const t = T.budgetAndFinal.when.every((w) => headerText.includes(w)) ? finalTemplate() : budgetTemplate(headerText);
   const blanks = t.cols.length - amounts.length;
   if (blanks < 0) return null;
   let best: { map: Map<Col, number>; score: number; prior: number } | null = null;
