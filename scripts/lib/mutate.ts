@@ -1,10 +1,10 @@
 import type { Metric, Report } from "../../src/extract/schema.js";
 import { scanFigures } from "../../src/extract/figures.js";
-import { relationsOf, evaluate } from "../../src/rules/relations.js";
-import { shareRelationsOf } from "../../src/rules/stated-share.js";
-import { scopesOf, isMoney, changeKind } from "../../src/rules/metric-access.js";
-import { precisionOf, halfUnit } from "../../src/rules/tolerance.js";
-import { fixed } from "../../src/rules/format.js";
+import { relationsOf, evaluate } from "../../src/rules/lib/relations.js";
+import { shareRelationsOf } from "../../src/rules/lib/shares.js";
+import { scopesOf, isMoney, changeKind } from "../../src/rules/lib/metric-access.js";
+import { precisionOf, halfUnit } from "../../src/rules/lib/tolerance.js";
+import { fixed } from "../../src/rules/lib/format.js";
 
 /**
  * Mutations for the rules benchmark (scripts/bench-rules.ts): change one printed number that takes part in a stated

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../extract/finding.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
-import { baseKey } from "../rules/metric-access.js";
+import { baseKey } from "../rules/lib/metric-access.js";
 import { textTable } from "./text-table.js";
 import { displayWidth } from "../query/text-width.js";
 import { render, type OutputFormat } from "./output.js";

@@ -14,6 +14,8 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 /** Findings are data, never thrown (ESLint style). Amounts in expected/actual are in base units (元, %, 人, 分). */
 export const FindingSchema = z.object({
   rule: z.string(),
+  /** The rule's message this finding states (the rule's meta.messages); absent in findings stored before message ids. */
+  messageId: z.string().optional(),
   severity: SeveritySchema,
   message: z.string(),
   metrics: z.array(z.object({ key: z.string(), year: z.number().int() })),

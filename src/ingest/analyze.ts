@@ -7,6 +7,7 @@ import { readDocument } from "../formats/index.js";
 import { readRegular } from "../formats/open-file.js";
 import { beyondLimits, isStackOverflow } from "./one-file.js";
 import { analyze } from "./pipeline.js";
+import type { SeverityConfig } from "../rules/index.js";
 
 /**
  * The parse step of ingest, run in a worker thread (or in-process with --jobs 1): one file in, plain data out
@@ -43,7 +44,7 @@ export type Analysis = AnalysisOk | AnalysisFailed;
  * `knownSha` is the writer's hash of the file. The reader hashes the bytes it actually parsed, and that hash is stored:
  * if the file changed after the writer hashed it, the stored hash still matches the stored content.
  */
-export async function analyzePath(file: string, knownSha?: string, maxBytes?: number): Promise<Analysis> {
+export async function analyzePath(file: string, knownSha?: string, maxBytes?: number, severity?: SeverityConfig): Promise<Analysis> {
   const t0 = performance.now();
   try {
     // Read once: the document model feeds both the extraction and the full-text sections.
@@ -55,7 +56,7 @@ export async function analyzePath(file: string, knownSha?: string, maxBytes?: nu
       format: doc.source.format,
       pages: doc.source.pages,
       size: doc.source.size,
-      report: analyze(doc),
+      report: analyze(doc, { severity }),
       sections: sectionsFromDocument(doc),
       ms: performance.now() - t0,
     };

@@ -1,7 +1,7 @@
 import type { Db } from "../store/db.js";
 import type { Report } from "../extract/schema.js";
 import { insertFindings } from "../store/save.js";
-import { runCrossRules, type ReportWithId } from "../rules/index.js";
+import { runCrossRules, type ReportWithId, type SeverityConfig } from "../rules/index.js";
 
 export type SeverityCounts = { error: number; warning: number; info: number };
 
@@ -10,7 +10,7 @@ export type SeverityCounts = { error: number; warning: number; info: number };
  * in one transaction: their old 'cross' findings are replaced, so re-running is idempotent. The rules see each
  * department's active reports (extraction JSON + report id + department id).
  */
-export function runCrossForDepartments(db: Db, departmentIds: Iterable<number>): SeverityCounts {
+export function runCrossForDepartments(db: Db, departmentIds: Iterable<number>, severity?: SeverityConfig): SeverityCounts {
   const ids = [...new Set(departmentIds)];
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const load = db.prepare("SELECT id, department_id, json FROM active_reports WHERE department_id = ? ORDER BY fiscal_year, id");
@@ -23,7 +23,7 @@ export function runCrossForDepartments(db: Db, departmentIds: Iterable<number>):
       done.run(id);
       if (rows.length < 2) continue; // cross-report rules need two reports
       const reports: ReportWithId[] = rows.map((r) => ({ ...(JSON.parse(r.json) as Report), id: r.id, departmentId: r.department_id }));
-      for (const f of runCrossRules(reports)) {
+      for (const f of runCrossRules(reports, { severity })) {
         const { reportId, otherReportId, ...finding } = f;
         insertFindings(db, [finding], {
           scope: "cross",

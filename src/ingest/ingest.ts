@@ -8,6 +8,7 @@ import { markCrossPending, pendingCross, runCrossForDepartments } from "./cross.
 import { expandPaths } from "./files.js";
 import { createParser, DEFAULT_FILE_TIMEOUT_S, defaultJobs, type Parser } from "./pool.js";
 import { isInputError } from "../errors.js";
+import type { SeverityConfig } from "../rules/index.js";
 
 export interface IngestOptions {
   /** Worker threads for parsing; 1 parses in the main thread. Default: the number of cores. */
@@ -21,6 +22,8 @@ export interface IngestOptions {
   onProgress?: (e: ProgressEvent) => void;
   /** Replace the parse step (runs in-process, one file at a time); for tests of the import logic itself. */
   analyze?: (file: string, sha256: string) => Promise<Analysis>;
+  /** Per-rule severity for the findings stored (in-report and cross-report). */
+  severity?: SeverityConfig;
 }
 
 export type FileOutcome = "imported" | "reparsed" | "skipped" | "failed";
@@ -113,6 +116,7 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
       parserInstance = createParser(Math.min(jobs, Math.max(1, files.length)), opts.analyze, {
         timeoutMs: (opts.fileTimeout ?? DEFAULT_FILE_TIMEOUT_S) * 1000,
         maxBytes: opts.maxFileBytes,
+        severity: opts.severity,
       });
       summary.mode = parserInstance.mode;
     }
@@ -261,7 +265,7 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
   if (fatal) throw fatal;
 
   try {
-    summary.crossFindings = runCrossForDepartments(db, touched);
+    summary.crossFindings = runCrossForDepartments(db, touched, opts.severity);
   } catch (e) {
     if (isBusyError(e)) throw lockedError(db.name, e);
     throw e;

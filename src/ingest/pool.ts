@@ -9,6 +9,7 @@ import type { JxDocument } from "../document/model.js";
 import type { Report } from "../extract/schema.js";
 import type { OneResult, OneTask } from "./one-file.js";
 import { InputError } from "../errors.js";
+import type { SeverityConfig } from "../rules/index.js";
 
 /** Where parsing happens: worker threads (piscina), or the calling thread for a custom parse step (tests). */
 export interface Parser {
@@ -22,6 +23,8 @@ export interface ParserLimits {
   /** Milliseconds one file may parse before its worker is terminated (workers only). */
   timeoutMs?: number;
   maxBytes?: number;
+  /** Not a limit but passed the same way: per-rule severity for the findings each parse produces. */
+  severity?: SeverityConfig;
 }
 
 export { DEFAULT_FILE_TIMEOUT_S } from "../limits.js";
@@ -49,7 +52,7 @@ type Analyze = (file: string, sha256: string) => Promise<Analysis>;
 
 /** The parse step in this thread, imported on first use: with worker threads the writer never loads the parsers. */
 const analyzeHere = (limits: ParserLimits): Analyze => async (file, sha256) =>
-  (await import("./analyze.js")).analyzePath(file, sha256, limits.maxBytes);
+  (await import("./analyze.js")).analyzePath(file, sha256, limits.maxBytes, limits.severity);
 
 function newPool(file: string, threads: number): Piscina {
   return new Piscina({
@@ -122,7 +125,7 @@ export function createParser(jobs: number, custom?: Analyze, limits: ParserLimit
       const started = new Int32Array(new SharedArrayBuffer(4));
       const ac = new AbortController();
       running.set(ac, { started, since: null });
-      const task: IngestTask = { path: f, sha256: sha, maxBytes: limits.maxBytes, started };
+      const task: IngestTask = { path: f, sha256: sha, maxBytes: limits.maxBytes, severity: limits.severity, started };
       try {
         return (await pool.run(task, { signal: ac.signal })) as Analysis;
       } catch (e) {

@@ -1,12 +1,11 @@
 import type { Metric, Report } from "../extract/schema.js";
 import type { Finding } from "../extract/finding.js";
-import type { Rule } from "./types.js";
-import { SUM_TEMPLATES, buildSum, evaluate, changeRelation } from "./relations.js";
-import { RANK } from "./relation-eval.js";
-import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
-import { halfUnit, lastDigitUnit, grade, precisionOf, toMilli } from "./tolerance.js";
-import { MetricIndex, scopesOf, changeKind, baseKey } from "./metric-access.js";
-import { projectPrefix } from "./stated-change.js";
+import type { Rule, RuleMeta, RuleContext } from "./lib/types.js";
+import { SUM_TEMPLATES, buildSum, evaluate, changeRelation } from "./lib/relations.js";
+import { RANK } from "./lib/relation-eval.js";
+import { metricName, showMetric, showLike } from "./lib/format.js";
+import { halfUnit, lastDigitUnit, grade, precisionOf, toMilli } from "./lib/tolerance.js";
+import { MetricIndex, scopesOf, changeKind, baseKey } from "./lib/metric-access.js";
 
 /**
  * Stated changes obey the relations their figures obey: when total = Σ parts in both years, Δtotal = Σ Δparts. A part
@@ -125,71 +124,94 @@ function showDelta(d: Delta, ref: Metric): string {
   return `${d.stated ? "称" : "按两年数计算"}${word} ${shown}`;
 }
 
-function describe(cs: ChangeSum, expected: number, gap: number, verdict: keyof typeof VERDICT_NOTE): string {
+function describe(cs: ChangeSum, expected: number, gap: number): { messageId: string; data: Record<string, string> } {
   const t = cs.total;
   const ref = cs.totalDelta.stated ?? t;
   const d = Math.max(precisionOf(ref).decimals, ...cs.parts.map((p) => precisionOf(p.delta.stated ?? p.metric).decimals));
-  const head = `${projectPrefix(cs.project)}${cs.year} 年`;
-  const absent = cs.assumedAbsent.length
-    ? `（报告未列明${cs.assumedAbsent.map(metricName).join("、")}，按上年亦无计；若上年有，差额可由其解释）`
-    : "";
+  const common = {
+    year: String(cs.year),
+    total: metricName(t.key),
+    totalDelta: showDelta(cs.totalDelta, t),
+    gap: showLike(ref, Math.abs(gap), d),
+    absent: cs.assumedAbsent.length ? `（报告未列明${cs.assumedAbsent.map(metricName).join("、")}，按上年亦无计；若上年有，差额可由其解释）` : "",
+  };
+  // Below the parts' change: an unstated part that existed last year would explain it, so no more than a warning.
+  const unstated = cs.assumedAbsent.length > 0 && gap < 0;
   const only = cs.parts.length === 1 ? cs.parts[0] : null;
   if (only && toMilli(only.metric.value ?? 0) === toMilli(t.value ?? 0) && only.metric.year === cs.year) {
-    return (
-      `${head}${metricName(t.key)}与${metricName(only.metric.key)}同为 ${showMetric(t)}，增减额却不同：` +
-      `${metricName(t.key)}${showDelta(cs.totalDelta, t)}，${metricName(only.metric.key)}${showDelta(only.delta, only.metric)}，` +
-      `相差 ${showLike(ref, Math.abs(gap), d)}${VERDICT_NOTE[verdict]}${absent}`
-    );
+    return {
+      messageId: unstated ? "equalFiguresChangeDifferentlyUnstatedPart" : "equalFiguresChangeDifferently",
+      data: { ...common, value: showMetric(t), other: metricName(only.metric.key), otherDelta: showDelta(only.delta, only.metric) },
+    };
   }
-  const parts = cs.parts.map((p) => `${metricName(p.metric.key)}${showDelta(p.delta, p.metric)}`).join("，");
-  return (
-    `${head}${metricName(t.key)} ${showMetric(t)}${showDelta(cs.totalDelta, t)}，而各组成部分：${parts}，` +
-    `合计应${expected >= 0 ? "增加" : "减少"} ${showLike(ref, Math.abs(expected), d)}，相差 ${showLike(ref, Math.abs(gap), d)}${VERDICT_NOTE[verdict]}${absent}`
-  );
+  return {
+    messageId: unstated ? "partsChangeDifferUnstatedPart" : "partsChangeDiffer",
+    data: {
+      ...common,
+      value: showMetric(t),
+      parts: cs.parts.map((p) => `${metricName(p.metric.key)}${showDelta(p.delta, p.metric)}`).join("，"),
+      sumDir: expected >= 0 ? "增加" : "减少",
+      sum: showLike(ref, Math.abs(expected), d),
+    },
+  };
 }
 
-function check(report: Report): Finding[] {
+function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const cs of changeSumsOf(report)) {
+  for (const cs of changeSumsOf(ctx.report)) {
     const sumMilli = cs.parts.reduce((s, p) => s + toMilli(p.delta.value), 0);
     const expected = sumMilli / 1000;
     const gap = (toMilli(cs.totalDelta.value) - sumMilli) / 1000;
     const tol = cs.totalDelta.tol + cs.parts.reduce((s, p) => s + p.delta.tol, 0) + Math.abs(cs.currentGap);
     const verdict = grade(gap, tol, lastDigitUnit(cs.totalDelta.stated ?? cs.total));
     if (verdict === "ok") continue;
-    // Below the parts' change: an unstated part that existed last year would explain it, so no more than a warning.
-    const assumed = cs.assumedAbsent.length > 0 && gap < 0;
-    const severity = severityFor(verdict, assumed ? "warning" : meta.defaultSeverity);
     const members = [...cs.totalDelta.members, ...cs.parts.flatMap((p) => p.delta.members)];
     const id = members.map((m) => `${m.key}@${m.year}`).sort().join(",");
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(
-      makeFinding({
-        rule: meta.id,
-        severity,
-        message: describe(cs, expected, gap, verdict),
+      ctx.finding({
+        ...describe(cs, expected, gap),
+        verdict,
         metrics: members,
         expected,
         actual: cs.totalDelta.value,
         tolerance: tol,
         project: cs.project,
-        report,
       }),
     );
   }
   return out;
 }
 
-const meta = {
+const meta: RuleMeta = {
   id: "change-of-parts",
   description: {
     zh: "合计的增减额应等于各组成部分增减额之和；两数同额（如无政府性基金时财政拨款等于一般公共预算，预算收支总计）则所称增减额也应相同",
     en: "A total's stated change equals the sum of its parts' changes; two figures printed equal (财政拨款 = 一般公共预算 without government funds, budget income = expenditure) state equal changes",
   },
-  defaultSeverity: "error" as const,
-  scope: "report" as const,
+  defaultSeverity: "error",
+  scope: "report",
+  docs: { url: "README.md#rule-change-of-parts" },
+  messages: {
+    partsChangeDiffer: {
+      zh: "{project}{year} 年{total} {value}{totalDelta}，而各组成部分：{parts}，合计应{sumDir} {sum}，相差 {gap}{note}{absent}",
+    },
+    partsChangeDifferUnstatedPart: {
+      zh: "{project}{year} 年{total} {value}{totalDelta}，而各组成部分：{parts}，合计应{sumDir} {sum}，相差 {gap}{note}{absent}",
+      severity: "warning",
+      when: "a part the report does not state could explain the gap",
+    },
+    equalFiguresChangeDifferently: {
+      zh: "{project}{year} 年{total}与{other}同为 {value}，增减额却不同：{total}{totalDelta}，{other}{otherDelta}，相差 {gap}{note}{absent}",
+    },
+    equalFiguresChangeDifferentlyUnstatedPart: {
+      zh: "{project}{year} 年{total}与{other}同为 {value}，增减额却不同：{total}{totalDelta}，{other}{otherDelta}，相差 {gap}{note}{absent}",
+      severity: "warning",
+      when: "a part the report does not state could explain the gap",
+    },
+  },
 };
 
 export const changeOfParts: Rule = { meta, check };

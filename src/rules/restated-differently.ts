@@ -1,31 +1,11 @@
-import type { Metric, Report } from "../extract/schema.js";
+import type { Metric } from "../extract/schema.js";
 import type { Finding } from "../extract/finding.js";
-import type { CrossFinding, ReportWithId, Rule } from "./types.js";
-import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
-import { halfUnit, grade, precisionOf, type Verdict } from "./tolerance.js";
-import { MetricIndex, scopesOf, isMoney } from "./metric-access.js";
-import { histories, scopeIndex, crossEvidence, reportLabel } from "./cross.js";
-import { projectPrefix } from "./stated-change.js";
-
-/**
- * Two printings of one figure. Printed with the same digits they must be equal; a coarser printing within rounding
- * is agreement (1.22 亿元 vs 12222.51 万元).
- */
-export function compareFigures(a: Metric, b: Metric): Verdict {
-  const pa = precisionOf(a);
-  const pb = precisionOf(b);
-  const gap = (b.value ?? 0) - (a.value ?? 0);
-  if (pa.scale === pb.scale && pa.decimals === pb.decimals) return Math.round(gap * 1000) === 0 ? "ok" : "off";
-  const v = grade(gap, halfUnit(a) + halfUnit(b), 2 * Math.min(halfUnit(a), halfUnit(b)));
-  return v === "rounding" ? "ok" : v;
-}
-
-/** A ratio of about 10⁴ between two printings is a unit slip, which unit-slip reports instead. */
-export function slipRatio(a: Metric, b: Metric): boolean {
-  if (!isMoney(a) || !isMoney(b) || !a.value || !b.value) return false;
-  const r = Math.abs(Math.log10(Math.abs(a.value / b.value)));
-  return r > 3.5 && r < 4.5;
-}
+import type { CrossFinding, ReportWithId, Rule, RuleMeta, CrossContext, RuleContext } from "./lib/types.js";
+import { metricName, showMetric, showLike } from "./lib/format.js";
+import { halfUnit, precisionOf } from "./lib/tolerance.js";
+import { MetricIndex, scopesOf } from "./lib/metric-access.js";
+import { histories, scopeIndex, crossEvidence, reportLabel } from "./lib/cross.js";
+import { compareFigures, slipRatio } from "./lib/compare-figures.js";
 
 function gapText(a: Metric, b: Metric): string {
   const d = Math.max(precisionOf(a).decimals, precisionOf(b).decimals);
@@ -44,9 +24,9 @@ function withAlternatives(group: Metric[]): Metric[] {
   return out;
 }
 
-function check(report: Report): Finding[] {
+function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const scope of scopesOf(report)) {
+  for (const scope of scopesOf(ctx.report)) {
     for (const group of new MetricIndex(scope).groups().map(withAlternatives)) {
       if (group.length < 2) continue;
       const first = group[0];
@@ -60,16 +40,15 @@ function check(report: Report): Finding[] {
       const all = [first, ...worst.map((x) => x.m)];
       const where = all.map((m) => `${showMetric(m)}${m.page ? `（第 ${m.page} 页）` : ""}`).join("与");
       out.push(
-        makeFinding({
-          rule: meta.id,
-          severity: severityFor(other.v, meta.defaultSeverity),
-          message: `${projectPrefix(scope.project)}${first.year} 年${metricName(first.key)}在报告中前后不一：${where}，相差 ${gapText(first, other.m)}${VERDICT_NOTE[other.v]}`,
+        ctx.finding({
+          messageId: "statedTwice",
+          data: { year: String(first.year), name: metricName(first.key), where, gap: gapText(first, other.m) },
+          verdict: other.v,
           metrics: all,
           expected: first.value,
           actual: other.m.value,
           tolerance: halfUnit(first) + halfUnit(other.m),
           project: scope.project,
-          report,
         }),
       );
     }
@@ -78,7 +57,7 @@ function check(report: Report): Finding[] {
 }
 
 /** Year N+1's restated "上年" figure against year N's own report (the check nobody else does). */
-function checkCross(reports: ReportWithId[]): CrossFinding[] {
+function checkCross(reports: ReportWithId[], ctx: CrossContext): CrossFinding[] {
   const out: CrossFinding[] = [];
   for (const byYear of histories(reports)) {
     for (const r of byYear.values()) {
@@ -94,20 +73,18 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
           if (!own) continue;
           const v = compareFigures(own, m);
           if ((v !== "near" && v !== "off") || slipRatio(own, m)) continue;
-          const f = makeFinding({
-            rule: meta.id,
-            severity: severityFor(v, meta.defaultSeverity),
-            message:
-              `${projectPrefix(scope.project)}${reportLabel(r)}所列 ${m.year} 年${metricName(m.key)} ${showMetric(m)}，` +
-              `与${reportLabel(prev)}本身的 ${showMetric(own)} 不一致，相差 ${gapText(own, m)}${VERDICT_NOTE[v]}`,
+          const f = ctx.finding({
+            messageId: "restatedDiffersFromOwnReport",
+            data: { report: reportLabel(r), year: String(m.year), name: metricName(m.key), value: showMetric(m), other: reportLabel(prev), own: showMetric(own), gap: gapText(own, m) },
+            verdict: v,
             metrics: [m],
             expected: own.value,
             actual: m.value,
             tolerance: halfUnit(own) + halfUnit(m),
             project: scope.project,
-            report: r,
+            source: r,
+            evidence: crossEvidence(r, [m], prev, [own]),
           });
-          f.evidence = crossEvidence(r, [m], prev, [own]);
           out.push({ ...f, reportId: r.id, otherReportId: prev.id });
         }
       }
@@ -116,14 +93,19 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
   return out;
 }
 
-const meta = {
+const meta: RuleMeta = {
   id: "restated-differently",
   description: {
     zh: "同一指标同一年度出现两个不同数值：报告内前后不一，或下一年度报告重述的“上年”数与上一年度报告本身不一致",
     en: "The same metric and year stated with different values: twice within a report, or year N+1's restated prior-year figure against year N's own report",
   },
-  defaultSeverity: "error" as const,
-  scope: "both" as const,
+  defaultSeverity: "error",
+  scope: "both",
+  docs: { url: "README.md#rule-restated-differently" },
+  messages: {
+    statedTwice: { zh: "{project}{year} 年{name}在报告中前后不一：{where}，相差 {gap}{note}" },
+    restatedDiffersFromOwnReport: { zh: "{project}{report}所列 {year} 年{name} {value}，与{other}本身的 {own} 不一致，相差 {gap}{note}" },
+  },
 };
 
 export const restatedDifferently: Rule = { meta, check, checkCross };

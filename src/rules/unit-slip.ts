@@ -1,14 +1,13 @@
 import type { Metric, Report } from "../extract/schema.js";
 import type { Finding } from "../extract/finding.js";
-import type { CrossFinding, ReportWithId, Rule, Scope } from "./types.js";
-import { makeFinding, metricName, showMetric } from "./format.js";
+import type { CrossFinding, ReportWithId, Rule, RuleMeta, Scope, CrossContext, RuleContext } from "./lib/types.js";
+import { metricName, showMetric } from "./lib/format.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
-import { relationsOf, explainBySlip, dominantScale } from "./relations.js";
-import { MetricIndex, scopesOf, isMoney, isChangeKey } from "./metric-access.js";
-import { precisionOf } from "./tolerance.js";
-import { slipRatio } from "./restated-differently.js";
-import { yearPairs, scopeIndex, crossEvidence, reportLabel } from "./cross.js";
-import { projectPrefix } from "./stated-change.js";
+import { relationsOf, explainBySlip, dominantScale } from "./lib/relations.js";
+import { MetricIndex, scopesOf, isMoney, isChangeKey } from "./lib/metric-access.js";
+import { precisionOf } from "./lib/tolerance.js";
+import { slipRatio } from "./lib/compare-figures.js";
+import { yearPairs, scopeIndex, crossEvidence, reportLabel } from "./lib/cross.js";
 
 /** "万元" when the figure read ×10⁴ larger, "元" when smaller; 亿元 likewise one step up. */
 function otherUnit(m: Metric, factor: number): string {
@@ -20,6 +19,9 @@ function asIf(m: Metric, factor: number): string {
   return `${showMetric(m).replace(/\s*(亿元|万元|元)$/, "")} ${otherUnit(m, factor)}`;
 }
 
+/** Why a figure looks slipped: a relation that holds in the other unit (error), or magnitude alone (warning). */
+type SlipMessage = "relationHoldsInOtherUnit" | "sameFigureElsewhere" | "outOfScale";
+
 interface Slip {
   metric: Metric;
   factor: number;
@@ -27,7 +29,7 @@ interface Slip {
   others: Metric[];
   /** Other figures that may carry the slip instead (named in the finding too). */
   also?: Metric[];
-  severity: "error" | "warning";
+  messageId: SlipMessage;
 }
 
 function fromRelations(report: Report): Slip[] {
@@ -44,7 +46,7 @@ function fromRelations(report: Report): Slip[] {
       factor: s.factor,
       others,
       also: tied,
-      severity: "error",
+      messageId: "relationHoldsInOtherUnit",
       why: `，按原单位${what}对不上，按 ${otherUnit(s.metric, s.factor)} 计则相符${alsoTied}`,
     });
   }
@@ -75,8 +77,8 @@ function blame(a: Metric, b: Metric, dominant: number | null): Metric | null {
 }
 
 /** A slip of `bad` shown by `good`: read in the neighbouring unit, bad moves towards good. */
-function against(bad: Metric, good: Metric, severity: Slip["severity"], why: string, others: Metric[] = [good]): Slip {
-  return { metric: bad, factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4, others, severity, why };
+function against(bad: Metric, good: Metric, messageId: SlipMessage, why: string, others: Metric[] = [good]): Slip {
+  return { metric: bad, factor: (bad.value as number) > (good.value as number) ? 1e-4 : 1e4, others, messageId, why };
 }
 
 function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
@@ -93,7 +95,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
             metric: fa,
             factor,
             others: [ref],
-            severity: "warning",
+            messageId: "outOfScale",
             why: r < 1
               ? `，仅为同年${metricName(ref.key)} ${showMetric(ref)}的 ${(r * 100).toPrecision(2)}%，量级不合理`
               : `，是同年${metricName(ref.key)} ${showMetric(ref)}的 ${r.toPrecision(3)} 倍，量级不合理`,
@@ -107,7 +109,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
       if (inBand(r, lo, hi) || !slipRatio(ma, mb)) continue;
       const bad = blame(ma, mb, dom) ?? (r > 1 ? ma : mb);
       const good = bad === ma ? mb : ma;
-      out.push(against(bad, good, "warning", `，与同年${metricName(good.key)} ${showMetric(good)}相差约一万倍`));
+      out.push(against(bad, good, "outOfScale", `，与同年${metricName(good.key)} ${showMetric(good)}相差约一万倍`));
     }
     // Own history inside the report: this year's figure against the restated prior-year one.
     for (const m of idx.numeric()) {
@@ -116,7 +118,7 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
       if (!prev || !slipRatio(m, prev)) continue;
       const bad = blame(m, prev, dom) ?? m;
       const good = bad === m ? prev : m;
-      out.push(against(bad, good, "warning", `，与 ${good.year} 年的 ${showMetric(good)}相差约一万倍`));
+      out.push(against(bad, good, "outOfScale", `，与 ${good.year} 年的 ${showMetric(good)}相差约一万倍`));
     }
   }
   // The same figure printed twice, once about 10⁴ off.
@@ -125,35 +127,34 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
       if (!slipRatio(g[0], m)) continue;
       const bad = blame(g[0], m, dom) ?? m;
       const good = bad === m ? g[0] : m;
-      out.push(against(bad, good, "error", `，同一数字另处写作 ${showMetric(good)}`));
+      out.push(against(bad, good, "sameFigureElsewhere", `，同一数字另处写作 ${showMetric(good)}`));
     }
   }
   return out;
 }
 
-function toFinding(report: Pick<Report, "source">, project: string | null, s: Slip): Finding {
+function toFinding(finding: RuleContext["finding"], source: Pick<Report, "source">, project: string | null, s: Slip): Finding {
   const m = s.metric;
-  return makeFinding({
-    rule: meta.id,
-    severity: s.severity,
-    message: `${projectPrefix(project)}${m.year} 年${metricName(m.key)} ${showMetric(m)}${s.why}，疑为单位误写（应为 ${asIf(m, s.factor)}）`,
+  return finding({
+    messageId: s.messageId,
+    data: { year: String(m.year), name: metricName(m.key), value: showMetric(m), why: s.why, asIf: asIf(m, s.factor) },
     metrics: [m, ...(s.also ?? [])],
     expected: (m.value ?? 0) * s.factor,
     actual: m.value,
-    tolerance: null,
     project,
-    report,
+    source,
     alsoQuote: s.others,
   });
 }
 
-function check(report: Report): Finding[] {
+function check(ctx: RuleContext): Finding[] {
+  const report = ctx.report;
   const out: Finding[] = [];
   const seen = new Set<Metric>();
   const push = (project: string | null, s: Slip) => {
     if (seen.has(s.metric)) return;
     seen.add(s.metric);
-    out.push(toFinding(report, project, s));
+    out.push(toFinding(ctx.finding, report, project, s));
   };
   const scopes = scopesOf(report);
   for (const s of fromRelations(report)) push(scopes.find((sc) => sc.metrics.includes(s.metric))?.project ?? null, s);
@@ -162,11 +163,11 @@ function check(report: Report): Finding[] {
 }
 
 /** A department's own figure jumping by about 10⁴ from one year's report to the next. */
-function checkCross(reports: ReportWithId[]): CrossFinding[] {
+function checkCross(reports: ReportWithId[], ctx: CrossContext): CrossFinding[] {
   const out: CrossFinding[] = [];
   // A middle year is the later report of one pair and the earlier of the next: check it once.
   const own = new Map<ReportWithId, Finding[]>();
-  const checked = (x: ReportWithId) => own.get(x) ?? own.set(x, check(x)).get(x)!;
+  const checked = (x: ReportWithId) => own.get(x) ?? own.set(x, check(ctx.inReport(x))).get(x)!;
   for (const { year, r, prev } of yearPairs(reports)) {
     // A slip the report shows by itself is reported in-report; history adds nothing to it.
     const inReport = new Set([r, prev].flatMap(checked).flatMap((f) => f.metrics.map((k) => `${f.project}|${k.key}@${k.year}`)));
@@ -186,7 +187,7 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
         const bad = blame(m, old, dom) === old ? old : m;
         const good = bad === m ? old : m;
         const why = `，与${good === old ? reportLabel(prev) : reportLabel(r)}的 ${good.year} 年数 ${showMetric(good)}相差约一万倍`;
-        const f = toFinding(bad === m ? r : prev, scope.project, against(bad, good, "warning", why, []));
+        const f = toFinding(ctx.finding, bad === m ? r : prev, scope.project, against(bad, good, "outOfScale", why, []));
         f.evidence = crossEvidence(r, [m], prev, [old]);
         out.push({ ...f, reportId: bad === m ? r.id : prev.id, otherReportId: bad === m ? prev.id : r.id });
       }
@@ -195,14 +196,24 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
   return out;
 }
 
-const meta = {
+const meta: RuleMeta = {
   id: "unit-slip",
   description: {
     zh: "数量级不合理的金额（元/万元、万元/亿元相差一万倍）：按另一单位计则勾稽相符、与同组数字或本部门历年数相差约一万倍、固定资产与年度支出量级不符",
     en: "Amounts off by 10^4 (元/万元, 万元/亿元): a relation that holds when one figure is read in the neighbouring unit, a figure 10^4 away from its siblings or its own history, fixed assets out of scale with annual spending",
   },
-  defaultSeverity: "error" as const,
-  scope: "both" as const,
+  defaultSeverity: "error",
+  scope: "both",
+  docs: { url: "README.md#rule-unit-slip" },
+  messages: {
+    relationHoldsInOtherUnit: { zh: "{project}{year} 年{name} {value}{why}，疑为单位误写（应为 {asIf}）" },
+    sameFigureElsewhere: { zh: "{project}{year} 年{name} {value}{why}，疑为单位误写（应为 {asIf}）" },
+    outOfScale: {
+      zh: "{project}{year} 年{name} {value}{why}，疑为单位误写（应为 {asIf}）",
+      severity: "warning",
+      when: "the slip rests on magnitude alone (siblings, own history, assets against spending)",
+    },
+  },
 };
 
 export const unitSlip: Rule = { meta, check, checkCross };

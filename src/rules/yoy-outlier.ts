@@ -1,10 +1,9 @@
 import type { Metric } from "../extract/schema.js";
-import type { CrossFinding, ReportWithId, Rule } from "./types.js";
-import { makeFinding, metricName, showMetric } from "./format.js";
-import { MetricIndex, scopesOf } from "./metric-access.js";
-import { histories, crossEvidence, reportLabel, normName } from "./cross.js";
-import { slipRatio } from "./restated-differently.js";
-import { projectPrefix } from "./stated-change.js";
+import type { CrossFinding, ReportWithId, Rule, RuleMeta, CrossContext } from "./lib/types.js";
+import { metricName, showMetric } from "./lib/format.js";
+import { MetricIndex, scopesOf } from "./lib/metric-access.js";
+import { histories, crossEvidence, reportLabel, normName } from "./lib/cross.js";
+import { slipRatio } from "./lib/compare-figures.js";
 
 /**
  * Figures that describe the size of a department or project and move gradually. Lumpy items (vehicle purchases,
@@ -64,7 +63,7 @@ function series(byYear: Map<number, ReportWithId>): Map<string, Series> {
   return out;
 }
 
-function checkCross(reports: ReportWithId[]): CrossFinding[] {
+function checkCross(reports: ReportWithId[], ctx: CrossContext): CrossFinding[] {
   const out: CrossFinding[] = [];
   for (const byYear of histories(reports)) {
     for (const { project, points } of series(byYear).values()) {
@@ -76,22 +75,24 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
         if (a <= 0 || b <= 0 || Math.max(a, b) < (FLOOR[cur.m.unit] ?? 0)) continue;
         const ratio = Math.max(a, b) / Math.min(a, b);
         if (ratio < JUMP || slipRatio(prev.m, cur.m)) continue;
-        const f = makeFinding({
-          rule: meta.id,
-          severity: meta.defaultSeverity,
-          message:
-            `${projectPrefix(project)}${metricName(cur.m.key)}从 ${year - 1} 年的 ${showMetric(prev.m)} ` +
-            `${b > a ? "增至" : "降至"} ${year} 年的 ${showMetric(cur.m)}，${b > a ? "增长" : "减少"}为原来的 ` +
-            `${b > a ? ratio.toFixed(1) : (1 / ratio).toFixed(3)} 倍（跨数量级，请核实）` +
-            (prev.r !== cur.r ? `；前者见${reportLabel(prev.r)}` : ""),
+        const f = ctx.finding({
+          messageId: b > a ? "jumpUp" : "jumpDown",
+          data: {
+            name: metricName(cur.m.key),
+            prevYear: String(year - 1),
+            prev: showMetric(prev.m),
+            year: String(year),
+            value: showMetric(cur.m),
+            factor: b > a ? ratio.toFixed(1) : (1 / ratio).toFixed(3),
+            where: prev.r !== cur.r ? `；前者见${reportLabel(prev.r)}` : "",
+          },
           metrics: [cur.m, prev.m],
           expected: a,
           actual: b,
-          tolerance: null,
           project,
-          report: cur.r,
+          source: cur.r,
+          evidence: crossEvidence(cur.r, [cur.m], prev.r, [prev.m]),
         });
-        f.evidence = crossEvidence(cur.r, [cur.m], prev.r, [prev.m]);
         out.push({ ...f, reportId: cur.r.id, otherReportId: prev.r === cur.r ? null : prev.r.id });
       }
     }
@@ -99,14 +100,19 @@ function checkCross(reports: ReportWithId[]): CrossFinding[] {
   return out;
 }
 
-const meta = {
+const meta: RuleMeta = {
   id: "yoy-outlier",
   description: {
     zh: "同一部门的规模类指标在相邻年度间跨数量级变化（十倍以上）",
     en: "A department's size metric jumping by an order of magnitude (tenfold or more) between consecutive years",
   },
-  defaultSeverity: "warning" as const,
-  scope: "cross" as const,
+  defaultSeverity: "warning",
+  scope: "cross",
+  docs: { url: "README.md#rule-yoy-outlier" },
+  messages: {
+    jumpUp: { zh: "{project}{name}从 {prevYear} 年的 {prev} 增至 {year} 年的 {value}，增长为原来的 {factor} 倍（跨数量级，请核实）{where}" },
+    jumpDown: { zh: "{project}{name}从 {prevYear} 年的 {prev} 降至 {year} 年的 {value}，减少为原来的 {factor} 倍（跨数量级，请核实）{where}" },
+  },
 };
 
 export const yoyOutlier: Rule = { meta, checkCross };

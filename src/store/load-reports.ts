@@ -1,6 +1,6 @@
 import type { Db } from "./db.js";
 import type { Report } from "../extract/schema.js";
-import type { ReportWithId } from "../rules/types.js";
+import type { ReportWithId } from "../rules/lib/types.js";
 
 /** A stored report with what `check --db` shows beside it. */
 export type StoredReport = ReportWithId & { departmentName: string | null; documentPath: string };

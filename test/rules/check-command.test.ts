@@ -1,6 +1,6 @@
 /**
  * `jixiao check` end to end (run from source with tsx): report JSON files and a database, the table/json/csv outputs,
- * --rule, --fail-on and the exit codes (0 clean, 1 a finding at or above --fail-on, 2 usage, 4 unreadable input).
+ * --rule, --fail-on, per-rule severity (--rule-severity over jixiao.config.json) and the exit codes (0 clean, 1 a finding at or above --fail-on, 2 usage, 4 unreadable input).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,9 +13,9 @@ import { saveReport } from "../../src/store/save.js";
 
 const repo = path.resolve(__dirname, "../..");
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", path.join(repo, "src/cli.ts"), "check", ...args], { cwd: repo, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ["--import", path.join(repo, "node_modules/tsx/dist/loader.mjs"), path.join(repo, "src/cli.ts"), "check", ...args], { cwd, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -78,6 +78,25 @@ describe("jixiao check", () => {
     const cross = out.reports.flatMap((x: { findings: Array<{ scope: string; rule: string }> }) => x.findings).filter((f: { scope: string }) => f.scope === "cross");
     expect(cross.map((f: { rule: string }) => f.rule)).toContain("restated-differently");
     expect((await run(["--db", db, "--year", "2022", "--format", "json"])).stdout).not.toContain("restated-differently");
+  });
+
+  it("per-rule severity: the command line over jixiao.config.json in the working folder over the default", async () => {
+    const dir = mkdtempSync(path.join(tmp, "cfg-"));
+    writeFileSync(path.join(dir, "jixiao.config.json"), JSON.stringify({ rules: { "sum-of-parts": "warning", "unit-slip": "off" } }));
+    const fromFile = JSON.parse((await run([broken, "--format", "json"], dir)).stdout);
+    const rules = (o: { reports: Array<{ findings: Array<{ rule: string; severity: string }> }> }) => o.reports[0].findings.map((f) => `${f.rule}:${f.severity}`);
+    expect(rules(fromFile)).toContain("sum-of-parts:warning");
+    expect(rules(fromFile).some((x) => x.startsWith("unit-slip"))).toBe(false);
+    const both = await run([broken, "--format", "json", "--rule-severity", "sum-of-parts=info"], dir);
+    expect(both.code).toBe(0);
+    expect(rules(JSON.parse(both.stdout))).toContain("sum-of-parts:info");
+    const bad = await run([broken, "--rule-severity", "sum-of-parts=fatal"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("sum-of-parts=fatal");
+    writeFileSync(path.join(dir, "jixiao.config.json"), JSON.stringify({ rules: { "no-such-rule": "off" } }));
+    const unknown = await run([broken], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("jixiao.config.json");
   });
 
   it("usage errors and unreadable files", async () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
 import { range } from "../../src/rules/range.js";
 import { m, report, indicator, seedReport } from "./helpers.js";
 
-const run = (ms: ReturnType<typeof m>[], extra = {}) => range.check!(report(ms, extra));
+const run = (ms: ReturnType<typeof m>[], extra = {}) => checkRule(range, report(ms, extra));
 
 describe("range", () => {
   describe("valid", () => {
     it("the seed: score 99.40, 18 of 20 staff, rates under 100 %, filed after the year", () => {
-      expect(range.check!(seedReport())).toEqual([]);
+      expect(checkRule(range, seedReport())).toEqual([]);
     });
     it("an ex-ante project evaluation may be dated inside its year; budgets are filed before it", () => {
       expect(run([], { kind: "project", fiscalYear: 2019, filledDate: "2019-01-10" })).toEqual([]);

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { checkRule, checkRuleCross } from "../../src/rules/index.js";
 import { m, report } from "./helpers.js";
 import { reconcileBudgetVsFinal } from "../../src/rules/reconcile-budget-vs-final.js";
-import type { ReportWithId } from "../../src/rules/types.js";
+import type { ReportWithId } from "../../src/rules/lib/types.js";
 
 const r = (kind: "budget" | "final-accounts", metrics: ReturnType<typeof m>[], id: number): ReportWithId => ({ ...report(metrics, { kind }), id });
 
 describe("reconcile-budget-vs-final", () => {
   it("valid: a budget spent exactly says nothing", () => {
-    expect(reconcileBudgetVsFinal.checkCross!([r("budget", [m("expenditure.total", 2023, "3256.40万元")], 1), r("final-accounts", [m("expenditure.total", 2023, "3256.40万元")], 2)])).toEqual([]);
+    expect(checkRuleCross(reconcileBudgetVsFinal, [r("budget", [m("expenditure.total", 2023, "3256.40万元")], 1), r("final-accounts", [m("expenditure.total", 2023, "3256.40万元")], 2)])).toEqual([]);
   });
 
   it("invalid: over- and under-spend are information with the execution rate", () => {
-    const out = reconcileBudgetVsFinal.checkCross!([
+    const out = checkRuleCross(reconcileBudgetVsFinal, [
       r("budget", [m("expenditure.total", 2023, "3256.40万元"), m("three_public.total", 2023, "38.60万元")], 1),
       r("final-accounts", [m("expenditure.total", 2023, "3390.52万元"), m("three_public.total", 2023, "35.12万元")], 2),
     ]);

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES, RULE_IDS, runCrossRules, runReportRules } from "../../src/rules/index.js";
@@ -18,6 +18,26 @@ describe("rule registry", () => {
       expect(["error", "warning", "info"]).toContain(r.meta.defaultSeverity);
       expect(r.check || r.checkCross).toBeTruthy();
       expect(r.meta.scope === "cross" ? !r.check : !!r.check).toBe(true);
+      expect(r.meta.docs.url).toBe(`README.md#rule-${r.meta.id}`);
+    }
+  });
+
+  it("every message: a Chinese template, used by its rule, a severity only below the rule's and then with when", () => {
+    const rank = { error: 0, warning: 1, info: 2 };
+    for (const r of RULES) {
+      const source = readFileSync(path.resolve(__dirname, `../../src/rules/${r.meta.id}.ts`), "utf8");
+      const ids = Object.keys(r.meta.messages);
+      expect(ids.length, r.meta.id).toBeGreaterThan(0);
+      for (const id of ids) {
+        const msg = r.meta.messages[id];
+        expect(msg.zh, `${r.meta.id}.${id}`).toMatch(/[\u4e00-\u9fff]/);
+        // A message id the rule never names is dead text (ids are written out, never assembled).
+        expect(source.split(`"${id}"`).length, `${r.meta.id}.${id} unused`).toBeGreaterThan(1);
+        if (msg.severity) {
+          expect(rank[msg.severity], `${r.meta.id}.${id}`).toBeGreaterThan(rank[r.meta.defaultSeverity]);
+          expect(msg.when, `${r.meta.id}.${id}`).toBeTruthy();
+        }
+      }
     }
   });
 

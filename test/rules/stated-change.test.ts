@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { checkRule, checkRuleCross } from "../../src/rules/index.js";
 import { statedChange } from "../../src/rules/stated-change.js";
-import { changesFromQuotes } from "../../src/rules/quote-figures.js";
+import { changesFromQuotes } from "../../src/rules/lib/quote-figures.js";
 import { m, report, seedReport } from "./helpers.js";
-import type { ReportWithId } from "../../src/rules/types.js";
+import type { ReportWithId } from "../../src/rules/lib/types.js";
 
 const Q1 = "一是某某配套资金项目，项目预算资金 674.19 万元，比上年 758.02 万元减少 83.83 万元；";
 
@@ -38,19 +39,19 @@ describe("stated-change", () => {
 
   describe("valid", () => {
     it("the seed's two project changes add up", () => {
-      expect(statedChange.check!(seedReport())).toEqual([]);
-      expect(statedChange.check!(project(Q1, "674.19万元", "758.02万元"))).toEqual([]);
+      expect(checkRule(statedChange, seedReport())).toEqual([]);
+      expect(checkRule(statedChange, project(Q1, "674.19万元", "758.02万元"))).toEqual([]);
     });
     it("a growth rate rounded from the figures", () => {
       const q = "2017 年收入预算总计 9146.79 万元，与上年相比增加 498.72 万元，增长 5.77%。";
-      expect(statedChange.check!(report([m("income.total", 2017, "9146.79万元", { quote: q })]))).toEqual([]);
+      expect(checkRule(statedChange, report([m("income.total", 2017, "9146.79万元", { quote: q })]))).toEqual([]);
     });
   });
 
   describe("invalid", () => {
     it("a change that does not match both figures is an error with both numbers", () => {
       const q = "项目预算资金 674.19 万元，比上年 758.02 万元减少 93.83 万元；";
-      const f = statedChange.check!(project(q, "674.19万元", "758.02万元"));
+      const f = checkRule(statedChange, project(q, "674.19万元", "758.02万元"));
       expect(f).toHaveLength(1);
       expect(f[0].severity).toBe("error");
       expect(f[0].project).toBe("某某配套资金");
@@ -60,19 +61,19 @@ describe("stated-change", () => {
     });
     it("增加 where the figures show a decrease", () => {
       const q = "项目预算资金 674.19 万元，比上年 758.02 万元增加 83.83 万元；";
-      const f = statedChange.check!(project(q, "674.19万元", "758.02万元"));
+      const f = checkRule(statedChange, project(q, "674.19万元", "758.02万元"));
       expect(f[0].message).toContain("增减方向相反");
     });
     it("a growth rate against the stated change (the prior figure implied)", () => {
       const q = "收入预算总计 21955.35 万元，与上年相比增加 3958.67 万元，增长 21.95%。";
-      const f = statedChange.check!(report([m("income.total", 2018, "21955.35万元", { quote: q })], { fiscalYear: 2018 }));
+      const f = checkRule(statedChange, report([m("income.total", 2018, "21955.35万元", { quote: q })], { fiscalYear: 2018 }));
       expect(f).toHaveLength(1);
       expect(f[0].metrics).toContainEqual({ key: "income.total.change_pct", year: 2018 });
       expect(f[0].expected).toBeCloseTo(22.0, 1);
     });
     it("a truncated rate, one unit off, is a warning", () => {
       const q = "一般公共预算收入 24169.74 万元，比上年增加 2228.78 万元，增长 10.15%。";
-      const f = statedChange.check!(report([m("income.general_budget", 2019, "24169.74万元", { quote: q })], { fiscalYear: 2019 }));
+      const f = checkRule(statedChange, report([m("income.general_budget", 2019, "24169.74万元", { quote: q })], { fiscalYear: 2019 }));
       expect(f).toHaveLength(1);
       expect(f[0].severity).toBe("warning");
     });
@@ -82,9 +83,9 @@ describe("stated-change", () => {
     const base = (id: number, year: number, ms: ReturnType<typeof m>[]): ReportWithId => ({ ...report(ms, { fiscalYear: year }), id, departmentId: 7 });
     it("year N+1's change against year N's own figure", () => {
       const q = "本年基本支出 520.00 万元，比上年增加 40.00 万元。";
-      const ok = statedChange.checkCross!([base(1, 2022, [m("expenditure.basic", 2022, "480.00万元")]), base(2, 2023, [m("expenditure.basic", 2023, "520.00万元", { quote: q })])]);
+      const ok = checkRuleCross(statedChange, [base(1, 2022, [m("expenditure.basic", 2022, "480.00万元")]), base(2, 2023, [m("expenditure.basic", 2023, "520.00万元", { quote: q })])]);
       expect(ok).toEqual([]);
-      const bad = statedChange.checkCross!([base(1, 2022, [m("expenditure.basic", 2022, "470.00万元")]), base(2, 2023, [m("expenditure.basic", 2023, "520.00万元", { quote: q })])]);
+      const bad = checkRuleCross(statedChange, [base(1, 2022, [m("expenditure.basic", 2022, "470.00万元")]), base(2, 2023, [m("expenditure.basic", 2023, "520.00万元", { quote: q })])]);
       expect(bad).toHaveLength(1);
       expect(bad[0]).toMatchObject({ reportId: 2, otherReportId: 1, severity: "error" });
       expect(bad[0].evidence.length).toBe(2);
@@ -93,9 +94,9 @@ describe("stated-change", () => {
       // 增加 40.00 implies a prior 480.00, which year N also states; the 10.00% is wrong against both (should be 8.33%).
       const q = "本年基本支出 520.00 万元，比上年增加 40.00 万元，增长 10.00%。";
       const reports = [base(1, 2022, [m("expenditure.basic", 2022, "480.00万元")]), base(2, 2023, [m("expenditure.basic", 2023, "520.00万元", { quote: q })])];
-      const inReport = statedChange.check!(reports[1]);
+      const inReport = checkRule(statedChange, reports[1]);
       expect(inReport).toHaveLength(1);
-      expect(statedChange.checkCross!(reports)).toEqual([]);
+      expect(checkRuleCross(statedChange, reports)).toEqual([]);
     });
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
 import { statedRatio } from "../../src/rules/stated-ratio.js";
 import { m, report, indicator, seedReport } from "./helpers.js";
 
-const run = (ms: ReturnType<typeof m>[], extra = {}) => statedRatio.check!(report(ms, extra));
+const run = (ms: ReturnType<typeof m>[], extra = {}) => checkRule(statedRatio, report(ms, extra));
 
 describe("stated-ratio", () => {
   describe("valid", () => {
     it("the seed's 94.32 % utilisation = 725.88 / 769.60", () => {
-      expect(statedRatio.check!(seedReport())).toEqual([]);
+      expect(checkRule(statedRatio, seedReport())).toEqual([]);
     });
     it("execution rate against 全年预算, rounded to the printed digits", () => {
       expect(run([m("budget.adjusted", 2024, "808.1万元"), m("budget.executed", 2024, "692.98万元"), m("budget.execution_rate", 2024, "86%")])).toEqual([]);
@@ -30,7 +31,7 @@ describe("stated-ratio", () => {
       const r = report([], {
         projects: [{ name: "暖通改造", metrics: [m("budget.adjusted", 2019, "43.2万元"), m("budget.executed", 2019, "37.24万元"), m("budget.execution_rate", 2019, "96%")] }],
       });
-      const f = statedRatio.check!(r);
+      const f = checkRule(statedRatio, r);
       expect(f).toHaveLength(1);
       expect(f[0].severity).toBe("error");
       expect(f[0].project).toBe("暖通改造");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
 import { statedShare } from "../../src/rules/stated-share.js";
-import { sharesFromQuotes } from "../../src/rules/quote-figures.js";
+import { sharesFromQuotes } from "../../src/rules/lib/quote-figures.js";
 import { m, report } from "./helpers.js";
 
 const Y = 2023;
@@ -41,27 +42,27 @@ describe("stated-share", () => {
 
   describe("valid", () => {
     it("shares that round from the figures, named or implied whole", () => {
-      expect(statedShare.check!(threePublic("其中公务接待费 30.00 万元，占“三公”经费的 60.00%；出国费 5.00 万元，占 10%。"))).toEqual([]);
-      expect(statedShare.check!(spending("基本支出 301.00 万元，占 25.08%；项目支出 899.00 万元，占 74.92%。"))).toEqual([]);
+      expect(checkRule(statedShare, threePublic("其中公务接待费 30.00 万元，占“三公”经费的 60.00%；出国费 5.00 万元，占 10%。"))).toEqual([]);
+      expect(checkRule(statedShare, spending("基本支出 301.00 万元，占 25.08%；项目支出 899.00 万元，占 74.92%。"))).toEqual([]);
     });
     it("a whole the catalogue cannot name is not checked", () => {
-      expect(statedShare.check!(threePublic("公务接待费 30.00 万元，占全县接待费用的 1.00%。"))).toEqual([]);
+      expect(checkRule(statedShare, threePublic("公务接待费 30.00 万元，占全县接待费用的 1.00%。"))).toEqual([]);
     });
     it("a figure shared by two metrics is checked against the better fitting whole", () => {
       const q = "一般公共预算 995.00 万元，占 99.50%。";
       const r = report([m("income.total", Y, "1000.00万元"), m("income.fiscal", Y, "995.00万元", { quote: q }), m("income.general_budget", Y, "995.00万元", { quote: q })]);
-      expect(statedShare.check!(r)).toEqual([]);
+      expect(checkRule(statedShare, r)).toEqual([]);
     });
     it("shares rounded to add up to 100 %, one unit off, are information", () => {
       // 301 / 1200 = 25.083 %, 899 / 1200 = 74.917 %: printed 25.09 % and 74.91 % still add up to 100.
-      const f = statedShare.check!(spending("基本支出 301.00 万元，占 25.09%；项目支出 899.00 万元，占 74.91%。"));
+      const f = checkRule(statedShare, spending("基本支出 301.00 万元，占 25.09%；项目支出 899.00 万元，占 74.91%。"));
       expect(f.map((x) => x.severity)).toEqual(["info", "info"]);
     });
   });
 
   describe("invalid", () => {
     it("a share that does not match part / whole is an error with both numbers", () => {
-      const f = statedShare.check!(threePublic("公务接待费 30.00 万元，占“三公”经费的 62.00%。"));
+      const f = checkRule(statedShare, threePublic("公务接待费 30.00 万元，占“三公”经费的 62.00%。"));
       expect(f).toHaveLength(1);
       expect(f[0].severity).toBe("error");
       expect(f[0].expected).toBeCloseTo(60, 6);
@@ -74,19 +75,19 @@ describe("stated-share", () => {
       expect(f[0].message).toContain("按两数计算应为 60.00%");
     });
     it("one unit off without the 100 % excuse is a warning", () => {
-      const f = statedShare.check!(spending("基本支出 301.00 万元，占 25.09%。"));
+      const f = checkRule(statedShare, spending("基本支出 301.00 万元，占 25.09%。"));
       expect(f.map((x) => x.severity)).toEqual(["warning"]);
     });
     it("shares of an implied whole that add up to 100 but are far off are warnings (the whole is our reading)", () => {
-      const f = statedShare.check!(spending("基本支出 301.00 万元，占 26.00%；项目支出 899.00 万元，占 74.00%。"));
+      const f = checkRule(statedShare, spending("基本支出 301.00 万元，占 26.00%；项目支出 899.00 万元，占 74.00%。"));
       expect(f.map((x) => x.severity)).toEqual(["warning", "warning"]);
       expect(f[0].message).toContain("占总支出 1200.00 万元的比重称 26.00%");
     });
     it("a budget's 人员经费 share is of the 财政拨款 basic spending it does not key: not checked against 基本支出", () => {
       const q = "人员经费 240.00 万元，占 81.00%。";
       const ms = [m("expenditure.basic", Y, "300.00万元"), m("expenditure.personnel", Y, "240.00万元", { quote: q })];
-      expect(statedShare.check!(report(ms, { kind: "budget" }))).toEqual([]);
-      expect(statedShare.check!(report(ms)).map((f) => f.severity)).toEqual(["warning"]);
+      expect(checkRule(statedShare, report(ms, { kind: "budget" }))).toEqual([]);
+      expect(checkRule(statedShare, report(ms)).map((f) => f.severity)).toEqual(["warning"]);
     });
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
 import { sumOfParts } from "../../src/rules/sum-of-parts.js";
 import { m, report, seedReport } from "./helpers.js";
 
-const run = (ms: ReturnType<typeof m>[], extra = {}) => sumOfParts.check!(report(ms, extra));
+const run = (ms: ReturnType<typeof m>[], extra = {}) => checkRule(sumOfParts, report(ms, extra));
 
 describe("sum-of-parts", () => {
   describe("valid", () => {
@@ -49,7 +50,7 @@ describe("sum-of-parts", () => {
 
   describe("invalid", () => {
     it("the seed's 0.01 万元 gap is rounding: info, with the Chinese message", () => {
-      const f = sumOfParts.check!(seedReport());
+      const f = checkRule(sumOfParts, seedReport());
       expect(f).toHaveLength(1);
       expect(f[0].severity).toBe("info");
       expect(f[0].message).toBe(

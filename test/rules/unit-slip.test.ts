@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { checkRule, checkRuleCross } from "../../src/rules/index.js";
 import { unitSlip } from "../../src/rules/unit-slip.js";
 import { m, report, seedReport } from "./helpers.js";
-import type { ReportWithId } from "../../src/rules/types.js";
+import type { ReportWithId } from "../../src/rules/lib/types.js";
 
-const run = (ms: ReturnType<typeof m>[], extra = {}) => unitSlip.check!(report(ms, extra));
+const run = (ms: ReturnType<typeof m>[], extra = {}) => checkRule(unitSlip, report(ms, extra));
 
 describe("unit-slip", () => {
   describe("valid", () => {
@@ -18,7 +19,7 @@ describe("unit-slip", () => {
 
   describe("invalid", () => {
     it("the seed's fixed-asset total of 769.60 元", () => {
-      const f = unitSlip.check!(seedReport());
+      const f = checkRule(unitSlip, seedReport());
       expect(f).toHaveLength(1);
       expect(f[0].metrics).toEqual([{ key: "assets.fixed_total", year: 2023 }]);
       expect(f[0].message).toContain("769.60 万元");
@@ -36,7 +37,7 @@ describe("unit-slip", () => {
     it("a figure 10⁴ off its own history across reports", () => {
       const a: ReportWithId = { ...report([m("expenditure.basic", 2022, "480.00万元")], { fiscalYear: 2022 }), id: 1 };
       const b: ReportWithId = { ...report([m("expenditure.basic", 2023, "4900000.00万元")], { fiscalYear: 2023 }), id: 2 };
-      const f = unitSlip.checkCross!([a, b]);
+      const f = checkRuleCross(unitSlip, [a, b]);
       expect(f).toHaveLength(1);
       expect(f[0]).toMatchObject({ reportId: 2, otherReportId: 1 });
     });

@@ -45,7 +45,8 @@ export function stripCorpusHeader(text: string): string {
 export interface Pipeline {
   read(file: string, format: string): Promise<JxDocument>;
   extract(doc: JxDocument): Report;
-  rules(report: Report): Finding[];
+  /** In-report rules; with the document, the rules that read its text run too. */
+  rules(report: Report, doc?: JxDocument): Finding[];
   cross?(reports: (Report & { id: string })[]): (Finding & { reportId: string | number; otherReportId: string | number | null })[];
 }
 
@@ -62,7 +63,7 @@ export async function realPipeline(): Promise<Pipeline> {
       return formats.readDocument(file);
     },
     extract: (doc) => ex.extract(doc),
-    rules: (r) => rules.runReportRules(r),
+    rules: (r, doc) => rules.runReportRules(r, { doc }),
     cross: (rs) => rules.runCrossRules(rs),
   };
 }
@@ -87,8 +88,9 @@ export async function evaluate(entries: GoldEntry[], pipeline: Pipeline, onProgr
       let report: Report | null = null;
       let error: string | undefined;
       try {
-        report = pipeline.extract(await pipeline.read(d.path, d.format));
-        if (report.findings.length === 0) report = { ...report, findings: pipeline.rules(report) };
+        const doc = await pipeline.read(d.path, d.format);
+        report = pipeline.extract(doc);
+        if (report.findings.length === 0) report = { ...report, findings: pipeline.rules(report, doc) };
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }

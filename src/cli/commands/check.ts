@@ -7,6 +7,8 @@ import type { Report } from "../../extract/schema.js";
 import type { CheckedReport } from "../check-output.js";
 import type { Severity } from "../../extract/finding.js";
 import { addLimitOptions, parseLimits } from "../limits.js";
+import type { RunOptions } from "../../rules/index.js";
+import { addRuleSeverityOption, ruleSeverity } from "../rule-severity.js";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -19,6 +21,7 @@ interface CheckOptions {
   failOn?: string;
   fileTimeout: string;
   maxFileSize: string;
+  ruleSeverity?: string[];
 }
 
 /** `jixiao extract --format json` output can be checked again without re-reading the document. */
@@ -56,18 +59,18 @@ function parseFailOn(v: string | undefined): Severity {
   return s;
 }
 
-async function checkFiles(files: string[], opts: CheckOptions, rules: string[] | undefined, year: number | null) {
+async function checkFiles(files: string[], opts: CheckOptions, run: RunOptions, year: number | null) {
   const limits = parseLimits(opts);
   const { createOneRunner } = await import("../../ingest/pool.js");
   const runner = await createOneRunner(limits.fileTimeout * 1000);
   try {
-    return await checkEach(files, opts, rules, year, async (f) => (await runner.run({ path: f, want: "report", maxBytes: limits.maxFileBytes })).report!);
+    return await checkEach(files, opts, run, year, async (f) => (await runner.run({ path: f, want: "report", maxBytes: limits.maxFileBytes })).report!);
   } finally {
     await runner.close();
   }
 }
 
-async function checkEach(files: string[], opts: CheckOptions, rules: string[] | undefined, year: number | null, analyze: (f: string) => Promise<Report>) {
+async function checkEach(files: string[], opts: CheckOptions, run: RunOptions, year: number | null, analyze: (f: string) => Promise<Report>) {
   const { runReportRules } = await import("../../rules/index.js");
   const out: CheckedReport[] = [];
   const failed: string[] = [];
@@ -82,13 +85,15 @@ async function checkEach(files: string[], opts: CheckOptions, rules: string[] | 
     }
     if (year !== null && report.fiscalYear !== year) continue;
     if (opts.dept && !norm(report.department ?? "").includes(norm(opts.dept))) continue;
-    const findings = runReportRules(report, { rules }).map((f) => ({ ...f, scope: "report" as const }));
+    // Rules that read the text ran beside the extraction (the worker had the document): their findings come back
+    // with the report and are shown at the level configured here.
+    const findings = runReportRules(report, run).map((f) => ({ ...f, scope: "report" as const }));
     out.push({ id: null, path: file, department: report.department, fiscalYear: report.fiscalYear, kind: report.kind, findings });
   }
   return { out, failed };
 }
 
-async function checkDb(opts: CheckOptions, rules: string[] | undefined, year: number | null): Promise<CheckedReport[]> {
+async function checkDb(opts: CheckOptions, run: RunOptions, year: number | null): Promise<CheckedReport[]> {
   const { runCrossRules, runReportRules } = await import("../../rules/index.js");
   const { loadReports } = await import("../../store/load-reports.js");
   const { SEVERITY_RANK } = await import("../check-output.js");
@@ -100,7 +105,7 @@ async function checkDb(opts: CheckOptions, rules: string[] | undefined, year: nu
     const byId = new Map<string, CheckedReport>();
     for (const r of reports) {
       if (year !== null && r.fiscalYear !== year) continue;
-      const findings = runReportRules(r, { rules }).map((f) => ({ ...f, scope: "report" as const }));
+      const findings = runReportRules(r, run).map((f) => ({ ...f, scope: "report" as const }));
       byId.set(String(r.id), {
         id: r.id,
         path: r.documentPath,
@@ -110,7 +115,7 @@ async function checkDb(opts: CheckOptions, rules: string[] | undefined, year: nu
         findings,
       });
     }
-    for (const f of runCrossRules(reports, { rules })) {
+    for (const f of runCrossRules(reports, run)) {
       const { reportId, otherReportId, ...finding } = f;
       byId.get(String(reportId))?.findings.push({ ...finding, scope: "cross", otherReportId });
     }
@@ -127,6 +132,7 @@ export function register(program: Command): void {
     .option("--year <year>", "只看该年度的报告 (fiscal year)")
     .option("--rule <id...>", "只运行这些规则，见 README「核对规则」；写错的 id 会列出全部规则 (rule ids; a wrong id lists them all)")
     .option("--fail-on <severity>", "出现该级别及以上的问题时退出码为 1 (error|warning|info)", "error");
+  addRuleSeverityOption(cmd);
   addDbOption(cmd);
   addFormatOption(cmd);
   addLimitOptions(cmd);
@@ -137,8 +143,9 @@ export function register(program: Command): void {
     const year = intOption("--year", opts.year);
     let reports: CheckedReport[];
     let failed: string[] = [];
-    if (files.length) ({ out: reports, failed } = await checkFiles(files, opts, rules, year));
-    else reports = await checkDb(opts, rules, year);
+    const run: RunOptions = { rules, severity: await ruleSeverity(opts.ruleSeverity) };
+    if (files.length) ({ out: reports, failed } = await checkFiles(files, opts, run, year));
+    else reports = await checkDb(opts, run, year);
     const { renderCheck, SEVERITY_RANK } = await import("../check-output.js");
     write(renderCheck(format, reports));
     for (const line of failed) process.stderr.write(`jixiao: ${line}\n`);

@@ -90,7 +90,8 @@ function renderOutcome(fmt: OutputFormat, r: Outcome): string {
 /** Re-run cross-report rules for departments whose reports changed hands. */
 async function recheck(db: Db, ids: number[]): Promise<void> {
   const { runCrossForDepartments } = await import("../../ingest/cross.js");
-  runCrossForDepartments(db, ids);
+  const { ruleSeverity } = await import("../rule-severity.js");
+  runCrossForDepartments(db, ids, await ruleSeverity([]));
 }
 
 /** Subcommands accept --db/--format before or after their name (`departments --db x merge a b` or `… merge a b --db x`). */

@@ -5,6 +5,7 @@ import { parseFormat, render, OUTPUT_FORMATS, type OutputFormat } from "../outpu
 import type { IngestSummary } from "../../ingest/ingest.js";
 import { escapeControls } from "../../errors.js";
 import { addLimitOptions, maxJobs, parseLimits, type LimitOptions } from "../limits.js";
+import { addRuleSeverityOption, ruleSeverity } from "../rule-severity.js";
 
 // The same as ingest/pool.ts's defaultJobs, without loading the worker pool just to print --help.
 function defaultJobs(): number {
@@ -67,7 +68,7 @@ export function register(program: Command): void {
     .option("--jobs <n>", "并行解析线程数，最多为 CPU 核数的 2 倍 (parser threads, at most twice the cores)", String(defaultJobs()))
     .option("--force", "重新解析已导入的文件 (re-parse files already imported)")
     .option("--format <format>", "汇总的输出格式 (summary format: table|json|csv)", "table");
-  addLimitOptions(cmd).action(async (paths: string[], o: { db?: string; jobs: string; force?: boolean; format: string } & LimitOptions) => {
+  addRuleSeverityOption(addLimitOptions(cmd)).action(async (paths: string[], o: { db?: string; jobs: string; force?: boolean; format: string; ruleSeverity?: string[] } & LimitOptions) => {
       let format: OutputFormat;
       try {
         format = parseFormat(o.format, OUTPUT_FORMATS) as OutputFormat;
@@ -79,6 +80,7 @@ export function register(program: Command): void {
       const cap = maxJobs(defaultJobs());
       if (jobs > cap) throw new CliExit(EXIT.USAGE, `jixiao: --jobs 最多为 ${cap}（CPU 核数的 2 倍；每个线程约 100 MB 内存）(--jobs is at most ${cap}, twice the cores)`);
       const limits = parseLimits(o);
+      const severity = await ruleSeverity(o.ruleSeverity);
       const { DatabaseError, openDb, resolveDbPath } = await import("../../store/db.js");
       const { ingest } = await import("../../ingest/ingest.js");
       const { createProgress } = await import("../../ingest/progress.js");
@@ -88,7 +90,7 @@ export function register(program: Command): void {
       try {
         const db = openDb(file);
         try {
-          summary = await ingest(db, paths, { jobs, force: o.force, fileTimeout: limits.fileTimeout, maxFileBytes: limits.maxFileBytes, onProgress: (e) => progress.update(e) });
+          summary = await ingest(db, paths, { jobs, force: o.force, fileTimeout: limits.fileTimeout, maxFileBytes: limits.maxFileBytes, severity, onProgress: (e) => progress.update(e) });
         } finally {
           progress.stop();
           db.close();

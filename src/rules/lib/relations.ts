@@ -1,4 +1,5 @@
-import type { Metric, Report } from "../extract/schema.js";
+import type { Metric, Report } from "../../extract/schema.js";
+import type { FindingSpec } from "./types.js";
 import { MetricIndex, scopesOf, changeKind, baseKey } from "./metric-access.js";
 import { evaluate, explainBySlip, dominantScale, RANK, type Evaluation, type Relation } from "./relation-eval.js";
 
@@ -269,3 +270,8 @@ export function* failingRelations(report: Pick<Report, "metrics" | "projects" | 
   }
 }
 
+
+/** The finding fields of a failing relation (all but the message): its figures, the computed and stated values. */
+export function relationFinding(rel: Relation, ev: Evaluation): Omit<FindingSpec, "messageId"> {
+  return { verdict: ev.verdict, metrics: [rel.stated, ...rel.operands, ...ev.used], expected: ev.expected, actual: ev.actual, tolerance: ev.tolerance, project: rel.project };
+}

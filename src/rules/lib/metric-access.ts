@@ -1,4 +1,4 @@
-import type { Metric, Report } from "../extract/schema.js";
+import type { Metric, Report } from "../../extract/schema.js";
 import type { Scope } from "./types.js";
 import { figuresFromQuotes } from "./quote-figures.js";
 

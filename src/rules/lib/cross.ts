@@ -1,5 +1,5 @@
-import type { Metric } from "../extract/schema.js";
-import type { Evidence } from "../extract/finding.js";
+import type { Metric } from "../../extract/schema.js";
+import type { Evidence } from "../../extract/finding.js";
 import type { ReportWithId } from "./types.js";
 import { MetricIndex, scopesOf } from "./metric-access.js";
 

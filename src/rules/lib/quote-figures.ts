@@ -1,9 +1,9 @@
-import type { Metric } from "../extract/schema.js";
-import { parseAmount } from "../extract/amount.js";
-import { scanFigures } from "../extract/figures.js";
-import { labelsIn } from "../extract/yoy-changes.js";
+import type { Metric } from "../../extract/schema.js";
+import { parseAmount } from "../../extract/amount.js";
+import { scanFigures } from "../../extract/figures.js";
+import { labelsIn } from "../../extract/yoy-changes.js";
 
-import { changesFromQuotes } from "../extract/yoy-changes.js";
+import { changesFromQuotes } from "../../extract/yoy-changes.js";
 
 export { changesFromQuotes };
 

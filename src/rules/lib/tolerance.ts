@@ -1,5 +1,5 @@
-import type { Metric } from "../extract/schema.js";
-import { foldWidth } from "../document/normalize.js";
+import type { Metric } from "../../extract/schema.js";
+import { foldWidth } from "../../document/normalize.js";
 
 /**
  * Rounding tolerance from the precision a figure is printed with: "12222.51万元" is any value in

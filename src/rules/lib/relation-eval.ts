@@ -1,4 +1,4 @@
-import type { Metric } from "../extract/schema.js";
+import type { Metric } from "../../extract/schema.js";
 import { isMoney } from "./metric-access.js";
 import { cornerRange, halfUnit, precisionOf, roundTo, grade, toMilli, type Interval, type Verdict } from "./tolerance.js";
 

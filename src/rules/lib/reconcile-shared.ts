@@ -1,8 +1,8 @@
 import path from "node:path";
-import type { Metric } from "../extract/schema.js";
-import type { CrossFinding, ReportWithId } from "./types.js";
+import type { Metric } from "../../extract/schema.js";
+import type { CrossFinding, ReportWithId, CrossContext } from "./types.js";
 import { deptKey, crossEvidence } from "./cross.js";
-import { makeFinding, metricName, showMetric, showLike, severityFor, VERDICT_NOTE } from "./format.js";
+import { metricName, showMetric, showLike } from "./format.js";
 import { MetricIndex, scopesOf } from "./metric-access.js";
 import { grade, halfUnit } from "./tolerance.js";
 
@@ -57,30 +57,24 @@ export function docLabel(r: ReportWithId): string {
   return `${r.fiscalYear ?? "?"} 年度${KIND_NAME[r.kind ?? ""] ?? "报告"}（${r.source?.path ? path.basename(r.source.path) : r.id}）`;
 }
 
-/** Two documents' figures for the same thing: a finding when they differ beyond rounding, with both quotes. */
-export function compareAcross(
-  rule: string,
-  defaultSeverity: "error" | "warning" | "info",
-  a: ReportWithId,
-  am: Metric,
-  b: ReportWithId,
-  bm: Metric,
-  lead: string,
-): CrossFinding | null {
+/**
+ * Two documents' figures for the same thing: a finding when they differ beyond rounding, with both quotes. The rule's
+ * message takes {a} {name} {value} {b} {other} {gap} {note}.
+ */
+export function compareAcross(ctx: CrossContext, messageId: string, a: ReportWithId, am: Metric, b: ReportWithId, bm: Metric): CrossFinding | null {
   const tol = halfUnit(am) + halfUnit(bm);
   const v = grade((am.value ?? 0) - (bm.value ?? 0), tol, 2 * Math.min(halfUnit(am), halfUnit(bm)));
   if (v === "ok" || v === "rounding") return null;
-  const f = makeFinding({
-    rule,
-    severity: severityFor(v, defaultSeverity),
-    message: `${lead}${docLabel(a)}的${metricName(am.key)} ${showMetric(am)}，与${docLabel(b)}的 ${showMetric(bm)} 不一致，相差 ${showLike(am, Math.abs((am.value ?? 0) - (bm.value ?? 0)))}${VERDICT_NOTE[v]}`,
+  const f = ctx.finding({
+    messageId,
+    data: { a: docLabel(a), name: metricName(am.key), value: showMetric(am), b: docLabel(b), other: showMetric(bm), gap: showLike(am, Math.abs((am.value ?? 0) - (bm.value ?? 0))) },
+    verdict: v,
     metrics: [am],
     expected: bm.value,
     actual: am.value,
     tolerance: tol,
-    project: null,
-    report: a,
+    source: a,
+    evidence: crossEvidence(a, [am], b, [bm]),
   });
-  f.evidence = crossEvidence(a, [am], b, [bm]);
   return { ...f, reportId: a.id, otherReportId: b.id };
 }

@@ -1,6 +1,6 @@
-import type { Metric, Report } from "../extract/schema.js";
-import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
-import type { Evidence, Finding, Severity } from "../extract/finding.js";
+import type { Metric, Report } from "../../extract/schema.js";
+import { METRIC_BY_KEY } from "../../extract/metric-catalog.js";
+import type { Evidence } from "../../extract/finding.js";
 import { precisionOf, type Precision, type Verdict } from "./tolerance.js";
 import { baseKey, changeKind } from "./metric-access.js";
 
@@ -67,49 +67,7 @@ export const VERDICT_NOTE: Record<Verdict, string> = {
   off: "",
 };
 
-/** Severity for a verdict: rounding never above info, near at most warning, off at the rule's severity. */
-export function severityFor(v: Verdict, severity: Severity): Severity {
-  if (v === "rounding") return "info";
-  if (v === "near") return severity === "info" ? "info" : "warning";
-  return severity;
-}
-
-export interface FindingInput {
-  rule: string;
-  severity: Severity;
-  message: string;
-  metrics: Metric[];
-  expected: number | null;
-  actual: number | null;
-  tolerance: number | null;
-  project: string | null;
-  report: Pick<Report, "source">;
-  /** Extra metrics quoted as evidence but not named as involved. */
-  alsoQuote?: Metric[];
-}
-
-export function makeFinding(i: FindingInput): Finding {
-  const keys = new Set<string>();
-  const metrics: Array<{ key: string; year: number }> = [];
-  for (const m of i.metrics) {
-    const id = `${m.key}@${m.year}`;
-    if (keys.has(id)) continue;
-    keys.add(id);
-    metrics.push({ key: m.key, year: m.year });
-  }
-  return {
-    rule: i.rule,
-    severity: i.severity,
-    message: i.message,
-    metrics,
-    expected: i.expected === null ? null : round6(i.expected),
-    actual: i.actual === null ? null : round6(i.actual),
-    tolerance: i.tolerance === null ? null : round6(i.tolerance),
-    evidence: evidenceOf(i.report, [...i.metrics, ...(i.alsoQuote ?? [])]),
-    project: i.project,
-  };
-}
-
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
+/** "项目「X」" before a message about a project inside the report; nothing for the report's own figures. */
+export function projectPrefix(project: string | null): string {
+  return project ? `项目「${project}」` : "";
 }
