@@ -1,7 +1,7 @@
 /**
  * Issue 18, item 1: inputs whose size once made a quadratic loop run for minutes. Each runs here at the size that was
  * slow (the time before the fix is in the test name); the generous timeout only catches a return of the quadratic
- * loop — speed itself is measured by scripts/bench-hostile.ts, not asserted here.
+ * loop — growth itself is measured by scripts/bench-hostile.ts, not asserted here.
  */
 import { describe, expect, it } from "vitest";
 import { readDocumentFromBuffer } from "../../src/formats/index.js";
