@@ -1,29 +1,64 @@
 /**
- * A candidate metric: a figure bound to a key and a year by one of the binders, with how sure the binder is.
- * The extractor keeps one candidate per (key, year, project), the surest and then the first.
+ * A candidate metric: a figure bound to a key and a year by one of the binders (self-evaluation prose, rows and tables,
+ * disclosure table templates and sentences), with where it was printed and how the binder found it. One chooser
+ * (choose.ts) keeps one candidate per (project, key, year).
  */
+import { z } from "zod";
 import type { Metric, Unit } from "./schema.js";
 import type { FigureHit } from "./figures.js";
 import type { UnitKind } from "./metric-catalog.js";
+import type { FigureProvenance } from "./provenance.js";
+import type { Scope } from "./vocab/disclosure-tables.js";
+
+/**
+ * How a figure was found, surest first:
+ * - table-structure: a real table's header row names the value's column (self-evaluation tables);
+ * - table-template: a 公开表 template places the value (a row label or a column header of a known disclosure table);
+ * - table-cell: a header run over a value row in flattened cells, or an exact label cell beside its value cell;
+ * - exact-label: an exact catalogue label right before the figure in prose, or over it in a row read from one passage;
+ * - fuzzy-label and pattern, equally weak: a label within the fuzzy threshold, or a shape (a run of flattened cells,
+ *   "下达…全部到位", a project's bare amount, a 满意度 indicator's actual value). Between these two the first printed wins.
+ * Self-evaluations never use table-template and disclosures use only it and exact-label, so their orders do not meet.
+ */
+export const ConfidenceSchema = z.enum(["table-structure", "table-template", "table-cell", "exact-label", "fuzzy-label", "pattern"]);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+const TIER: Record<Confidence, number> = { "table-structure": 5, "table-template": 4, "table-cell": 3, "exact-label": 2, "fuzzy-label": 1, pattern: 1 };
+
+/** Positive when `a` is surer than `b`. */
+export function surer(a: Confidence, b: Confidence): number {
+  return TIER[a] - TIER[b];
+}
+
+/** A sure statement: an exact label or a table's structure (restated-differently compares only these). */
+export function isSure(c: Confidence): boolean {
+  return TIER[c] >= TIER["exact-label"];
+}
 
 export interface Candidate {
   key: string;
-  year: number;
+  /** The year the figure is about; null when the document masks its years. */
+  year: number | null;
+  /** Base units, exact to the hundredth (integer 分 for money); null for text (score.grade). */
   value: number | null;
   unit: Unit;
+  /** The figure as printed. */
   text: string;
   precision: { decimals: number; scale: number } | null;
-  page: number | null;
+  prov: FigureProvenance;
   quote: string;
   restated: boolean;
-  /** 3 = table structure, 2 = exact label in prose, 1 = fuzzy label or weaker pattern. */
-  confidence: number;
-  /** Document order (block index × 10⁵ + offset), to prefer the first statement. */
+  confidence: Confidence;
+  /** Tie-break after confidence: document order (block index × 10⁵ + offset), or emission order for disclosures. */
   order: number;
   project?: string;
   /** A partial label (行政编制): dropped when several different ones compete. */
   partial?: boolean;
-  /** Set on a picked candidate: sure statements of the same key and year with other values. */
+  /** Disclosures: which of the two totals (本年 current, 总计 grand) a figure is; current wins. */
+  scope?: Scope | null;
+  /** Among equally sure figures, lower wins: the disclosure table's priority (收支总表 first). */
+  priority?: number;
+  /** Set on a chosen candidate: sure statements of the same key and year with other values. */
   alternatives?: Candidate[];
 }
 
@@ -60,11 +95,9 @@ export function compatible(kind: UnitKind, hit: FigureHit, bare: boolean): boole
   }
 }
 
-export function candidateFromHit(
-  c: Omit<Candidate, "value" | "text" | "precision" | "unit" | "alternatives">,
-  kind: UnitKind,
-  hit: FigureHit,
-): Candidate {
+type Binding = Pick<Candidate, "key" | "year" | "prov" | "quote" | "restated" | "confidence" | "order" | "project" | "partial">;
+
+export function candidateFromHit(c: Binding, kind: UnitKind, hit: FigureHit): Candidate {
   // Every field written out (no spread): one object shape for all candidates, cheaper to build and to read.
   return {
     key: c.key,
@@ -73,7 +106,7 @@ export function candidateFromHit(
     unit: metricUnit(kind),
     text: hit.text,
     precision: { decimals: hit.amount.decimals, scale: kind === "money" ? hit.amount.scale : 1 },
-    page: c.page,
+    prov: c.prov,
     quote: c.quote,
     restated: c.restated,
     confidence: c.confidence,
@@ -86,71 +119,16 @@ export function candidateFromHit(
 export function toMetric(c: Candidate): Metric {
   return {
     key: c.key,
-    year: c.year,
+    year: c.year ?? 0,
     value: c.value,
     unit: c.unit,
     text: c.text,
     precision: c.precision,
-    page: c.page,
+    page: c.prov.page,
     quote: c.quote,
     restated: c.restated,
     ...(c.alternatives?.length
-      ? { alternatives: c.alternatives.map((a) => ({ value: a.value, text: a.text, precision: a.precision, page: a.page, quote: a.quote })) }
+      ? { alternatives: c.alternatives.map((a) => ({ value: a.value, text: a.text, precision: a.precision, page: a.prov.page, quote: a.quote })) }
       : {}),
   };
-}
-
-/**
- * Two values close enough to be two printings of one figure with a slip (12323.48 vs 12323.46, 3958.98 vs 3959.28,
- * one digit changed): within 1 %, or the same digits but one. Values further apart are almost always a figure bound
- * to the wrong label (a project's budget beside the department's), which must not read as a restatement.
- */
-export function nearPrinting(a: number, b: number): boolean {
-  if (Math.abs(a - b) <= 0.01 * Math.max(Math.abs(a), Math.abs(b))) return true;
-  const da = Math.round(Math.abs(a) * 100).toString();
-  const db = Math.round(Math.abs(b) * 100).toString();
-  if (da.length !== db.length) return false;
-  let diff = 0;
-  for (let i = 0; i < da.length; i++) if (da[i] !== db[i]) diff++;
-  return diff === 1;
-}
-
-/**
- * Other values the report states for the picked figure's key and year, for restated-differently: only sure
- * statements (an exact label or table structure) of money, near the picked value, one per value. The same
- * value printed in another unit (万元 vs 元) is the same figure, not an alternative.
- */
-function alternativesOf(best: Candidate, pool: Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const c of pool) {
-    // Money only: two rates or counts a little apart are more often two different things (a project's rate).
-    if (c === best || c.confidence < 2 || c.partial || c.value === null || best.value === null || c.unit !== "元" || best.unit !== "元") continue;
-    if (c.value === best.value || out.some((o) => o.value === c.value) || !nearPrinting(c.value, best.value)) continue;
-    out.push(c);
-  }
-  return out;
-}
-
-/** One candidate per (key, year, project): the surest, then the first in document order. Partial labels yield. */
-export function pickCandidates(all: Candidate[]): Candidate[] {
-  const groups = new Map<string, Candidate[]>();
-  for (const c of all) {
-    const g = `${c.project ?? ""}\u0000${c.key}\u0000${c.year}`;
-    (groups.get(g) ?? groups.set(g, []).get(g)!).push(c);
-  }
-  const out: Candidate[] = [];
-  for (const g of groups.values()) {
-    const full = g.filter((c) => !c.partial);
-    let pool = full;
-    if (full.length === 0) {
-      // Several different partial figures (行政编制 39, 事业编制 5) name no total: state nothing.
-      const values = new Set(g.map((c) => c.value));
-      if (values.size > 1) continue;
-      pool = g;
-    }
-    pool.sort((a, b) => b.confidence - a.confidence || a.order - b.order);
-    const alternatives = alternativesOf(pool[0], pool);
-    out.push(alternatives.length ? { ...pool[0], alternatives } : pool[0]);
-  }
-  return out.sort((a, b) => a.order - b.order);
 }

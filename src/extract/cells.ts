@@ -3,11 +3,12 @@
  * web tables ("人员编制 | 5 |"), space-separated rows lifted from a PDF ("年度资金总额 5.28 1.96 …"), and flattened
  * tables with one cell per line. Binders read this one stream.
  */
-import type { Block, TableBlock } from "../document/model.js";
+import type { BBox, Block, TableBlock } from "../document/model.js";
 import { scanFigures, type FigureHit } from "./figures.js";
 import { normalizeText } from "../document/normalize.js";
 import { columnRole, findLabels, matchLabel } from "./labels.js";
 import { MONEY_UNITS, unitAlternation } from "./vocab/units.js";
+import type { CellRef, FigureProvenance } from "./provenance.js";
 
 export interface StreamCell {
   text: string;
@@ -27,6 +28,23 @@ export interface StreamCell {
   rowStart: boolean;
   /** Declared unit of the surrounding table (单位：万元), if any. */
   unit: string | null;
+  /** The document's cell (row and column in its table block), for cells of real tables only. */
+  docCell: CellRef | null;
+  /** Box of that cell, or of the block for cells cut from text. */
+  bbox: BBox | null;
+  /** Where `text` starts in the cell's norm text (docCell set) or the block's; null when it could not be placed. */
+  at: number | null;
+}
+
+/** Where a cell (or a figure `hit` read from its text) was printed. */
+export function cellProvenance(c: StreamCell, hit: FigureHit | null): FigureProvenance {
+  let span: FigureProvenance["span"] = null;
+  if (c.at !== null) {
+    // cellFigure reads the trimmed text; other hits were read from the text as it is.
+    const lead = hit && hit === c.figure ? c.text.length - c.text.trimStart().length : 0;
+    span = hit ? { start: c.at + lead + hit.start, end: c.at + lead + hit.end } : { start: c.at, end: c.at + c.text.length };
+  }
+  return { page: c.page, block: c.block, bbox: c.bbox, span, cell: c.docCell };
 }
 
 const RE_SLASH = /^[/\\\-—–－]+$|^(无|—|…+|\.{3,})$/;
@@ -89,9 +107,13 @@ function tableCells(b: TableBlock): StreamCell[] {
       const u = unitInText(c.norm);
       if (u && !cellFigure(c.norm, null)) unit = unit ?? u;
       const parts = fusedParts(c.norm);
+      const docCell = { row: c.row, col: c.col };
       if (parts.length > 1) {
+        let from = 0;
         for (const t of parts) {
-          out.push({ text: t, page: c.prov.page, block: b.index, row: c.row, col: c.col, table: b.index, line: row.cells.map((x) => x.norm).join(" "), figure: null, empty: false, rowStart: false, unit: null });
+          const at = c.norm.indexOf(t, from);
+          if (at >= 0) from = at + t.length;
+          out.push({ text: t, page: c.prov.page, block: b.index, row: c.row, col: c.col, table: b.index, line: row.cells.map((x) => x.norm).join(" "), figure: null, empty: false, rowStart: false, unit: null, docCell, bbox: c.prov.bbox, at: at >= 0 ? at : null });
         }
         return;
       }
@@ -107,6 +129,9 @@ function tableCells(b: TableBlock): StreamCell[] {
         empty: c.norm.trim() === "",
         rowStart: i === 0,
         unit: null,
+        docCell,
+        bbox: c.prov.bbox,
+        at: 0,
       });
     });
   }
@@ -165,7 +190,11 @@ export function cellStream(blocks: Block[]): StreamCell[] {
   let synth: { table: number; row: number } | null = null;
   let synthCells: StreamCell[] = [];
   let synthUnit: string | null = null;
+  // Cells cut from a text block are placed in its norm text once the block is read (placeTextCells).
+  let pending: { from: number; norm: string } | null = null;
   for (const b of blocks) {
+    if (pending) placeTextCells(out, pending.from, pending.norm);
+    pending = b.kind === "table" ? null : { from: out.length, norm: b.norm };
     if (b.kind === "table") {
       synth = null;
       for (const c of tableCells(b)) out.push(c);
@@ -182,7 +211,7 @@ export function cellStream(blocks: Block[]): StreamCell[] {
         const unit = unitInText(parts.join(" "));
         if (unit && synth.row === 0) synthUnit = unit;
         const start = out.length;
-        parts.forEach((t, i) => out.push({ text: t, page: b.prov.page, block: b.index, row: synth!.row, col: i, table: synth!.table, line: normalizeText(line), figure: null, empty: t === "" || RE_SLASH.test(t), rowStart: i === 0, unit: null }));
+        parts.forEach((t, i) => out.push({ text: t, page: b.prov.page, block: b.index, row: synth!.row, col: i, table: synth!.table, line: normalizeText(line), figure: null, empty: t === "" || RE_SLASH.test(t), rowStart: i === 0, unit: null, docCell: null, bbox: b.prov.bbox, at: null }));
         for (let k = start; k < out.length; k++) synthCells.push(out[k]);
         for (const c of synthCells) {
           c.unit = synthUnit;
@@ -195,7 +224,7 @@ export function cellStream(blocks: Block[]): StreamCell[] {
       let prevFigure = false;
       for (const t of columnCells(b.text)) {
         const figure = cellFigure(t, null);
-        out.push({ text: t, page: b.prov.page, block: b.index, row: null, col: null, table: null, line: b.norm.slice(0, 200), figure, empty: RE_SLASH.test(t), rowStart: !figure && prevFigure, unit: null });
+        out.push({ text: t, page: b.prov.page, block: b.index, row: null, col: null, table: null, line: b.norm.slice(0, 200), figure, empty: RE_SLASH.test(t), rowStart: !figure && prevFigure, unit: null, docCell: null, bbox: b.prov.bbox, at: null });
         prevFigure = !!figure;
       }
       continue;
@@ -208,7 +237,7 @@ export function cellStream(blocks: Block[]): StreamCell[] {
         const unit = unitInText(split.cells.join(" "));
         if (unit && synth.row === 0) synthUnit = unit;
         split.cells.forEach((t, i) => {
-          out.push({ text: t, page: b.prov.page, block: b.index, row: synth!.row, col: i, table: synth!.table, line, figure: null, empty: t === "" || RE_SLASH.test(t), rowStart: i === 0, unit: null });
+          out.push({ text: t, page: b.prov.page, block: b.index, row: synth!.row, col: i, table: synth!.table, line, figure: null, empty: t === "" || RE_SLASH.test(t), rowStart: i === 0, unit: null, docCell: null, bbox: b.prov.bbox, at: null });
         });
         for (let k = out.length - split.cells.length; k < out.length; k++) synthCells.push(out[k]);
         for (const c of synthCells) {
@@ -235,10 +264,25 @@ export function cellStream(blocks: Block[]): StreamCell[] {
           empty: t === "" || RE_SLASH.test(t),
           rowStart: !!split?.row && i === 0,
           unit: null,
+          docCell: null,
+          bbox: b.prov.bbox,
+          at: null,
         });
         if (lone) out[out.length - 1].empty = true;
       });
     }
   }
+  if (pending) placeTextCells(out, pending.from, pending.norm);
   return out;
+}
+
+/** Place the cells cut from one text block in its norm text, in order (a cell normalised apart may not be found). */
+function placeTextCells(out: StreamCell[], from: number, norm: string): void {
+  let cursor = 0;
+  for (let k = from; k < out.length; k++) {
+    const at = norm.indexOf(out[k].text, cursor);
+    if (at < 0) continue;
+    out[k].at = at;
+    cursor = at + out[k].text.length;
+  }
 }

@@ -5,9 +5,10 @@
  * header cells cut in two ("年初" / "预算数") are joined back when only the join is a known header.
  */
 import type { StreamCell } from "./cells.js";
-import { unitInText } from "./cells.js";
+import { cellProvenance, unitInText } from "./cells.js";
 import { columnRole, matchLabel, type ColumnRole, type LabelEntry } from "./labels.js";
-import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
+import { candidateFromHit, compatible, type Candidate, type Confidence } from "./candidate.js";
+import { isRestated } from "./years.js";
 import type { FigureHit } from "./figures.js";
 import { scanFigures } from "./figures.js";
 import { isTargetFigure } from "./prose.js";
@@ -21,7 +22,7 @@ export interface Header {
 }
 
 export interface GridContext {
-  fiscalYear: number;
+  fiscalYear: number | null;
   project: boolean;
 }
 
@@ -95,14 +96,14 @@ function withUnit(h: FigureHit, unit: string | null, text: string): FigureHit | 
 export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: Candidate[]; consumed: Set<number> } {
   const out: Candidate[] = [];
   const consumed = new Set<number>();
-  const emit = (entry: LabelEntry, cellIdx: number, h: FigureHit, confidence: number, unit: string | null, year = ctx.fiscalYear, project?: string) => {
+  const emit = (entry: LabelEntry, cellIdx: number, h: FigureHit, confidence: Confidence, unit: string | null, year = ctx.fiscalYear, project?: string) => {
     const c = cells[cellIdx];
     const hit = entry.unitKind === "money" ? withUnit(h, unit ?? c.unit, c.text) : h;
     if (!hit || !compatible(entry.unitKind, hit, true)) return;
     if (entry.unitKind === "money" && hit.amount.kind !== "money") return;
     out.push(
       candidateFromHit(
-        { key: entry.key, year, page: c.page, quote: c.line.slice(0, 200), restated: year !== ctx.fiscalYear, confidence, order: c.block * 100000 + cellIdx, partial: entry.partial, project },
+        { key: entry.key, year, prov: cellProvenance(c, hit), quote: c.line.slice(0, 200), restated: isRestated(year, ctx.fiscalYear), confidence, order: c.block * 100000 + cellIdx, partial: entry.partial, project },
         entry.unitKind,
         hit,
       ),
@@ -133,7 +134,7 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     if (headers.some((h) => h.role === "level3")) continue; // score tables are read as indicators
     const ym = /((?:19|20)\d{2})\s*年度?/.exec(r.text);
     const rowYear = ym ? Number(ym[1]) : null;
-    if ((rowYear !== null && rowYear > ctx.fiscalYear) || (!fresh && isPartRow(r.text))) continue;
+    if ((rowYear !== null && (ctx.fiscalYear === null || rowYear > ctx.fiscalYear)) || (!fresh && isPartRow(r.text))) continue;
     if (fresh && isPartRow(r.text)) continue;
     const project = !rowYear && found.rowHeader && /项目/.test(found.rowHeader) && !/^(合计|总计|小计|总额|年度资金总额)/.test(r.text) ? r.text : undefined;
     if (!fresh && !rowYear && !project) continue;
@@ -145,7 +146,7 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
       if (!entry && /^(合计|小计|总计)$/.test(h.text) && rowEntry) entry = rowEntry;
       if (v === undefined || !entry || !cells[v].figure) return;
       if (isTargetFigure(cells[v].line, cells[v].figure!)) return;
-      emit(entry, v, cells[v].figure!, 3, unit, rowYear ?? ctx.fiscalYear, project);
+      emit(entry, v, cells[v].figure!, "table-cell", unit, rowYear ?? ctx.fiscalYear, project);
     });
     i = j - 1;
   }
@@ -158,7 +159,7 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     const next = cells[i + 1];
     if (!next.figure || consumed.has(i + 1)) continue;
     if (cells[i].table !== null && (next.table !== cells[i].table || next.row !== cells[i].row)) continue;
-    emit(m.entry, i + 1, next.figure, m.exact ? 3 : 1, null);
+    emit(m.entry, i + 1, next.figure, m.exact ? "table-cell" : "fuzzy-label", null);
   }
   return { candidates: out, consumed };
 }
@@ -233,7 +234,7 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
         const year = rowYear ?? ctx.fiscalYear;
         out.push(
           candidateFromHit(
-            { key: entry.key, year, page: c.page, quote: c.line.slice(0, 200), restated: year !== ctx.fiscalYear, confidence: 3, order: c.block * 100000 + (c.row ?? 0) * 100 + (c.col ?? 0), partial: entry.partial, project: isProjectRow ? label : undefined },
+            { key: entry.key, year, prov: cellProvenance(c, hit), quote: c.line.slice(0, 200), restated: isRestated(year, ctx.fiscalYear), confidence: "table-structure", order: c.block * 100000 + (c.row ?? 0) * 100 + (c.col ?? 0), partial: entry.partial, project: isProjectRow ? label : undefined },
             entry.unitKind,
             hit,
           ),

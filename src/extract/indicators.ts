@@ -15,24 +15,31 @@ const PLACEHOLDER = /^(指标\d+|…+|\.{3,}|—+)$/;
 export interface IndicatorResult {
   indicators: Indicator[];
   total: { value: number; cell: StreamCell } | null;
+  /** Per indicator, the cell naming it and the cell of its 实际完成值 (provenance). */
+  sources: Map<Indicator, { label: StreamCell; actual: StreamCell | null }>;
 }
 
 function num(c: StreamCell | undefined): number | null {
   return c?.figure ? c.figure.amount.value : null;
 }
 
-function fromRoles(roles: Array<ColumnRole | null>, values: StreamCell[], base: Partial<Indicator>, page: number): Indicator {
-  const ind: Indicator = { level1: null, level2: null, level3: null, target: null, actual: null, weight: null, score: null, deviation: null, page, ...base };
+function fromRoles(res: IndicatorResult, roles: Array<ColumnRole | null>, values: StreamCell[], base: Partial<Indicator>, label: StreamCell): void {
+  const ind: Indicator = { level1: null, level2: null, level3: null, target: null, actual: null, weight: null, score: null, deviation: null, page: label.page, ...base };
+  let actual: StreamCell | null = null;
   roles.forEach((role, k) => {
     const c = values[k];
     if (!c || c.empty) return;
     if (role === "target") ind.target = c.text;
-    else if (role === "actual") ind.actual = c.text;
+    else if (role === "actual") {
+      ind.actual = c.text;
+      actual = c;
+    }
     else if (role === "weight") ind.weight = num(c);
     else if (role === "score") ind.score = num(c);
     else if (role === "reason") ind.deviation = c.text;
   });
-  return ind;
+  res.indicators.push(ind);
+  res.sources.set(ind, { label, actual });
 }
 
 /** Real tables: the header row holding 三级指标 fixes the columns; level 1/2 carry down merged cells. */
@@ -70,11 +77,11 @@ function fromTables(cells: StreamCell[], res: IndicatorResult): void {
       if (![...cols.values()].includes("level3")) {
         // 一级指标 | 分值 | 得分: each row is an indicator of its own level.
         if (!c1 || c1.empty || PLACEHOLDER.test(c1.text) || !scoreCell?.figure) continue;
-        res.indicators.push(fromRoles(order, order.map((r) => at(r)!), { level1: c1.text, level2: null, level3: null }, c1.page));
+        fromRoles(res, order, order.map((r) => at(r)!), { level1: c1.text, level2: null, level3: null }, c1);
         continue;
       }
       if (!c3 || c3.empty || PLACEHOLDER.test(c3.text)) continue;
-      res.indicators.push(fromRoles(order, order.map((r) => at(r)!), { level1: l1, level2: l2, level3: c3.text }, c3.page));
+      fromRoles(res, order, order.map((r) => at(r)!), { level1: l1, level2: l2, level3: c3.text }, c3);
     }
   }
 }
@@ -141,7 +148,7 @@ function fromFlattened(cells: StreamCell[], res: IndicatorResult): void {
       let m = k + 1;
       for (; m < cells.length && (cells[m].figure || cells[m].empty) && vals.length < valueRoles.length; m++) if (cells[m].figure) vals.push(cells[m]);
       if (vals.length < 2 || PLACEHOLDER.test(c.text) || c.text.length > 40) continue;
-      res.indicators.push(fromRoles(valueRoles, vals, { level1: l1, level2: l2, level3: c.text }, c.page));
+      fromRoles(res, valueRoles, vals, { level1: l1, level2: l2, level3: c.text }, c);
       k = m - 1;
     }
     i = j;
@@ -149,7 +156,7 @@ function fromFlattened(cells: StreamCell[], res: IndicatorResult): void {
 }
 
 export function extractIndicators(cells: StreamCell[]): IndicatorResult {
-  const res: IndicatorResult = { indicators: [], total: null };
+  const res: IndicatorResult = { indicators: [], total: null, sources: new Map() };
   fromTables(cells, res);
   fromFlattened(cells, res);
   return res;

@@ -8,7 +8,8 @@ import { scanFigures, type FigureHit } from "./figures.js";
 import { RE_CN_NUM_CHARS } from "./cn-numerals.js";
 import { MONEY_UNITS, UNITS } from "./vocab/units.js";
 import { unitInText } from "./cells.js";
-import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
+import { candidateFromHit, compatible, type Candidate, type Confidence } from "./candidate.js";
+import { locate, type FigureProvenance } from "./provenance.js";
 import { newWordHits, WordList, WordOccurrences } from "./words.js";
 import type { Passage, ProseContext } from "./prose.js";
 
@@ -29,11 +30,13 @@ export interface RowText {
   roles: WordOccurrences;
   /** numbersAfter answers by position, end of the scanned slice and unit: overlapping runs read the same rows. */
   numbers: Map<number, FigureHit[]>;
+  /** Where text[start, end) was printed. */
+  where: (start: number, end: number) => FigureProvenance;
 }
 
-export function rowText(text: string, project: boolean): RowText {
+export function rowText(text: string, project: boolean, where: RowText["where"]): RowText {
   const { occurrences, entries } = labelOccurrences(text, { project });
-  return { text, labels: occurrences, entries, roles: new WordOccurrences(ROLE_WORDS, text), numbers: new Map() };
+  return { text, labels: occurrences, entries, roles: new WordOccurrences(ROLE_WORDS, text), numbers: new Map(), where };
 }
 
 /**
@@ -132,7 +135,7 @@ function windowTokens(rt: RowText, a: number, b: number): void {
  * Candidates of the rows in rt.text[a, b), appended to `out`, exactly as if that window were the whole passage
  * (a passage, or a run of flattened cells starting at passage `p`). `confidence` is the candidates' confidence.
  */
-export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: ProseContext, confidence: number, out: Candidate[]): void {
+export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: ProseContext, confidence: Confidence, out: Candidate[]): void {
   const text = rt.text;
   windowTokens(rt, a, b);
   const n = toks.n;
@@ -171,7 +174,7 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
       if (entry.unitKind === "money" && h.amount.kind !== "money") return;
       out.push(
         candidateFromHit(
-          { key: entry.key, year: ctx.fiscalYear, page: p.page, quote, restated: false, confidence, order: p.block * 100000 + h.start - a, project, partial: entry.partial },
+          { key: entry.key, year: ctx.fiscalYear, prov: rt.where(h.start, h.end), quote, restated: false, confidence, order: p.block * 100000 + h.start - a, project, partial: entry.partial },
           entry.unitKind,
           h,
         ),
@@ -199,6 +202,6 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
 export function bindInlineRows(p: Passage, ctx: ProseContext): Candidate[] {
   const out: Candidate[] = [];
   // A row needs a figure after its labels (see RE_ROW_LABEL): without a digit there is nothing to find.
-  if (/[-\d]/.test(p.text)) bindRows(rowText(p.text, ctx.project), 0, p.text.length, p, ctx, 2, out);
+  if (/[-\d]/.test(p.text)) bindRows(rowText(p.text, ctx.project, (s, e) => locate(p.segs, s, e)), 0, p.text.length, p, ctx, "exact-label", out);
   return out;
 }

@@ -8,6 +8,7 @@ import { bindProse, maskText } from "./prose.js";
 import { scanFigures, sentenceAround } from "./figures.js";
 import { findLabels } from "./labels.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
+import { locate, sliceSegments } from "./provenance.js";
 
 const RE_ITEM = /(?:^|[；;。，,:：\s])(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳])|[；;]|分项目看[，,:：]?|其中[:：]/g;
 const RE_NAME_END = /(项目|经费|费用|资金|工程|专项|补助|支出)$/;
@@ -57,7 +58,8 @@ export function extractProjectItems(p: Passage, ctx: ProseContext): ProjectItem[
     const hits = scanFigures(maskText(item)).filter((h) => h.amount.kind === "money" && !h.change);
     if (hits.length === 0) continue;
     const itemCtx: ProseContext = { ...ctx, project: true, projectName: named.name, orderBase: p.block * 100000 + starts[k] };
-    const cands = bindProse({ text: item, page: p.page, block: p.block }, itemCtx).map((c) => ({ ...c, order: c.order }));
+    const segs = sliceSegments(p.segs, starts[k], end);
+    const cands = bindProse({ text: item, page: p.page, block: p.block, segs }, itemCtx);
     // A bare amount right after the name ("…经费合计75万元", "…经费4194.23万元") is the project's budget.
     if (!cands.some((c) => c.key === "budget.initial" && !c.restated)) {
       const first = hits[0];
@@ -65,7 +67,7 @@ export function extractProjectItems(p: Passage, ctx: ProseContext): ProjectItem[
       if (!/支出|使用|执行|拨付|到位/.test(between.slice(-8))) {
         cands.push(
           candidateFromHit(
-            { key: "budget.initial", year: ctx.fiscalYear, page: p.page, quote: sentenceAround(item, first.start, first.end), restated: false, confidence: 1, order: itemCtx.orderBase! + first.start, project: named.name },
+            { key: "budget.initial", year: ctx.fiscalYear, prov: locate(segs, first.start, first.end), quote: sentenceAround(item, first.start, first.end), restated: false, confidence: "pattern", order: itemCtx.orderBase! + first.start, project: named.name },
             "money",
             first,
           ),

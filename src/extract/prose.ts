@@ -8,15 +8,21 @@ import { findLabels, type LabelHit } from "./labels.js";
 import { scanFigures, sentenceAround, SENTENCE_REACH, type FigureHit } from "./figures.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
 import { charTable } from "./words.js";
+import { locate, type Segment } from "./provenance.js";
+import { comparesToPrior, isRestated, priorYear, yearNamed } from "./years.js";
 
+/** A stretch of text binders read: a paragraph, a heading, a table cell, or paragraphs a break cut, joined. */
 export interface Passage {
   text: string;
   page: number;
   block: number;
+  /** Where each part of `text` was printed (provenance.ts). */
+  segs: Segment[];
 }
 
 export interface ProseContext {
-  fiscalYear: number;
+  /** Null when the document masks its years. */
+  fiscalYear: number | null;
   /** Project-only labels (已使用, 项目预算资金) are active. */
   project: boolean;
   projectName?: string;
@@ -32,8 +38,6 @@ const RE_QUALIFIER = /(在用|闲置|出租|出借|新增|处置|报废|人均|�
 const RE_TARGET_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不少于|不高于|不超过|高于|低于|超过|力争|确保|控制在|保持在|争取)\s*$/;
 const RE_TARGET_AFTER = /^\s*(以上|以下|以内|及以上)/;
 const RE_TARGET_CLAUSE = /目标|预期|计划(?!生育)|指标值|标准为|控制数/;
-const RE_PRIOR = /(比上年度?|较上年度?|比去年|较去年|上年度?|同比上年度?|与上年相比|上年同期)(同期)?(为|的|是)?\s*$/;
-const RE_YEAR = /((?:19|20)\d{2})\s*年(?:度|末|底)?/g;
 const RE_PAREN_NOTE = /[(（](?:含|不含|包括|包含|其中含)[^()（）]*[)）]/g;
 const RE_DOC_NUMBER = /[〔【\[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?|第\s*\d+\s*号/g;
 
@@ -67,19 +71,6 @@ function sentenceStart(text: string, at: number): number {
   return a;
 }
 
-function yearBefore(text: string, from: number, to: number, fiscalYear: number): number {
-  let year = fiscalYear;
-  let at = -1;
-  const span = text.slice(from, to);
-  for (const m of span.matchAll(RE_YEAR)) {
-    year = Number(m[1]);
-    at = m.index!;
-  }
-  // "上年度总收入 X，其中…" (not "比上年", "与上年相比"): the sentence is about last year.
-  for (const m of span.matchAll(/(?<![比较与同])(上年度?|去年)(?!相比|同期|结转)/g)) if (m.index! > at) year = fiscalYear - 1;
-  return year;
-}
-
 export function isTargetFigure(text: string, hit: FigureHit): boolean {
   const before = text.slice(clauseStart(text, hit.start), hit.start);
   if (RE_TARGET_BEFORE.test(before)) return true;
@@ -100,7 +91,7 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
   const labels = findLabels(text, { project: ctx.project });
   const out: Candidate[] = [];
   const used = new Set<LabelHit>();
-  let last: { key: string; year: number; sentence: number; kind: Candidate["unit"] } | null = null;
+  let last: { key: string; year: number | null; sentence: number; kind: Candidate["unit"] } | null = null;
   let prevEnd = 0;
   let next = 0;
   for (const h of hits) {
@@ -113,8 +104,13 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     if (isTargetFigure(text, h)) continue;
     const before = text.slice(clauseStart(text, h.start), h.start);
     const order = (ctx.orderBase ?? p.block * 100000) + h.start;
-    if (RE_PRIOR.test(before) && last && last.sentence === sStart && h.amount.kind === "money" && last.kind === "元") {
-      out.push(candidateFromHit({ key: last.key, year: last.year - 1, page: p.page, quote: sentenceAround(p.text, h.start, h.end), restated: true, confidence: 2, order, project: ctx.projectName }, "money", h));
+    if (comparesToPrior(before) && last && last.sentence === sStart && h.amount.kind === "money" && last.kind === "元") {
+      // The year before an unknown year is unknown: such a figure states no year.
+      const prior = priorYear(last.year);
+      if (prior !== null) {
+        const prov = locate(p.segs, h.start, h.end);
+        out.push(candidateFromHit({ key: last.key, year: prior, prov, quote: sentenceAround(p.text, h.start, h.end), restated: true, confidence: "exact-label", order, project: ctx.projectName }, "money", h));
+      }
       continue;
     }
     // The label nearest before the figure, with nothing but filler in between. Labels are in order of start, so the
@@ -133,10 +129,12 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;
     if (!compatible(label.entry.unitKind, h, false)) continue;
     used.add(label);
-    const year = yearBefore(text, sStart, label.start, ctx.fiscalYear);
-    if (year > ctx.fiscalYear) continue;
+    const year = yearNamed(text.slice(sStart, label.start), ctx.fiscalYear);
+    // A year after the report's is a target; with the report's year unknown, any written year or 上年 is another year.
+    if (year === undefined || (year !== null && (ctx.fiscalYear === null || year > ctx.fiscalYear))) continue;
+    const prov = locate(p.segs, h.start, h.end);
     const c = candidateFromHit(
-      { key: label.entry.key, year, page: p.page, quote: sentenceAround(p.text, h.start, h.end), restated: year !== ctx.fiscalYear, confidence: 2, order, project: ctx.projectName, partial: label.entry.partial },
+      { key: label.entry.key, year, prov, quote: sentenceAround(p.text, h.start, h.end), restated: isRestated(year, ctx.fiscalYear), confidence: "exact-label", order, project: ctx.projectName, partial: label.entry.partial },
       label.entry.unitKind,
       h,
     );
@@ -164,7 +162,7 @@ export function bindArrivedInFull(p: Passage, next: Passage | null, ctx: ProseCo
       if (h && money.length <= 2) {
         out.push(
           candidateFromHit(
-            { key: "budget.received", year: ctx.fiscalYear, page: p.page, quote: s.trim(), confidence: 1, order: p.block * 100000 + offset + h.start, restated: false, project: ctx.projectName },
+            { key: "budget.received", year: ctx.fiscalYear, prov: locate(p.segs, offset + h.start, offset + h.end), quote: s.trim(), confidence: "pattern", order: p.block * 100000 + offset + h.start, restated: false, project: ctx.projectName },
             "money",
             h,
           ),
@@ -180,6 +178,7 @@ export function bindArrivedInFull(p: Passage, next: Passage | null, ctx: ProseCo
 export function bindGrade(p: Passage, ctx: ProseContext): Candidate[] {
   const m = /(自评等级|评价等级|绩效等级|等级|评价结果|自评结果)\s*(?:为|是|:|：|评定为|确定为)?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(p.text);
   if (!m || RE_TARGET_CLAUSE.test(p.text.slice(Math.max(0, m.index - 10), m.index))) return [];
+  const end = m.index + m[0].length;
   return [
     {
       key: "score.grade",
@@ -188,10 +187,10 @@ export function bindGrade(p: Passage, ctx: ProseContext): Candidate[] {
       unit: "text",
       text: m[2],
       precision: null,
-      page: p.page,
-      quote: sentenceAround(p.text, m.index, m.index + m[0].length),
+      prov: locate(p.segs, end - m[2].length, end),
+      quote: sentenceAround(p.text, m.index, end),
       restated: false,
-      confidence: 2,
+      confidence: "exact-label",
       order: p.block * 100000 + m.index,
       project: ctx.projectName,
     },

@@ -43,7 +43,7 @@ describe("stated changes on metrics", () => {
 
 describe("alternatives", () => {
   it("keeps a near second printing of the same figure and drops far ones", async () => {
-    const { nearPrinting } = await import("../../src/extract/candidate.js");
+    const { nearPrinting } = await import("../../src/extract/choose.js");
     expect(nearPrinting(123234800, 123234600)).toBe(true);
     expect(nearPrinting(123234800, 133234800)).toBe(true); // one digit
     expect(nearPrinting(10229500, 2502300)).toBe(false);

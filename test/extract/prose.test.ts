@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bindProse } from "../../src/extract/prose.js";
 
 const bind = (text: string, project = false) =>
-  bindProse({ text, page: 1, block: 0 }, { fiscalYear: 2023, project }).map((c) => [c.key, c.year, c.value, c.restated]);
+  bindProse({ text, page: 1, block: 0, segs: [] }, { fiscalYear: 2023, project }).map((c) => [c.key, c.year, c.value, c.restated]);
 
 describe("prose binding", () => {
   it("binds totals and their parts", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { charTable, newWordHits, WordList, WordOccurrences } from "../../src/extract/words.js";
 import { findLabels, labelOccurrences } from "../../src/extract/labels.js";
 import { bindInlineRows, bindRows, rowText } from "../../src/extract/inline-rows.js";
+import { locate } from "../../src/extract/provenance.js";
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -121,13 +122,14 @@ describe("inline rows read as a window of a longer text", () => {
   it("binds the same row as the passage on its own, with positions relative to the window", () => {
     const row = "(万元)资金来源年初预算数全年预算数全年执行数分值权重执行率得分年度资金总额5.28 1.96 1.96 10 100.00% 10";
     const before = "上一段文字。";
-    const stream = rowText(before + row + "下一段", false);
-    const p = { text: row, page: 3, block: 7 };
+    const p = { text: row, page: 3, block: 7, segs: [{ at: 0, length: row.length, base: 0, page: 3, block: 7, bbox: null, cell: null }] };
+    const stream = rowText(before + row + "下一段", false, (s, e) => locate(p.segs, s - before.length, e - before.length));
     const ctx = { fiscalYear: 2022, project: false };
     const out: ReturnType<typeof bindInlineRows> = [];
-    bindRows(stream, before.length, before.length + row.length, p, ctx, 2, out);
+    bindRows(stream, before.length, before.length + row.length, p, ctx, "exact-label", out);
     const alone = bindInlineRows(p, ctx);
     expect(alone.map((c) => c.key)).toEqual(["budget.initial", "budget.adjusted", "budget.executed", "budget.execution_rate"]);
+    expect(alone.map((c) => row.slice(c.prov.span!.start, c.prov.span!.end))).toEqual(["5.28", "1.96", "1.96", "100.00%"]);
     expect(out).toEqual(alone);
   });
 });

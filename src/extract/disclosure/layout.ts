@@ -4,8 +4,9 @@
  * geometry — a number belongs to the nearest label on its left, or to the column header above it — because readers
  * split and merge their cells differently (wrapped labels, several headers in one cell, numbers in their own items).
  */
-import type { Block, JxDocument } from "../../document/model.js";
+import type { BBox, Block, JxDocument } from "../../document/model.js";
 import { normalizeText } from "../../document/normalize.js";
+import type { CellRef } from "../provenance.js";
 
 export interface Atom {
   kind: "text" | "num";
@@ -16,10 +17,27 @@ export interface Atom {
   x1: number | null;
   /** Index of the atom in its line, for readers without geometry (reading order stands in for x). */
   order: number;
+  /** The line cell the atom came from, and where it sits in that cell's text with spaces collapsed (code units). */
+  cell: number;
+  at: number;
+  length: number;
+}
+
+/** One cell of a line: a table cell, or a paragraph's line of text. */
+export interface LineCell {
+  norm: string;
+  bbox: BBox | null;
+  /** The document's table cell, for table rows. */
+  cell: CellRef | null;
+  /** Where `norm` starts in the cell's or block's norm text; null when the text was normalised afresh. */
+  base: number | null;
 }
 
 export interface Line {
   page: number;
+  block: number;
+  /** The block's box (provenance of a figure in a paragraph line, whose own cell has no geometry). */
+  blockBox: BBox | null;
   /** Vertical position of the line's top (PDF points), or null without geometry. */
   top: number | null;
   /** Typical text height, for "same line / next line" decisions. */
@@ -29,12 +47,13 @@ export interface Line {
   text: string;
   /** True when the line came from a table row (cells kept apart by the reader). */
   fromTable: boolean;
+  cells: LineCell[];
 }
 
 const RE_NUM = /[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?/g;
 
 /** Split one cell's text into label and number atoms, spreading the cell's width over its characters. */
-function atomsOfCell(norm: string, x0: number | null, x1: number | null, startOrder: number): Atom[] {
+function atomsOfCell(norm: string, x0: number | null, x1: number | null, startOrder: number, cell: number): Atom[] {
   const text = norm.replace(/\s+/g, " ").trim();
   if (!text) return [];
   const out: Atom[] = [];
@@ -48,10 +67,10 @@ function atomsOfCell(norm: string, x0: number | null, x1: number | null, startOr
   const width = x0 !== null && x1 !== null ? x1 - x0 : null;
   const at = (i: number) => (width === null ? null : x0! + (width * i) / Math.max(count, 1));
   let last = 0;
-  const push = (kind: Atom["kind"], s: string, from: number, to: number) => {
+  const push = (kind: Atom["kind"], s: string, from: number, to: number, unit = -1) => {
     const t = kind === "text" ? s.replace(/\s+/g, "") : s;
     if (!t) return;
-    out.push({ kind, text: t, x0: at(from), x1: at(to), order: startOrder + out.length });
+    out.push({ kind, text: t, x0: at(from), x1: at(to), order: startOrder + out.length, cell, at: unit, length: unit < 0 ? 0 : s.length });
   };
   for (const m of text.matchAll(RE_NUM)) {
     const from = glyphIndex(m.index);
@@ -66,16 +85,14 @@ function atomsOfCell(norm: string, x0: number | null, x1: number | null, startOr
     // Numbering ("1.一般公共预算", "（1）", "2、") is part of the label.
     if (/^[.、．]\D/.test(after2) || (/[(（]/.test(before) && /[)）]/.test(after))) continue;
     if (from > last) push("text", sub(last, from), last, from);
-    push("num", m[0].replace(/−/g, "-"), from, to);
+    push("num", m[0].replace(/−/g, "-"), from, to, m.index);
     last = to;
   }
   if (last < count) push("text", sub(last), last, count);
   return out;
 }
 
-type LineCell = { norm: string; bbox: { x0: number; x1: number; top: number; bottom: number } | null };
-
-function lineOfCells(page: number, cells: LineCell[], fromTable: boolean): Line {
+function lineOfCells(b: Block, cells: LineCell[], fromTable: boolean): Line {
   let top: number | null = null;
   let height = 10;
   for (const c of cells) {
@@ -86,7 +103,9 @@ function lineOfCells(page: number, cells: LineCell[], fromTable: boolean): Line 
   }
   let atoms: Atom[] | null = null;
   return {
-    page,
+    page: b.prov.page,
+    block: b.index,
+    blockBox: b.prov.bbox,
     top,
     height,
     // Atoms are read only in disclosure tables; every document's lines are built to detect one, and splitting
@@ -96,12 +115,13 @@ function lineOfCells(page: number, cells: LineCell[], fromTable: boolean): Line 
     },
     text: cells.map((c) => c.norm.replace(/\s+/g, "")).join(""),
     fromTable,
+    cells,
   };
 }
 
 function atomsOfLine(cells: LineCell[]): Atom[] {
   const atoms: Atom[] = [];
-  for (const c of cells) atoms.push(...atomsOfCell(c.norm, c.bbox?.x0 ?? null, c.bbox?.x1 ?? null, atoms.length));
+  cells.forEach((c, i) => atoms.push(...atomsOfCell(c.norm, c.bbox?.x0 ?? null, c.bbox?.x1 ?? null, atoms.length, i)));
   return atoms;
 }
 
@@ -110,15 +130,23 @@ function linesOfBlock(b: Block): Line[] {
   if (b.kind === "table") {
     return b.rows.map((r) =>
       lineOfCells(
-        b.prov.page,
-        r.cells.map((c) => ({ norm: c.norm || normalizeText(c.text), bbox: c.prov.bbox })),
+        b,
+        r.cells.map((c) => ({ norm: c.norm || normalizeText(c.text), bbox: c.prov.bbox, cell: { row: c.row, col: c.col }, base: c.norm ? 0 : null })),
         true,
       ),
     );
   }
   const parts = (b.norm || normalizeText(b.text)).split(/\n+/).filter((s) => s.trim());
-  if (parts.length <= 1) return [lineOfCells(b.prov.page, [{ norm: parts[0] ?? "", bbox: b.prov.bbox }], false)];
-  return parts.map((p) => lineOfCells(b.prov.page, [{ norm: p, bbox: null }], false));
+  // Where each part sits in the block's norm text (its provenance); unknown when the text was normalised afresh.
+  let from = 0;
+  const base = (p: string): number | null => {
+    if (!b.norm) return null;
+    const at = b.norm.indexOf(p, from);
+    if (at >= 0) from = at + p.length;
+    return at >= 0 ? at : null;
+  };
+  if (parts.length <= 1) return [lineOfCells(b, [{ norm: parts[0] ?? "", bbox: b.prov.bbox, cell: null, base: parts.length ? base(parts[0]) : null }], false)];
+  return parts.map((p) => lineOfCells(b, [{ norm: p, bbox: null, cell: null, base: base(p) }], false));
 }
 
 const RE_PAGE_NO = /^[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–\s]*$/;

@@ -7,30 +7,10 @@
 import { parseAmountIn } from "../amount.js";
 import { MONEY_UNITS, unitAlternation } from "../vocab/units.js";
 import { PROSE_LABELS } from "../vocab/disclosure-tables.js";
-import type { Candidate } from "./candidate.js";
-import type { Line } from "./layout.js";
-
-export interface ProseStream {
-  text: string;
-  /** Start offset of each page's text in `text`. */
-  pageStarts: Array<{ offset: number; page: number }>;
-}
-
-export function proseStream(lines: Line[]): ProseStream {
-  let text = "";
-  const pageStarts: ProseStream["pageStarts"] = [];
-  for (const l of lines) {
-    if (!pageStarts.length || pageStarts[pageStarts.length - 1].page !== l.page) pageStarts.push({ offset: text.length, page: l.page });
-    text += l.text;
-  }
-  return { text, pageStarts };
-}
-
-function pageAt(s: ProseStream, offset: number): number {
-  let page = s.pageStarts[0]?.page ?? 1;
-  for (const p of s.pageStarts) if (p.offset <= offset) page = p.page;
-  return page;
-}
+import type { Candidate } from "../candidate.js";
+import { yearNamed } from "../years.js";
+import { disclosureCandidate } from "./figure.js";
+import { streamProvenance, type LineStream } from "./locate.js";
 
 const BUDGET_WORD = "(?:预算|决算)";
 
@@ -40,16 +20,21 @@ const NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
 const UNIT = `(${unitAlternation(MONEY_UNITS.map((u) => u.unit))})`;
 // Compiled once: matchAll clones a global regex, so sharing these across calls is safe.
 // Most specific first (the file's order): a matched span is not read again by a later, shorter label.
-const LABEL_RES = PROSE_LABELS.map((lab) => ({ keys: lab.ids, rx: new RegExp(`(${lab.source})${GAP}${NUM}\\s*${UNIT}`, "g") }));
-const RE_PRIOR_TOTAL = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${BUDGET_WORD}(?:安排)?(?:数)?[为是：:]${NUM}\\s*${UNIT}`, "g");
+// "d": match indices, to place the amount itself (its provenance).
+const LABEL_RES = PROSE_LABELS.map((lab) => ({ keys: lab.ids, rx: new RegExp(`(${lab.source})${GAP}${NUM}\\s*${UNIT}`, "gd") }));
+const RE_PRIOR_TOTAL = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${BUDGET_WORD}(?:安排)?(?:数)?[为是：:]${NUM}\\s*${UNIT}`, "gd");
+const RE_STAFF = /(?:人员)?编制(?:数)?(?:为|共)?(\d{1,6})(人|名)/dg;
 
-/** The year a clause speaks of, when it names one other than the fiscal year ("2016 年度部门支出预算安排为…"). */
-function yearBefore(text: string, at: number, fiscalYear: number | null): { year: number | null; restated: boolean } {
+/** The year the clause before a label names (one reading for all extraction, years.ts); the fiscal year when none. */
+function yearOfClause(text: string, at: number, fiscalYear: number): number {
   const clause = text.slice(Math.max(0, at - 24), at).split(/[。；，,（(]/).pop() ?? "";
-  const y = /(20\d{2})\s*年/.exec(clause);
-  if (y && fiscalYear !== null && Number(y[1]) !== fiscalYear) return { year: Number(y[1]), restated: true };
-  if (/上年$|上年度$|上一年度?$/.test(clause) && fiscalYear !== null) return { year: fiscalYear - 1, restated: true };
-  return { year: null, restated: false };
+  return yearNamed(clause, fiscalYear) ?? fiscalYear;
+}
+
+/** Where match group `g` (the amount) was printed. */
+function amountProvenance(s: LineStream, m: RegExpMatchArray, g: number) {
+  const [a, b] = m.indices![g];
+  return streamProvenance(s, a, b);
 }
 
 function quoteAround(text: string, start: number, end: number): string {
@@ -62,10 +47,11 @@ function quoteAround(text: string, start: number, end: number): string {
   return text.slice(from, to).trim();
 }
 
-export function proseCandidates(s: ProseStream, fiscalYear: number | null): Candidate[] {
+export function proseCandidates(s: LineStream, fiscalYear: number): Candidate[] {
   const out: Candidate[] = [];
   const used: Array<[number, number]> = [];
   const free = (a: number, b: number) => used.every(([x, y]) => b <= x || a >= y);
+  const add = (c: Candidate | null) => c && out.push(c);
   for (const lab of LABEL_RES) {
     for (const m of s.text.matchAll(lab.rx)) {
       const start = m.index!;
@@ -74,48 +60,27 @@ export function proseCandidates(s: ProseStream, fiscalYear: number | null): Cand
       const amount = parseAmountIn(m[2], m[3]);
       if (!amount) continue;
       used.push([start, end]);
-      const { year } = yearBefore(s.text, start, fiscalYear);
-      for (const k of lab.keys) {
-        const [key, scope] = k.split("#") as [string, Candidate["scope"] | undefined];
-        out.push({ key, year, amount, unit: m[3], page: pageAt(s, start), quote: quoteAround(s.text, start, end), rank: 4, scope: scope ?? null, source: "prose" });
-      }
+      const year = yearOfClause(s.text, start, fiscalYear);
+      const quote = quoteAround(s.text, start, end);
+      const prov = amountProvenance(s, m, 2);
+      for (const id of lab.keys) add(disclosureCandidate({ id, amount, printedUnit: m[3], prov, quote, confidence: "exact-label", year }, fiscalYear));
     }
   }
-  out.push(...priorYearTotals(s, fiscalYear), ...staffCounts(s));
-  return out;
-}
-
-/** "（2016 年度部门支出预算安排为 8,648.07 万元）": a prior year's total restated in this year's document. */
-function priorYearTotals(s: ProseStream, fiscalYear: number | null): Candidate[] {
-  const out: Candidate[] = [];
+  // "（2016 年度部门支出预算安排为 8,648.07 万元）": a prior year's total restated in this year's document.
   for (const m of s.text.matchAll(RE_PRIOR_TOTAL)) {
     const year = Number(m[1]);
-    if (fiscalYear === null || year === fiscalYear) continue;
-    const amount = parseAmountIn(m[3], m[4]);
+    const amount = year === fiscalYear ? null : parseAmountIn(m[3], m[4]);
     if (!amount) continue;
-    const key = m[2] === "收入" ? "income.total" : "expenditure.total";
-    out.push({ key, year, amount, unit: m[4], page: pageAt(s, m.index!), quote: quoteAround(s.text, m.index!, m.index! + m[0].length), rank: 4, scope: "grand", source: "prose" });
+    const id = m[2] === "收入" ? "income.total#grand" : "expenditure.total#grand";
+    const quote = quoteAround(s.text, m.index!, m.index! + m[0].length);
+    add(disclosureCandidate({ id, amount, printedUnit: m[4], prov: amountProvenance(s, m, 3), quote, confidence: "exact-label", year }, fiscalYear));
   }
-  return out;
-}
-
-/** "人员编制 496 人": the department's authorised staff, when stated as one figure. */
-function staffCounts(s: ProseStream): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of s.text.matchAll(/(?:人员)?编制(?:数)?(?:为|共)?(\d{1,6})(人|名)/g)) {
+  // "人员编制 496 人": the department's authorised staff, when stated as one figure.
+  for (const m of s.text.matchAll(RE_STAFF)) {
     const amount = parseAmountIn(m[1], m[2]);
     if (!amount) continue;
-    out.push({
-      key: "staff.authorized",
-      year: null,
-      amount,
-      unit: "人",
-      page: pageAt(s, m.index!),
-      quote: quoteAround(s.text, m.index!, m.index! + m[0].length),
-      rank: 4,
-      scope: null,
-      source: "prose",
-    });
+    const quote = quoteAround(s.text, m.index!, m.index! + m[0].length);
+    add(disclosureCandidate({ id: "staff.authorized", amount, printedUnit: "人", prov: amountProvenance(s, m, 1), quote, confidence: "exact-label", year: null }, fiscalYear));
   }
   return out;
 }

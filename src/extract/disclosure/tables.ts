@@ -6,53 +6,17 @@
  */
 import { centsOf, parseAmountIn } from "../amount.js";
 import { MONEY_UNITS, unitAlternation } from "../vocab/units.js";
-import type { Candidate } from "./candidate.js";
+import type { Candidate } from "../candidate.js";
+import { disclosureCandidate } from "./figure.js";
+import { atomProvenance } from "./locate.js";
 import { centre, type Atom, type Line } from "./layout.js";
 import { KEY_OF, LABEL_OF, solveThreePublic } from "./three-public.js";
-import { matchRowLabel, tableKindOfTitle } from "./templates.js";
-import { BLANK_FIRST, tableTemplate, type ColumnHeader, type TableTemplate } from "../vocab/disclosure-tables.js";
+import { matchRowLabel } from "./templates.js";
+import { BLANK_FIRST, type ColumnHeader } from "../vocab/disclosure-tables.js";
+import type { Section } from "./sections.js";
 import { printedRowLabel } from "../label-text.js";
 
-export interface Section {
-  /** The template's kind ("summary", "threePublic" …, see schemas/disclosure-tables.json). */
-  kind: string;
-  template: TableTemplate;
-  title: string;
-  lines: Line[];
-}
-
-const RE_PROSE_HEADING = /情况说明|^第[一二三四五六七八九十]+部分|^名词解释/;
-
-/** Split the document's lines into table sections; lines outside any table are returned as prose. */
-export function splitSections(lines: Line[]): { sections: Section[]; prose: Line[] } {
-  const sections: Section[] = [];
-  const prose: Line[] = [];
-  let cur: Section | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    let kind = tableKindOfTitle(l.text);
-    let title = l.text;
-    const next = lines[i + 1];
-    // A long title wraps: "…培训费支出预" / "算表".
-    const wraps = next && next.page === l.page && next.text.length <= 6 && !tableKindOfTitle(next.text);
-    if (!kind && wraps && !l.fromTable && l.atoms.every((a) => a.kind === "text")) {
-      kind = tableKindOfTitle(l.text + next.text);
-      if (kind) {
-        title = l.text + next.text;
-        i++;
-      }
-    }
-    if (kind) {
-      cur = { kind, template: tableTemplate(kind), title, lines: [] };
-      sections.push(cur);
-      continue;
-    }
-    if (RE_PROSE_HEADING.test(l.text) || (cur && !l.fromTable && /[。；]/.test(l.text) && l.text.length > 30)) cur = null;
-    if (cur) cur.lines.push(l);
-    else prose.push(l);
-  }
-  return { sections, prose };
-}
+export type { Section } from "./sections.js";
 
 const RE_SECTION_UNIT = new RegExp(`单位[:：]?(${unitAlternation(MONEY_UNITS.map((u) => u.unit))})`);
 
@@ -71,11 +35,16 @@ function isAmount(a: Atom): boolean {
   return a.text.length <= 5 && !/^0\d/.test(a.text);
 }
 
-function candidate(key: string, num: Atom, unit: string, page: number, quote: string, rank: number): Candidate | null {
+/** What every figure of one table shares: the table's priority and the report's year. */
+interface TableContext {
+  priority: number;
+  fiscalYear: number;
+}
+
+function candidate(id: string, num: Atom, unit: string, line: Line, quote: string, ctx: TableContext): Candidate | null {
   const amount = parseAmountIn(num.text, unit);
   if (!amount) return null;
-  const [k, scope] = key.split("#") as [string, Candidate["scope"] | undefined];
-  return { key: k, year: null, amount, unit, page, quote, rank, scope: scope ?? null, source: "table" };
+  return disclosureCandidate({ id, amount, printedUnit: unit, prov: atomProvenance(line, num), quote, confidence: "table-template", priority: ctx.priority, year: null }, ctx.fiscalYear);
 }
 
 function sameBand(a: Line, b: Line): boolean {
@@ -84,7 +53,7 @@ function sameBand(a: Line, b: Line): boolean {
 }
 
 /** Row tables: each amount takes the nearest label on its left (own line first, wrapped neighbour lines second). */
-function rowTable(s: Section, rank: number): Candidate[] {
+function rowTable(s: Section, ctx: TableContext): Candidate[] {
   const defs = s.template.rows;
   if (defs.length === 0) return [];
   const unit = sectionUnit(s);
@@ -113,7 +82,7 @@ function rowTable(s: Section, rank: number): Candidate[] {
       if (!best) continue;
       const key = matchRowLabel(best.atom.text, defs);
       if (!key) continue;
-      const c = candidate(key, num, unit, line.page, `${s.title}：${printedRowLabel(best.atom.text)} ${num.text}`, rank);
+      const c = candidate(key, num, unit, line, `${s.title}：${printedRowLabel(best.atom.text)} ${num.text}`, ctx);
       if (c) out.push(c);
     }
   });
@@ -211,7 +180,7 @@ function assignOrdered(nums: Atom[], cols: HeaderHit[], unit: string): Array<{ n
 }
 
 /** Column tables: headers are the lines before the first line with amounts; that line is the 合计 row. */
-function columnTable(s: Section, rank: number): Candidate[] {
+function columnTable(s: Section, ctx: TableContext): Candidate[] {
   const defs = s.template.columns;
   if (defs.length === 0) return [];
   const dataIdx = s.lines.findIndex((l) => l.atoms.filter(isAmount).length >= 2);
@@ -220,7 +189,7 @@ function columnTable(s: Section, rank: number): Candidate[] {
   const unit = sectionUnit(s);
   const data = s.lines[dataIdx];
   if (s.kind === "threePublic") {
-    const byTemplate = threePublicByTemplate(s, header, data, unit, rank);
+    const byTemplate = threePublicByTemplate(s, header, data, unit, ctx);
     if (byTemplate.length) return byTemplate;
   }
   // 决算 "三公" tables print 预算数 and 决算数 side by side: a final-accounts figure is the 决算数.
@@ -237,13 +206,13 @@ function columnTable(s: Section, rank: number): Candidate[] {
   const out: Candidate[] = [];
   for (const [id, { num, label }] of byId) {
     if (!id.includes(".")) continue;
-    const c = candidate(id, num, unit, data.page, `${s.title}：${label} ${num.text}`, rank);
+    const c = candidate(id, num, unit, data, `${s.title}：${label} ${num.text}`, ctx);
     if (c) out.push(c);
   }
   return out;
 }
 
-function threePublicByTemplate(s: Section, header: Line[], data: Line, unit: string, rank: number): Candidate[] {
+function threePublicByTemplate(s: Section, header: Line[], data: Line, unit: string, ctx: TableContext): Candidate[] {
   const nums = data.atoms.filter(isAmount);
   const amounts = nums.map((n) => parseAmountIn(n.text, unit));
   if (amounts.some((a) => a === null)) return [];
@@ -253,7 +222,7 @@ function threePublicByTemplate(s: Section, header: Line[], data: Line, unit: str
   for (const [col, i] of solved) {
     const key = KEY_OF[col];
     if (!key) continue;
-    const c = candidate(key, nums[i], unit, data.page, `${s.title}：${LABEL_OF[col]} ${nums[i].text}`, rank);
+    const c = candidate(key, nums[i], unit, data, `${s.title}：${LABEL_OF[col]} ${nums[i].text}`, ctx);
     if (c) out.push(c);
   }
   return out;
@@ -295,12 +264,13 @@ function resolveSubtotals(kind: string, pairs: Array<{ num: Atom; col: HeaderHit
   return out;
 }
 
-export function tableCandidates(sections: Section[]): Candidate[] {
+export function tableCandidates(sections: Section[], fiscalYear: number): Candidate[] {
   const out: Candidate[] = [];
   for (const s of sections) {
+    const ctx = { priority: s.template.priority, fiscalYear };
     // The template says how to read its table, in order, until one way yields figures.
     for (const way of s.template.read) {
-      const found = way === "rows" ? rowTable(s, s.template.priority) : columnTable(s, s.template.priority);
+      const found = way === "rows" ? rowTable(s, ctx) : columnTable(s, ctx);
       if (found.length) {
         out.push(...found);
         break;

@@ -1,0 +1,42 @@
+/**
+ * The one reading of which year a figure is about. A report states its fiscal year's figures; a year written before a
+ * label ("2022年度总收入…") names another, and 上年/上年度/上一年度/去年 names the year before the fiscal year — unless it
+ * is a comparison (比上年, 较上年, 与上年相比, 同上年, 上年同期) or the 上年结转 carry-over, which are about this year.
+ * With the fiscal year unknown (masked "20xx") the year before it is unknown too: such figures state no year.
+ */
+
+const RE_YEAR = /((?:19|20)\d{2})\s*年(?:度|末|底)?/g;
+const RE_PRIOR_WORD = /(?<![比较与同])(上一?年度?|去年)(?!相比|同期|结转)/g;
+/** Words right before a second figure that make it the previous figure's prior-year value ("…X 万元，比上年 Y 万元"). */
+const RE_COMPARED_TO_PRIOR = /(比上年度?|较上年度?|比去年|较去年|上年度?|同比上年度?|与上年相比|上年同期)(同期)?(为|的|是)?\s*$/;
+
+/** The year before `year` (null when `year` is unknown). */
+export function priorYear(year: number | null): number | null {
+  return year === null ? null : year - 1;
+}
+
+/**
+ * The year a stretch of text before a label names: the last year written in it, or the fiscal year, and the year before
+ * the fiscal year when 上年 (not a comparison) follows that last written year. `undefined` when the text names the
+ * year before an unknown fiscal year.
+ */
+export function yearNamed(text: string, fiscalYear: number | null): number | null | undefined {
+  let year: number | null | undefined = fiscalYear;
+  let at = -1;
+  for (const m of text.matchAll(RE_YEAR)) {
+    year = Number(m[1]);
+    at = m.index!;
+  }
+  for (const m of text.matchAll(RE_PRIOR_WORD)) if (m.index! > at) year = priorYear(fiscalYear) ?? undefined;
+  return year;
+}
+
+/** Whether the words before a figure make it the prior-year value of the figure stated just before it. */
+export function comparesToPrior(before: string): boolean {
+  return RE_COMPARED_TO_PRIOR.test(before);
+}
+
+/** A figure of another year than the report's is a restatement. */
+export function isRestated(year: number | null, fiscalYear: number | null): boolean {
+  return year !== fiscalYear;
+}
