@@ -10,7 +10,7 @@
  * --text N also mutates N numbers in generated TXT documents and re-extracts them (text-level mutations).
  * Targets: recall ≥ 95 %, ≤ 1 false finding per 20 clean reports.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
 import type { Report } from "../src/extract/schema.js";

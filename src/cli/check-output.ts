@@ -31,7 +31,7 @@ export function showNumber(f: Finding, v: number | null): string {
   return trim(v.toFixed(4));
 }
 
-const TOKEN_CHAR = /[0-9A-Za-z.,%+\-]/;
+const TOKEN_CHAR = /[0-9A-Za-z.,%+-]/;
 
 /**
  * Wrap to a display width (CJK counts two columns). A break never falls inside a number or a Latin word: "3958.67 万元"
@@ -47,7 +47,7 @@ export function wrapWidth(text: string, width: number): string {
       if (w + cw > width && line.length > 0) {
         let carry = "";
         if (TOKEN_CHAR.test(ch)) {
-          const m = /[0-9A-Za-z.,%+\-]+$/.exec(line);
+          const m = /[0-9A-Za-z.,%+-]+$/.exec(line);
           if (m && m[0].length < line.length && m[0].length < width / 2) carry = m[0];
         }
         out.push(line.slice(0, line.length - carry.length));

@@ -91,9 +91,9 @@ const RE_CN_AMOUNT = new RegExp(`^([${RE_CN_NUM_CHARS}]+?)([万亿]?元|[^${RE_C
  */
 export function parseAmount(raw: string, defaultUnit: string | null = null): Amount | null {
   const s = foldDigits(raw).trim();
-  let m = /^([-−﹣]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$/.exec(s);
-  let num: ParsedNumber | null = null;
-  let tail = "";
+  const m = /^([-−﹣]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$/.exec(s);
+  let num: ParsedNumber | null;
+  let tail: string;
   if (m) {
     num = parseNumberText(m[1].replace(/\s/g, ""));
     tail = m[2];

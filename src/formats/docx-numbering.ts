@@ -138,7 +138,12 @@ const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 function roman(n: number): string {
   const table: Array<[number, string]> = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
   let out = "";
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 
@@ -198,9 +203,16 @@ export function numberParagraphs(documentXml: string, numberingXml?: string, sty
     let abstractId: string | null = null;
     if (!numId && p.style) {
       const s = styleNum.get(p.style);
-      if (s) ((numId = s.numId), (ilvl ??= s.ilvl));
+      if (s) {
+        numId = s.numId;
+        ilvl ??= s.ilvl;
+      }
       const b = defs.byStyle.get(p.style);
-      if (!numId && b) ((abstractId = b.abstractId), (ilvl ??= b.ilvl), (numId = `abstract:${b.abstractId}`));
+      if (!numId && b) {
+        abstractId = b.abstractId;
+        ilvl ??= b.ilvl;
+        numId = `abstract:${b.abstractId}`;
+      }
       else if (b) ilvl ??= b.ilvl;
     }
     if (!numId || numId === "0") return null;

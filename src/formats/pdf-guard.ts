@@ -4,7 +4,7 @@
  * (issue 18). What is checked is what pdf.js will decode for text: every compressed stream except images.
  */
 import { PdfFile as PdfFileCtor, PdfName, type PdfFile, type PdfStream } from "./pdf-objects.js";
-import { MAX_DECODED_STREAM, StreamTooLarge } from "./pdf-filters.js";
+import { StreamTooLarge } from "./pdf-filters.js";
 import { DELIM, skipLiteral, WS } from "./pdf-bytes.js";
 import type { DocWarning } from "../document/model.js";
 import { InputError } from "../errors.js";

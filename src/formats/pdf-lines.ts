@@ -6,7 +6,7 @@
 import type { PdfItem } from "./pdf-items.js";
 
 /** A word-sized piece of an item: items are split at their spaces with estimated positions. */
-export interface Piece extends PdfItem {}
+export type Piece = PdfItem;
 
 /** The line's box and baseline, in the same page space as its pieces. */
 export interface PdfLine extends Pick<PdfItem, "x0" | "x1" | "top" | "bottom" | "base"> {

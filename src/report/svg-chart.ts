@@ -44,7 +44,7 @@ function tickLabel(v: number): string {
  */
 export function lineChart(c: ChartSpec): string {
   const vals = c.lines.flatMap((l) => l.points.filter((p): p is ChartPoint => p !== null).map((p) => p.y));
-  let min = Math.min(0, ...vals);
+  const min = Math.min(0, ...vals);
   let max = Math.max(0, ...vals);
   if (min === max) max = min + 1;
   const iw = W - PAD.left - PAD.right;

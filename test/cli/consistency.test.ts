@@ -146,7 +146,7 @@ describe.skipIf(!existsSync(cli))("CLI consistency (built CLI)", () => {
   it("every command's --help exits 0 and describes it in Chinese and English", async () => {
     const top = await run(["--help"]);
     expect(top.code).toBe(0);
-    const names = [...top.stdout.matchAll(/^  (\w+)/gm)].map((m) => m[1]).filter((n) => n !== "help");
+    const names = [...top.stdout.matchAll(/^ {2}(\w+)/gm)].map((m) => m[1]).filter((n) => n !== "help");
     expect(names.length).toBeGreaterThanOrEqual(12);
     for (const n of names) {
       const h = await run([n, "--help"]);

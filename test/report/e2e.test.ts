@@ -50,7 +50,10 @@ describe.skipIf(!existsSync(CHROMIUM))("HTML report in headless Chromium", () =>
     expect(await circles.count()).toBe(expected);
     // Rendered, not just present: every point has a real on-screen box inside its chart.
     const boxes = await circles.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((b) => [b.width, b.height]));
-    for (const [w, h] of boxes) expect(w).toBeGreaterThan(0), expect(h).toBeGreaterThan(0);
+    for (const [w, h] of boxes) {
+      expect(w).toBeGreaterThan(0);
+      expect(h).toBeGreaterThan(0);
+    }
     // Years run left to right.
     const xs = await circles.evaluateAll((els) => els.map((e) => Number(e.getAttribute("cx"))));
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);

@@ -54,7 +54,7 @@ export function parseGold(json: string, file: string): Gold {
   try {
     raw = JSON.parse(json);
   } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message})`);
+    throw new Error(`${file}: not JSON (${(e as Error).message})`, { cause: e });
   }
   const r = GoldSchema.safeParse(raw);
   if (!r.success) throw new Error(`${file}: not a gold file: ${r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);

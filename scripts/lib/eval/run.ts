@@ -107,7 +107,7 @@ export async function evaluate(entries: GoldEntry[], pipeline: Pipeline, onProgr
     const here = new Set(list.map((x) => x.entry));
     const stand = [...byFormat.values()].flat().filter((x, i, all) => !here.has(x.entry) && all.findIndex((y) => y.entry === x.entry) === i);
     const ok = [...list, ...stand].filter((x) => x.report).map((x) => ({ ...x.report!, id: x.path }));
-    let cross: ReturnType<NonNullable<Pipeline["cross"]>> = [];
+    let cross: ReturnType<NonNullable<Pipeline["cross"]>>;
     try {
       cross = pipeline.cross ? pipeline.cross(ok) : [];
     } catch {

@@ -5,7 +5,7 @@ import { MetricIndex, scopesOf } from "./metric-access.js";
 
 /** Project names compared across years without spacing, quotes and bracket style. */
 export function normName(s: string): string {
-  return s.replace(/[\s“”"'‘’《》「」()（）【】\[\]]/g, "");
+  return s.replace(/[\s“”"'‘’《》「」()（）【】[\]]/g, "");
 }
 
 /** Where a report belongs: the database's department id, else the normalised printed name. */

@@ -97,7 +97,10 @@ export function buildSum(t: SumTemplate, idx: MetricIndex, kind: Report["kind"],
     }
     const subs = (p.sub ?? []).map((k) => [k, idx.get(k, year)] as const);
     if (subs.some(([, m]) => m)) {
-      for (const [k, m] of subs) (m ? operands.push(m) : missing.push(k));
+      for (const [k, m] of subs) {
+        if (m) operands.push(m);
+        else missing.push(k);
+      }
     } else missing.push(p.key);
   }
   if (operands.length === 0) return null;
