@@ -1,6 +1,6 @@
 import type { Finding } from "../extract/finding.js";
 import type { Rule, RuleMeta, RuleContext } from "./lib/types.js";
-import { failingRelations, relationFinding, evaluate, type Relation, type Evaluation } from "./lib/relations.js";
+import { failingRelations, relationFinding, evaluate } from "./lib/relations.js";
 import { evidenceOf, metricName, showMetric, showLike } from "./lib/format.js";
 import { precisionOf, halfUnit, roundTo, grade, toMilli } from "./lib/tolerance.js";
 import { MetricIndex } from "./lib/metric-access.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRule, checkRuleCross } from "../../src/rules/index.js";
+import { checkRuleCross } from "../../src/rules/index.js";
 import path from "node:path";
 import { m, report } from "./helpers.js";
 import { reconcileFinalVsSelf } from "../../src/rules/reconcile-final-vs-self.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRule, checkRuleCross } from "../../src/rules/index.js";
+import { checkRuleCross } from "../../src/rules/index.js";
 import { yoyOutlier } from "../../src/rules/yoy-outlier.js";
 import { m, report } from "./helpers.js";
 import type { ReportWithId } from "../../src/rules/lib/types.js";
