@@ -40,7 +40,6 @@ export function isInputError(e: unknown): e is InputError {
  * the screen or forge a line of output. Printable text, CJK included, is unchanged.
  */
 export function escapeControls(s: string): string {
-   
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\t") return "\\t";

@@ -11,7 +11,6 @@ function pad(s: string, width: number, align: "left" | "right"): string {
   return align === "right" ? fill + s : s + fill;
 }
 
- 
 const RE_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 function cellLines(v: unknown): string[] {

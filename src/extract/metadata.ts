@@ -64,7 +64,7 @@ export function parseDate(s: string): string | null {
 }
 
 function titleYear(title: string): number | null {
-  const t = title.replace(/[〔【[(（\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?/g, "");
+  const t = title.replace(/[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?/g, "");
   const m = /((?:19|20)\d{2})\s*年?度?/.exec(t);
   return m ? Number(m[1]) : null;
 }
@@ -153,7 +153,7 @@ export function extractMetadata(blocks: Block[]): Metadata {
   }
   if (!meta.fiscalYear) {
     const counts = new Map<number, number>();
-    const masked = body.replace(/[〔【[(（\s*(?:19|20)\d{2}\s*[〕】\])）]/g, "");
+    const masked = body.replace(/[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]/g, "");
     for (const m of masked.matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
     const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
     if (best) meta.fiscalYear = best[0];

@@ -39,7 +39,7 @@ const RE_TARGET_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不少于|不高于|不
 const RE_TARGET_AFTER = /^\s*(以上|以下|以内|及以上)/;
 const RE_TARGET_CLAUSE = /目标|预期|计划(?!生育)|指标值|标准为|控制数/;
 const RE_PAREN_NOTE = /[(（](?:含|不含|包括|包含|其中含)[^()（）]*[)）]/g;
-const RE_DOC_NUMBER = /[〔【[(（\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?|第\s*\d+\s*号/g;
+const RE_DOC_NUMBER = /[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?|第\s*\d+\s*号/g;
 
 /** Blank out notes and document numbers, keeping offsets, so their figures bind to nothing. */
 export function maskText(s: string): string {
