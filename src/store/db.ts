@@ -140,13 +140,18 @@ function checkSchema(db: Db, file: string): void {
  * processes opening a fresh file at once apply each migration exactly once.
  */
 export function migrate(db: Db, file = db.name): void {
-  // Another program's database (tables but no schema_migrations) is refused, not filled with jixiao's tables.
-  if (schemaVersion(db) === 0) {
-    const other = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' LIMIT 3").all() as Array<{ name: string }>;
-    if (other.length) {
-      const names = other.map((t) => t.name).join("、");
-      throw new DatabaseError("corrupt", file, `${file}: 不是 jixiao 数据库，已有其他表（${names}…），不会改动它 (not a jixiao database: it holds other tables)`);
-    }
+  // Another program's database (tables but no schema_migrations) is refused, not filled with jixiao's tables. Both
+  // reads share one snapshot: read one by one, a second process could see version 0 and then the tables that a first
+  // process's migration committed in between, and refuse a database that is jixiao's own.
+  const other = db.transaction(() => {
+    if (schemaVersion(db) !== 0) return [];
+    const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+    if (hasLog) return []; // jixiao's, being set up by another process right now
+    return db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' LIMIT 3").all() as Array<{ name: string }>;
+  })();
+  if (other.length) {
+    const names = other.map((t) => t.name).join("、");
+    throw new DatabaseError("corrupt", file, `${file}: 不是 jixiao 数据库，已有其他表（${names}…），不会改动它 (not a jixiao database: it holds other tables)`);
   }
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",

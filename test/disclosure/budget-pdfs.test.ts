@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { readDocument } from "../../src/formats/index.js";
 import { extractDisclosure } from "../../src/extract/disclosure/index.js";
 import { EXTENSION_KEYS } from "../../src/extract/metric-catalog.js";
+import { describeIfExists } from "../helpers/skip.js";
 
 const root = path.resolve(import.meta.dirname, "../..", "../shared/corpus/budget-pdfs");
 const files = existsSync(root)
@@ -11,7 +12,7 @@ const files = existsSync(root)
   : [];
 
 /** Scored like scripts/eval.ts: key + year + exact value; keys in the gold's `ignore` neither count nor penalise. */
-describe.skipIf(!existsSync(root))("real 部门预算公开 PDFs (../shared/corpus/budget-pdfs)", () => {
+describeIfExists(root, "disclosures of the shared corpus budget PDFs")("real 部门预算公开 PDFs (../shared/corpus/budget-pdfs)", () => {
   it("extracts the gold metrics with F1 ≥ 0.95 overall, each file ≥ 0.8", async () => {
     let tp = 0, fp = 0, fn = 0;
     for (const file of files) {

@@ -10,6 +10,7 @@ import { parseGold } from "../../scripts/lib/eval/gold-schema.js";
 import { documentFromText } from "../../src/formats/txt.js";
 import type { Report } from "../../src/extract/schema.js";
 import { normaliseForSearch, occurs } from "../corpus/helpers.js";
+import { describeIfExists } from "../helpers/skip.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -100,7 +101,7 @@ describe("committed fixtures", () => {
 });
 
 const shared = path.resolve(repoRoot, "../shared/corpus");
-describe.skipIf(!existsSync(shared))("shared corpus gold files", () => {
+describeIfExists(shared, "gold files of the shared corpus")("shared corpus gold files", () => {
   it("validate against the gold schema", () => {
     const entries = [...discover(path.join(shared, "real")), ...discover(path.join(shared, "budget-pdfs"))];
     expect(entries.length).toBeGreaterThan(20);

@@ -2,19 +2,20 @@
  * The seed report (../shared/corpus/seed): every department, year, date, income, expenditure, 三公, project, staffing,
  * satisfaction and score figure it states, for 2023 and 2022. Values were read off the report by hand.
  */
-import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { documentFromText } from "../../src/formats/txt.js";
 import { extract } from "../../src/extract/extract.js";
+import { describeIfExists } from "../helpers/skip.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const file = path.resolve(repoRoot, "../shared/corpus/seed/renhua-social-insurance-2023.txt");
 
 const WAN = (s: string) => Math.round(Number(s) * 1000000) / 100; // 万元 text → 元, exact to 分
 
-describe.skipIf(!existsSync(file))("seed report", () => {
+describeIfExists(file, "the seed report of the shared corpus")("seed report", () => {
   const report = () => extract(documentFromText(readFileSync(file, "utf8"), file));
   const value = (key: string, year: number) => report().metrics.find((m) => m.key === key && m.year === year)?.value;
 

@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { readPdf } from "../../src/formats/pdf.js";
 import { openPdf } from "../../src/formats/pdf-items.js";
 import { isPageNumberText } from "../../src/formats/pdf-furniture.js";
 import { measure } from "./pdf-measure.js";
 import { labelAmounts, parsePeerCsv, summaryTables } from "./pdf-summary-table.js";
+import { describeIfExists } from "../helpers/skip.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dir = path.resolve(repoRoot, "../shared/corpus/budget-pdfs");
@@ -38,7 +39,7 @@ async function read(file: string) {
   return readPdf(bytes, { path: file, sha256: "", size: bytes.length });
 }
 
-describe.skipIf(!existsSync(dir))("readPdf on the real budget PDFs (../shared/corpus/budget-pdfs)", () => {
+describeIfExists(dir, "readPdf on the shared corpus budget PDFs")("readPdf on the real budget PDFs (../shared/corpus/budget-pdfs)", () => {
   const folders = existsSync(dir) ? readdirSync(dir).map((d) => path.join(dir, d)) : [];
   const files = folders.flatMap(pdfsIn);
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob } from "tinyglobby";
@@ -7,6 +7,7 @@ import { ingest } from "../../src/ingest/ingest.js";
 import { trend } from "../../src/query/trend.js";
 import { resolveDepartment as matchDepartment } from "../../src/query/departments.js";
 import { tempDb } from "./helpers.js";
+import { describeIfExists } from "../helpers/skip.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dir = path.resolve(repoRoot, "../shared/corpus/budget-pdfs");
@@ -21,7 +22,7 @@ interface Gold {
 }
 
 // Issue 8's acceptance, measured on real budget disclosures (3 departments × 2017–2019), skipped without ../shared.
-describe.skipIf(!existsSync(dir))("trend over the real budget disclosures (../shared/corpus/budget-pdfs)", () => {
+describeIfExists(dir, "trend over the shared corpus budget PDFs")("trend over the real budget disclosures (../shared/corpus/budget-pdfs)", () => {
   let t: ReturnType<typeof tempDb>;
   let golds: Gold[];
   beforeAll(async () => {

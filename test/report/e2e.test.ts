@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -8,6 +8,7 @@ import { renderHtml } from "../../src/report/html.js";
 import { trend } from "../../src/query/trend.js";
 import { esc } from "../../src/report/escape.js";
 import { A, buildWorld } from "../query/world.js";
+import { describeIfExists } from "../helpers/skip.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -17,7 +18,7 @@ if (!existsSync(CHROMIUM)) {
   console.warn(`skipping the HTML report browser test: ${CHROMIUM} not found (apt-get install chromium)`);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("HTML report in headless Chromium", () => {
+describeIfExists(CHROMIUM, "the HTML report in Chromium (apt-get install chromium)")("HTML report in headless Chromium", () => {
   let world: ReturnType<typeof buildWorld>;
   let browser: Browser;
   let file: string;

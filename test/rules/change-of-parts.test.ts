@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRule } from "../../src/rules/index.js";
 import { changeOfParts } from "../../src/rules/change-of-parts.js";
 import { analyzeFile } from "../../src/ingest/pipeline.js";
 import { m, report } from "./helpers.js";
+import { describeIfExists } from "../helpers/skip.js";
 
 const Y = 2023;
 const chg = (key: string, text: string) => m(`${key}.change`, Y, text);
@@ -101,7 +101,7 @@ describe("change-of-parts: parts that come and go", () => {
 
 const budgets = path.resolve(__dirname, "../../../shared/corpus/budget-pdfs/江苏省人民检察院");
 
-describe.skipIf(!existsSync(budgets))("change-of-parts on real budget disclosures", () => {
+describeIfExists(budgets, "change-of-parts on the shared corpus budget PDFs")("change-of-parts on real budget disclosures", () => {
   it("2018: 财政拨款 and 一般公共预算 print the same figure with two different changes; 2017 and 2019 agree", async () => {
     const f = async (name: string) => checkRule(changeOfParts, await analyzeFile(path.join(budgets, name))).filter((x) => x.severity !== "info");
     const y2018 = await f("2018年省检察院部门预算公开.pdf");

@@ -2,12 +2,12 @@
  * The seed report's acceptance: exactly two findings — the 0.01 万元 rounding gap between 基本 + 项目 and 总支出
  * (info or warning, never error) and the fixed-asset total of 769.60 元 as a 元/万元 slip. Everything else adds up.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runReportRules } from "../../src/rules/index.js";
 import { seedReport } from "./helpers.js";
 import type { Finding } from "../../src/extract/finding.js";
+import { describeIfExists } from "../helpers/skip.js";
 
 function expectSeedFindings(findings: Finding[]) {
   expect(findings).toHaveLength(2);
@@ -38,7 +38,7 @@ describe("seed report (hand-built figures)", () => {
 const corpus = path.resolve(__dirname, "../../../shared/corpus");
 const seedFile = path.join(corpus, "seed/renhua-social-insurance-2023.txt");
 
-describe.skipIf(!existsSync(seedFile))("seed report through extraction", () => {
+describeIfExists(seedFile, "the seed report of the shared corpus through the rules")("seed report through extraction", () => {
   it("yields exactly the two findings", async () => {
     const { readDocument } = await import("../../src/formats/index.js");
     const { extract } = await import("../../src/extract/extract.js");
