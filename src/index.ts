@@ -21,6 +21,7 @@ export { compare, type CompareResult, type CompareOptions } from "./query/compar
 export { show, type ShowResult } from "./query/show.js";
 export { search, type SearchHit } from "./query/search.js";
 export { runSql, type SqlResult } from "./query/sql.js";
+export { runSqlLimited, DEFAULT_SQL_TIMEOUT_MS } from "./query/sql-limited.js";
 export { exportTables, type ExportTable } from "./query/export-data.js";
 export { writeExport } from "./report/export-write.js";
 export { resolveDepartment as matchDepartment } from "./query/departments.js";

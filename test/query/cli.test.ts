@@ -64,6 +64,13 @@ describe("query commands on the command line", () => {
     expect(missing.code).toBe(5);
   });
 
+  it("sql stops a runaway query at --timeout (exit 2) and refuses a bad --timeout", () => {
+    const runaway = cli("sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c", "--timeout", "0.5");
+    expect(runaway.code).toBe(2);
+    expect(runaway.stderr).toMatch(/查询超过 0.5 秒/);
+    expect(cli("sql", "SELECT 1", "--timeout", "soon").code).toBe(2);
+  });
+
   it("compare, show and search answer in CSV; export and report write their files", () => {
     const c = cli("compare", "expenditure.total", "--year", "2023", "--format", "csv");
     expect(c.code).toBe(0);
