@@ -1,12 +1,13 @@
 /**
  * Report metadata: department, region, fiscal year, kind, title, filing date, filer and phone. Field labels win
- * (部门名称 / 评价部门名称 / 实施单位 …), then the title ("X2023年度部门整体支出绩效自评报告"), then "X（以下简称…）",
- * then the page's 来源 line, then the first organisation name in the text. Page chrome dates (发布日期) are never
+ * (部门名称 / 评价部门名称 / 实施单位 …), the title, seal, 来源, "X（以下简称…）" and signature lines, validated by the
+ * grammar of organisation names and chosen by agreement (department/). Page chrome dates (发布日期) are never
  * filing dates.
  */
 import type { Block } from "../document/model.js";
 import type { ReportKind } from "./schema.js";
 import { chineseInt } from "./cn-numerals.js";
+import { reportDepartment } from "./department/index.js";
 
 export interface Metadata {
   department: string | null;
@@ -19,23 +20,10 @@ export interface Metadata {
   phone: string | null;
 }
 
-const ORG_SUFFIX =
-  /(委员会办公室|委员会|办公室|管理中心|中心|人民政府|政府|医院|卫生院|学校|中学|小学|幼儿园|联合会|局|委|厅|院|所|站|馆|队|办|社|处|部|公司|大学|学院|署|协会|工会|会|集团|党校|研究室)$/;
-const FIELD_DEPT = /(评价部门名称|部门\(单位\)名称|部门（单位）名称|部门名称|单位名称|填报单位|资金使用单位|实施单位|项目单位|预算单位|项目实施单位|评价单位)\s*(?:[(（](?:盖章|公章)[)）])?\s*[:：]?\s*/;
-const FIELD_DEPT_ALL = new RegExp(FIELD_DEPT.source, "g");
 const FIELD_STOP = /(填报日期|填报人|联系人|联系电话|主管部门|项目名称|下属单位|预算编码|报告日期|评价方式|单位负责人|项目负责人|发布|项目资金|资金来源|年度|整体支出|基本情况|项目属性|\d|[(（]万元)/;
 const RE_TITLE = /(绩效|评价).{0,16}?(报告|自评表|评价表|评分表|总结)|自评表|自评报告/g;
 const RE_DATE = /((?:19|20)\d{2}|[二〇○一三四五六七八九零]{4})\s*[年.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?/;
 const RE_CN_PLACE = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区|自治州|市|州|盟|地区|自治县|县|区|旗)){1,3})/;
-
-function orgPrefix(run: string): string | null {
-  // The longest prefix of a name-like run that ends with an organisation suffix.
-  for (let n = run.length; n >= 3; n--) {
-    const s = run.slice(0, n);
-    if (ORG_SUFFIX.test(s) && !/^(本|我|该)/.test(s)) return s;
-  }
-  return null;
-}
 
 function cleanName(s: string): string {
   return s.replace(/[(（](盖章|公章)[)）]/g, "").replace(/[\s|"“”:：]/g, "").trim();
@@ -69,28 +57,6 @@ function titleYear(title: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function departmentFromTitle(title: string): { name: string; strong: boolean } | null {
-  const t = title.replace(/^[《]|[》].*$/g, "").replace(/\.(docx?|pdf|wps)$/i, "").replace(/\s/g, "");
-  const y = /((?:19|20)\d{2})\s*年?度?/.exec(t);
-  const pieces: string[] = [];
-  if (y && y.index > 0) pieces.push(t.slice(0, y.index));
-  if (y) {
-    const after = t.slice(y.index + y[0].length);
-    const cut = /(部门|整体|项目|绩效|专项|预算)/.exec(after);
-    if (cut && cut.index > 0) pieces.push(after.slice(0, cut.index));
-  }
-  const cut = /(专项|项目|资金|经费|绩效|整体|部门整体|部门\(|部门（)/.exec(t);
-  if (cut && cut.index > 0) pieces.push(t.slice(0, cut.index));
-  for (let k = 0; k < pieces.length; k++) pieces[k] = pieces[k].replace(/^(?:19|20)\d{2}年?度?/, "").replace(/[,，、]/g, "");
-  for (const p of pieces) {
-    if (!/^[\u4e00-\u9fa5]+$/.test(p)) continue;
-    const org = orgPrefix(p);
-    if (org && org.length >= 4) return { name: org, strong: true };
-  }
-  for (const p of pieces) if (/^[\u4e00-\u9fa5]+$/.test(p) && RE_CN_PLACE.test(p) && p.length >= 3 && p.length <= 20) return { name: p, strong: false };
-  return null;
-}
-
 /** Metadata from the blocks in reading order (cells of real tables count as lines). */
 export function extractMetadata(blocks: Block[]): Metadata {
   const lines: string[] = [];
@@ -115,34 +81,13 @@ export function extractMetadata(blocks: Block[]): Metadata {
       if (i > 0 && start === 0 && /^(?:19|20)\d{2}|^评价报告|^报告/.test(t) && head[i - 1].length <= 30 && !/[:：]/.test(head[i - 1]) && !/(绩效|评价).{0,16}?(报告|自评表)/.test(head[i - 1])) t = head[i - 1] + t;
       if (t.length < 5) continue;
       meta.title ??= t;
-      const d = departmentFromTitle(t);
-      if (d && (!meta.department || (d.strong && !ORG_SUFFIX.test(meta.department)))) meta.department = d.name;
     }
-    if (meta.department && ORG_SUFFIX.test(meta.department)) break;
+    if (meta.title) break;
   }
 
-  // Department: labelled fields first.
-  outer: for (let i = 0; i < Math.min(lines.length, 200); i++) {
-    for (const m of lines[i].matchAll(FIELD_DEPT_ALL)) {
-      const v = fieldValue([lines[i].slice(m.index!), lines[i + 1] ?? ""], 0, FIELD_DEPT);
-      if (v && /^[\u4e00-\u9fa5]{3,40}$/.test(v)) {
-        meta.department = orgPrefix(v) ?? v;
-        break outer;
-      }
-    }
-  }
+  // Department: every place the report names its unit, checked by the name grammar and chosen by agreement.
+  meta.department = reportDepartment(lines);
   const body = lines.join("\n");
-  if (!meta.department || !ORG_SUFFIX.test(meta.department)) {
-    const m = /([\u4e00-\u9fa5]{4,40})[(（]以下简称/.exec(body);
-    const short = m ? orgPrefix(m[1].replace(/^.*?(?:年度?|月|日)[,，]?/, "")) : null;
-    const source = /(?:来源|发布机构|发文单位)\s*[:：]\s*([\u4e00-\u9fa5]{3,30})/.exec(body.slice(0, 3000));
-    if (short) meta.department = short;
-    else if (source && (!meta.department || meta.department.includes(source[1].slice(0, 3)))) meta.department = orgPrefix(source[1]) ?? source[1];
-  }
-  if (!meta.department) {
-    const m = /(?:^|[^\u4e00-\u9fa5])([\u4e00-\u9fa5]{2,6}?(?:省|市|州|县|区)[\u4e00-\u9fa5]{0,14}?(?:局|委员会|办公室|中心|医院|卫生院|学校|联合会|人民政府))/.exec(body);
-    if (m) meta.department = m[1];
-  }
   if (meta.department) meta.region = RE_CN_PLACE.exec(meta.department)?.[1] ?? null;
 
   // Fiscal year: the title's, else "(2023年度)", else the most frequent year in the text.

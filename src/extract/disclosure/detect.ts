@@ -7,6 +7,8 @@ import path from "node:path";
 import type { JxDocument } from "../../document/model.js";
 import type { Line } from "./layout.js";
 import type { Section } from "./tables.js";
+import { chooseDepartment, departmentCandidates, trailingName, type DepartmentCandidate } from "../department/index.js";
+import { SOURCE_WEIGHT } from "../department/candidates.js";
 
 export interface DisclosureMeta {
   kind: "budget" | "final-accounts";
@@ -72,21 +74,20 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
     yearOf(/(20\d{2})\s*年[^\n]{0,12}表/.exec(titles + all)?.[0] ?? "") ??
     yearOf(path.basename(doc.source.path).replace(/(20\d{2})(?!年)/, "$1年"));
 
-  return { kind, fiscalYear, department: findDepartment(all, title), title };
+  return { kind, fiscalYear, department: findDepartment(lines, title), title };
 }
 
-/** A title that opens with a bare place ("某省2017年部门预算") is a region's collection, not one department's. */
-const RE_NOT_DEPARTMENT = /^(?:省级|部门|[\u4e00-\u9fa5]{2,7}?(?:省|自治区|市))$/;
-
-/** `all`: the document's lines joined by newlines. */
-function findDepartment(all: string, title: string | null): string | null {
-  if (title) {
-    const m = /^(.+?)(?:20\d{2}\s*年|部门(?:预算|决算))/.exec(title);
-    if (m && m[1].length >= 3 && !RE_NOT_DEPARTMENT.test(m[1])) return cleanDepartmentName(m[1]);
-  }
-  const field = /(?:部门名称|单位名称|部门|单位)[:：]\s*([^\s单：:]{3,40}?)(?=单位[:：]|\n|$)/.exec(all);
-  if (field && /[厅局院办委会室中心部所站队馆社校]$/.test(field[1])) return cleanDepartmentName(field[1]);
-  const prose = /([^\s，。；、：:\d]{3,30}?)\s*20\d{2}\s*年度?(?:收入、支出|收、支|本年收入)/.exec(all);
-  if (prose) return cleanDepartmentName(prose[1].replace(/^.*[，。；]/, ""));
-  return null;
+/**
+ * The department: the shared reading of names (title, 部门名称/预算主管部门 fields, seals …, department/), plus the
+ * 情况说明's opening sentence "X2023年收入、支出…" that disclosures print.
+ */
+function findDepartment(lines: Line[], title: string | null): string | null {
+  const texts = lines.map((l) => l.text);
+  const extra: DepartmentCandidate[] = [];
+  texts.forEach((t, i) => {
+    const prose = /([^\s，。；、：:\d]{3,30}?)\s*20\d{2}\s*年度?(?:收入、支出|收、支|本年收入)/.exec(t);
+    const name = prose ? trailingName(cleanDepartmentName(prose[1])) : null;
+    if (name) extra.push({ name, source: "subject", weight: SOURCE_WEIGHT.subject, order: i });
+  });
+  return chooseDepartment([...departmentCandidates(texts, title ? [title] : []), ...extra]);
 }

@@ -1,0 +1,116 @@
+/**
+ * Where a report names the unit that filed it, each place read as a candidate with the weight of its source: the
+ * title, labelled fields (单位名称, 实施单位 … as "key：value" prose or as a label cell followed by its value cell), the
+ * parent body's field (主管部门, weaker: it often names the parent), seal lines (XX局（盖章）), the page's 来源 /
+ * 发布机构 line, "X（以下简称…）", a sentence opening with "X2023年…", and the signature (落款) above a date.
+ */
+import { ORG_NAMES } from "../vocab/org-names.js";
+import { compact, leadingName, orgSuffix, stripAround, trailingName } from "./org-name.js";
+
+export type DepartmentSource = "title" | "field" | "parent-field" | "seal" | "source-line" | "alias" | "subject" | "signature";
+
+export interface DepartmentCandidate {
+  name: string;
+  source: DepartmentSource;
+  /** How much the source is trusted to name the filing unit itself (not its parent, a recipient or the web site). */
+  weight: number;
+  /** Reading order of the line it came from. */
+  order: number;
+}
+
+export const SOURCE_WEIGHT: Record<DepartmentSource, number> = {
+  title: 4, field: 4, seal: 3, alias: 3, "parent-field": 2, "source-line": 2, subject: 2, signature: 2,
+};
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map(escape).join("|");
+
+const SEAL = "(?:[(](?:盖章|公章|章)[)])?";
+const RE_FIELD = new RegExp(`(${alt([...ORG_NAMES.unitFields, ...ORG_NAMES.parentFields])})\\s*${SEAL}\\s*[:]?`, "g");
+const RE_COLON_FIELD = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:${alt(ORG_NAMES.colonFields)})\\s*${SEAL}\\s*:`, "g");
+const RE_FIELD_ONE = new RegExp(RE_FIELD.source);
+const PARENT = new Set(ORG_NAMES.parentFields);
+const RE_STOP = new RegExp(alt([...ORG_NAMES.fieldStops, ...ORG_NAMES.unitFields, ...ORG_NAMES.parentFields]));
+const RE_SOURCE = new RegExp(`(?<![资金入])(?:${alt(ORG_NAMES.sourceLabels)})\\s*[:]\\s*([^\\s|:]{3,40})`, "g");
+const RE_SEAL_LINE = /([^\s:|]{3,60}?)\s*[(](?:盖章|公章|章)[)]/g;
+const RE_ALIAS = /([^\s,;:、。(]{3,60})[(]以下简称/g;
+const RE_SUBJECT = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5]{3,40}?)\s*(?:19|20)\d{2}\s*年/g;
+const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
+/** A title line: what the report calls itself. */
+const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明|通知)/;
+const RE_YEAR_SPLIT = /[(〔【[]?\s*(?:19|20)\d{2}\s*(?:年度|年|度)?\s*[)〕】\]]?|关于|[,;、:|>/]/;
+
+/** Candidates from a title: the name before the year, else the one after it ("2022年度XX局部门整体…"). */
+export function titleNames(title: string): string[] {
+  const pieces = compact(title).replace(/\.(docx?|pdf|wps|xlsx?)$/i, "").split(RE_YEAR_SPLIT);
+  const out: string[] = [];
+  for (const p of pieces) {
+    const n = p && leadingName(p);
+    if (n) out.push(n);
+  }
+  return out;
+}
+
+/** The title inside a line that holds more (chrome before it, a paragraph run on after it): from the last separator to the title words. */
+function titleSegment(line: string): string {
+  const m = RE_TITLE_LINE.exec(line);
+  if (!m) return line;
+  const head = line.slice(0, m.index);
+  const sep = /.*[\s。:|>/》《,;]/.exec(head);
+  // A title in 《》 is a document the report cites, not its own.
+  if (sep && sep[0].endsWith("《")) return "";
+  return line.slice(sep ? sep[0].length : 0, m.index + m[0].length);
+}
+
+/** The value after a field label: the rest of the line up to the next label, else the next line. */
+function fieldValue(line: string, from: number, next: string | undefined): string {
+  let v = compact(line.slice(from));
+  if (!v && next !== undefined && !RE_FIELD_ONE.test(compact(next))) v = compact(next);
+  const stop = RE_STOP.exec(v);
+  return stop ? v.slice(0, stop.index) : v;
+}
+
+export function departmentCandidates(lines: readonly string[], titleLines?: readonly string[]): DepartmentCandidate[] {
+  const out: DepartmentCandidate[] = [];
+  const add = (name: string | null, source: DepartmentSource, order: number, weight = SOURCE_WEIGHT[source]) => {
+    if (name) out.push({ name, source, weight, order });
+  };
+  const norm = lines.map((l) => l.normalize("NFKC"));
+
+  // Titles: the first names the report most surely; later title-like lines (an annex, a table's title) a little less.
+  const titles = titleLines ?? norm.slice(0, 80).filter((l) => RE_TITLE_LINE.test(l));
+  titles.slice(0, 4).forEach((t, i) => add(titleNames(titleSegment(t))[0] ?? null, "title", i, i === 0 ? SOURCE_WEIGHT.title : SOURCE_WEIGHT.title - 1));
+
+  norm.slice(0, 300).forEach((line, i) => {
+    for (const m of line.matchAll(RE_FIELD)) {
+      // 中央/省级主管部门 in a transfer-payment table name the bodies above the one reporting.
+      if (/(?:中央|省级|市级|县级|区级|上级)$/.test(line.slice(Math.max(0, m.index - 2), m.index))) continue;
+      const value = fieldValue(line, m.index + m[0].length, norm[i + 1]);
+      const name = leadingName(value);
+      // A value listing several bodies (A、B) names none of them as the unit.
+      if (name && /^[、,]/.test(stripAround(value).slice(name.length))) continue;
+      add(name, PARENT.has(m[1]) ? "parent-field" : "field", i);
+    }
+    for (const m of line.matchAll(RE_COLON_FIELD)) add(leadingName(fieldValue(line, m.index + m[0].length, undefined)), "field", i);
+    for (const m of line.matchAll(RE_SEAL_LINE)) {
+      const before = compact(m[1]);
+      if (RE_STOP.test(before.slice(-6)) || /(?:单位|部门|名称|机关)$/.test(before)) continue;
+      add(trailingName(before.split(/[:]/).pop()!), "seal", i);
+    }
+    if (i < 60) for (const m of line.matchAll(RE_SOURCE)) add(leadingName(m[1]), "source-line", i);
+    for (const m of line.matchAll(RE_ALIAS)) add(trailingName(m[1]), "alias", i);
+    for (const m of line.matchAll(RE_SUBJECT)) add(trailingName(m[1]), "subject", i);
+    for (const m of line.matchAll(RE_SIGNATURE)) {
+      // A signature may list several issuers side by side: read them from the right.
+      let run = compact(m[1]);
+      for (let k = 0; k < 3 && run; k++) {
+        const name = trailingName(run);
+        if (!name) break;
+        add(name, "signature", i);
+        run = stripAround(run.slice(0, run.length - name.length));
+        if (!orgSuffix(run)) break;
+      }
+    }
+  });
+  return out;
+}

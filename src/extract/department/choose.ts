@@ -1,0 +1,51 @@
+/**
+ * Agreement between sources decides the department. Candidates naming the same body (equal, or one the fuller form of
+ * the other: 莆田市秀屿区水利局 / 秀屿区水利局) pool their support; each kind of source counts once per body, so a name
+ * repeated in ten sentences does not outvote the title. Below a minimum support the answer is null: a missing
+ * department is better than a wrong one.
+ */
+import type { DepartmentCandidate } from "./candidates.js";
+import { fullerForm, isPlaced } from "./org-name.js";
+
+/** Support a body needs: one source of weight 2 (a 来源 line alone, a signature alone) is enough, a bare mention is not. */
+export const MIN_SUPPORT = 2;
+/** A name without a place (林业局, 扶贫办) is read only when two strong sources agree on it. */
+export const MIN_SUPPORT_UNPLACED = 5;
+
+interface Group {
+  name: string;
+  members: DepartmentCandidate[];
+}
+
+function support(g: Group): number {
+  const best = new Map<string, number>();
+  for (const c of g.members) best.set(c.source, Math.max(best.get(c.source) ?? 0, c.weight));
+  return [...best.values()].reduce((a, b) => a + b, 0);
+}
+
+function firstOrder(g: Group): number {
+  return Math.min(...g.members.map((c) => c.order));
+}
+
+export function groupCandidates(cands: readonly DepartmentCandidate[]): Group[] {
+  const groups: Group[] = [];
+  // Longest names first, so a fuller form founds its group before its shorter forms join it.
+  for (const c of [...cands].sort((a, b) => b.name.length - a.name.length || a.order - b.order)) {
+    const g = groups.find((x) => fullerForm(x.name, c.name) !== null);
+    if (!g) {
+      groups.push({ name: c.name, members: [c] });
+      continue;
+    }
+    g.members.push(c);
+    g.name = fullerForm(g.name, c.name)!;
+  }
+  return groups;
+}
+
+export function chooseDepartment(cands: readonly DepartmentCandidate[]): string | null {
+  const ranked = groupCandidates(cands)
+    .map((g) => ({ g, s: support(g) }))
+    .filter((x) => x.s >= (isPlaced(x.g.name) ? MIN_SUPPORT : MIN_SUPPORT_UNPLACED))
+    .sort((a, b) => b.s - a.s || firstOrder(a.g) - firstOrder(b.g));
+  return ranked[0]?.g.name ?? null;
+}

@@ -1,0 +1,28 @@
+/** The grammar of organisation names (schemas/org-names.json): suffixes, forbidden words, prefixes and field labels. */
+import { z } from "zod";
+import { loadVocabulary } from "./load.js";
+
+const words = z.array(z.string().min(1));
+
+export const OrgNamesFileSchema = z.object({
+  $comment: z.string().optional(),
+  suffixes: words.min(1),
+  /** For a suffix, the characters that, following it in the text, make it the start of another word (部 + 门). */
+  notEndBefore: z.record(z.string().min(1), z.string().min(1)),
+  forbidden: words,
+  allowed: words,
+  badStarts: words,
+  goodStarts: words,
+  chromePrefixes: words,
+  trailers: words,
+  placeLevels: words.min(1),
+  partyPrefixes: words,
+  unitFields: words.min(1),
+  colonFields: words,
+  parentFields: words,
+  sourceLabels: words,
+  fieldStops: words,
+});
+export type OrgNamesFile = z.infer<typeof OrgNamesFileSchema>;
+
+export const ORG_NAMES: OrgNamesFile = loadVocabulary("org-names.json", OrgNamesFileSchema);

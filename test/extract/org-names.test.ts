@@ -1,0 +1,111 @@
+/**
+ * The grammar of organisation names and the choice of a report's department, on invented names: places, bodies and
+ * page chrome made up for the test, in the shapes the real reports print them.
+ */
+import { describe, expect, it } from "vitest";
+import { isOrgName, leadingName, rejectReason, trailingName } from "../../src/extract/department/index.js";
+import { fullerForm, isPlaced } from "../../src/extract/department/org-name.js";
+import { reportDepartment } from "../../src/extract/department/index.js";
+import { analyze } from "../../src/ingest/pipeline.js";
+import { docFromLines } from "./helpers.js";
+
+describe("the name grammar", () => {
+  it("accepts names that end with an organisation word and carry no verb, table word or number", () => {
+    for (const name of [
+      "明湖县水利局",
+      "青石市第三人民医院",
+      "中共白沙县委员会办公室",
+      "云岭镇人民政府",
+      "松江区妇女联合会",
+      "溪山县疾病预防控制中心",
+      "白鹭市明湖区人民政府万柳街道办事处",
+      "北岭县实验幼儿园",
+      "共青团青石市委员会",
+      "白沙省生态公益林管理中心",
+      "明湖县发展和改革局",
+    ]) {
+      expect(rejectReason(name), name).toBeNull();
+    }
+  });
+
+  it("rejects fragments, table headers, bare places, numbers and two bodies run together", () => {
+    const cases: [string, string][] = [
+      ["年初全年预算全年", "suffix"],
+      ["单位万元财政供养人员情况编制数", "suffix"],
+      ["明湖县", "suffix"],
+      ["白鹭市明湖区", "suffix"],
+      ["根据明湖县财政局", "forbidden"],
+      ["明湖县水利局绩效自评领导小组办公室", "forbidden"],
+      ["2021明湖县水利局", "digits"],
+      ["区卫生健康局", "start"],
+      ["我局", "length"],
+      ["白沙省财政厅白沙省林业局", "joint"],
+      ["明湖县教育局明湖县第一中学", "joint"],
+      ["办公室", "suffix"],
+    ];
+    for (const [name, why] of cases) expect(rejectReason(name), name).toBe(why);
+  });
+
+  it("does not end a name inside a longer word (部门, 委员会, 办公室)", () => {
+    expect(leadingName("明湖县妇女联合会部门整体支出绩效自评报告")).toBe("明湖县妇女联合会");
+    expect(leadingName("中共明湖县委员会办公室2023年度")).toBe("中共明湖县委员会办公室");
+  });
+
+  it("strips years, section labels, 关于 and known site chrome from the front, 本级 and 盖章 from the end", () => {
+    expect(leadingName("2023年度明湖县水利局部门整体支出绩效自评报告")).toBe("明湖县水利局");
+    expect(leadingName("2017年度白沙省高级人民法院")).toBe("白沙省高级人民法院");
+    expect(leadingName("政府信息公开明湖县水利局2023年")).toBe("明湖县水利局");
+    expect(leadingName("预算绩效管理青石县财政局")).toBe("青石县财政局");
+    expect(leadingName("城乡规划明湖县自然资源局")).toBe("明湖县自然资源局");
+    expect(leadingName("(三)关于明湖县审计局")).toBe("明湖县审计局");
+    expect(leadingName("明湖县发展和改革局本级")).toBe("明湖县发展和改革局");
+    expect(leadingName("明湖县水利局（盖章）")).toBe("明湖县水利局");
+  });
+
+  it("finds the name closing a run of prose, not a piece of the body before it", () => {
+    expect(trailingName("经研究，对明湖县财政局")).toBe("明湖县财政局");
+    expect(trailingName("资金绩效目标表青石市明湖区财政局")).toBe("青石市明湖区财政局");
+    expect(trailingName("青石市明湖区财政局青石市明湖区水利局")).toBe("青石市明湖区水利局");
+    expect(trailingName("已全部完成")).toBeNull();
+  });
+
+  it("tells a fuller form (a place or parent in front) from chrome in front", () => {
+    expect(fullerForm("青石市明湖区财政局", "明湖区财政局")).toBe("青石市明湖区财政局");
+    expect(fullerForm("政府网站明湖区财政局", "明湖区财政局")).toBe("明湖区财政局");
+    expect(fullerForm("明湖区财政局", "明湖区水利局")).toBeNull();
+    expect(isPlaced("明湖区财政局")).toBe(true);
+    expect(isPlaced("林业局")).toBe(false);
+    expect(isOrgName("林业局")).toBe(true);
+  });
+});
+
+describe("the department of a report", () => {
+  it("is the unit the title and the fields agree on, not the parent body of 主管部门", () => {
+    const lines = ["明湖县2023年度项目支出绩效自评表", "主管部门", "青石市明湖县文化和旅游局", "项目实施单位", "明湖县文化馆", "项目负责人", "张三"];
+    expect(reportDepartment(lines)).toBe("明湖县文化馆");
+  });
+
+  it("prefers the fuller form when a signature spells out what a field shortens", () => {
+    const lines = ["主管部门(单位)名称 明湖区水利局 资金情况(万元)", "青石市明湖区水利局", "2025年9月19日"];
+    expect(reportDepartment(lines.slice(0, 1).concat(["青石市明湖区水利局2025年9月19日"]))).toBe("青石市明湖区水利局");
+  });
+
+  it("is null rather than a fragment when nothing names a unit", () => {
+    expect(reportDepartment(["2023年县财政共下达我局资金80万元，用于仓储基地建设。", "单位：万元", "年初预算 全年预算 全年执行"])).toBeNull();
+    // A bare 来源 line without a place could be any county's bureau.
+    expect(reportDepartment(["来源: 林业局 发布时间: 2023-06-12", "一、绩效目标分解下达情况"])).toBeNull();
+  });
+
+  it("reads the department of a whole report through the pipeline, with site chrome and 来源 lines around it", () => {
+    const report = analyze(
+      docFromLines([
+        "首页 > 政务公开 > 预算绩效管理",
+        "来源: 青石市明湖区水利局 发布时间: 2024-03-01",
+        "预算绩效管理青石市明湖区水利局2023年度部门整体支出绩效自评报告",
+        "一、部门基本情况",
+        "青石市明湖区水利局(以下简称“区水利局”)核定编制20人。",
+      ]),
+    );
+    expect(report.department).toBe("青石市明湖区水利局");
+  });
+});
