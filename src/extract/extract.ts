@@ -82,7 +82,7 @@ export function extract(doc: JxDocument): Report {
     const c = ind.total.cell;
     cands.push({
       key: "score.total", year: fiscalYear, value: ind.total.value, unit: "分", text: c.text, precision: { decimals: c.figure?.amount.decimals ?? 0, scale: 1 },
-      prov: cellProvenance(c, c.figure), quote: c.line.slice(0, 200), restated: false, confidence: "exact-label", order: c.block * 100000,
+      prov: cellProvenance(c, c.figure), quote: c.line.slice(0, 200), restated: false, confidence: "table-structure", order: c.block * 100000,
     });
   }
   for (const it of ind.indicators) {

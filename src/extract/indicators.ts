@@ -6,6 +6,7 @@
 import type { Indicator } from "./schema.js";
 import type { StreamCell } from "./cells.js";
 import { columnRole, type ColumnRole } from "./labels.js";
+import { parseAmount } from "./amount.js";
 
 const LEVEL1 = /^(产出指标|效益指标|效果指标|满意度指标|管理指标|成本指标|履职效能|预算执行|决策|过程|产出|效益)$/;
 const LEVEL2 = /(数量指标|质量指标|时效指标|成本指标|经济效益指标|社会效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|经济成本指标|社会成本指标|生态环境成本指标)$/;
@@ -19,8 +20,13 @@ export interface IndicatorResult {
   sources: Map<Indicator, { label: StreamCell; actual: StreamCell | null }>;
 }
 
+/**
+ * 分值 and 得分 are points as printed: the table's money unit (a 项目资金（万元） header above the score rows) does not
+ * apply to them, so the cell is read without it.
+ */
 function num(c: StreamCell | undefined): number | null {
-  return c?.figure ? c.figure.amount.value : null;
+  if (!c?.figure) return null;
+  return parseAmount(c.figure.text)?.value ?? null;
 }
 
 function fromRoles(res: IndicatorResult, roles: Array<ColumnRole | null>, values: StreamCell[], base: Partial<Indicator>, label: StreamCell): void {
@@ -28,6 +34,8 @@ function fromRoles(res: IndicatorResult, roles: Array<ColumnRole | null>, values
   let actual: StreamCell | null = null;
   roles.forEach((role, k) => {
     const c = values[k];
+    // A blank 偏差原因 cell under a column that asks for one is "" (no reason given), not null (no such column).
+    if (c && c.empty && role === "reason") ind.deviation = "";
     if (!c || c.empty) return;
     if (role === "target") ind.target = c.text;
     else if (role === "actual") {
@@ -65,7 +73,8 @@ function fromTables(cells: StreamCell[], res: IndicatorResult): void {
       const first = row.find((c) => !c.empty)?.text ?? "";
       const scoreCell = at("score");
       if (/^(合计|总分|总计|自评总分|综合得分)/.test(first)) {
-        if (scoreCell?.figure) res.total = { value: scoreCell.figure.amount.value, cell: scoreCell };
+        const value = num(scoreCell);
+        if (scoreCell && value !== null) res.total = { value, cell: scoreCell };
         continue;
       }
       const c1 = at("level1");

@@ -15,13 +15,17 @@ import { reconcileBudgetVsFinal } from "./reconcile-budget-vs-final.js";
 import { reconcileBudgetPriorYear } from "./reconcile-budget-prior-year.js";
 import { changeOfParts } from "./change-of-parts.js";
 import { statedShare } from "./stated-share.js";
+import { scoreWeights } from "./score-weights.js";
+import { scoreGrade } from "./score-grade.js";
+import { executionScore } from "./execution-score.js";
+import { indicatorShortfall } from "./indicator-shortfall.js";
 
 export type { ReportWithId, CrossFinding, Rule, RuleMeta, MessageSpec, SeverityConfig, SeverityLevel } from "./lib/types.js";
 export type { RuleContext, CrossContext, FindingSpec } from "./lib/types.js";
 export { severityFromArgs, severityFromConfig, mergeSeverity, SeverityConfigError } from "./lib/severity-config.js";
 
 /** Every rule, ESLint style: id = file name, Chinese and English description, default severity, scope, messages. */
-export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear];
+export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall];
 
 export const RULE_IDS: string[] = RULES.map((r) => r.meta.id);
 

@@ -4,7 +4,7 @@ import { failingRelations, relationFinding, evaluate } from "./lib/relations.js"
 import { evidenceOf, metricName, showMetric, showLike } from "./lib/format.js";
 import { precisionOf, halfUnit, roundTo, grade, toMilli } from "./lib/tolerance.js";
 import { MetricIndex } from "./lib/metric-access.js";
-import { scanFigures } from "../extract/figures.js";
+import { budgetRow, scoredRows, totalScore } from "./lib/score-table.js";
 
 function ratioFindings(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -41,37 +41,17 @@ function ratioFindings(ctx: RuleContext): Finding[] {
 }
 
 /**
- * The 预算执行 row of a 自评表 carries its own 分值 and 得分 beside the execution rate ("… 3,299.00 10 97.59% 9.8"):
- * read them from the rate's quote, as the numbers right before and after the rate.
- */
-function budgetRowScore(idx: MetricIndex, year: number | null): { weight: number; score: number } | null {
-  const rate = year !== null ? idx.get("budget.execution_rate", year) : undefined;
-  if (!rate) return null;
-  const hits = scanFigures(rate.quote);
-  const i = hits.findIndex((h) => h.amount.kind === "percent" && h.amount.value === rate.value);
-  const w = hits[i - 1];
-  const sc = hits[i + 1];
-  if (i < 1 || !w || !sc || w.amount.unit || sc.amount.unit) return null;
-  const weight = w.amount.value;
-  const score = sc.amount.value;
-  return weight > 0 && weight <= 30 && score >= 0 && score <= weight ? { weight, score } : null;
-}
-
-/**
  * 自评得分 against the sum of the score table's 得分 column (plus the 预算执行 row). Indicator scores are assigned, not
  * measured, so they are taken as exact; only the total's own rounding is tolerated. When the rows' 分值 add up to less
  * than 100, rows are missing from the table as read: the total may exceed the sum by at most their weight.
  */
 function scoreFindings(ctx: RuleContext): Finding[] {
   const report = ctx.report;
-  const rows = (report.indicators ?? []).filter((i) => i.score !== null && Number.isFinite(i.score));
-  const leaves = rows.some((i) => i.level3) ? rows.filter((i) => i.level3) : rows;
+  const leaves = scoredRows(report);
   if (leaves.length < 2) return [];
-  const idx = new MetricIndex({ project: null, metrics: report.metrics ?? [] });
-  const total =
-    (report.fiscalYear !== null ? idx.get("score.total", report.fiscalYear) : undefined) ?? idx.numeric().find((m) => m.key === "score.total");
+  const total = totalScore(report);
   if (!total) return [];
-  const budget = budgetRowScore(idx, total.year);
+  const budget = budgetRow(new MetricIndex({ project: null, metrics: report.metrics ?? [] }), total.year);
   const scores = [...leaves.map((i) => i.score as number), ...(budget ? [budget.score] : [])];
   const weights = leaves.every((i) => i.weight !== null) ? leaves.reduce((s, i) => s + toMilli(i.weight ?? 0), 0) + toMilli(budget?.weight ?? 0) : null;
   const sum = scores.reduce((s, x) => s + toMilli(x), 0) / 1000;

@@ -34,3 +34,18 @@ describe("score table with 一级指标 rows only", () => {
     expect(r.findings.some((f) => f.rule === "stated-ratio" && f.metrics.some((m) => m.key === "score.total"))).toBe(true);
   });
 });
+
+describe("a 自评表 under 项目资金（万元）", () => {
+  it("reads 分值, 得分 and the total as points, not in the money unit of the table", async () => {
+    const { readDocument } = await import("../../src/formats/index.js");
+    const path = await import("node:path");
+    const r = analyze(await readDocument(path.resolve(import.meta.dirname, "../../fixtures/formats/self-eval-form.xlsx")));
+    const scored = r.indicators.filter((i) => i.score !== null);
+    expect(scored.map((i) => [i.weight, i.score])).toEqual([[20, 20], [10, 10], [10, 10], [10, 8.5], [15, 14], [10, 9], [15, 14.5]]);
+    expect(r.metrics.find((m) => m.key === "score.total")?.value).toBe(95.72);
+    // A blank 偏差原因 cell is "" (no reason given), a filled one its text.
+    expect(scored[0].deviation).toBe("");
+    expect(scored[3].deviation).toMatch(/^雨季/);
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+});
