@@ -90,6 +90,18 @@ describe("the department of a report", () => {
     expect(reportDepartment(lines.slice(0, 1).concat(["青石市明湖区水利局2025年9月19日"]))).toBe("青石市明湖区水利局");
   });
 
+  it("reads a 发布机构 cell, a cover line above the title and a sentence opening after the year", () => {
+    expect(reportDepartment(["索引号", "001-2020-01", "发布机构", "青石市明湖区林业局", "2019年度护林员补助项目绩效自评报告"])).toBe("青石市明湖区林业局");
+    expect(reportDepartment(["附件2", "明湖县民政局", "2022年度部门整体支出绩效自评报告", "一、部门基本情况"])).toBe("明湖县民政局");
+    expect(reportDepartment(["一、自评结论", "2022年，明湖县民政局较好地完成了年初制定的工作目标。"])).toBe("明湖县民政局");
+  });
+
+  it("skips 主管部门 of several levels listed down an allocation chain, and bodies listed together", () => {
+    const lines = ["中央主管部门", "财政部、教育部", "省级主管部门", "白沙省教育厅", "市级主管部门", "青石市教育局", "单位：元"];
+    expect(reportDepartment(lines)).toBeNull();
+    expect(reportDepartment(["项目名称", "储备粮管理", "县级主管部门", "明湖县商务和粮食局", "负责人"])).toBe("明湖县商务和粮食局");
+  });
+
   it("is null rather than a fragment when nothing names a unit", () => {
     expect(reportDepartment(["2023年县财政共下达我局资金80万元，用于仓储基地建设。", "单位：万元", "年初预算 全年预算 全年执行"])).toBeNull();
     // A bare 来源 line without a place could be any county's bureau.

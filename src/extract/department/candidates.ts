@@ -5,9 +5,9 @@
  * 发布机构 line, "X（以下简称…）", a sentence opening with "X2023年…", and the signature (落款) above a date.
  */
 import { ORG_NAMES } from "../vocab/org-names.js";
-import { compact, leadingName, orgSuffix, stripAround, trailingName } from "./org-name.js";
+import { compact, isOrgName, isPlaced, leadingName, orgSuffix, stripAround, trailingName } from "./org-name.js";
 
-export type DepartmentSource = "title" | "field" | "parent-field" | "seal" | "source-line" | "alias" | "subject" | "signature";
+export type DepartmentSource = "title" | "field" | "parent-field" | "seal" | "source-line" | "alias" | "subject" | "signature" | "opening";
 
 export interface DepartmentCandidate {
   name: string;
@@ -19,7 +19,7 @@ export interface DepartmentCandidate {
 }
 
 export const SOURCE_WEIGHT: Record<DepartmentSource, number> = {
-  title: 4, field: 4, seal: 3, alias: 3, "parent-field": 2, "source-line": 2, subject: 2, signature: 2,
+  title: 4, field: 4, seal: 3, alias: 3, "parent-field": 2, "source-line": 2, subject: 2, signature: 2, opening: 1,
 };
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -31,10 +31,12 @@ const RE_COLON_FIELD = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:${alt(ORG_NAMES.colo
 const RE_FIELD_ONE = new RegExp(RE_FIELD.source);
 const PARENT = new Set(ORG_NAMES.parentFields);
 const RE_STOP = new RegExp(alt([...ORG_NAMES.fieldStops, ...ORG_NAMES.unitFields, ...ORG_NAMES.parentFields]));
-const RE_SOURCE = new RegExp(`(?<![资金入])(?:${alt(ORG_NAMES.sourceLabels)})\\s*[:]\\s*([^\\s|:]{3,40})`, "g");
+const RE_SOURCE = new RegExp(`(?<![资金入])(${alt(ORG_NAMES.sourceLabels)})\\s*(:)?\\s*`, "g");
 const RE_SEAL_LINE = /([^\s:|]{3,60}?)\s*[(](?:盖章|公章|章)[)]/g;
 const RE_ALIAS = /([^\s,;:、。(]{3,60})[(]以下简称/g;
 const RE_SUBJECT = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5]{3,40}?)\s*(?:19|20)\d{2}\s*年/g;
+/** "2022年，X认真贯彻…": the sentence's subject after the year. */
+const RE_YEAR_SUBJECT = /(?:19|20)\d{2}\s*年度?(?:以来)?\s*[,]\s*([\u4e00-\u9fa5]{3,40})/g;
 const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
 /** A title line: what the report calls itself. */
 const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明|通知)/;
@@ -78,13 +80,23 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
   const norm = lines.map((l) => l.normalize("NFKC"));
 
   // Titles: the first names the report most surely; later title-like lines (an annex, a table's title) a little less.
-  const titles = titleLines ?? norm.slice(0, 80).filter((l) => RE_TITLE_LINE.test(l));
-  titles.slice(0, 4).forEach((t, i) => add(titleNames(titleSegment(t))[0] ?? null, "title", i, i === 0 ? SOURCE_WEIGHT.title : SOURCE_WEIGHT.title - 1));
+  const titleAt = titleLines ? [] : norm.slice(0, 80).flatMap((l, i) => (RE_TITLE_LINE.test(l) ? [i] : []));
+  const titles = titleLines ?? titleAt.map((i) => norm[i]);
+  titles.slice(0, 4).forEach((t, k) => {
+    const weight = k === 0 ? SOURCE_WEIGHT.title : SOURCE_WEIGHT.title - 1;
+    add(titleNames(titleSegment(t))[0] ?? null, "title", k, weight);
+    // A cover prints the unit's name on its own line above the title.
+    const prev = titleAt[k] > 0 ? stripAround(norm[titleAt[k] - 1]) : "";
+    if (prev && isOrgName(prev)) add(prev, "title", k, weight);
+  });
 
+  // 中央/省级/市级主管部门 side by side: an allocation down a chain of levels, none of them named as the one reporting.
+  const levels = new Set(norm.slice(0, 300).flatMap((l) => [...l.matchAll(/(中央|省级|市级|县级|区级)(?:主管|财政)部门/g)].map((m) => m[1])));
   norm.slice(0, 300).forEach((line, i) => {
     for (const m of line.matchAll(RE_FIELD)) {
-      // 中央/省级主管部门 in a transfer-payment table name the bodies above the one reporting.
-      if (/(?:中央|省级|市级|县级|区级|上级)$/.test(line.slice(Math.max(0, m.index - 2), m.index))) continue;
+      // A 主管部门 of a named level counts only where the table names a single level (县级主管部门 of a county's fund).
+      const level = /(?:中央|上级|省级|市级|县级|区级)$/.exec(line.slice(Math.max(0, m.index - 2), m.index))?.[0];
+      if (level && (levels.size > 1 || level === "中央" || level === "上级")) continue;
       const value = fieldValue(line, m.index + m[0].length, norm[i + 1]);
       const name = leadingName(value);
       // A value listing several bodies (A、B) names none of them as the unit.
@@ -97,7 +109,18 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
       if (RE_STOP.test(before.slice(-6)) || /(?:单位|部门|名称|机关)$/.test(before)) continue;
       add(trailingName(before.split(/[:]/).pop()!), "seal", i);
     }
-    if (i < 60) for (const m of line.matchAll(RE_SOURCE)) add(leadingName(m[1]), "source-line", i);
+    if (i < 60) {
+      for (const m of line.matchAll(RE_SOURCE)) {
+        // 来源 needs its colon; 发布机构 and the other long labels also stand in a table cell before their value.
+        if (!m[2] && m[1].length < 4) continue;
+        const rest = line.slice(m.index + m[0].length).trim();
+        const value = rest ? rest.split(/[\s|]/)[0] : compact(norm[i + 1] ?? "");
+        add(leadingName(value), "source-line", i);
+      }
+    }
+    const opening = leadingName(line);
+    if (opening && isPlaced(opening) && stripAround(line).startsWith(opening)) add(opening, "opening", i);
+    for (const m of line.matchAll(RE_YEAR_SUBJECT)) add(leadingName(m[1]), "subject", i);
     for (const m of line.matchAll(RE_ALIAS)) add(trailingName(m[1]), "alias", i);
     for (const m of line.matchAll(RE_SUBJECT)) add(trailingName(m[1]), "subject", i);
     for (const m of line.matchAll(RE_SIGNATURE)) {

@@ -20,6 +20,9 @@ interface Group {
 function support(g: Group): number {
   const best = new Map<string, number>();
   for (const c of g.members) best.set(c.source, Math.max(best.get(c.source) ?? 0, c.weight));
+  // Paragraphs opening with the name: one may name anyone (the body that sent the funds); two make it the report's subject.
+  const openings = new Set(g.members.filter((c) => c.source === "opening").map((c) => c.order)).size;
+  if (openings > 1) best.set("opening", 2);
   return [...best.values()].reduce((a, b) => a + b, 0);
 }
 
