@@ -116,6 +116,12 @@ export function candidateFromHit(c: Binding, kind: UnitKind, hit: FigureHit): Ca
   };
 }
 
+/** A copy of the provenance, or null when the figure has no place at all (a fresh object: metrics are mutated later). */
+function placed(p: FigureProvenance): FigureProvenance | null {
+  if (p.page === null && p.block === null) return null;
+  return { page: p.page, block: p.block, bbox: p.bbox, span: p.span, cell: p.cell };
+}
+
 export function toMetric(c: Candidate): Metric {
   return {
     key: c.key,
@@ -126,9 +132,10 @@ export function toMetric(c: Candidate): Metric {
     precision: c.precision,
     page: c.prov.page,
     quote: c.quote,
+    prov: placed(c.prov),
     restated: c.restated,
     ...(c.alternatives?.length
-      ? { alternatives: c.alternatives.map((a) => ({ value: a.value, text: a.text, precision: a.precision, page: a.prov.page, quote: a.quote })) }
+      ? { alternatives: c.alternatives.map((a) => ({ value: a.value, text: a.text, precision: a.precision, page: a.prov.page, quote: a.quote, prov: placed(a.prov) })) }
       : {}),
   };
 }

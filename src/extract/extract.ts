@@ -109,7 +109,7 @@ export function extract(doc: JxDocument): Report {
   if (!meta.fiscalYear) warnings.push({ code: "no-fiscal-year", message: "未能识别报告年度", page: null });
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { path: doc.source.path, sha256: doc.source.sha256, format: doc.source.format, pages: doc.source.pages },
     department: meta.department,
     region: meta.region,

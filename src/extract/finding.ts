@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FigureProvenanceSchema } from "./provenance.js";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -8,6 +9,8 @@ export const EvidenceSchema = z.object({
   source: z.string().nullable().default(null),
   page: z.number().int().min(1).nullable(),
   quote: z.string(),
+  /** The quoted figure's block, cell, box and span, when the evidence is a figure of the report (schema 2). */
+  prov: FigureProvenanceSchema.nullable().optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

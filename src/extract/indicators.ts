@@ -4,7 +4,7 @@
  * column is the total score.
  */
 import type { Indicator } from "./schema.js";
-import type { StreamCell } from "./cells.js";
+import { cellProvenance, type StreamCell } from "./cells.js";
 import { columnRole, type ColumnRole } from "./labels.js";
 import { parseAmount } from "./amount.js";
 
@@ -30,7 +30,7 @@ function num(c: StreamCell | undefined): number | null {
 }
 
 function fromRoles(res: IndicatorResult, roles: Array<ColumnRole | null>, values: StreamCell[], base: Partial<Indicator>, label: StreamCell): void {
-  const ind: Indicator = { level1: null, level2: null, level3: null, target: null, actual: null, weight: null, score: null, deviation: null, page: label.page, ...base };
+  const ind: Indicator = { level1: null, level2: null, level3: null, target: null, actual: null, weight: null, score: null, deviation: null, page: label.page, prov: cellProvenance(label, null), ...base };
   let actual: StreamCell | null = null;
   roles.forEach((role, k) => {
     const c = values[k];

@@ -4,20 +4,25 @@
  * the figure's character span in that block's `norm` text, or in the cell's when `cell` is set. A viewer draws the box
  * (PDF) or highlights the span (any format) from these alone.
  */
-import type { BBox, Block, Span } from "../document/model.js";
+import { z } from "zod";
+import { BBoxSchema, SpanSchema, type BBox, type Block } from "../document/model.js";
 
-export interface CellRef {
-  row: number;
-  col: number;
-}
+export const CellRefSchema = z.object({ row: z.number().int().min(0), col: z.number().int().min(0) });
+export type CellRef = z.infer<typeof CellRefSchema>;
 
-export interface FigureProvenance {
-  page: number | null;
-  block: number | null;
-  bbox: BBox | null;
-  span: Span | null;
-  cell: CellRef | null;
-}
+/** Stored with every metric, alternative, stated change, indicator and evidence (report schema 2). */
+export const FigureProvenanceSchema = z.object({
+  page: z.number().int().min(1).nullable(),
+  /** The block's `index` in the document model (document order, 0-based). */
+  block: z.number().int().min(0).nullable(),
+  /** The block's, or the cell's, box: PDF points, origin top-left; null in formats without geometry. */
+  bbox: BBoxSchema.nullable(),
+  /** The figure's characters in the block's `norm` text, or in the cell's when `cell` is set. */
+  span: SpanSchema.nullable(),
+  /** Row and column of the table cell (document-model numbering) when the figure sat in one. */
+  cell: CellRefSchema.nullable(),
+});
+export type FigureProvenance = z.infer<typeof FigureProvenanceSchema>;
 
 export const NO_PROVENANCE: FigureProvenance = Object.freeze({ page: null, block: null, bbox: null, span: null, cell: null });
 

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { FindingSchema } from "./finding.js";
 import { FormatSchema, WarningSchema } from "../document/model.js";
+import { FigureProvenanceSchema } from "./provenance.js";
+
+/**
+ * Where a figure was printed, to the box; absent in reports written before schema 2, null for figures with no place.
+ * Optional, so code that builds figures by hand (tests, mutations) need not set it.
+ */
+const prov = FigureProvenanceSchema.nullable().optional();
 
 export const ReportKindSchema = z.enum(["department", "project", "budget", "final-accounts"]);
 export type ReportKind = z.infer<typeof ReportKindSchema>;
@@ -35,6 +42,7 @@ export const MetricAlternativeSchema = z.object({
   precision: z.object({ decimals: z.number().int().min(0), scale: z.number() }).nullable().default(null),
   page: z.number().int().min(1).nullable(),
   quote: z.string(),
+  prov,
 });
 export type MetricAlternative = z.infer<typeof MetricAlternativeSchema>;
 
@@ -53,6 +61,7 @@ export const MetricSchema = z.object({
   precision: z.object({ decimals: z.number().int().min(0), scale: z.number() }).nullable().default(null),
   page: z.number().int().min(1).nullable(),
   quote: z.string(),
+  prov,
   /** Set when the figure is a restatement of another year inside this report (上年 figures). */
   restated: z.boolean().default(false),
   /** The stated year-on-year change of this figure, when the report states one. */
@@ -78,11 +87,14 @@ export const IndicatorSchema = z.object({
   score: z.number().nullable(),
   deviation: z.string().nullable().default(null),
   page: z.number().int().min(1).nullable(),
+  /** The row's first cell (or line) that names the indicator. */
+  prov,
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const ReportSchema = z.object({
-  schemaVersion: z.literal(1),
+  /** 2 adds `prov` (block, cell, box, span) to figures, indicators and evidence; 1 is still read (no `prov`). */
+  schemaVersion: z.union([z.literal(2), z.literal(1)]),
   source: z.object({ path: z.string(), sha256: z.string(), format: FormatSchema, pages: z.number().int().min(0) }),
   department: z.string().nullable(),
   region: z.string().nullable(),

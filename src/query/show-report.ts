@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
+import type { FigureProvenance } from "../extract/provenance.js";
 import { displayUnit, formatValue, kindLabel } from "./units.js";
 
 export interface ReportHeader {
@@ -43,7 +44,7 @@ export interface ShownFinding {
   expected: number | null;
   actual: number | null;
   metrics: Array<{ key: string; year: number }>;
-  evidence: Array<{ source: string | null; page: number | null; quote: string }>;
+  evidence: Array<{ source: string | null; page: number | null; quote: string; prov?: FigureProvenance | null }>;
 }
 
 export interface ShownIndicator {
@@ -114,7 +115,7 @@ export function findingsOf(db: Database.Database, reportIds: number[]): ShownFin
   return rows.map(({ metrics_json, evidence_json, ...f }) => ({
     ...f,
     metrics: JSON.parse(metrics_json),
-    evidence: (JSON.parse(evidence_json) as ShownFinding["evidence"]).map((e) => ({ source: e.source ?? null, page: e.page ?? null, quote: e.quote })),
+    evidence: (JSON.parse(evidence_json) as ShownFinding["evidence"]).map((e) => ({ source: e.source ?? null, page: e.page ?? null, quote: e.quote, ...(e.prov ? { prov: e.prov } : {}) })),
   }));
 }
 

@@ -215,4 +215,30 @@ CREATE INDEX reports_trend ON reports(id, department_id, fiscal_year, kind, supe
 CREATE TABLE pending_cross (department_id INTEGER PRIMARY KEY REFERENCES departments(id) ON DELETE CASCADE);
 `,
   },
+  {
+    version: 4,
+    name: "figure-provenance-to-the-box",
+    // Where each figure and indicator was printed, for a viewer that boxes it on the page: the document-model block,
+    // the table cell (row, col), the box in PDF points (origin top-left; NULL where the format has no geometry) and the
+    // character span in the block's or cell's text. Rows stored before stay NULL until their document is re-parsed
+    // (the parser version changed with this migration, so the next ingest does that by itself).
+    sql: `
+ALTER TABLE metrics ADD COLUMN block INTEGER;
+ALTER TABLE metrics ADD COLUMN cell_row INTEGER;
+ALTER TABLE metrics ADD COLUMN cell_col INTEGER;
+ALTER TABLE metrics ADD COLUMN x0 REAL;
+ALTER TABLE metrics ADD COLUMN top REAL;
+ALTER TABLE metrics ADD COLUMN x1 REAL;
+ALTER TABLE metrics ADD COLUMN bottom REAL;
+ALTER TABLE metrics ADD COLUMN span_start INTEGER;
+ALTER TABLE metrics ADD COLUMN span_end INTEGER;
+ALTER TABLE indicators ADD COLUMN block INTEGER;
+ALTER TABLE indicators ADD COLUMN cell_row INTEGER;
+ALTER TABLE indicators ADD COLUMN cell_col INTEGER;
+ALTER TABLE indicators ADD COLUMN x0 REAL;
+ALTER TABLE indicators ADD COLUMN top REAL;
+ALTER TABLE indicators ADD COLUMN x1 REAL;
+ALTER TABLE indicators ADD COLUMN bottom REAL;
+`,
+  },
 ];

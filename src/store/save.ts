@@ -1,5 +1,6 @@
 import type { Report, Metric } from "../extract/schema.js";
 import type { Finding } from "../extract/finding.js";
+import type { FigureProvenance } from "../extract/provenance.js";
 import { PARSER_VERSION } from "../version.js";
 import { stmt, type Db } from "./db.js";
 import { resolveDepartment } from "./departments.js";
@@ -76,14 +77,22 @@ function reportScore(report: Report): number | null {
   return own?.value ?? null;
 }
 
+/** The provenance columns of metrics and indicators (migration 4), NULL where a part is unknown. */
+function boxColumns(p: FigureProvenance | null | undefined): Array<number | null> {
+  const b = p?.bbox;
+  return [p?.block ?? null, p?.cell?.row ?? null, p?.cell?.col ?? null, b?.x0 ?? null, b?.top ?? null, b?.x1 ?? null, b?.bottom ?? null];
+}
+
 function insertMetrics(db: Db, reportId: number, projectId: number | null, metrics: Metric[]): void {
-  const insert = stmt(db, 
-    `INSERT INTO metrics (report_id, project_id, key, year, cents, value_exact, value, unit, text, page, quote, restated)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insert = stmt(db,
+    `INSERT INTO metrics (report_id, project_id, key, year, cents, value_exact, value, unit, text, page, quote, restated,
+       block, cell_row, cell_col, x0, top, x1, bottom, span_start, span_end)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const m of metrics) {
     const v = storedValue(m);
-    insert.run(reportId, projectId, m.key, m.year, v.cents, v.valueExact, v.value, m.unit, m.text, m.page, m.quote, m.restated ? 1 : 0);
+    insert.run(reportId, projectId, m.key, m.year, v.cents, v.valueExact, v.value, m.unit, m.text, m.page, m.quote, m.restated ? 1 : 0,
+      ...boxColumns(m.prov), m.prov?.span?.start ?? null, m.prov?.span?.end ?? null);
   }
 }
 
@@ -170,11 +179,12 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
     insertMetrics(db, reportId, projectId, p.metrics);
   }
   const insertIndicator = stmt(db, 
-    `INSERT INTO indicators (report_id, level1, level2, level3, target, actual, weight, score, deviation, page)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO indicators (report_id, level1, level2, level3, target, actual, weight, score, deviation, page,
+       block, cell_row, cell_col, x0, top, x1, bottom)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const i of report.indicators) {
-    insertIndicator.run(reportId, i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation ?? null, i.page);
+    insertIndicator.run(reportId, i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation ?? null, i.page, ...boxColumns(i.prov));
   }
   const insertSection = stmt(db, "INSERT INTO sections (report_id, heading, level, page, text) VALUES (?, ?, ?, ?, ?)");
   for (const s of input.sections ?? []) insertSection.run(reportId, s.heading, s.level, s.page, s.text);

@@ -45,7 +45,7 @@ export function extractDisclosure(doc: JxDocument): Report | null {
   const warnings = [...doc.warnings];
   if (meta.fiscalYear === null) warnings.push({ code: "no-fiscal-year", message: "未能识别预算/决算年度", page: null });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     source: { path: doc.source.path, sha256: doc.source.sha256, format: doc.source.format, pages: doc.source.pages },
     department: meta.department,
     region: null,

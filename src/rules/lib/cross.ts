@@ -57,7 +57,7 @@ export function crossEvidence(a: ReportWithId, am: Metric[], b: ReportWithId, bm
   const seen = new Set<string>();
   for (const [r, ms] of [[a, am], [b, bm]] as const) {
     for (const m of ms) {
-      const e = { source: r.source?.path ?? null, page: m.page ?? null, quote: m.quote };
+      const e: Evidence = { source: r.source?.path ?? null, page: m.page ?? null, quote: m.quote, ...(m.prov ? { prov: m.prov } : {}) };
       const id = `${e.source}|${e.page}|${e.quote}`;
       if (!m.quote || seen.has(id)) continue;
       seen.add(id);

@@ -55,7 +55,7 @@ export function evidenceOf(report: Pick<Report, "source">, metrics: Metric[]): E
     const id = `${m.page}|${m.quote}`;
     if (seen.has(id) || !m.quote) continue;
     seen.add(id);
-    out.push({ source: report.source?.path ?? null, page: m.page ?? null, quote: m.quote });
+    out.push({ source: report.source?.path ?? null, page: m.page ?? null, quote: m.quote, ...(m.prov ? { prov: m.prov } : {}) });
   }
   return out;
 }

@@ -30,6 +30,8 @@ export function changesFromFields(metrics: Metric[]): Metric[] {
         precision: a ? { decimals: a.decimals, scale: unit === "元" ? a.scale : 1 } : null,
         page: c.page,
         quote: c.quote,
+        // The change sits in the metric's sentence or the next: the block is known only in the first case.
+        ...(m.prov && c.quote === m.quote ? { prov: { ...m.prov, span: null, cell: null } } : {}),
         restated: m.restated,
       };
     };
@@ -59,6 +61,8 @@ function inUseFromQuotes(metrics: Metric[]): Metric[] {
       precision: { decimals: a.decimals, scale: a.scale },
       page: m.page,
       quote: m.quote,
+      // Same sentence as its parent metric: same block, the figure's own span unknown.
+      ...(m.prov ? { prov: { ...m.prov, span: null, cell: null } } : {}),
       restated: m.restated,
     });
   }
