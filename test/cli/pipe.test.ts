@@ -25,7 +25,8 @@ function throughSlowReader(args: string[], sleepMs: number): Promise<{ out: Buff
     const out: Buffer[] = [];
     let err = "";
     sh.stdout.on("data", (d: Buffer) => out.push(d));
-    sh.stderr.on("data", (d) => (err += d));
+    sh.stderr.setEncoding("utf8");
+    sh.stderr.on("data", (d: string) => (err += d));
     sh.on("error", reject);
     sh.on("close", () => {
       const m = /cli-exit=(\d+)/.exec(err);

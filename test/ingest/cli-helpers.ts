@@ -34,8 +34,11 @@ export function runCli(args: string[], env: Record<string, string> = {}): Run {
   const child = spawn(process.execPath, [cliJs, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
+  // Decode as a stream: a chunk boundary inside a multi-byte character would otherwise turn it into two U+FFFD.
+  child.stdout!.setEncoding("utf8");
+  child.stderr!.setEncoding("utf8");
+  child.stdout!.on("data", (d: string) => (stdout += d));
+  child.stderr!.on("data", (d: string) => (stderr += d));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
   );

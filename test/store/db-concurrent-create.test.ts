@@ -17,7 +17,8 @@ function ingest(dir: string, db: string): Promise<{ code: number | null; stderr:
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, "ingest", dir, "--db", db, "--jobs", "1", "--format", "json"], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (d: string) => (stderr += d));
     child.on("close", (code) => resolve({ code, stderr }));
   });
 }
