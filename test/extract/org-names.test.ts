@@ -96,6 +96,12 @@ describe("the department of a report", () => {
     expect(reportDepartment(["一、自评结论", "2022年，明湖县民政局较好地完成了年初制定的工作目标。"])).toBe("明湖县民政局");
   });
 
+  it("prefers the report's own title to a superior's 关于…通知 above it, and reads a name printed below a cover title", () => {
+    const notice = ["白沙省财政厅关于开展2023年度绩效自评工作的通知", "明湖县交通运输局2023年度部门整体支出绩效自评报告", "一、基本情况"];
+    expect(reportDepartment(notice)).toBe("明湖县交通运输局");
+    expect(reportDepartment(["2023年部门决算", "青石市明湖区卫生健康委员会", "目录"])).toBe("青石市明湖区卫生健康委员会");
+  });
+
   it("skips 主管部门 of several levels listed down an allocation chain, and bodies listed together", () => {
     const lines = ["中央主管部门", "财政部、教育部", "省级主管部门", "白沙省教育厅", "市级主管部门", "青石市教育局", "单位：元"];
     expect(reportDepartment(lines)).toBeNull();

@@ -39,7 +39,9 @@ const RE_SUBJECT = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5]{3,40}?)\s*(?:19|20)\d{
 const RE_YEAR_SUBJECT = /(?:19|20)\d{2}\s*年度?(?:以来)?\s*[,]\s*([\u4e00-\u9fa5]{3,40})/g;
 const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
 /** A title line: what the report calls itself. */
-const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明|通知)/;
+const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明)/;
+/** A report's own title, before a "X关于…的说明" line that may be one. */
+const RE_REPORT_TITLE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开/;
 const RE_YEAR_SPLIT = /[(〔【[]?\s*(?:19|20)\d{2}\s*(?:年度|年|度)?\s*[)〕】\]]?|关于|[,;、:|>/]/;
 
 /** Candidates from a title: the name before the year, else the one after it ("2022年度XX局部门整体…"). */
@@ -81,13 +83,16 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
 
   // Titles: the first names the report most surely; later title-like lines (an annex, a table's title) a little less.
   const titleAt = titleLines ? [] : norm.slice(0, 80).flatMap((l, i) => (RE_TITLE_LINE.test(l) ? [i] : []));
+  titleAt.sort((a, b) => Number(!RE_REPORT_TITLE.test(norm[a])) - Number(!RE_REPORT_TITLE.test(norm[b])) || a - b);
   const titles = titleLines ?? titleAt.map((i) => norm[i]);
   titles.slice(0, 4).forEach((t, k) => {
     const weight = k === 0 ? SOURCE_WEIGHT.title : SOURCE_WEIGHT.title - 1;
     add(titleNames(titleSegment(t))[0] ?? null, "title", k, weight);
-    // A cover prints the unit's name on its own line above the title.
+    // A cover prints the unit's name on its own line above or below the title.
     const prev = titleAt[k] > 0 ? stripAround(norm[titleAt[k] - 1]) : "";
     if (prev && isOrgName(prev)) add(prev, "title", k, weight);
+    const next = titleAt[k] !== undefined ? stripAround(norm[titleAt[k] + 1] ?? "") : "";
+    if (next && isOrgName(next)) add(next, "title", k, weight - 1);
   });
 
   // 中央/省级/市级主管部门 side by side: an allocation down a chain of levels, none of them named as the one reporting.
