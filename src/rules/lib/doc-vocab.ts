@@ -1,0 +1,18 @@
+/** The document-checks vocabulary (schemas/document-checks.json): placeholders, template residue, year words. */
+import { z } from "zod";
+import { loadVocabulary } from "../../extract/vocab/load.js";
+
+export const DocumentChecksVocabSchema = z.object({
+  $comment: z.string().optional(),
+  placeholders: z.array(z.string().length(1)).min(1),
+  residue: z.array(z.string().min(2)),
+  reasonLeads: z.array(z.string().min(2)),
+  emptyTableNotes: z.array(z.string().min(3)),
+  statusWords: z.array(z.string().min(1)),
+  kindWords: z.object({ budget: z.array(z.string().min(1)), "final-accounts": z.array(z.string().min(1)) }),
+});
+
+export const DOC_VOCAB = loadVocabulary("document-checks.json", DocumentChecksVocabSchema);
+
+export const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join("|");
