@@ -18,6 +18,7 @@ import { toMetric, type Candidate } from "./candidate.js";
 import { chooseCandidates } from "./choose.js";
 import { extractDisclosure } from "./disclosure/index.js";
 import { attachChanges } from "./attach-changes.js";
+import { notReportReason } from "./not-a-report.js";
 
 /** Extract a Report from a document; findings stay empty (the pipeline fills them with the rules). */
 export function extract(doc: JxDocument): Report {
@@ -107,6 +108,9 @@ export function extract(doc: JxDocument): Report {
   const warnings = [...doc.warnings];
   for (const p of doc.pages) if (p.scanned) warnings.push({ code: "scanned-page", message: `第 ${p.number} 页为扫描图像，未识别文字`, page: p.number });
   if (!meta.fiscalYear) warnings.push({ code: "no-fiscal-year", message: "未能识别报告年度", page: null });
+  const metricCount = metrics.length + projectList.reduce((n, p) => n + p.metrics.length, 0);
+  const notReport = notReportReason({ blocks, title: meta.title, metrics: metricCount, indicators: ind.indicators.length });
+  if (notReport) warnings.push({ code: "not-a-report", message: notReport, page: null });
 
   return {
     schemaVersion: 2,

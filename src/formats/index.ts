@@ -161,13 +161,52 @@ function readerFor(format: Format): Promise<Reader> {
   return r;
 }
 
+/** The format each extension promises; a file whose content differs is read by its content, with a warning. */
+const EXT_FORMAT: Record<string, Format> = {
+  pdf: "pdf",
+  docx: "docx",
+  doc: "doc",
+  txt: "txt",
+  html: "html",
+  htm: "html",
+  shtml: "html",
+  xhtml: "html",
+  xlsx: "xlsx",
+  xlsm: "xlsx",
+  xls: "xls",
+  et: "xls",
+  ods: "ods",
+  fods: "ods",
+};
+const FORMAT_NAMES: Record<Format, string> = {
+  pdf: "PDF",
+  docx: "Word 文档（DOCX）",
+  doc: "Word 97–2003 文档（DOC）",
+  txt: "纯文本",
+  html: "HTML 网页",
+  xlsx: "Excel 表格（XLSX）",
+  xls: "Excel 97–2003 表格（XLS）",
+  ods: "OpenDocument 表格（ODS）",
+};
+
+/** A warning when the content's format is not the one the extension promises (a text file named .docx). */
+export function formatMismatch(format: Format, filePath: string): { code: string; message: string; page: null } | null {
+  const e = ext(filePath);
+  const promised = EXT_FORMAT[e];
+  if (!promised || promised === format) return null;
+  return { code: "format-mismatch", message: `扩展名为 .${e}，内容为${FORMAT_NAMES[format]}，已按内容读取 (extension .${e}, content is ${format})`, page: null };
+}
+
 /** Read a document already in memory; `filePath` names it in errors and in the model's source. */
 export async function readDocumentFromBuffer(bytes: Buffer, filePath: string): Promise<JxDocument> {
   const format = detectFormat(bytes, filePath);
   const source: SourceInfo = { path: filePath, sha256: sha256Hex(bytes), size: bytes.length };
   const read = await readerFor(format);
-  const doc = await read(bytes, source);
-  return format === "pdf" ? foldTraditionalDocument(doc) : doc;
+  const raw = await read(bytes, source);
+  const doc = format === "pdf" ? await foldTraditionalDocument(raw) : raw;
+  const mismatch = formatMismatch(format, filePath);
+  if (mismatch) doc.warnings.unshift(mismatch);
+  return doc;
 }
 
 export interface ReadOptions {

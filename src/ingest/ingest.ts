@@ -1,6 +1,6 @@
 import type { Db } from "../store/db.js";
 import { isBusyError, lockedError } from "../store/db.js";
-import { findDocument, saveFailure, saveReport } from "../store/save.js";
+import { findDocument, saveFailure, saveNotReport, saveReport } from "../store/save.js";
 import { PARSER_VERSION } from "../version.js";
 import type { Analysis } from "./analyze.js";
 import { sha256OfPath } from "./hash.js";
@@ -45,6 +45,14 @@ export interface Failure {
   cached: boolean;
 }
 
+/** A file read fine that is not a report, or whose content is not the format its extension says. */
+export interface FileNote {
+  path: string;
+  reason: string;
+  /** True when an earlier run recorded it and the file has not changed since. */
+  cached: boolean;
+}
+
 export interface IngestSummary {
   files: number;
   imported: number;
@@ -52,6 +60,10 @@ export interface IngestSummary {
   skipped: number;
   superseded: number;
   failed: Failure[];
+  /** Documents stored without a report: not a performance report or a budget/final-accounts disclosure. */
+  notReports: FileNote[];
+  /** Files whose content is another format than their extension says (read by content). */
+  formatMismatches: FileNote[];
   /** Pages parsed in this run (skipped files not counted). */
   pages: number;
   seconds: number;
@@ -84,6 +96,8 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
     skipped: 0,
     superseded: 0,
     failed: [],
+    notReports: [],
+    formatMismatches: [],
     pages: 0,
     seconds: 0,
     jobs,
@@ -139,6 +153,11 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
   const saveUnlessStored = db.transaction((a: Analysis & { ok: true }) => {
     const now = findDocument(db, a.sha256);
     if (!opts.force && !storedAtStart.get(a.sha256) && now && now.parser_version === PARSER_VERSION) return null;
+    const notReport = a.report.warnings.find((w) => w.code === "not-a-report");
+    if (notReport) {
+      saveNotReport(db, a, notReport.message);
+      return { notReport: notReport.message } as const;
+    }
     const r = saveReport(db, a);
     // In the same transaction: a run killed after this commit still knows the department's cross findings are stale.
     if (r.departmentId !== null) markCrossPending(db, [r.departmentId]);
@@ -153,6 +172,14 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
         if (!r) {
           summary.skipped++;
           emit(a.path, "skipped");
+          return;
+        }
+        const mismatch = a.report.warnings.find((w) => w.code === "format-mismatch");
+        if (mismatch) summary.formatMismatches.push({ path: a.path, reason: mismatch.message, cached: false });
+        if ("notReport" in r) {
+          summary.notReports.push({ path: a.path, reason: r.notReport, cached: false });
+          summary.pages += a.pages;
+          emit(a.path, "imported", a.pages);
           return;
         }
         if (r.departmentId !== null) touched.add(r.departmentId);
@@ -200,6 +227,8 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
           summary.failed.push({ path: file, code: "cached", reason: stored.error ?? "", cached: true });
           emit(file, "failed", 0, stored.error ?? "");
         } else {
+          // Still not a report: named again, so the summary of every run lists what it holds that is not a report.
+          if (stored?.not_report) summary.notReports.push({ path: file, reason: stored.not_report, cached: true });
           summary.skipped++;
           emit(file, "skipped");
         }

@@ -241,4 +241,13 @@ ALTER TABLE indicators ADD COLUMN x1 REAL;
 ALTER TABLE indicators ADD COLUMN bottom REAL;
 `,
   },
+  {
+    version: 5,
+    name: "documents-not-reports",
+    // A document read fine that is not a report (a notice, a stray text file): stored, so an unchanged copy is skipped
+    // and the summary can name it again, but with no reports row. The reason, in Chinese; NULL for reports.
+    sql: `
+ALTER TABLE documents ADD COLUMN not_report TEXT;
+`,
+  },
 ];

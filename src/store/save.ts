@@ -41,25 +41,27 @@ export interface StoredDocument {
   status: "ok" | "failed" | "superseded";
   parser_version: string;
   error: string | null;
+  /** Why a document read fine is not a report; null for reports. */
+  not_report: string | null;
 }
 
 export function findDocument(db: Db, sha256: string): StoredDocument | undefined {
-  return stmt(db, "SELECT id, path, sha256, status, parser_version, error FROM documents WHERE sha256 = ?").get(sha256) as
+  return stmt(db, "SELECT id, path, sha256, status, parser_version, error, not_report FROM documents WHERE sha256 = ?").get(sha256) as
     | StoredDocument
     | undefined;
 }
 
-function upsertDocument(db: Db, info: DocumentInfo, status: "ok" | "failed", error: string | null, parserVersion: string): number {
+function upsertDocument(db: Db, info: DocumentInfo, status: "ok" | "failed", error: string | null, parserVersion: string, notReport: string | null = null): number {
   const now = new Date().toISOString();
   const row = stmt(
     db,
-    `INSERT INTO documents (path, sha256, format, pages, size, parser_version, imported_at, status, error)
-       VALUES (@path, @sha256, @format, @pages, @size, @parserVersion, @now, @status, @error)
+    `INSERT INTO documents (path, sha256, format, pages, size, parser_version, imported_at, status, error, not_report)
+       VALUES (@path, @sha256, @format, @pages, @size, @parserVersion, @now, @status, @error, @notReport)
        ON CONFLICT(sha256) DO UPDATE SET path = excluded.path, format = excluded.format, pages = excluded.pages,
          size = excluded.size, parser_version = excluded.parser_version, imported_at = excluded.imported_at,
-         status = excluded.status, error = excluded.error
+         status = excluded.status, error = excluded.error, not_report = excluded.not_report
        RETURNING id`,
-  ).get({ ...info, parserVersion, now, status, error }) as { id: number };
+  ).get({ ...info, parserVersion, now, status, error, notReport }) as { id: number };
   return row.id;
 }
 
@@ -211,16 +213,25 @@ function sameKey(a: GroupKey, b: GroupKey | null): boolean {
  * summary and a re-run can show it. A report previously stored for the same bytes is removed.
  */
 export function saveFailure(db: Db, info: DocumentInfo, error: string, parserVersion = PARSER_VERSION): number {
-  return db
-    .transaction(() => {
-      const prev = stmt(db, "SELECT r.id, r.department_id, r.fiscal_year, r.kind, r.title FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.sha256 = ?").get(info.sha256) as
-        | { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null }
-        | undefined;
-      if (prev) stmt(db, "DELETE FROM reports WHERE id = ?").run(prev.id);
-      const id = upsertDocument(db, info, "failed", error, parserVersion);
-      const key = prev ? groupKeyOf(prev) : null;
-      if (key) resolveGroup(db, key);
-      return id;
-    })
-    .immediate();
+  return db.transaction(() => saveWithoutReport(db, info, "failed", error, null, parserVersion)).immediate();
+}
+
+/**
+ * Record a document that was read but is not a report (extract's `not-a-report`): status 'ok' with the reason in
+ * `not_report` and no reports row, so it never shows as a report without department or year. Call inside a transaction.
+ */
+export function saveNotReport(db: Db, info: DocumentInfo, reason: string, parserVersion = PARSER_VERSION): number {
+  return saveWithoutReport(db, info, "ok", null, reason, parserVersion);
+}
+
+/** A report previously stored for the same bytes is removed, and its group gets a new winner. */
+function saveWithoutReport(db: Db, info: DocumentInfo, status: "ok" | "failed", error: string | null, notReport: string | null, parserVersion: string): number {
+  const prev = stmt(db, "SELECT r.id, r.department_id, r.fiscal_year, r.kind, r.title FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.sha256 = ?").get(info.sha256) as
+    | { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null }
+    | undefined;
+  if (prev) stmt(db, "DELETE FROM reports WHERE id = ?").run(prev.id);
+  const id = upsertDocument(db, info, status, error, parserVersion, notReport);
+  const key = prev ? groupKeyOf(prev) : null;
+  if (key) resolveGroup(db, key);
+  return id;
 }

@@ -5,6 +5,7 @@ import type { Column } from "../../query/column.js";
 import { toCsv } from "../../query/csv.js";
 import { addLimitOptions, parseLimits, type LimitOptions } from "../limits.js";
 import type { Report } from "../../extract/schema.js";
+import { escapeControls } from "../../errors.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -39,6 +40,9 @@ export function register(program: Command): void {
       const limits = parseLimits(opts);
       const { readBounded } = await import("../../ingest/pool.js");
       const report = (await readBounded({ path: file, want: "report", maxBytes: limits.maxFileBytes }, limits.fileTimeout * 1000)).report!;
+      // The table prints every warning; JSON and CSV go to programs, so these two are also said on stderr.
+      if (opts.format !== "table")
+        for (const w of report.warnings) if (w.code === "not-a-report" || w.code === "format-mismatch") process.stderr.write(`jixiao: 注意：${escapeControls(file)}：${w.message}\n`);
       let out: string;
       if (opts.format === "json") out = JSON.stringify(report, null, 2) + "\n";
       else if (opts.format === "csv") out = toCsv(CSV_COLUMNS, csvRows(report));

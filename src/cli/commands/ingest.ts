@@ -20,6 +20,8 @@ function fileCounts(s: IngestSummary): Array<Record<string, unknown>> {
     { item: "跳过（未变化）", count: s.skipped },
     { item: "被新版本取代", count: s.superseded },
     { item: "失败", count: s.failed.length },
+    { item: "不是绩效报告/预决算公开", count: s.notReports.length },
+    { item: "扩展名与内容不符", count: s.formatMismatches.length },
   ];
 }
 
@@ -42,6 +44,15 @@ const CSV_COLUMNS = [
   { key: "reason", header: "原因" },
 ];
 
+const NOT_REPORTS = "不是绩效报告/预决算公开";
+
+/** Files listed under their own heading in the table summary: path and reason (an unchanged file says so). */
+function noteTable(heading: string, notes: IngestSummary["notReports"], cachedNote: string): string {
+  if (!notes.length) return "";
+  const rows = notes.map((f) => ({ path: escapeControls(f.path), reason: f.cached ? `${f.reason}（${cachedNote}）` : f.reason }));
+  return `${heading}：\n` + render("table", [{ key: "path", header: "文件" }, { key: "reason", header: "原因" }], rows);
+}
+
 /** The summary counts, then one row per failed file (项目 = 失败), so the CSV is one table. */
 function csvRows(s: IngestSummary): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [
@@ -56,6 +67,8 @@ function csvRows(s: IngestSummary): Array<Record<string, unknown>> {
     { item: "用时（秒）", count: s.seconds.toFixed(1) },
   ];
   for (const f of s.failed) rows.push({ item: "失败的文件", count: 1, path: f.path, reason: f.reason });
+  for (const f of s.notReports) rows.push({ item: NOT_REPORTS, count: 1, path: f.path, reason: f.reason });
+  for (const f of s.formatMismatches) rows.push({ item: "扩展名与内容不符", count: 1, path: f.path, reason: f.reason });
   return rows;
 }
 
@@ -118,6 +131,9 @@ export function register(program: Command): void {
             ),
           );
         }
+        // Stored as documents, not as reports: a notice or a stray file never shows as a report without department or year.
+        process.stdout.write(noteTable(NOT_REPORTS, summary.notReports, "此前已导入，文件未变"));
+        process.stdout.write(noteTable("扩展名与内容不符（已按内容读取）", summary.formatMismatches, ""));
       }
       if (summary.failed.length) throw new CliExit(EXIT.PARTIAL);
     });

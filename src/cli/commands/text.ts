@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
 import { formatErrorText } from "../output.js";
+import { escapeControls } from "../../errors.js";
 import { addLimitOptions, parseLimits, type LimitOptions } from "../limits.js";
 
 // "table" is accepted as a synonym of "text" so `--format table` works on every command.
@@ -18,6 +19,9 @@ export function register(program: Command): void {
       const limits = parseLimits(opts);
       const { readBounded } = await import("../../ingest/pool.js");
       const doc = (await readBounded({ path: file, want: "document", maxBytes: limits.maxFileBytes }, limits.fileTimeout * 1000)).document!;
+      // The text rendering prints the document's warnings; JSON goes to programs, so a format mismatch is said on stderr.
+      if (opts.format === "json")
+        for (const w of doc.warnings) if (w.code === "format-mismatch") process.stderr.write(`jixiao: 注意：${escapeControls(file)}：${w.message}\n`);
       let out: string;
       if (opts.format === "json") out = JSON.stringify((await import("../../document/model.js")).DocumentSchema.parse(doc), null, 2) + "\n";
       else out = (await import("../../document/render-text.js")).renderDocumentText(doc);
