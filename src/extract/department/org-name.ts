@@ -17,6 +17,7 @@ const RE_LEVEL = alt(G.placeLevels);
 const RE_PLACE_CHAIN = new RegExp(`^(?:${alt(G.partyPrefixes)})?(?:[\\u4e00-\\u9fa5]{1,8}?(?:${RE_LEVEL}))+$`);
 /** A province- or city-level place opening a run: a second body starts there (四川省财政厅 + 四川省林业和草原局). */
 const RE_UPPER_PLACE = /^[\u4e00-\u9fa5]{1,7}?(?:省|自治区|市|自治州|州|盟|地区)/;
+const RE_PLACE_START = new RegExp(`^(?:${alt(G.partyPrefixes)})?[\\u4e00-\\u9fa5]{1,8}?(?:${RE_LEVEL})`);
 const RE_LEADING_JUNK = new RegExp(
   [
     "^(?:19|20)\\d{2}\\s*(?:年度|年)?",
@@ -69,7 +70,8 @@ export function bodyBoundaries(run: string): number[] {
     const head = run.slice(0, i);
     const rest = run.slice(i);
     if (!orgSuffix(head, rest[0]) || G.partyPrefixes.includes(head)) continue;
-    if (RE_UPPER_PLACE.test(rest) && !orgSuffix(RE_UPPER_PLACE.exec(rest)![0])) out.push(i);
+    // Two placed bodies side by side; a national body before a local one (国家税务总局青石市税务局) is one name.
+    if (RE_UPPER_PLACE.test(rest) && !orgSuffix(RE_UPPER_PLACE.exec(rest)![0]) && RE_PLACE_START.test(head)) out.push(i);
     else if (rest.startsWith(run.slice(0, 2)) && !/^[\u4e00-\u9fa5]{0,2}(?:局|委|办|厅|院|所|站)/.test(rest)) out.push(i);
   }
   return out;
