@@ -1,16 +1,20 @@
 /**
  * Mutation benchmark for the consistency rules.
  *
- *   npx tsx scripts/bench-rules.ts [--mutations N] [--departments N] [--seed S] [--text N] [--json] [--verbose]
+ *   npx tsx scripts/bench-rules.ts [--mutations N] [--departments N] [--seed S] [--text N] [--lines N] [--json] [--verbose]
  *
  * Reports (fixtures/reports, fixtures/samples, a generated corpus, the seed, ../shared/corpus/real) are extracted with
  * the real pipeline. On each, one number that takes part in a stated relation the report satisfies is changed
  * (factor, one digit, 元/万元 slip, 增加↔减少), many times at random (seeded). Recall = mutations for which a new warning
  * or error names the changed metric; false findings = findings on clean reports that no gold expectation covers.
  * --text N also mutates N numbers in generated TXT documents and re-extracts them (text-level mutations).
+ * --lines N (default 150) changes, N times per kind, a 得分 of a score-table row, a year that carries the report's
+ * reference (a 截至 year-end, a comparison year, a heading) or a direction word in a TXT report (scripts/lib/mutate-lines.ts),
+ * re-reads it and runs the rules with the document; caught = a new warning or error from a rule of that kind. False
+ * findings on clean reports include the rules that read the text.
  * Targets: recall ≥ 95 %, ≤ 1 false finding per 20 clean reports.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
 import type { Report } from "../src/extract/schema.js";
@@ -20,7 +24,9 @@ import { mutationTargets, mutate, caught, insideRounding, type MutationKind, typ
 import { foldWidth } from "../src/document/normalize.js";
 import { fixed } from "../src/rules/lib/format.js";
 import { precisionOf } from "../src/rules/lib/tolerance.js";
-import { discover, realPipeline, type Pipeline } from "./lib/eval/run.js";
+import { discover, realPipeline, stripCorpusHeader, type Pipeline } from "./lib/eval/run.js";
+import { lineSites, applySite, type LineKind } from "./lib/mutate-lines.js";
+import type { JxDocument } from "../src/document/model.js";
 import type { GoldFinding } from "./lib/eval/gold-schema.js";
 import { buildCorpus } from "./lib/corpus/generate.js";
 import { Rng } from "./lib/corpus/prng.js";
@@ -34,6 +40,8 @@ interface Sample {
   report: Report;
   expected: GoldFinding[];
   txt?: string;
+  /** The document, for the rules that read the text. */
+  doc?: JxDocument;
 }
 
 function matches(e: GoldFinding, f: Finding): boolean {
@@ -47,8 +55,10 @@ async function collect(p: Pipeline, o: { departments: number; seed: string }): P
     if (!existsSync(dir)) return;
     for (const e of discover(dir)) {
       for (const d of e.docs) {
-        const report = p.extract(await p.read(d.path, d.format));
-        out.push({ name: path.relative(root, d.path), source, report, expected: e.gold.expectedFindings });
+        const doc = await p.read(d.path, d.format);
+        const report = p.extract(doc);
+        const txt = d.format === "txt" ? stripCorpusHeader(readFileSync(d.path, "utf8")) : undefined;
+        out.push({ name: path.relative(root, d.path), source, report, expected: e.gold.expectedFindings, doc, txt });
       }
     }
   };
@@ -57,19 +67,21 @@ async function collect(p: Pipeline, o: { departments: number; seed: string }): P
   await add(path.join(shared, "real"), "real");
   const seed = path.join(shared, "seed/renhua-social-insurance-2023.txt");
   if (existsSync(seed)) {
-    const report = p.extract(await p.read(seed, "txt"));
+    const doc = await p.read(seed, "txt");
+    const report = p.extract(doc);
     const expected: GoldFinding[] = [
       { about: ["expenditure.total", "expenditure.basic", "expenditure.project"], year: 2023, roundingLevel: true },
       { about: ["assets.fixed_total"], year: 2023 },
     ];
-    out.push({ name: "seed", source: "seed", report, expected });
+    out.push({ name: "seed", source: "seed", report, expected, doc, txt: readFileSync(seed, "utf8") });
   }
   const { documentFromText } = await import("../src/formats/txt.js");
   const { extract } = await import("../src/extract/extract.js");
   const built = buildCorpus({ departments: o.departments, fromYear: 2021, toYear: 2023, formats: ["txt"], seed: o.seed, injectRate: 0.3, projectRate: 0.3, mixed: false });
   for (const b of built) {
-    const report = extract(documentFromText(b.txt, `${b.name}.txt`));
-    out.push({ name: b.name, source: "generated", report, expected: b.gold.expectedFindings as unknown as GoldFinding[], txt: b.txt });
+    const doc = documentFromText(b.txt, `${b.name}.txt`);
+    const report = extract(doc);
+    out.push({ name: b.name, source: "generated", report, expected: b.gold.expectedFindings as unknown as GoldFinding[], txt: b.txt, doc });
   }
   return out;
 }
@@ -113,6 +125,7 @@ async function main() {
     .option("--departments <n>", "departments in the generated corpus", "12")
     .option("--seed <s>", "seed", "bench-rules-1")
     .option("--text <n>", "text-level mutations on generated TXT reports", "0")
+    .option("--lines <n>", "line-item mutations per kind (a 得分, a year, a direction word) on TXT reports, re-read with the rules that read the text", "150")
     .option("--json", "print JSON")
     .option("--verbose", "list missed mutations and false findings")
     .parse()
@@ -130,7 +143,7 @@ async function main() {
   const misses: string[] = [];
   const falses: string[] = [];
   for (const s of samples) {
-    const findings = runReportRules(s.report);
+    const findings = runReportRules(s.report, { doc: s.doc });
     const inReport = s.expected.filter((e) => !e.crossReport);
     expected += inReport.length;
     for (const e of inReport) {
@@ -220,6 +233,30 @@ async function main() {
     }
   }
 
+  // Line-item mutations: one 得分, year or direction word changed in a TXT report, re-read and checked with the document.
+  const lineN = Number(o.lines);
+  const perLine: Record<string, { n: number; hit: number }> = {};
+  if (lineN > 0) {
+    const { documentFromText } = await import("../src/formats/txt.js");
+    const { extract } = await import("../src/extract/extract.js");
+    const pool = samples.filter((s) => s.txt && s.doc).map((s) => ({ s, sites: lineSites(s.txt!, s.report.fiscalYear, s.report.title, rng) }));
+    const key = (f: Finding) => `${f.rule}|${f.message}`;
+    const before = new Map(pool.map(({ s }) => [s, new Set(runReportRules(s.report, { doc: s.doc }).map(key))]));
+    for (const kind of ["score", "year", "direction"] as LineKind[]) {
+      const withKind = pool.map((p) => ({ ...p, sites: p.sites.filter((x) => x.kind === kind) })).filter((p) => p.sites.length);
+      const k = (perLine[kind] ??= { n: 0, hit: 0 });
+      for (let i = 0; i < lineN && withKind.length; i++) {
+        const { s, sites } = rng.pick(withKind);
+        const site = rng.pick(sites);
+        const doc = documentFromText(applySite(s.txt!, site), `${s.name}.txt`);
+        const fresh = runReportRules(extract(doc), { doc }).filter((f) => f.severity !== "info" && !before.get(s)!.has(key(f)));
+        k.n++;
+        if (fresh.some((f) => site.rules.includes(f.rule))) k.hit++;
+        else missed.push(`${s.name} (line): ${kind} ${site.from} → ${site.to} at ${site.start}`);
+      }
+    }
+  }
+
   const falseAll = Object.values(falseBySource).reduce((a, b) => a + b.all, 0);
   const falseNonInfo = Object.values(falseBySource).reduce((a, b) => a + b.nonInfo, 0);
   const result = {
@@ -227,6 +264,7 @@ async function main() {
     cleanReports: clean,
     mutations: { total, caught: hit, recall: total ? hit / total : null, perKind, insideRounding: rounding, insideRoundingCaught: roundingHit },
     textMutations: { total: textTotal, caught: textHit, recall: textTotal ? textHit / textTotal : null },
+    lineMutations: perLine,
     falseFindings: {
       all: falseAll,
       nonInfo: falseNonInfo,
@@ -246,6 +284,7 @@ async function main() {
   for (const [k, v] of Object.entries(perKind)) console.log(`  ${k.padEnd(7)} ${v.hit}/${v.n} ${pct(v.hit, v.n)}`);
   console.log(`  (另有 ${rounding} 个变异的影响在四舍五入容差之内，不计入：其中 ${roundingHit} 个仍被标出 / ${rounding} more changed a relation by less than its rounding tolerance and are not counted)`);
   if (textTotal) console.log(`变异 mutations (text level, re-extracted): ${textHit}/${textTotal} recall ${pct(textHit, textTotal)}`);
+  for (const [k, v] of Object.entries(perLine)) console.log(`变异 line-item mutations ${k.padEnd(9)} ${v.hit}/${v.n} 检出 recall ${pct(v.hit, v.n)}`);
   console.log(
     `误报 false warnings/errors per clean report: ${(falseNonInfo / Math.max(clean, 1)).toFixed(3)} (${falseNonInfo} on ${clean}) [target ≤ 0.05]; ` +
       `with info notes: ${(falseAll / Math.max(clean, 1)).toFixed(3)} (${falseAll})`,

@@ -10,6 +10,17 @@ export const DocumentChecksVocabSchema = z.object({
   emptyTableNotes: z.array(z.string().min(3)),
   statusWords: z.array(z.string().min(1)),
   kindWords: z.object({ budget: z.array(z.string().min(1)), "final-accounts": z.array(z.string().min(1)) }),
+  comparison: z.object({
+    compare: z.array(z.string().min(1)),
+    notCompare: z.array(z.string().min(2)),
+    up: z.array(z.string().min(1)),
+    down: z.array(z.string().min(1)),
+    level: z.array(z.string().min(2)),
+    greater: z.array(z.string().min(2)),
+    less: z.array(z.string().min(2)),
+    equal: z.array(z.string().min(2)),
+    names: z.array(z.string().min(2)),
+  }),
 });
 
 export const DOC_VOCAB = loadVocabulary("document-checks.json", DocumentChecksVocabSchema);

@@ -1,0 +1,194 @@
+import type { Finding } from "../extract/finding.js";
+import type { FigureHit } from "../extract/figures.js";
+import { scanFigures } from "../extract/figures.js";
+import type { Report } from "../extract/schema.js";
+import type { Rule, RuleMeta, RuleContext } from "./lib/types.js";
+import { textUnits, unitEvidence } from "./lib/doc-text.js";
+import { DOC_VOCAB, alternation } from "./lib/doc-vocab.js";
+import { cornerRange, grade, type Verdict } from "./lib/tolerance.js";
+import { findLabels } from "../extract/labels.js";
+
+const V = DOC_VOCAB.comparison;
+const RE_COMPARE = new RegExp(`(?:${alternation(V.notCompare)})|(${alternation(V.compare)})`, "g");
+const RE_DIRECTION = new RegExp(`^[\\s,，、]*(?:相比|相较|比较)?[\\s,，、]*(${alternation([...V.level, ...V.up, ...V.down])})`);
+const RE_COMPARATIVE = new RegExp(`(${alternation(V.names)})\\s*(${alternation([...V.greater, ...V.less, ...V.equal])})\\s*(?:年初|全年|调整后)?(${alternation(V.names)})`, "g");
+const RE_NAME = new RegExp(alternation(V.names), "g");
+
+/** ± half a unit of the last printed digit, in base units. */
+function half(h: FigureHit): number {
+  return h.amount.value === 0 ? 0 : (0.5 * h.amount.scale) / Math.pow(10, h.amount.decimals);
+}
+
+const fmt = (h: FigureHit) => h.text + (h.amount.unit && !h.text.endsWith(h.amount.unit) ? h.amount.unit : "");
+const wan = (v: number) => `${(v / 1e4).toFixed(2)}万元`;
+
+/** What a figure's name reduces to: the final accounts, the budget, or what was executed. */
+function core(name: string): string {
+  if (name.includes("决算")) return "final";
+  if (name.includes("执行") || name.includes("实际支出") || name.includes("支出数")) return "executed";
+  return "budget";
+}
+
+function kindOf(word: string): "up" | "down" | "level" {
+  if (V.level.includes(word)) return "level";
+  return V.up.includes(word) ? "up" : "down";
+}
+
+/** Sentences of a unit of text with their offsets. */
+function sentences(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || "。;！？!?".includes(text[i])) {
+      if (i > from) out.push({ text: text.slice(from, i + 1), start: from });
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Changes extraction has bound to a metric are judged by stated-change: their sentences are left to it. */
+function boundChanges(r: Report): Array<{ value: number; text: string }> {
+  return [...r.metrics, ...r.projects.flatMap((p) => p.metrics)]
+    .filter((m) => m.change && m.value !== null)
+    .map((m) => ({ value: m.value as number, text: (m.change?.amountText ?? m.change?.percentText ?? "").replace(/[^\d.]/g, "") }));
+}
+
+interface Spec {
+  /** Where in the sentence the claim's own figure sits: its subject is named before it. */
+  at?: number;
+  messageId: string;
+  data: Record<string, string>;
+  verdict?: Verdict;
+  expected: number | null;
+  actual: number | null;
+  tolerance?: number;
+}
+
+/** "A 比 B 增加 C（P%）": the direction, the amount and the percentage recomputed from A and B. */
+function changeClaims(s: string, bound: Array<{ value: number; text: string }>): Spec[] {
+  const hits = scanFigures(s);
+  const out: Spec[] = [];
+  for (const cm of s.matchAll(RE_COMPARE)) {
+    if (!cm[1]) continue;
+    const k = cm.index;
+    const a = [...hits].reverse().find((h) => h.end <= k && k - h.end <= 30 && h.amount.kind === "money" && h.change === null);
+    const b = hits.find((h) => h.start > k && h.start - k <= 20 && h.amount.kind === "money");
+    // "0万元，比2022年预算增加1421.25万元": an amount cannot have grown by more than it is now (the prior year would be
+    // negative).
+    if (a && b && b.change === "up" && !/[，,。]/.test(s.slice(k, b.start)) && b.amount.value - a.amount.value > half(a) + half(b)) {
+      out.push({ at: a.start, messageId: "increaseExceedsFigure", data: { a: fmt(a), c: fmt(b) }, expected: a.amount.value, actual: b.amount.value });
+      continue;
+    }
+    if (!a || !b || b.change !== null || /[，,。]/.test(s.slice(k, b.start).replace(/^[^，,]*年度?/, ""))) continue;
+    const d = RE_DIRECTION.exec(s.slice(b.end).replace(/^(万元|亿元|元)/, ""));
+    if (!d) continue;
+    const dirAt = s.indexOf(d[1], b.end);
+    if (bound.some((x) => x.value === a.amount.value && x.text && s.replace(/,/g, "").includes(x.text))) continue;
+    const kind = kindOf(d[1]);
+    const diff = a.amount.value - b.amount.value;
+    const tol = half(a) + half(b);
+    const data = { a: fmt(a), b: fmt(b), word: d[1], diff: wan(Math.abs(diff)) };
+    const contradicts = (kind === "level" && Math.abs(diff) > tol) || (kind === "up" && diff < -tol) || (kind === "down" && diff > tol);
+    if (contradicts) {
+      out.push({ at: a.start, messageId: kind === "level" ? "levelButDiffer" : "directionContradicts", data: { ...data, due: diff > 0 ? "增加" : diff < 0 ? "减少" : "持平" }, expected: diff, actual: null });
+      continue;
+    }
+    if (kind === "level") continue;
+    const next = hits.filter((h) => h.start >= dirAt && h.start - dirAt <= 30 && !s.slice(dirAt, h.start).slice(d[1].length).match(/[比较与]/));
+    const c = next.find((h) => h.amount.kind === "money" && h.start - dirAt <= d[1].length + 3);
+    if (c) {
+      const t = tol + half(c);
+      const v = grade(c.amount.value - Math.abs(diff), t, 2 * half(c));
+      if (v === "near" || v === "off") out.push({ at: a.start, messageId: "changeAmountDiffers", data: { ...data, c: fmt(c) }, verdict: v, expected: Math.abs(diff), actual: c.amount.value, tolerance: t });
+    }
+    const p = next.find((h) => h.amount.kind === "percent");
+    if (p && b.amount.value !== 0) {
+      const f = (x: number, y: number) => (Math.abs(x - y) / y) * 100;
+      const [lo, hi] = cornerRange(f, [[a.amount.value - half(a), a.amount.value + half(a)], [b.amount.value - half(b), b.amount.value + half(b)]]);
+      const e = f(a.amount.value, b.amount.value);
+      const hp = half(p);
+      const t = Math.max(e - lo, hi - e) + hp;
+      const v = grade(p.amount.value - e, t, 2 * hp);
+      if (v === "near" || v === "off") out.push({ at: a.start, messageId: "changePercentDiffers", data: { ...data, p: fmt(p), computed: `${e.toFixed(2)}%` }, verdict: v, expected: e, actual: p.amount.value, tolerance: t });
+    }
+  }
+  return out;
+}
+
+/** "决算数大于预算数": the two figures named earlier in the sentence compared. */
+function comparatives(s: string): Spec[] {
+  const hits = scanFigures(s).filter((h) => h.amount.kind === "money");
+  const labelled = hits.map((h) => {
+    const before = s.slice(Math.max(0, h.start - 14), h.start);
+    const names = [...before.matchAll(RE_NAME)];
+    return { h, name: names.length ? core(names[names.length - 1][0]) : null };
+  });
+  const out: Spec[] = [];
+  for (const m of s.matchAll(RE_COMPARATIVE)) {
+    const [l, r] = [core(m[1]), core(m[3])];
+    if (l === r) continue;
+    const left = labelled.filter((x) => x.h.end <= m.index && x.name === l).pop();
+    const right = labelled.filter((x) => x.h.end <= m.index && x.name === r).pop();
+    if (!left || !right) continue;
+    const diff = left.h.amount.value - right.h.amount.value;
+    const tol = half(left.h) + half(right.h);
+    const word = m[2];
+    const ok = V.greater.includes(word) ? diff > tol : V.less.includes(word) ? diff < -tol : Math.abs(diff) <= tol;
+    if (ok) continue;
+    out.push({ at: left.h.start, messageId: "comparativeContradicts", data: { words: m[0], a: fmt(left.h), b: fmt(right.h) }, expected: diff, actual: null });
+  }
+  return out;
+}
+
+/** The catalogue metric a claim is about: the last label in its clause before its figure (政府性基金拨款支出预算0万元). */
+function subjectKey(s: string, at: number): string | null {
+  const from = Math.max(...["，", ",", "；", ";", "：", ":", "。"].map((c) => s.lastIndexOf(c, at - 1))) + 1;
+  const hits = findLabels(s.slice(from, at), { project: false });
+  return hits.length ? hits[hits.length - 1].entry.key : null;
+}
+
+function check(ctx: RuleContext): Finding[] {
+  const doc = ctx.doc;
+  if (!doc) return [];
+  const bound = boundChanges(ctx.report);
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const u of textUnits(doc)) {
+    if (u.table) continue;
+    for (const s of sentences(u.text)) {
+      for (const spec of [...changeClaims(s.text, bound), ...comparatives(s.text)]) {
+        const quote = s.text.trim();
+        const id = `${spec.messageId}|${quote}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const { at, ...rest } = spec;
+        const key = at === undefined ? null : subjectKey(s.text, at);
+        out.push(ctx.finding({ ...rest, refs: [{ key: key ?? "document.claim", year: ctx.report.fiscalYear ?? 0 }], evidence: [unitEvidence(doc, u, quote)] }));
+      }
+    }
+  }
+  return out;
+}
+
+const meta: RuleMeta = {
+  id: "direction-word",
+  description: {
+    zh: "一句之内“A 比 B 增加/减少/持平 C（P%）”与“决算数大于预算数”等比较，按句中两数重算：方向词与两数不符为警告，所述增减额或增减率不符、或增加额大于本年数为错误",
+    en: "Comparisons within one sentence (A 比 B 增加/减少/持平 C, P%; 决算数大于预算数) recomputed from the sentence's two figures: a direction word that contradicts them is a warning; a stated change amount or percentage that does not follow, or an increase larger than the figure itself, is an error",
+  },
+  defaultSeverity: "error",
+  scope: "report",
+  needsDocument: true,
+  docs: { url: "README.md#rule-direction-word" },
+  messages: {
+    directionContradicts: { zh: "“{a}”比“{b}”写作“{word}”，而两数相差应为{due} {diff}", severity: "warning", when: "a direction word contradicts the two figures" },
+    levelButDiffer: { zh: "“{a}”与“{b}”写作“{word}”，而两数相差 {diff}", severity: "warning", when: "持平 is said of two different figures" },
+    comparativeContradicts: { zh: "写“{words}”，而句中{a}与{b}不符", severity: "warning", when: "a comparative (大于/小于/等于) contradicts the figures it names" },
+    changeAmountDiffers: { zh: "“{a}”比“{b}”{word} {c}，而两数相差 {diff}{note}" },
+    changePercentDiffers: { zh: "“{a}”比“{b}”{word} {p}，而两数计算为 {computed}{note}" },
+    increaseExceedsFigure: { zh: "本年数为 {a}，却称比上年增加 {c}，增加额大于本年数（上年数将为负）" },
+  },
+};
+
+export const directionWord: Rule = { meta, check };

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
+import { directionWord } from "../../src/rules/direction-word.js";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "../extract/helpers.js";
+
+function run(...body: string[]) {
+  const doc = docFromLines(["北岭县林业局2023年度部门决算", "", ...body]);
+  return checkRule(directionWord, extract(doc), doc);
+}
+
+describe("direction-word", () => {
+  describe("valid", () => {
+    it("a 科目 line whose change and percentage follow from its two figures", () => {
+      expect(run("林业和草原支出（类）2023年度决算数为520.00万元，比2022年度决算数400.00万元增加120.00万元，增长30.00%。")).toEqual([]);
+    });
+    it("持平 of equal figures; 决算数小于预算数 when it is smaller", () => {
+      expect(run("公务接待费2023年度决算数为1.20万元，与2022年度决算数1.20万元持平。")).toEqual([]);
+      expect(run("年初预算数为86.00万元，决算数为80.50万元，决算数小于预算数，主要原因是压减会议。")).toEqual([]);
+    });
+    it("比例 and 比重 are not comparisons", () => {
+      expect(run("基本支出300.00万元，占总支出比重60.00%，比例增加。")).toEqual([]);
+    });
+  });
+
+  describe("invalid", () => {
+    it("增加 where the later figure is smaller (a warning)", () => {
+      const f = run("林业和草原支出2023年度决算数为320.00万元，比2022年度决算数400.00万元增加80.00万元。");
+      expect(f.map((x) => x.messageId)).toEqual(["directionContradicts"]);
+      expect(f[0].severity).toBe("warning");
+      expect(f[0].message).toContain("减少 80.00万元");
+    });
+    it("a stated percentage the two figures do not give: 增长 12.40% where they give 85 %", () => {
+      const f = run("森林资源管理支出2023年度决算数为370.00万元，比2022年度决算数200.00万元增加170.00万元，增长12.40%。");
+      expect(f.map((x) => x.messageId)).toEqual(["changePercentDiffers"]);
+      expect(f[0].severity).toBe("error");
+      expect(f[0].expected).toBe(85);
+    });
+    it("a stated amount the two figures do not give", () => {
+      expect(run("森林资源管理支出2023年度决算数为370.00万元，比2022年度决算数200.00万元增加70.00万元。").map((x) => x.messageId)).toEqual(["changeAmountDiffers"]);
+    });
+    it("持平 of two different figures", () => {
+      expect(run("公务接待费2023年度决算数为1.60万元，与2022年度决算数1.20万元持平。").map((x) => x.messageId)).toEqual(["levelButDiffer"]);
+    });
+    it("决算数大于预算数 where it is smaller", () => {
+      const f = run("年初预算数为86.00万元，决算数为80.50万元，决算数大于预算数，主要原因是追加项目。");
+      expect(f.map((x) => x.messageId)).toEqual(["comparativeContradicts"]);
+    });
+  });
+});
+
+describe("direction-word: an increase larger than the figure", () => {
+  it("0万元 that grew by 1421.25万元 (the prior year would be negative), bound to the metric its clause names", () => {
+    const doc = docFromLines(["西湾街道办事处2023年部门预算", "", "财政拨款支出预算中，一般公共预算拨款支出预算2,480.00万元，比2022年预算增加126.30万元；政府性基金拨款支出预算0万元，比2022年预算增加126.30万元。"]);
+    const f = checkRule(directionWord, extract(doc), doc);
+    expect(f.map((x) => x.messageId)).toEqual(["increaseExceedsFigure"]);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].metrics).toEqual([{ key: "income.gov_fund", year: 2023 }]);
+  });
+});
