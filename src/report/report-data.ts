@@ -64,7 +64,8 @@ function departmentFindings(db: Database.Database, departmentId: number): Report
   }));
 }
 
-function section(db: Database.Database, dep: DepartmentRef): DepartmentSection {
+/** One department's part of the report: overview, charts, where each figure came from, findings. */
+export function departmentSection(db: Database.Database, dep: DepartmentRef): DepartmentSection {
   const view = departmentView(db, dep);
   const charts: ChartSpec[] = [];
   const provenance: ProvenanceRow[] = [];
@@ -108,6 +109,6 @@ export function reportData(db: Database.Database, opts: { departments?: string[]
   return {
     generatedAt: (opts.now ?? new Date()).toISOString().slice(0, 19).replace("T", " "),
     database: db.name,
-    departments: chosen.map((d) => section(db, d)),
+    departments: chosen.map((d) => departmentSection(db, d)),
   };
 }

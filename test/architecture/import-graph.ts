@@ -16,6 +16,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["query"],
   ["report"],
   ["ingest"],
+  ["serve"],
   ["cli", "cli.ts", "index.ts"],
 ];
 

@@ -1,0 +1,198 @@
+/**
+ * The web app's page, script and style, served by the app itself (no CDN: it works offline). Plain DOM code with hash
+ * routes; every text from the database goes in through textContent, never as markup. Charts are the SVG the server
+ * draws for the HTML report.
+ */
+import { esc } from "../report/escape.js";
+
+export function pageShell(o: { readOnly: boolean }): string {
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>jixiao 绩效报告核对</title><link rel="stylesheet" href="/assets/app.css"></head>
+<body data-readonly="${esc(String(o.readOnly))}">
+<header><a href="#/" class="brand">jixiao 绩效</a>
+<nav><a href="#/">总览</a><a href="#/findings?severity=error">问题</a><a href="#/search">搜索</a><a href="#/sql">SQL</a></nav></header>
+<main id="app">加载中…</main>
+<script src="/assets/app.js" type="module"></script></body></html>`;
+}
+
+export const CLIENT_CSS = `
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#fafafa}
+header{display:flex;gap:24px;align-items:center;padding:10px 20px;background:#23395d;color:#fff}
+header a{color:#fff;text-decoration:none;margin-right:16px}.brand{font-weight:bold}
+main{padding:16px 20px}table{border-collapse:collapse;background:#fff;margin:8px 0}
+th,td{border:1px solid #ddd;padding:4px 8px;font-size:14px;vertical-align:top}th{background:#f0f3f8}
+td.num{text-align:right;font-variant-numeric:tabular-nums}.err{color:#b00020}.warn{color:#a36b00}.info{color:#555}
+.filters{display:flex;gap:12px;align-items:center;margin-bottom:8px}.charts{display:flex;flex-wrap:wrap;gap:12px}
+.charts figure{margin:0;background:#fff;border:1px solid #ddd;padding:6px}
+.evidence{display:flex;flex-wrap:wrap;gap:16px}.ev{background:#fff;border:1px solid #ddd;padding:8px;max-width:100%}
+.pagebox{position:relative;display:inline-block}.pagebox img{display:block;max-width:none}
+.box{position:absolute;border:3px solid #e0162b;background:rgba(224,22,43,.08);pointer-events:none}
+.quote{font-size:14px;color:#333;max-width:640px}mark{background:#ffe066}.muted{color:#777}
+textarea{width:100%;height:90px;font-family:monospace}.restated{font-style:italic;color:#666}
+`;
+
+export const CLIENT_JS = String.raw`
+const app = document.getElementById("app");
+const SEV = { error: ["错误", "err"], warning: ["警告", "warn"], info: ["提示", "info"] };
+function el(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") e.className = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
+  }
+  for (const k of kids.flat()) if (k !== null && k !== undefined) e.append(k instanceof Node ? k : String(k));
+  return e;
+}
+async function api(p) {
+  const r = await fetch(p, { credentials: "same-origin" });
+  if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error || r.statusText);
+  return r.json();
+}
+function wan(v) {
+  if (v === null || v === undefined) return el("span", { class: "muted" }, "—");
+  return el("span", { title: v.toLocaleString("zh-CN") + " 元" }, (v / 10000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+}
+function sev(s) { const [t, c] = SEV[s] || [s, ""]; return el("span", { class: c }, t); }
+function markQuote(text) {
+  const out = el("div", { class: "quote" });
+  const m = /^(.*?)【(.*?)】(.*)$/s.exec(text);
+  if (!m) { out.append(text); return out; }
+  out.append(m[1], el("mark", {}, m[2]), m[3]);
+  return out;
+}
+
+async function overview() {
+  const d = await api("/api/departments");
+  const year = el("select", {}, el("option", { value: "" }, "全部年度"), d.years.map((y) => el("option", { value: y }, y + " 年")));
+  const kind = el("select", {}, el("option", { value: "" }, "全部类型"), [["budget", "预算"], ["final-accounts", "决算"], ["department", "部门整体自评"], ["project", "项目自评"]].map(([v, t]) => el("option", { value: v }, t)));
+  const errs = el("input", { type: "checkbox" });
+  const name = el("input", { type: "search", placeholder: "部门或地区" });
+  const body = el("tbody");
+  function draw() {
+    body.replaceChildren();
+    for (const dep of d.departments) {
+      if (name.value && !(dep.name + (dep.region || "")).includes(name.value)) continue;
+      const cells = dep.cells.filter((c) => (!year.value || c.year === Number(year.value)) && (!kind.value || c.kind === kind.value));
+      if (!cells.length || (errs.checked && !cells.some((c) => c.errors > 0))) continue;
+      const years = year.value ? [Number(year.value)] : d.years;
+      body.append(el("tr", {}, el("td", {}, el("a", { href: "#/dept/" + dep.id }, dep.name)),
+        years.map((y) => el("td", {}, cells.filter((c) => c.year === y).map((c) => el("div", {},
+          c.kindLabel + " ", c.expenditureTotal !== null ? ["支出 ", wan(c.expenditureTotal), " "] : null,
+          c.score !== null ? "得分 " + c.score + " " : null,
+          c.findings ? el("span", { class: c.errors ? "err" : "warn" }, "问题 " + c.findings) : null))))));
+    }
+  }
+  for (const x of [year, kind, errs, name]) x.addEventListener("input", draw);
+  draw();
+  app.replaceChildren(el("h1", {}, "总览"), el("p", { class: "muted" }, "金额单位：万元（悬停看精确值）"),
+    el("div", { class: "filters" }, year, kind, el("label", {}, errs, "只看有错误的"), name),
+    el("table", { id: "overview" }, el("thead", {}, el("tr", {}, el("th", {}, "部门"), (year.value ? [] : d.years).map((y) => el("th", {}, y + " 年")))), body));
+}
+
+function findingRows(list) {
+  return el("table", { class: "findings" }, el("thead", {}, el("tr", {}, ["级别", "年度", "类型", "规则", "说明"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, list.map((f) => el("tr", {}, el("td", {}, sev(f.severity)), el("td", {}, f.fiscalYear ?? "—"), el("td", {}, f.kindLabel || f.kind || ""),
+      el("td", {}, f.rule), el("td", {}, el("a", { href: "#/finding/" + f.id }, f.message))))));
+}
+
+async function department(id) {
+  const d = await api("/api/departments/" + id);
+  const head = el("tr", {}, el("th", {}, "指标"), d.columns.map((c) => el("th", {}, c.label)));
+  const rows = d.lines.map((l) => el("tr", {}, el("td", {}, l.name + "（" + l.unit + "）"),
+    l.cells.map((c) => el("td", { class: "num" + (c && c.restated ? " restated" : ""), title: c ? (c.source + (c.page ? " 第 " + c.page + " 页" : "")) : null }, c ? c.display : "—"))));
+  const charts = el("div", { class: "charts" }, d.charts.map((c) => { const f = el("figure", {}); f.innerHTML = c.svg; return f; }));
+  const projects = d.projects.length ? el("table", {}, el("thead", {}, el("tr", {}, ["项目", "年度", "指标", "数值"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, d.projects.map((p) => el("tr", {}, el("td", {}, p.project), el("td", {}, p.fiscalYear), el("td", {}, p.key), el("td", { class: "num" }, p.unit === "元" ? wan(p.value) : (p.value ?? "—") + " " + p.unit))))) : el("p", { class: "muted" }, "无项目数据");
+  app.replaceChildren(el("h1", {}, d.department.name), d.department.aliases.length ? el("p", { class: "muted" }, "别名：" + d.department.aliases.join("、")) : "",
+    el("h2", {}, "历年主要数据"), el("table", { id: "years" }, el("thead", {}, head), el("tbody", {}, rows)),
+    el("h2", {}, "趋势"), charts, el("h2", {}, "项目"), projects, el("h2", {}, "问题（" + d.findings.length + "）"), findingRows(d.findings));
+}
+
+async function pageImage(evs) {
+  const ev = evs[0];
+  const box = el("div", { class: "pagebox" });
+  const r = await fetch("/api/documents/" + ev.documentId + "/pages/" + ev.page + ".png", { credentials: "same-origin" });
+  if (!r.ok) { box.append(el("p", { class: "muted" }, (await r.json().catch(() => ({}))).error || "无法显示页面")); return box; }
+  const scale = Number(r.headers.get("X-Page-Scale")) || 1;
+  box.append(el("img", { src: URL.createObjectURL(await r.blob()), alt: "第 " + ev.page + " 页" }));
+  let first = null;
+  for (const e of evs) {
+    const b = e.prov && e.prov.bbox;
+    if (!b) continue;
+    const pad = 3;
+    const mark = el("div", { class: "box", title: e.quote });
+    mark.style.left = (b.x0 * scale - pad) + "px"; mark.style.top = (b.top * scale - pad) + "px";
+    mark.style.width = ((b.x1 - b.x0) * scale + 2 * pad) + "px"; mark.style.height = ((b.bottom - b.top) * scale + 2 * pad) + "px";
+    box.append(mark);
+    first = first || mark;
+  }
+  if (first) setTimeout(() => first.scrollIntoView({ block: "center", inline: "nearest" }), 0);
+  return box;
+}
+
+async function finding(id) {
+  const f = await api("/api/findings/" + id);
+  // One picture per page: the figures a finding compares on one page are boxed together; other pages sit beside it.
+  const groups = new Map();
+  f.evidence.forEach((ev, i) => {
+    const k = ev.documentId && ev.format === "pdf" && ev.page ? ev.documentId + ":" + ev.page : "q" + i;
+    (groups.get(k) || groups.set(k, []).get(k)).push(ev);
+  });
+  const evs = await Promise.all([...groups.values()].map(async (g) => el("div", { class: "ev" },
+    el("div", {}, el("strong", {}, g[0].source || "（无文件）"), g[0].page ? " 第 " + g[0].page + " 页" : ""),
+    g.map((ev) => el("div", { class: "quote" }, ev.quote)),
+    g[0].documentId && g[0].format === "pdf" && g[0].page ? await pageImage(g) : g[0].context ? markQuote(g[0].context) : el("p", { class: "muted" }, "原文仅有引文"))));
+  app.replaceChildren(el("h1", {}, sev(f.severity), " ", f.message),
+    el("table", {}, el("tbody", {},
+      el("tr", {}, el("th", {}, "部门"), el("td", {}, f.department || "—"), el("th", {}, "年度"), el("td", {}, f.fiscalYear ?? "—")),
+      el("tr", {}, el("th", {}, "规则"), el("td", {}, f.rule), el("th", {}, "类型"), el("td", {}, f.kindLabel)),
+      el("tr", {}, el("th", {}, "应为"), el("td", { class: "num" }, f.expected ?? "—"), el("th", {}, "实际"), el("td", { class: "num" }, f.actual ?? "—")))),
+    el("h2", {}, "证据"), el("div", { class: "evidence", id: "evidence" }, evs));
+}
+
+async function findings(q) {
+  const list = await api("/api/findings?" + q.toString());
+  app.replaceChildren(el("h1", {}, "问题"), el("div", { class: "filters" }, ["error", "warning", "info"].map((s) => el("a", { href: "#/findings?severity=" + s }, SEV[s][0]))), findingRows(list));
+}
+
+async function searchView(q) {
+  const input = el("input", { type: "search", value: q.get("q") || "", placeholder: "搜索原文，如 执行率 偏低" });
+  const out = el("div");
+  const form = el("form", { onsubmit: (e) => { e.preventDefault(); location.hash = "#/search?q=" + encodeURIComponent(input.value); } }, input, el("button", {}, "搜索"));
+  app.replaceChildren(el("h1", {}, "搜索"), form, out);
+  if (!input.value) return;
+  const hits = await api("/api/search?q=" + encodeURIComponent(input.value));
+  out.append(el("p", { class: "muted" }, hits.length + " 条"), hits.map((h) => el("div", { class: "ev" }, el("div", {}, h.department + " " + (h.fiscalYear ?? "") + " " + h.kindLabel + " — " + h.source + (h.page ? " 第 " + h.page + " 页" : "")), markQuote(h.snippet))));
+}
+
+async function sqlView(q) {
+  const ta = el("textarea", {}, q.get("q") || "SELECT department, fiscal_year, kind, expenditure_total FROM department_years LIMIT 50");
+  const out = el("div");
+  const run = async () => {
+    out.replaceChildren("运行中…");
+    try {
+      const r = await api("/api/sql?q=" + encodeURIComponent(ta.value));
+      out.replaceChildren(el("table", {}, el("thead", {}, el("tr", {}, r.columns.map((c) => el("th", {}, c)))), el("tbody", {}, r.rows.map((row) => el("tr", {}, r.columns.map((c) => el("td", {}, row[c] ?? "")))))));
+    } catch (e) { out.replaceChildren(el("p", { class: "err" }, String(e.message))); }
+  };
+  app.replaceChildren(el("h1", {}, "SQL（只读）"), ta, el("button", { onclick: run }, "运行"), out);
+}
+
+async function route() {
+  const [p, qs] = (location.hash.slice(1) || "/").split("?");
+  const q = new URLSearchParams(qs || "");
+  const parts = p.split("/").filter(Boolean);
+  try {
+    if (!parts.length) await overview();
+    else if (parts[0] === "dept") await department(parts[1]);
+    else if (parts[0] === "finding") await finding(parts[1]);
+    else if (parts[0] === "findings") await findings(q);
+    else if (parts[0] === "search") await searchView(q);
+    else if (parts[0] === "sql") await sqlView(q);
+    else app.replaceChildren("未找到页面");
+  } catch (e) { app.replaceChildren(el("p", { class: "err" }, "出错：" + e.message)); }
+}
+addEventListener("hashchange", route);
+route();
+`;

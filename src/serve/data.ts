@@ -1,0 +1,168 @@
+/**
+ * What the web app's API returns, read from the database in one place: the overview grid, a department's page, the
+ * findings list, and one finding with each piece of evidence resolved to its stored document and box.
+ */
+import type Database from "better-sqlite3";
+import type { FigureProvenance } from "../extract/provenance.js";
+import { departmentSection } from "../report/report-data.js";
+import { lineChart } from "../report/svg-chart.js";
+import { kindLabel, zhCompare } from "../query/units.js";
+
+export interface OverviewCell {
+  year: number;
+  kind: string;
+  kindLabel: string;
+  reportId: number;
+  incomeTotal: number | null;
+  expenditureTotal: number | null;
+  score: number | null;
+  findings: number;
+  errors: number;
+}
+
+export interface OverviewRow {
+  id: number;
+  name: string;
+  region: string | null;
+  cells: OverviewCell[];
+}
+
+export function overview(db: Database.Database): { years: number[]; departments: OverviewRow[] } {
+  const rows = db
+    .prepare(
+      `SELECT dep.id, dep.name, dep.region, dy.year, dy.kind, dy.report_id AS reportId, dy.income_total AS incomeTotal,
+              dy.expenditure_total AS expenditureTotal, dy.score, dy.findings,
+              (SELECT COUNT(*) FROM findings f WHERE f.report_id = dy.report_id AND f.severity = 'error') AS errors
+       FROM department_years dy JOIN departments dep ON dep.name = dy.department
+       WHERE dy.year IS NOT NULL`,
+    )
+    .all() as Array<Omit<OverviewCell, "kindLabel"> & { id: number; name: string; region: string | null }>;
+  const byDept = new Map<number, OverviewRow>();
+  const years = new Set<number>();
+  for (const r of rows) {
+    years.add(r.year);
+    const d = byDept.get(r.id) ?? byDept.set(r.id, { id: r.id, name: r.name, region: r.region, cells: [] }).get(r.id)!;
+    d.cells.push({ year: r.year, kind: r.kind ?? "department", kindLabel: kindLabel(r.kind), reportId: r.reportId, incomeTotal: r.incomeTotal, expenditureTotal: r.expenditureTotal, score: r.score, findings: r.findings, errors: r.errors });
+  }
+  const departments = [...byDept.values()].sort((a, b) => zhCompare(a.name, b.name));
+  return { years: [...years].sort((a, b) => a - b), departments };
+}
+
+export function departmentPage(db: Database.Database, id: number) {
+  const dep = db.prepare("SELECT id, name FROM departments WHERE id = ?").get(id) as { id: number; name: string } | undefined;
+  if (!dep) return null;
+  const s = departmentSection(db, dep);
+  const findings = db
+    .prepare(
+      `SELECT finding_id AS id, rule, severity, message, fiscal_year AS fiscalYear, kind, source FROM finding_list
+       WHERE department = ? ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, fiscal_year, finding_id`,
+    )
+    .all(dep.name) as Array<{ id: number; rule: string; severity: string; message: string; fiscalYear: number | null; kind: string | null; source: string | null }>;
+  const projects = db
+    .prepare(
+      `SELECT project, fiscal_year AS fiscalYear, key, value, unit, page, source FROM project_metric_values
+       WHERE department = ? AND key IN ('budget.adjusted', 'budget.annual', 'budget.executed', 'budget.execution_rate', 'score.total')
+       ORDER BY project, fiscal_year`,
+    )
+    .all(dep.name) as Array<{ project: string; fiscalYear: number; key: string; value: number | null; unit: string; page: number | null; source: string }>;
+  return {
+    department: s.view.department,
+    columns: s.view.columns,
+    lines: s.view.lines.map((l) => ({ key: l.key, name: l.name, unit: l.unit, cells: l.cells.map((c) => (c ? { display: c.display, restated: c.restated, source: c.source, page: c.page } : null)) })),
+    reports: s.view.reports,
+    charts: s.charts.map((c) => ({ title: c.title, metric: c.metric, svg: lineChart(c) })),
+    projects,
+    findings: findings.map((f) => ({ ...f, kindLabel: kindLabel(f.kind) })),
+  };
+}
+
+export interface FindingFilter {
+  severity?: string;
+  department?: string;
+  year?: number;
+  rule?: string;
+  limit?: number;
+}
+
+export function findingList(db: Database.Database, f: FindingFilter) {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (sql: string, name: string, value: unknown) => {
+    if (value === undefined || value === "") return;
+    where.push(sql);
+    params[name] = value;
+  };
+  add("severity = @severity", "severity", f.severity);
+  add("department = @department", "department", f.department);
+  add("fiscal_year = @year", "year", f.year);
+  add("rule = @rule", "rule", f.rule);
+  const limit = Math.max(1, Math.min(f.limit ?? 500, 5000));
+  return db
+    .prepare(
+      `SELECT finding_id AS id, scope, rule, severity, message, department, fiscal_year AS fiscalYear, kind, source, expected, actual, tolerance
+       FROM finding_list ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, department, fiscal_year, finding_id LIMIT ${limit}`,
+    )
+    .all(params);
+}
+
+export interface EvidenceView {
+  source: string | null;
+  page: number | null;
+  quote: string;
+  prov: FigureProvenance | null;
+  /** The stored document the evidence quotes, when it is one: the page image is served by its id. */
+  documentId: number | null;
+  format: string | null;
+  /** For documents without page images: the stored section text around the quote, the quote between 【 and 】. */
+  context: string | null;
+}
+
+function contextOf(db: Database.Database, documentId: number, quote: string): string | null {
+  // Sections keep table cells apart with tabs and lines with newlines; quotes join them with spaces.
+  const flat = (t: string) => t.replace(/\s+/g, " ").trim();
+  const q = flat(quote);
+  if (!q) return null;
+  const rows = db.prepare("SELECT s.text FROM sections s JOIN reports r ON r.id = s.report_id WHERE r.document_id = ? ORDER BY s.id").all(documentId) as Array<{ text: string }>;
+  for (const { text } of rows) {
+    const t = flat(text);
+    const at = t.indexOf(q);
+    if (at < 0) continue;
+    const end = at + q.length;
+    const from = Math.max(0, at - 120);
+    const to = Math.min(t.length, end + 120);
+    return (from > 0 ? "…" : "") + t.slice(from, at) + "【" + t.slice(at, end) + "】" + t.slice(end, to) + (to < t.length ? "…" : "");
+  }
+  return null;
+}
+
+export function findingDetail(db: Database.Database, id: number) {
+  const f = db
+    .prepare(
+      `SELECT finding_id AS id, scope, rule, severity, message, department, fiscal_year AS fiscalYear, kind, source, expected,
+              actual, tolerance, metrics_json, evidence_json, report_id AS reportId
+       FROM finding_list WHERE finding_id = ?`,
+    )
+    .get(id) as (Record<string, unknown> & { metrics_json: string; evidence_json: string; source: string | null; kind: string | null }) | undefined;
+  if (!f) return null;
+  const { metrics_json, evidence_json, ...rest } = f;
+  const docByPath = db.prepare("SELECT id, format FROM documents WHERE path = ? AND status = 'ok' ORDER BY id DESC LIMIT 1");
+  const evidence: EvidenceView[] = (JSON.parse(evidence_json) as Array<{ source?: string | null; page: number | null; quote: string; prov?: FigureProvenance | null }>).map((e) => {
+    const source = e.source ?? f.source;
+    const doc = source ? (docByPath.get(source) as { id: number; format: string } | undefined) : undefined;
+    return {
+      source,
+      page: e.page ?? null,
+      quote: e.quote,
+      prov: e.prov ?? null,
+      documentId: doc?.id ?? null,
+      format: doc?.format ?? null,
+      context: doc && doc.format !== "pdf" ? contextOf(db, doc.id, e.quote) : null,
+    };
+  });
+  return { ...rest, kindLabel: kindLabel(f.kind), metrics: JSON.parse(metrics_json) as Array<{ key: string; year: number }>, evidence };
+}
+
+export function documentFile(db: Database.Database, id: number): { path: string; format: string; pages: number } | null {
+  return (db.prepare("SELECT path, format, pages FROM documents WHERE id = ? AND status = 'ok'").get(id) as { path: string; format: string; pages: number } | undefined) ?? null;
+}

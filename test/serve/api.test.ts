@@ -1,0 +1,120 @@
+/**
+ * `jixiao serve`'s JSON API and its guards, through the Hono app in-process (no port): the overview, findings with
+ * evidence resolved to a stored document and its box, page images, read-only SQL, Host and token checks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ingest } from "../../src/ingest/ingest.js";
+import { createApp } from "../../src/serve/app.js";
+import { tempDb } from "../query/helpers.js";
+import { openDb, type Db } from "../../src/store/db.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const HOST = "127.0.0.1:8321";
+
+describe("serve API", () => {
+  let t: ReturnType<typeof tempDb>;
+  let app: ReturnType<typeof createApp>;
+  let ro: Db;
+  const get = (p: string, headers: Record<string, string> = {}) => app.request(p, { headers: { host: HOST, ...headers } });
+
+  beforeAll(async () => {
+    t = tempDb();
+    const s = await ingest(t.db, [path.join(repoRoot, "fixtures/reports")], { jobs: 1 });
+    expect(s.failed).toEqual([]);
+    // As `jixiao serve` opens it: read-only (the SQL endpoint insists).
+    ro = openDb(t.db.name, { readonly: true });
+    app = createApp({ db: ro, token: null, hosts: [HOST], readOnly: true });
+  }, 300_000);
+  afterAll(() => {
+    ro?.close();
+    t?.cleanup();
+  });
+
+  it("GET /api/departments: every department with its years, kinds, totals and finding counts", async () => {
+    const r = await get("/api/departments");
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { years: number[]; departments: Array<{ id: number; name: string; cells: Array<{ year: number; findings: number }> }> };
+    const stored = t.db.prepare("SELECT COUNT(DISTINCT department_id) AS n FROM active_reports WHERE department_id IS NOT NULL").get() as { n: number };
+    expect(body.departments.length).toBe(stored.n);
+    expect(body.years).toEqual([...body.years].sort());
+    const findings = body.departments.flatMap((d) => d.cells).reduce((n, c) => n + c.findings, 0);
+    const inDb = t.db.prepare("SELECT COUNT(*) AS n FROM findings WHERE report_id IN (SELECT id FROM active_reports)").get() as { n: number };
+    expect(findings).toBe(inDb.n);
+  });
+
+  it("GET /api/findings?severity=error returns errors only, and a finding's PDF evidence has its document and box", async () => {
+    const r = await get("/api/findings?severity=error");
+    const list = (await r.json()) as Array<{ id: number; severity: string; source: string }>;
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((f) => f.severity === "error")).toBe(true);
+    const all = (await (await get("/api/findings")).json()) as Array<{ id: number; source: string }>;
+    const onPdf = all.find((f) => f.source.endsWith(".pdf"));
+    expect(onPdf).toBeDefined();
+    const d = (await (await get(`/api/findings/${onPdf!.id}`)).json()) as { evidence: Array<{ documentId: number; format: string; page: number; prov: { bbox: unknown } | null }> };
+    const ev = d.evidence.find((e) => e.format === "pdf");
+    expect(ev?.documentId).toBeGreaterThan(0);
+    expect(ev?.prov?.bbox).toBeTruthy();
+
+    const img = await get(`/api/documents/${ev!.documentId}/pages/${ev!.page}.png`);
+    expect(img.status).toBe(200);
+    expect(img.headers.get("content-type")).toBe("image/png");
+    expect(Number(img.headers.get("x-page-scale"))).toBeGreaterThan(0);
+    const png = Buffer.from(await img.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect((await get(`/api/documents/${ev!.documentId}/pages/999.png`)).status).toBe(404);
+  });
+
+  it("a TXT finding's evidence shows the stored paragraph with the quote marked", async () => {
+    const all = (await (await get("/api/findings")).json()) as Array<{ id: number; source: string }>;
+    const onTxt = all.find((f) => f.source.endsWith(".txt"))!;
+    const d = (await (await get(`/api/findings/${onTxt.id}`)).json()) as { evidence: Array<{ format: string; context: string | null; quote: string }> };
+    const ev = d.evidence.find((e) => e.context)!;
+    expect(ev.format).toBe("txt");
+    expect(ev.context).toMatch(/【.+】/);
+    const doc = t.db.prepare("SELECT id FROM documents WHERE format = 'txt' LIMIT 1").get() as { id: number };
+    expect((await get(`/api/documents/${doc.id}/pages/1.png`)).status).toBe(404);
+  });
+
+  it("a department page carries its years, charts as SVG and findings", async () => {
+    const overview = (await (await get("/api/departments")).json()) as { departments: Array<{ id: number; name: string }> };
+    const dep = overview.departments[0];
+    const d = (await (await get(`/api/departments/${dep.id}`)).json()) as { department: { name: string }; columns: unknown[]; charts: Array<{ svg: string }>; findings: unknown[] };
+    expect(d.department.name).toBe(dep.name);
+    expect(d.columns.length).toBeGreaterThan(0);
+    expect(d.charts.length).toBeGreaterThan(0);
+    expect(d.charts[0].svg).toMatch(/^<svg/);
+    expect((await get("/api/departments/999999")).status).toBe(404);
+  });
+
+  it("SQL is read-only; search answers", async () => {
+    const ok = await get(`/api/sql?q=${encodeURIComponent("SELECT COUNT(*) AS n FROM documents")}`);
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(((await ok.json()) as { rows: Array<{ n: number }> }).rows[0].n).toBeGreaterThan(0);
+    const refused = await get(`/api/sql?q=${encodeURIComponent("DELETE FROM documents")}`);
+    expect(refused.status).toBe(400);
+    const hits = (await (await get(`/api/search?q=${encodeURIComponent("预算执行")}`)).json()) as unknown[];
+    expect(hits.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an unexpected Host, writes on a read-only server, and a POST without the app's header", async () => {
+    expect((await app.request("/api/departments", { headers: { host: "evil.example:8321" } })).status).toBe(403);
+    expect((await app.request("/api/departments", { method: "POST", headers: { host: HOST } })).status).toBe(403);
+    const ro = await app.request("/api/departments", { method: "POST", headers: { host: HOST, "x-jixiao-request": "1" } });
+    expect(ro.status).toBe(403);
+    expect(await ro.text()).toContain("只读");
+  });
+
+  it("with a token: refused without it, accepted with ?token= (which sets a cookie), the cookie or a bearer header", async () => {
+    const guarded = createApp({ db: ro, token: "s3cret-token", hosts: [], readOnly: true });
+    expect((await guarded.request("/api/departments")).status).toBe(401);
+    expect((await guarded.request("/api/departments?token=wrong")).status).toBe(401);
+    const first = await guarded.request("/?token=s3cret-token");
+    expect(first.status).toBe(200);
+    const cookie = first.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect((await guarded.request("/api/departments", { headers: { cookie: cookie.split(";")[0] } })).status).toBe(200);
+    expect((await guarded.request("/api/departments", { headers: { authorization: "Bearer s3cret-token" } })).status).toBe(200);
+  });
+});

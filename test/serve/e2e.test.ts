@@ -1,0 +1,86 @@
+/**
+ * The web app in headless Chromium against a real server on a free port: overview → department → finding, and the
+ * finding's figure boxed on its rendered PDF page; nothing is loaded from anywhere else.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser } from "playwright-core";
+import { serve, type ServerType } from "@hono/node-server";
+import { ingest } from "../../src/ingest/ingest.js";
+import { createApp } from "../../src/serve/app.js";
+import { openDb, type Db } from "../../src/store/db.js";
+import { tempDb } from "../query/helpers.js";
+import { describeIfExists } from "../helpers/skip.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")("jixiao serve in headless Chromium", () => {
+  let t: ReturnType<typeof tempDb>;
+  let ro: Db;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = tempDb();
+    await ingest(t.db, [path.join(repoRoot, "fixtures/reports")], { jobs: 1 });
+    ro = openDb(t.db.name, { readonly: true });
+    const hosts: string[] = [];
+    const app = createApp({ db: ro, token: null, hosts, readOnly: true });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    const port = (server.address() as AddressInfo).port;
+    hosts.push(`127.0.0.1:${port}`);
+    base = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    ro?.close();
+    t?.cleanup();
+  });
+
+  it("clicks from the overview to a department to a finding, whose figure is boxed on the rendered page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(base + "/");
+    await page.locator("#overview tbody tr").first().waitFor();
+    const names = await page.locator("#overview tbody tr td:first-child a").allTextContents();
+    const expected = (ro.prepare("SELECT COUNT(DISTINCT department_id) AS n FROM active_reports WHERE department_id IS NOT NULL").get() as { n: number }).n;
+    expect(names.length).toBe(expected);
+
+    // The department whose PDF report has a finding.
+    const target = ro
+      .prepare(
+        `SELECT dep.name, f.id FROM findings f JOIN reports r ON r.id = f.report_id JOIN documents d ON d.id = r.document_id
+         JOIN departments dep ON dep.id = r.department_id WHERE d.format = 'pdf' ORDER BY f.id LIMIT 1`,
+      )
+      .get() as { name: string; id: number };
+    await page.getByRole("link", { name: target.name, exact: true }).click();
+    await page.locator("#years").waitFor();
+    expect(await page.locator("h1").textContent()).toBe(target.name);
+    expect(await page.locator(".charts svg").count()).toBeGreaterThan(0);
+
+    await page.locator(`a[href="#/finding/${target.id}"]`).click();
+    const box = page.locator("#evidence .pagebox .box").first();
+    await box.waitFor();
+    const img = page.locator("#evidence .pagebox img").first();
+    await expect.poll(() => img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    const b = (await box.boundingBox())!;
+    const i = (await img.boundingBox())!;
+    expect(b.width).toBeGreaterThan(5);
+    expect(b.height).toBeGreaterThan(5);
+    expect(b.x).toBeGreaterThanOrEqual(i.x - 4);
+    expect(b.y).toBeGreaterThanOrEqual(i.y - 4);
+    expect(b.x + b.width).toBeLessThanOrEqual(i.x + i.width + 4);
+    expect(b.y + b.height).toBeLessThanOrEqual(i.y + i.height + 4);
+    await page.screenshot({ path: path.join(t.dir, "finding.png") });
+    expect(requests.every((u) => u.startsWith(base) || u.startsWith("blob:"))).toBe(true);
+  });
+});
