@@ -7,6 +7,7 @@
 import { timingSafeEqual } from "node:crypto";
 import path from "node:path";
 import { Hono, type Context } from "hono";
+import { streamSSE } from "hono/streaming";
 import type Database from "better-sqlite3";
 import { isInputError } from "../errors.js";
 import { QueryError } from "../query/errors.js";
@@ -15,6 +16,7 @@ import { search } from "../query/search.js";
 import { runSqlLimited } from "../query/sql-limited.js";
 import { departmentPage, documentFile, findingDetail, findingList, overview } from "./data.js";
 import { PageImages } from "./page-images.js";
+import type { ImportJob, Imports } from "./imports.js";
 import { CLIENT_CSS, CLIENT_JS, pageShell } from "./client.js";
 
 export interface AppOptions {
@@ -24,6 +26,8 @@ export interface AppOptions {
   /** Host headers accepted (host:port, lower case); empty = any (only when a token guards the server). */
   hosts: string[];
   readOnly: boolean;
+  /** Browser imports (absent on a read-only server). */
+  imports?: Imports | null;
   /** Where relative document paths stored by an ingest are resolved (the server's working directory). */
   cwd?: string;
   sqlTimeoutMs?: number;
@@ -51,7 +55,7 @@ function intParam(c: Context, name: string): number | null {
   return Number(v);
 }
 
-function fail(c: Context, status: 400 | 401 | 403 | 404 | 500, message: string) {
+function fail(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 500, message: string) {
   return c.json({ error: message }, status);
 }
 
@@ -155,6 +159,53 @@ export function createApp(opts: AppOptions): Hono {
       "X-Page-Height": String(img.height),
     });
   });
+  const imports = opts.imports ?? null;
+  const jobView = (j: ImportJob) => ({ ...j, elapsed: (Date.now() - j.startedAt) / 1000 });
+  app.post("/api/import/files", async (c) => {
+    if (!imports) return fail(c, 403, "只读模式，不能导入 (read-only server)");
+    const name = c.req.query("name");
+    if (!name) return fail(c, 400, "缺少 name 参数 (name is required)");
+    try {
+      return c.json(await imports.save(name, c.req.raw.body));
+    } catch (e) {
+      return fail(c, 413, e instanceof Error ? e.message : String(e));
+    }
+  });
+  app.post("/api/import/runs", async (c) => {
+    if (!imports) return fail(c, 403, "只读模式，不能导入 (read-only server)");
+    const body = (await c.req.json().catch(() => null)) as { names?: unknown } | null;
+    const names = Array.isArray(body?.names) ? body.names.filter((n): n is string => typeof n === "string") : [];
+    if (!names.length) return fail(c, 400, "没有要导入的文件 (no files named)");
+    const job = imports.start(names);
+    return job ? c.json(jobView(job), 202) : fail(c, 409, "另一批导入正在进行 (another import is running)");
+  });
+  app.get("/api/import/runs/:id", (c) => {
+    const id = intParam(c, "id");
+    const job = id === null || !imports ? null : imports.get(id);
+    return job ? c.json(jobView(job)) : fail(c, 404, "没有这次导入 (no such import)");
+  });
+  app.get("/api/import/runs/:id/events", (c) => {
+    const id = intParam(c, "id");
+    const job = id === null || !imports ? null : imports.get(id);
+    if (!job || !imports) return fail(c, 404, "没有这次导入 (no such import)");
+    return streamSSE(c, async (stream) => {
+      let wake: (() => void) | null = null;
+      const stop = imports.watch((j) => j.id === job.id && wake?.());
+      try {
+        for (;;) {
+          await stream.writeSSE({ event: "progress", data: JSON.stringify(jobView(job)) });
+          if (job.finished || stream.aborted) break;
+          await new Promise<void>((r) => {
+            wake = r;
+            setTimeout(r, 1000); // a heartbeat: elapsed time and pages/s move even between files
+          });
+        }
+      } finally {
+        stop();
+      }
+    });
+  });
+
   app.notFound((c) => (c.req.path.startsWith("/api/") ? fail(c, 404, "没有这个接口 (no such endpoint)") : c.text("未找到 (not found)", 404)));
   return app;
 }

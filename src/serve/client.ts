@@ -11,7 +11,7 @@ export function pageShell(o: { readOnly: boolean }): string {
 <title>jixiao 绩效报告核对</title><link rel="stylesheet" href="/assets/app.css"></head>
 <body data-readonly="${esc(String(o.readOnly))}">
 <header><a href="#/" class="brand">jixiao 绩效</a>
-<nav><a href="#/">总览</a><a href="#/findings?severity=error">问题</a><a href="#/search">搜索</a><a href="#/sql">SQL</a></nav></header>
+<nav><a href="#/">总览</a>${o.readOnly ? "" : '<a href="#/import">导入</a>'}<a href="#/findings?severity=error">问题</a><a href="#/search">搜索</a><a href="#/sql">SQL</a></nav></header>
 <main id="app">加载中…</main>
 <script src="/assets/app.js" type="module"></script></body></html>`;
 }
@@ -29,7 +29,8 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}.err{color:#b00020}.wa
 .pagebox{position:relative;display:inline-block}.pagebox img{display:block;max-width:none}
 .box{position:absolute;border:3px solid #e0162b;background:rgba(224,22,43,.08);pointer-events:none}
 .quote{font-size:14px;color:#333;max-width:640px}mark{background:#ffe066}.muted{color:#777}
-textarea{width:100%;height:90px;font-family:monospace}.restated{font-style:italic;color:#666}
+.drop{border:2px dashed #889;padding:40px;text-align:center;background:#fff;margin:8px 0}.drop.over{background:#eef3ff}
+progress{width:420px}textarea{width:100%;height:90px;font-family:monospace}.restated{font-style:italic;color:#666}
 `;
 
 export const CLIENT_JS = String.raw`
@@ -179,6 +180,67 @@ async function sqlView(q) {
   app.replaceChildren(el("h1", {}, "SQL（只读）"), ta, el("button", { onclick: run }, "运行"), out);
 }
 
+const IMPORT_EXT = /\.(pdf|docx?|wps|txt|html?|xlsx?|et|ods|fods)$/i;
+async function importView() {
+  const status = el("div", { id: "import-status" });
+  const files = el("input", { type: "file", multiple: true });
+  const folder = el("input", { type: "file", multiple: true, webkitdirectory: true });
+  const drop = el("div", { class: "drop" }, "把报告文件或文件夹拖到这里");
+  async function run(list) {
+    list = list.filter((f) => IMPORT_EXT.test(f.name));
+    if (!list.length) { status.replaceChildren(el("p", { class: "warn" }, "没有可导入的文件（PDF、Word、TXT、HTML、表格）")); return; }
+    const bar = el("progress", { max: list.length, value: 0 });
+    const line = el("div");
+    status.replaceChildren(el("p", {}, "上传中…"), bar, line);
+    const names = [];
+    for (const [i, f] of list.entries()) {
+      const r = await fetch("/api/import/files?name=" + encodeURIComponent(f.name), { method: "POST", body: f, headers: { "X-Jixiao-Request": "1" }, credentials: "same-origin" });
+      const j = await r.json();
+      if (r.ok) names.push(j.name); else line.append(el("div", { class: "err" }, f.name + "：" + j.error));
+      bar.value = i + 1;
+    }
+    const r = await fetch("/api/import/runs", { method: "POST", body: JSON.stringify({ names }), headers: { "Content-Type": "application/json", "X-Jixiao-Request": "1" }, credentials: "same-origin" });
+    const job = await r.json();
+    if (!r.ok) { status.append(el("p", { class: "err" }, job.error)); return; }
+    const pbar = el("progress", { max: job.files, value: 0 });
+    const info = el("div");
+    const failures = el("ul");
+    status.replaceChildren(el("p", {}, "导入中…"), pbar, info, failures);
+    const es = new EventSource("/api/import/runs/" + job.id + "/events");
+    es.addEventListener("progress", (ev) => {
+      const j = JSON.parse(ev.data);
+      pbar.value = j.done;
+      const rate = j.elapsed > 0 ? j.pages / j.elapsed : 0;
+      const eta = j.done > 0 && !j.finished ? Math.round((j.files - j.done) * (j.elapsed / j.done)) : 0;
+      info.replaceChildren(j.done + " / " + j.files + " 个文件，" + rate.toFixed(1) + " 页/秒" + (eta ? "，预计还需 " + eta + " 秒" : ""));
+      failures.replaceChildren(...j.failed.map((f) => el("li", { class: "err" }, f.file + "：" + f.reason)));
+      if (j.finished) {
+        es.close();
+        const s = j.summary;
+        info.replaceChildren(el("strong", { id: "import-done" }, j.error ? "导入出错：" + j.error : "完成：导入 " + s.imported + "，重新解析 " + s.reparsed + "，跳过 " + s.skipped + "，失败 " + s.failed.length), " ", el("a", { href: "#/" }, "看总览"));
+      }
+    });
+  }
+  files.addEventListener("change", () => run([...files.files]));
+  folder.addEventListener("change", () => run([...folder.files]));
+  drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", async (e) => {
+    e.preventDefault(); drop.classList.remove("over");
+    const out = [];
+    const walk = async (entry) => {
+      if (entry.isFile) out.push(await new Promise((r, j) => entry.file(r, j)));
+      else if (entry.isDirectory) {
+        const reader = entry.createReader();
+        for (;;) { const batch = await new Promise((r, j) => reader.readEntries(r, j)); if (!batch.length) break; for (const x of batch) await walk(x); }
+      }
+    };
+    for (const item of [...e.dataTransfer.items]) { const en = item.webkitGetAsEntry && item.webkitGetAsEntry(); if (en) await walk(en); }
+    run(out);
+  });
+  app.replaceChildren(el("h1", {}, "导入报告"), drop, el("p", {}, "或选择文件：", files, " 或文件夹：", folder), status);
+}
+
 async function route() {
   const [p, qs] = (location.hash.slice(1) || "/").split("?");
   const q = new URLSearchParams(qs || "");
@@ -190,6 +252,7 @@ async function route() {
     else if (parts[0] === "findings") await findings(q);
     else if (parts[0] === "search") await searchView(q);
     else if (parts[0] === "sql") await sqlView(q);
+    else if (parts[0] === "import" && document.body.dataset.readonly !== "true") await importView();
     else app.replaceChildren("未找到页面");
   } catch (e) { app.replaceChildren(el("p", { class: "err" }, "出错：" + e.message)); }
 }

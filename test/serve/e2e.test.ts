@@ -10,6 +10,7 @@ import { chromium, type Browser } from "playwright-core";
 import { serve, type ServerType } from "@hono/node-server";
 import { ingest } from "../../src/ingest/ingest.js";
 import { createApp } from "../../src/serve/app.js";
+import { Imports } from "../../src/serve/imports.js";
 import { openDb, type Db } from "../../src/store/db.js";
 import { tempDb } from "../query/helpers.js";
 import { describeIfExists } from "../helpers/skip.js";
@@ -29,7 +30,8 @@ describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")
     await ingest(t.db, [path.join(repoRoot, "fixtures/reports")], { jobs: 1 });
     ro = openDb(t.db.name, { readonly: true });
     const hosts: string[] = [];
-    const app = createApp({ db: ro, token: null, hosts, readOnly: true });
+    const imports = new Imports(t.db, path.join(t.dir, "jixiao-uploads"), { jobs: 1 });
+    const app = createApp({ db: ro, token: null, hosts, readOnly: false, imports });
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
@@ -83,4 +85,18 @@ describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")
     await page.screenshot({ path: path.join(t.dir, "finding.png") });
     expect(requests.every((u) => u.startsWith(base) || u.startsWith("blob:"))).toBe(true);
   });
+
+  it("imports a picked file with live progress; the new department appears in the overview", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(base + "/#/import");
+    const file = path.join(repoRoot, "fixtures/disclosures/qingxi-budget-2023.pdf");
+    await page.locator('input[type="file"]').first().setInputFiles(file);
+    const done = page.locator("#import-done");
+    await done.waitFor({ timeout: 60_000 });
+    expect(await done.textContent()).toContain("导入 1");
+    const dept = (ro.prepare("SELECT dep.name FROM reports r JOIN documents d ON d.id = r.document_id JOIN departments dep ON dep.id = r.department_id WHERE d.path LIKE '%qingxi-budget-2023.pdf'").get() as { name: string }).name;
+    await page.goto(base + "/#/");
+    await page.locator("#overview tbody tr").first().waitFor();
+    expect(await page.locator("#overview tbody tr td:first-child a").allTextContents()).toContain(dept);
+  }, 90_000);
 });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { addDbOption, withReadonlyDb } from "../support.js";
+import path from "node:path";
+import { addDbOption, withDb, withReadonlyDb } from "../support.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
@@ -21,11 +22,15 @@ export function register(program: Command): void {
     const token = opts.token ?? (loopback ? null : randomBytes(18).toString("base64url"));
     const { createApp } = await import("../../serve/app.js");
     const { serve } = await import("@hono/node-server");
-    await withReadonlyDb(opts, async (db) => {
+    const { Imports } = await import("../../serve/imports.js");
+    const readOnly = opts.readOnly === true;
+    // Reads (and the SQL page) use a read-only connection; imports write through a second one, as `ingest` would.
+    await withReadonlyDb(opts, (db) => withDb(opts, async (writer) => {
       const port = Number(opts.port);
       const hostsFor = (p: number) => (token ? [] : [`127.0.0.1:${p}`, `localhost:${p}`, `[::1]:${p}`]);
       const hosts: string[] = [];
-      const app = createApp({ db, token, hosts, readOnly: true });
+      const imports = readOnly ? null : new Imports(writer, path.join(path.dirname(writer.name), "jixiao-uploads"));
+      const app = createApp({ db, token, hosts, readOnly, imports });
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           hosts.push(...hostsFor(info.port));
@@ -43,7 +48,7 @@ export function register(program: Command): void {
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
-    });
+    }, !readOnly));
   });
 }
 
