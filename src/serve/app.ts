@@ -16,6 +16,7 @@ import { search } from "../query/search.js";
 import { runSqlLimited } from "../query/sql-limited.js";
 import { departmentPage, documentFile, findingDetail, findingList, overview } from "./data.js";
 import { PageImages } from "./page-images.js";
+import { registerCorrections, registerExports } from "./routes-more.js";
 import type { ImportJob, Imports } from "./imports.js";
 import { CLIENT_CSS, CLIENT_JS, pageShell } from "./client.js";
 
@@ -28,6 +29,8 @@ export interface AppOptions {
   readOnly: boolean;
   /** Browser imports (absent on a read-only server). */
   imports?: Imports | null;
+  /** The writable connection for department corrections (absent on a read-only server). */
+  writer?: Database.Database | null;
   /** Where relative document paths stored by an ingest are resolved (the server's working directory). */
   cwd?: string;
   sqlTimeoutMs?: number;
@@ -159,6 +162,8 @@ export function createApp(opts: AppOptions): Hono {
       "X-Page-Height": String(img.height),
     });
   });
+  registerExports(app, db);
+  registerCorrections(app, opts.writer ?? null);
   const imports = opts.imports ?? null;
   const jobView = (j: ImportJob) => ({ ...j, elapsed: (Date.now() - j.startedAt) / 1000 });
   app.post("/api/import/files", async (c) => {

@@ -86,7 +86,9 @@ async function overview() {
   }
   for (const x of [year, kind, errs, name]) x.addEventListener("input", draw);
   draw();
-  app.replaceChildren(el("h1", {}, "总览"), el("p", { class: "muted" }, "金额单位：万元（悬停看精确值）"),
+  const exports = el("p", {}, "导出：", el("a", { href: "/api/export.xlsx", download: "" }, "Excel 工作簿"),
+    ["metrics-long", "metrics-wide", "findings", "departments"].map((t) => [" · ", el("a", { href: "/api/export/" + t + ".csv", download: "" }, t + ".csv")]));
+  app.replaceChildren(el("h1", {}, "总览"), el("p", { class: "muted" }, "金额单位：万元（悬停看精确值）"), exports,
     el("div", { class: "filters" }, year, kind, el("label", {}, errs, "只看有错误的"), name),
     el("table", { id: "overview" }, el("thead", {}, el("tr", {}, el("th", {}, "部门"), (year.value ? [] : d.years).map((y) => el("th", {}, y + " 年")))), body));
 }
@@ -107,7 +109,26 @@ async function department(id) {
     el("tbody", {}, d.projects.map((p) => el("tr", {}, el("td", {}, p.project), el("td", {}, p.fiscalYear), el("td", {}, p.key), el("td", { class: "num" }, p.unit === "元" ? wan(p.value) : (p.value ?? "—") + " " + p.unit))))) : el("p", { class: "muted" }, "无项目数据");
   app.replaceChildren(el("h1", {}, d.department.name), d.department.aliases.length ? el("p", { class: "muted" }, "别名：" + d.department.aliases.join("、")) : "",
     el("h2", {}, "历年主要数据"), el("table", { id: "years" }, el("thead", {}, head), el("tbody", {}, rows)),
-    el("h2", {}, "趋势"), charts, el("h2", {}, "项目"), projects, el("h2", {}, "问题（" + d.findings.length + "）"), findingRows(d.findings));
+    el("h2", {}, "趋势"), charts, el("h2", {}, "项目"), projects, el("h2", {}, "问题（" + d.findings.length + "）"), findingRows(d.findings),
+    document.body.dataset.readonly === "true" ? "" : corrections(d.department));
+}
+
+async function post(p, body) {
+  const r = await fetch(p, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json", "X-Jixiao-Request": "1" }, credentials: "same-origin" });
+  const j = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(j.error || r.statusText);
+  return j;
+}
+
+function corrections(dep) {
+  const msg = el("p");
+  const name = el("input", { value: dep.name, size: 40, id: "rename-to" });
+  const into = el("input", { placeholder: "要并入的部门名称", size: 40, id: "merge-into" });
+  const act = (fn) => async (e) => { e.preventDefault(); try { const r = await fn(); msg.replaceChildren(el("span", {}, "已完成")); location.hash = "#/dept/" + (r.into ? r.into.id : r.id || dep.id); route(); } catch (x) { msg.replaceChildren(el("span", { class: "err" }, x.message)); } };
+  return el("section", { id: "corrections" }, el("h2", {}, "更正部门"),
+    el("form", { onsubmit: act(() => post("/api/departments/rename", { old: dep.name, name: name.value })) }, "改名为 ", name, el("button", {}, "改名")),
+    el("form", { onsubmit: act(() => post("/api/departments/merge", { from: dep.name, into: into.value })) }, "并入 ", into, el("button", {}, "合并")),
+    dep.aliases.length ? el("form", {}, "拆出别名：", dep.aliases.map((a) => el("button", { onclick: act(() => post("/api/departments/split", { alias: a })) }, a))) : "", msg);
 }
 
 async function pageImage(evs) {

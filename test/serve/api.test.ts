@@ -117,4 +117,23 @@ describe("serve API", () => {
     expect((await guarded.request("/api/departments", { headers: { cookie: cookie.split(";")[0] } })).status).toBe(200);
     expect((await guarded.request("/api/departments", { headers: { authorization: "Bearer s3cret-token" } })).status).toBe(200);
   });
+
+  it("downloads the export as the CLI writes it: an XLSX workbook and one CSV per table", async () => {
+    const x = await get("/api/export.xlsx");
+    expect(x.status).toBe(200);
+    expect(x.headers.get("content-disposition")).toMatch(/attachment/);
+    expect(Buffer.from(await x.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    const csv = await get("/api/export/findings.csv");
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    const rows = t.db.prepare("SELECT COUNT(*) AS n FROM finding_list").get() as { n: number };
+    expect(text.trim().split("\n").length).toBeGreaterThanOrEqual(rows.n + 1);
+    expect((await get("/api/export/nope.csv")).status).toBe(404);
+  });
+
+  it("department corrections are refused on a read-only server", async () => {
+    const r = await app.request("/api/departments/rename", { method: "POST", body: JSON.stringify({ old: "x", name: "y" }), headers: { host: HOST, "x-jixiao-request": "1" } });
+    expect(r.status).toBe(403);
+  });
 });

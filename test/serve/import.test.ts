@@ -27,7 +27,7 @@ describe("import through the API", () => {
     t = tempDb();
     ro = openDb(t.file, { readonly: true });
     imports = new Imports(t.db, path.join(t.dir, "jixiao-uploads"), { jobs: 1 });
-    app = createApp({ db: ro, token: null, hosts: [HOST], readOnly: false, imports });
+    app = createApp({ db: ro, token: null, hosts: [HOST], readOnly: false, imports, writer: t.db });
   });
   afterAll(() => {
     ro?.close();
@@ -80,5 +80,20 @@ describe("import through the API", () => {
     const readOnly = createApp({ db: ro, token: null, hosts: [HOST], readOnly: true });
     const r = await readOnly.request("/api/import/files?name=a.txt", { method: "POST", body: "x", headers: { host: HOST, "x-jixiao-request": "1" } });
     expect(r.status).toBe(403);
+  });
+
+  it("renames and merges departments (after the import above), with a clear refusal for an unknown name", async () => {
+    const json = { "content-type": "application/json" };
+    const names = (t.db.prepare("SELECT name FROM departments ORDER BY id").all() as Array<{ name: string }>).map((d) => d.name);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    const renamed = await post("/api/departments/rename", JSON.stringify({ old: names[0], name: "改名后的测试局" }), json);
+    expect(renamed.status).toBe(200);
+    expect((t.db.prepare("SELECT COUNT(*) AS n FROM departments WHERE name = '改名后的测试局'").get() as { n: number }).n).toBe(1);
+    const merged = await post("/api/departments/merge", JSON.stringify({ from: names[1], into: "改名后的测试局" }), json);
+    expect(merged.status).toBe(200);
+    expect((t.db.prepare("SELECT COUNT(*) AS n FROM departments WHERE name = ?").get(names[1]) as { n: number }).n).toBe(0);
+    const unknown = await post("/api/departments/rename", JSON.stringify({ old: "没有这个单位", name: "x局" }), json);
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: string }).error.length).toBeGreaterThan(0);
   });
 });

@@ -30,7 +30,7 @@ export function register(program: Command): void {
       const hostsFor = (p: number) => (token ? [] : [`127.0.0.1:${p}`, `localhost:${p}`, `[::1]:${p}`]);
       const hosts: string[] = [];
       const imports = readOnly ? null : new Imports(writer, path.join(path.dirname(writer.name), "jixiao-uploads"));
-      const app = createApp({ db, token, hosts, readOnly, imports });
+      const app = createApp({ db, token, hosts, readOnly, imports, writer: readOnly ? null : writer });
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           hosts.push(...hostsFor(info.port));
