@@ -13,6 +13,7 @@ export const INPUT_ERROR_CODES = [
   "not-found",
   "too-large", // over --max-file-size, or beyond a reader's limits (nesting, element count)
   "timeout", // not read within --file-timeout
+  "needs-ocr", // scanned pages only, and OCR was turned off or is not installed
 ] as const;
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 

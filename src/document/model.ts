@@ -25,6 +25,23 @@ export const SheetCellRefSchema = z.object({
 });
 export type SheetCellRef = z.infer<typeof SheetCellRefSchema>;
 
+/**
+ * Text read by OCR: the mean confidence of its characters (0–1) and the words holding a character read below the
+ * confidence the reader trusts, each with its weakest character's confidence. Absent for text from a text layer.
+ */
+export const OcrProvenanceSchema = z.object({
+  confidence: z.number().min(0).max(1),
+  weak: z.array(
+    z.object({
+      text: z.string(),
+      confidence: z.number().min(0).max(1),
+      /** Offsets in `text` (UTF-16) of the characters read below the trusted confidence. */
+      at: z.array(z.number().int().min(0)),
+    }),
+  ),
+});
+export type OcrProvenance = z.infer<typeof OcrProvenanceSchema>;
+
 export const ProvenanceSchema = z.object({
   /**
    * 1-based page number; non-paged formats (DOCX, TXT, HTML) put everything on page 1; spreadsheets use the sheet's
@@ -35,6 +52,8 @@ export const ProvenanceSchema = z.object({
   span: SpanSchema.nullable(),
   /** Spreadsheets only: the cell (the top-left one of a merged range) or, for a sheet's heading, its first cell. */
   sheet: SheetCellRefSchema.optional(),
+  /** Text read by OCR (a scanned page or an image). */
+  ocr: OcrProvenanceSchema.optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -94,11 +113,13 @@ export const PageSchema = z.object({
   height: z.number().nullable(),
   /** No text layer at all: an image-only (scanned) page waiting for OCR. */
   scanned: z.boolean(),
+  /** The page's text was read by OCR (from its image, not a text layer). */
+  ocr: z.boolean().optional(),
   blocks: z.array(BlockSchema),
 });
 export type Page = z.infer<typeof PageSchema>;
 
-export const FormatSchema = z.enum(["pdf", "docx", "doc", "txt", "html", "xlsx", "xls", "ods"]);
+export const FormatSchema = z.enum(["pdf", "docx", "doc", "txt", "html", "xlsx", "xls", "ods", "image"]);
 export type Format = z.infer<typeof FormatSchema>;
 
 export const SourceSchema = z.object({

@@ -108,7 +108,7 @@ export function renderDocumentText(doc: JxDocument): string {
   for (const page of doc.pages) {
     if (sheets && page.blocks.length === 0) continue; // a hidden or empty sheet: the warnings say so
     if (doc.paged) {
-      out.push(sheets ? `— 工作表 ${page.number} —` : `— 第 ${page.number} 页 —${page.scanned ? "（扫描页，无文字层）" : ""}`);
+      out.push(sheets ? `— 工作表 ${page.number} —` : `— 第 ${page.number} 页 —${page.ocr ? "（OCR 识别）" : page.scanned ? "（扫描页，无文字层）" : ""}`);
       out.push("");
     }
     for (const b of page.blocks) {

@@ -8,7 +8,7 @@ import { sha256Hex } from "../document/sha256.js";
 import { InputError } from "../errors.js";
 import { looksLikeText } from "./decode.js";
 import { readRegular } from "./open-file.js";
-import type { Reader, SourceInfo } from "./types.js";
+import type { Reader, ReaderOptions, SourceInfo } from "./types.js";
 import { foldTraditionalDocument } from "../document/fold-traditional.js";
 import { OLE_MAGIC, oleRootStreams } from "./ole.js";
 
@@ -35,12 +35,17 @@ const EXT_NAMES: Record<string, string> = {
 /** Extensions whose files are spreadsheets: an encrypted OLE package named so is a workbook, not a Word file. */
 const SHEET_EXT = new Set(["xlsx", "xlsm", "xls", "et", "ods"]);
 
+/** PNG, JPEG, TIFF (little- and big-endian). */
+const IMAGE_MAGIC: Buffer[] = [
+  Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+  Buffer.from([0xff, 0xd8, 0xff]),
+  Buffer.from([0x49, 0x49, 0x2a, 0x00]),
+  Buffer.from([0x4d, 0x4d, 0x00, 0x2a]),
+];
+
 /** Known binary formats jixiao does not read, named so the user learns what the file really is. */
 const FOREIGN_MAGIC: Array<[string, Buffer]> = [
-  ["PNG 图片", Buffer.from([0x89, 0x50, 0x4e, 0x47])],
-  ["JPEG 图片", Buffer.from([0xff, 0xd8, 0xff])],
   ["GIF 图片", Buffer.from("GIF8")],
-  ["TIFF 图片", Buffer.from([0x49, 0x49, 0x2a, 0x00])],
   ["RAR 压缩包", Buffer.from("Rar!")],
   ["7z 压缩包", Buffer.from([0x37, 0x7a, 0xbc, 0xaf])],
   ["RTF 文档", Buffer.from("{\\rtf")],
@@ -88,6 +93,8 @@ export function detectFormat(bytes: Buffer, filePath: string): Format {
     const what = has("PowerPoint Document") ? "PowerPoint 97-2003" : "OLE 复合文档";
     throw new InputError(filePath, "unsupported", `不是 Word 文档或表格，而是${what} (OLE file without a WordDocument or Workbook stream)`);
   }
+  // Page images (scans, photographs of pages) are read by OCR.
+  for (const magic of IMAGE_MAGIC) if (bytes.subarray(0, magic.length).equals(magic)) return "image";
   for (const [name, magic] of FOREIGN_MAGIC) {
     if (bytes.subarray(0, magic.length).equals(magic)) {
       throw new InputError(filePath, "unsupported", `不支持的文件类型：${name} (unsupported format)`);
@@ -148,6 +155,7 @@ const READER_IMPORTS: Record<Format, () => Promise<Reader>> = {
   xlsx: async () => (await import("./xlsx.js")).readXlsx,
   xls: async () => (await import("./xls.js")).readXls,
   ods: async () => (await import("./ods.js")).readOds,
+  image: async () => (await import("./image.js")).readImage,
 };
 const readers = new Map<Format, Promise<Reader>>();
 
@@ -177,6 +185,11 @@ const EXT_FORMAT: Record<string, Format> = {
   et: "xls",
   ods: "ods",
   fods: "ods",
+  png: "image",
+  jpg: "image",
+  jpeg: "image",
+  tif: "image",
+  tiff: "image",
 };
 const FORMAT_NAMES: Record<Format, string> = {
   pdf: "PDF",
@@ -187,6 +200,7 @@ const FORMAT_NAMES: Record<Format, string> = {
   xlsx: "Excel 表格（XLSX）",
   xls: "Excel 97–2003 表格（XLS）",
   ods: "OpenDocument 表格（ODS）",
+  image: "图片",
 };
 
 /** A warning when the content's format is not the one the extension promises (a text file named .docx). */
@@ -198,18 +212,18 @@ export function formatMismatch(format: Format, filePath: string): { code: string
 }
 
 /** Read a document already in memory; `filePath` names it in errors and in the model's source. */
-export async function readDocumentFromBuffer(bytes: Buffer, filePath: string): Promise<JxDocument> {
+export async function readDocumentFromBuffer(bytes: Buffer, filePath: string, opts: ReaderOptions = {}): Promise<JxDocument> {
   const format = detectFormat(bytes, filePath);
   const source: SourceInfo = { path: filePath, sha256: sha256Hex(bytes), size: bytes.length };
   const read = await readerFor(format);
-  const raw = await read(bytes, source);
+  const raw = await read(bytes, source, opts);
   const doc = format === "pdf" ? await foldTraditionalDocument(raw) : raw;
   const mismatch = formatMismatch(format, filePath);
   if (mismatch) doc.warnings.unshift(mismatch);
   return doc;
 }
 
-export interface ReadOptions {
+export interface ReadOptions extends ReaderOptions {
   /** Refuse files larger than this (default DEFAULT_MAX_FILE_BYTES). */
   maxBytes?: number;
 }
@@ -220,5 +234,5 @@ export interface ReadOptions {
  * the CPU per file, which a bulk ingest pays on every document.
  */
 export async function readDocument(filePath: string, opts: ReadOptions = {}): Promise<JxDocument> {
-  return readDocumentFromBuffer(readRegular(filePath, opts.maxBytes), filePath);
+  return readDocumentFromBuffer(readRegular(filePath, opts.maxBytes), filePath, opts);
 }

@@ -7,6 +7,7 @@ import { PdfFile as PdfFileCtor, PdfName, type PdfFile, type PdfStream } from ".
 import { StreamTooLarge } from "./pdf-filters.js";
 import { DELIM, skipLiteral, WS } from "./pdf-bytes.js";
 import type { DocWarning } from "../document/model.js";
+import { OCR_INSTALL_HINT } from "./ocr-pass.js";
 import { InputError } from "../errors.js";
 
 /** All non-image streams of one file together may inflate to this much. */
@@ -107,11 +108,15 @@ export function openObjects(bytes: Buffer, numPages: number): PdfFile | null {
 }
 
 /** Why a PDF gave no text at all: every page damaged, scanned pages (no OCR), or only blank pages — which are no scan. */
-export function noTextError(file: string, pages: Array<{ scanned: boolean }>, warnings: DocWarning[]): InputError {
+export function noTextError(file: string, pages: Array<{ scanned: boolean }>, warnings: DocWarning[], ocr: "off" | "unavailable" | "empty" = "off"): InputError {
   const damaged = warnings.filter((w) => w.code === "damaged-page");
   if (pages.length > 0 && damaged.length === pages.length) {
     return new InputError(file, "corrupt", `PDF 全部 ${pages.length} 页均无法读取（${damaged[0].message}）(every page is damaged)`);
   }
-  if (pages.some((p) => p.scanned)) return new InputError(file, "no-text", "扫描件，无文字层 (image-only PDF; OCR not yet supported)");
+  if (pages.some((p) => p.scanned)) {
+    if (ocr === "off") return new InputError(file, "needs-ocr", "扫描件，无文字层（--ocr off 未识别）(image-only PDF; OCR off)");
+    if (ocr === "unavailable") return new InputError(file, "needs-ocr", `扫描件，无文字层；${OCR_INSTALL_HINT}`);
+    return new InputError(file, "no-text", "扫描件，OCR 未识别出文字 (image-only PDF; OCR found no text)");
+  }
   return new InputError(file, "no-text", `PDF 没有文字：${pages.length} 页均为空白页 (no text: blank pages only)`);
 }

@@ -8,6 +8,7 @@ import { readRegular } from "../formats/open-file.js";
 import { beyondLimits, isStackOverflow } from "./one-file.js";
 import { analyze } from "./pipeline.js";
 import type { SeverityConfig } from "../rules/index.js";
+import type { ReaderOptions } from "../formats/types.js";
 
 /**
  * The parse step of ingest, run in a worker thread (or in-process with --jobs 1): one file in, plain data out
@@ -44,11 +45,11 @@ export type Analysis = AnalysisOk | AnalysisFailed;
  * `knownSha` is the writer's hash of the file. The reader hashes the bytes it actually parsed, and that hash is stored:
  * if the file changed after the writer hashed it, the stored hash still matches the stored content.
  */
-export async function analyzePath(file: string, knownSha?: string, maxBytes?: number, severity?: SeverityConfig): Promise<Analysis> {
+export async function analyzePath(file: string, knownSha?: string, maxBytes?: number, severity?: SeverityConfig, read: ReaderOptions = {}): Promise<Analysis> {
   const t0 = performance.now();
   try {
     // Read once: the document model feeds both the extraction and the full-text sections.
-    const doc = await readDocument(path.resolve(file), { maxBytes });
+    const doc = await readDocument(path.resolve(file), { ...read, maxBytes });
     return {
       ok: true,
       path: file,

@@ -3,7 +3,7 @@ import path from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 
 /** Extensions picked up when walking a folder; a file named explicitly is read whatever its name (format by content). */
-export const REPORT_EXTENSIONS = ["pdf", "docx", "doc", "txt", "html", "htm", "shtml", "xhtml", "xlsx", "xls", "et", "ods"];
+export const REPORT_EXTENSIONS = ["pdf", "docx", "doc", "txt", "html", "htm", "shtml", "xhtml", "xlsx", "xls", "et", "ods", "png", "jpg", "jpeg", "tif", "tiff"];
 
 export interface Expanded {
   files: string[];

@@ -9,6 +9,7 @@ import { expandPaths } from "./files.js";
 import { createParser, DEFAULT_FILE_TIMEOUT_S, defaultJobs, type Parser } from "./pool.js";
 import { isInputError } from "../errors.js";
 import type { SeverityConfig } from "../rules/index.js";
+import type { OcrMode } from "../formats/types.js";
 
 export interface IngestOptions {
   /** Worker threads for parsing; 1 parses in the main thread. Default: the number of cores. */
@@ -17,6 +18,8 @@ export interface IngestOptions {
   force?: boolean;
   /** Seconds one file may parse before its worker is stopped and the file fails (0: no deadline). */
   fileTimeout?: number;
+  /** When pages are read by OCR (default auto). */
+  ocr?: OcrMode;
   /** Files larger than this many bytes fail without being read. */
   maxFileBytes?: number;
   onProgress?: (e: ProgressEvent) => void;
@@ -131,6 +134,7 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
         timeoutMs: (opts.fileTimeout ?? DEFAULT_FILE_TIMEOUT_S) * 1000,
         maxBytes: opts.maxFileBytes,
         severity: opts.severity,
+        ocr: opts.ocr,
       });
       summary.mode = parserInstance.mode;
     }
@@ -191,7 +195,8 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
         emit(a.path, r.replaced ? "reparsed" : "imported", a.pages);
       } else {
         // A bug is not the file's fault: it is reported but not stored, so the next run tries again.
-        if (a.code !== "internal") saveFailure(db, { path: a.path, sha256: a.sha256, format: "unknown", pages: 0, size: a.size }, a.error);
+        // Nor is a scan refused for want of OCR (turned off, or not installed): a later run with OCR reads it.
+        if (a.code !== "internal" && a.code !== "needs-ocr") saveFailure(db, { path: a.path, sha256: a.sha256, format: "unknown", pages: 0, size: a.size }, a.error);
         summary.failed.push({ path: a.path, code: a.code, reason: a.error, cached: false });
         failedSha.set(a.sha256, a.error);
         emit(a.path, "failed", 0, a.error);
@@ -248,7 +253,7 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
             if (isInputError(e)) {
               // Stopped at its deadline, or out of the worker's memory. A timeout is not stored: it depends on the
               // machine and on --file-timeout, so the next run tries the file again.
-              if (e.code !== "timeout") {
+              if (e.code !== "timeout" && e.code !== "needs-ocr") {
                 try {
                   saveFailure(db, { path: file, sha256, format: "unknown", pages: 0, size: 0 }, e.message);
                 } catch (err) {

@@ -8,11 +8,15 @@ import type { Report } from "../extract/schema.js";
 import { InputError, isInputError, type InputErrorCode } from "../errors.js";
 import { readDocument } from "../formats/index.js";
 import { analyze } from "./pipeline.js";
+import type { OcrMode } from "../formats/types.js";
 
 export interface OneTask {
   path: string;
   want: "document" | "report";
   maxBytes?: number;
+  ocr?: OcrMode;
+  /** Slot 1 counts the pages OCR has begun, which extend the deadline (set by the runner). */
+  progress?: Int32Array;
 }
 
 export type OneResult =
@@ -31,7 +35,8 @@ export function beyondLimits(file: string, cause: unknown): InputError {
 /** Runs inside the worker. */
 export async function readOne(task: OneTask): Promise<OneResult> {
   try {
-    const doc = await readDocument(task.path, { maxBytes: task.maxBytes });
+    const progress = task.progress;
+    const doc = await readDocument(task.path, { maxBytes: task.maxBytes, ocr: task.ocr, onOcrPage: progress ? () => Atomics.add(progress, 1, 1) : undefined });
     return task.want === "document" ? { ok: true, document: doc } : { ok: true, report: analyze(doc) };
   } catch (e) {
     const err = isStackOverflow(e) ? beyondLimits(task.path, e) : e;

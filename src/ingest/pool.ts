@@ -10,6 +10,8 @@ import type { Report } from "../extract/schema.js";
 import type { OneResult, OneTask } from "./one-file.js";
 import { InputError } from "../errors.js";
 import type { SeverityConfig } from "../rules/index.js";
+import type { OcrMode } from "../formats/types.js";
+import { OCR_PAGE_TIMEOUT_S } from "../limits.js";
 
 /** Where parsing happens: worker threads (piscina), or the calling thread for a custom parse step (tests). */
 export interface Parser {
@@ -25,6 +27,8 @@ export interface ParserLimits {
   maxBytes?: number;
   /** Not a limit but passed the same way: per-rule severity for the findings each parse produces. */
   severity?: SeverityConfig;
+  /** When pages are read by OCR (default auto). */
+  ocr?: OcrMode;
 }
 
 export { DEFAULT_FILE_TIMEOUT_S } from "../limits.js";
@@ -52,7 +56,7 @@ type Analyze = (file: string, sha256: string) => Promise<Analysis>;
 
 /** The parse step in this thread, imported on first use: with worker threads the writer never loads the parsers. */
 const analyzeHere = (limits: ParserLimits): Analyze => async (file, sha256) =>
-  (await import("./analyze.js")).analyzePath(file, sha256, limits.maxBytes, limits.severity);
+  (await import("./analyze.js")).analyzePath(file, sha256, limits.maxBytes, limits.severity, { ocr: limits.ocr });
 
 function newPool(file: string, threads: number): Piscina {
   return new Piscina({
@@ -67,6 +71,11 @@ function newPool(file: string, threads: number): Piscina {
     // 50 MB of RSS. 256 MB old space is far above one document's need.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
+}
+
+/** A file's deadline: the base, plus OCR_PAGE_TIMEOUT_S for each page OCR has begun (slot 1 of `progress`). */
+function deadlineMs(baseMs: number, progress: Int32Array): number {
+  return baseMs + (progress.length > 1 ? Atomics.load(progress, 1) : 0) * OCR_PAGE_TIMEOUT_S * 1000;
 }
 
 export function timeoutError(file: string, ms: number): InputError {
@@ -107,7 +116,7 @@ export function createParser(jobs: number, custom?: Analyze, limits: ParserLimit
       const now = performance.now();
       for (const [ac, t] of running) {
         if (t.since === null && Atomics.load(t.started, 0) === 1) t.since = now;
-        if (t.since !== null && now - t.since > timeoutMs) ac.abort();
+        if (t.since !== null && now - t.since > deadlineMs(timeoutMs, t.started)) ac.abort();
       }
     }, Math.min(250, Math.max(10, timeoutMs / 4)));
     timer.unref();
@@ -122,15 +131,16 @@ export function createParser(jobs: number, custom?: Analyze, limits: ParserLimit
     mode: "workers",
     threads: jobs,
     parse: async (f, sha) => {
-      const started = new Int32Array(new SharedArrayBuffer(4));
+      const started = new Int32Array(new SharedArrayBuffer(8));
       const ac = new AbortController();
       running.set(ac, { started, since: null });
-      const task: IngestTask = { path: f, sha256: sha, maxBytes: limits.maxBytes, severity: limits.severity, started };
+      // Several workers share the cores: each OCR run takes one thread rather than all of them.
+      const task: IngestTask = { path: f, sha256: sha, maxBytes: limits.maxBytes, severity: limits.severity, started, ocr: limits.ocr, ocrThreads: jobs > 1 ? 1 : 0 };
       try {
         return (await pool.run(task, { signal: ac.signal })) as Analysis;
       } catch (e) {
         // piscina terminated the worker (and starts a fresh one): the file failed, the batch goes on.
-        if (ac.signal.aborted && !closing) throw timeoutError(f, timeoutMs);
+        if (ac.signal.aborted && !closing) throw timeoutError(f, deadlineMs(timeoutMs, started));
         throw outOfMemory(f, e) ?? e;
       } finally {
         running.delete(ac);
@@ -159,13 +169,23 @@ export async function createOneRunner(timeoutMs: number): Promise<OneRunner> {
   const pool = newPool(file, 1);
   return {
     run: async (task) => {
-      const signal = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+      const progress = new Int32Array(new SharedArrayBuffer(8));
+      const ac = new AbortController();
+      const since = performance.now();
+      const timer =
+        timeoutMs > 0
+          ? setInterval(() => {
+              if (performance.now() - since > deadlineMs(timeoutMs, progress)) ac.abort();
+            }, Math.min(250, Math.max(10, timeoutMs / 4)))
+          : null;
       let r: OneResult;
       try {
-        r = (await pool.run(task, { signal })) as OneResult;
+        r = (await pool.run({ ...task, progress }, { signal: ac.signal })) as OneResult;
       } catch (e) {
-        if (signal?.aborted) throw timeoutError(task.path, timeoutMs);
+        if (ac.signal.aborted) throw timeoutError(task.path, deadlineMs(timeoutMs, progress));
         throw outOfMemory(task.path, e) ?? e;
+      } finally {
+        if (timer) clearInterval(timer);
       }
       return unwrapOne(task.path, r);
     },

@@ -66,9 +66,16 @@ describe("detectFormat", () => {
     expect(code(() => detectFormat(odt, "a.ods"))).toBe("unsupported");
   });
 
-  it("refuses empty files, images, random bytes and non-Word zips", async () => {
+  it("takes PNG, JPEG and TIFF page images by their bytes (read by OCR), whatever their name", () => {
+    expect(detectFormat(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), "scan.pdf")).toBe("image");
+    expect(detectFormat(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), "scan.jpg")).toBe("image");
+    expect(detectFormat(Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0]), "scan.tif")).toBe("image");
+    expect(detectFormat(Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0, 8]), "scan.tiff")).toBe("image");
+  });
+
+  it("refuses empty files, other images, random bytes and non-Word zips", async () => {
     expect(code(() => detectFormat(Buffer.alloc(0), "a.pdf"))).toBe("empty");
-    expect(code(() => detectFormat(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), "scan.pdf"))).toBe("unsupported");
+    expect(code(() => detectFormat(Buffer.from("GIF89a\x01\x00", "latin1"), "scan.pdf"))).toBe("unsupported");
     const random = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256));
     expect(code(() => detectFormat(random, "a.pdf"))).toBe("corrupt");
     expect(code(() => detectFormat(random, "a.dat"))).toBe("unsupported");

@@ -21,6 +21,7 @@ interface CheckOptions {
   failOn?: string;
   fileTimeout: string;
   maxFileSize: string;
+  ocr: string;
   ruleSeverity?: string[];
 }
 
@@ -64,7 +65,7 @@ async function checkFiles(files: string[], opts: CheckOptions, run: RunOptions, 
   const { createOneRunner } = await import("../../ingest/pool.js");
   const runner = await createOneRunner(limits.fileTimeout * 1000);
   try {
-    return await checkEach(files, opts, run, year, async (f) => (await runner.run({ path: f, want: "report", maxBytes: limits.maxFileBytes })).report!);
+    return await checkEach(files, opts, run, year, async (f) => (await runner.run({ path: f, want: "report", maxBytes: limits.maxFileBytes, ocr: limits.ocr })).report!);
   } finally {
     await runner.close();
   }

@@ -39,7 +39,7 @@ export function register(program: Command): void {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliExit(EXIT.USAGE, `jixiao: ${formatErrorText(opts.format, FORMATS)}`);
       const limits = parseLimits(opts);
       const { readBounded } = await import("../../ingest/pool.js");
-      const report = (await readBounded({ path: file, want: "report", maxBytes: limits.maxFileBytes }, limits.fileTimeout * 1000)).report!;
+      const report = (await readBounded({ path: file, want: "report", maxBytes: limits.maxFileBytes, ocr: limits.ocr }, limits.fileTimeout * 1000)).report!;
       // The table prints every warning; JSON and CSV go to programs, so these two are also said on stderr.
       if (opts.format !== "table")
         for (const w of report.warnings) if (w.code === "not-a-report" || w.code === "format-mismatch") process.stderr.write(`jixiao: 注意：${escapeControls(file)}：${w.message}\n`);

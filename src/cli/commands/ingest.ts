@@ -103,7 +103,7 @@ export function register(program: Command): void {
       try {
         const db = openDb(file);
         try {
-          summary = await ingest(db, paths, { jobs, force: o.force, fileTimeout: limits.fileTimeout, maxFileBytes: limits.maxFileBytes, severity, onProgress: (e) => progress.update(e) });
+          summary = await ingest(db, paths, { jobs, force: o.force, fileTimeout: limits.fileTimeout, maxFileBytes: limits.maxFileBytes, ocr: limits.ocr, severity, onProgress: (e) => progress.update(e) });
         } finally {
           progress.stop();
           db.close();
