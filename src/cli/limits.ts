@@ -2,7 +2,10 @@
 import type { Command } from "commander";
 import { CliExit, EXIT } from "./exit-codes.js";
 import { DEFAULT_FILE_TIMEOUT_S, DEFAULT_MAX_FILE_BYTES, HARD_MAX_FILE_BYTES, OCR_PAGE_TIMEOUT_S } from "../limits.js";
-import { OCR_MODES, type OcrMode } from "../formats/types.js";
+import type { OcrMode } from "../formats/types.js";
+
+// Here rather than beside the readers: `--help` and `--version` must not load the formats layer.
+const OCR_MODES: readonly OcrMode[] = ["auto", "off", "force"];
 
 export interface LimitOptions {
   fileTimeout: string;

@@ -8,7 +8,6 @@ export interface SourceInfo {
 
 /** When text is read from page images: pages without a text layer (auto), never (off), or every page (force). */
 export type OcrMode = "auto" | "off" | "force";
-export const OCR_MODES: readonly OcrMode[] = ["auto", "off", "force"];
 
 export interface ReaderOptions {
   /** Default "auto". */
