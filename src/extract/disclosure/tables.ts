@@ -10,6 +10,7 @@ import type { Candidate } from "../candidate.js";
 import { disclosureCandidate } from "./figure.js";
 import { atomProvenance } from "./locate.js";
 import { centre, type Atom, type Line } from "./layout.js";
+import { claimedBetween, claims, isAmount, sameBand, totalRow } from "./table-atoms.js";
 import { KEY_OF, LABEL_OF, solveThreePublic } from "./three-public.js";
 import { matchRowLabel } from "./templates.js";
 import { BLANK_FIRST, type ColumnHeader } from "../vocab/disclosure-tables.js";
@@ -28,13 +29,6 @@ function sectionUnit(s: Section): string {
   return "万元";
 }
 
-/** An amount cell: codes (301, 2010201) and row numbers are not amounts. */
-function isAmount(a: Atom): boolean {
-  if (a.kind !== "num") return false;
-  if (/[.,]/.test(a.text)) return true;
-  return a.text.length <= 5 && !/^0\d/.test(a.text);
-}
-
 /** What every figure of one table shares: the table's priority and the report's year. */
 interface TableContext {
   priority: number;
@@ -45,11 +39,6 @@ function candidate(id: string, num: Atom, unit: string, line: Line, quote: strin
   const amount = parseAmountIn(num.text, unit);
   if (!amount) return null;
   return disclosureCandidate({ id, amount, printedUnit: unit, prov: atomProvenance(line, num), quote, confidence: "table-template", priority: ctx.priority, year: null }, ctx.fiscalYear);
-}
-
-function sameBand(a: Line, b: Line): boolean {
-  if (a.page !== b.page || a.top === null || b.top === null) return false;
-  return Math.abs(a.top - b.top) <= Math.max(a.height, b.height) * 1.8;
 }
 
 /** Row tables: each amount takes the nearest label on its left (own line first, wrapped neighbour lines second). */
@@ -70,11 +59,15 @@ function rowTable(s: Section, ctx: TableContext): Candidate[] {
           let gap: number;
           if (num.x0 !== null && a.x1 !== null && a.x0 !== null) {
             if (a.x0 >= num.x0) continue;
+            // Text above or below the figure, reaching over it or right of another figure of the row, is a column
+            // header (or the other half's label), not this row's label.
+            if (j !== i && (a.x1 > num.x0 + 2 || line.atoms.some((b) => claims(b, num) && b.x1 !== null && b.x1 <= a.x0!))) continue;
             gap = Math.max(0, num.x0 - a.x1);
           } else {
             if (j !== i || a.order >= num.order) continue;
             gap = (num.order - a.order) * 10;
           }
+          if (claimedBetween(a, num, line, other)) continue;
           const score = gap + (j === i ? 0 : 30);
           if (!best || score < best.score) best = { atom: a, score };
         }
@@ -179,7 +172,7 @@ function assignOrdered(nums: Atom[], cols: HeaderHit[], unit: string): Array<{ n
   return best ? (best as { pairs: Pairs }).pairs : null;
 }
 
-/** Column tables: headers are the lines before the first line with amounts; that line is the 合计 row. */
+/** Column tables: headers are the lines before the first line with amounts; the 合计 row is the total row, else that line. */
 function columnTable(s: Section, ctx: TableContext): Candidate[] {
   const defs = s.template.columns;
   if (defs.length === 0) return [];
@@ -187,7 +180,7 @@ function columnTable(s: Section, ctx: TableContext): Candidate[] {
   if (dataIdx < 0) return [];
   let header = s.lines.slice(0, dataIdx);
   const unit = sectionUnit(s);
-  const data = s.lines[dataIdx];
+  const data = s.kind === "threePublic" ? s.lines[dataIdx] : totalRow(s.lines.slice(dataIdx)) ?? s.lines[dataIdx];
   if (s.kind === "threePublic") {
     const byTemplate = threePublicByTemplate(s, header, data, unit, ctx);
     if (byTemplate.length) return byTemplate;

@@ -10,6 +10,8 @@ export function tableKindOfTitle(line: string): string | null {
   const s = line
     .replace(/\s+/g, "")
     .replace(/^(?:公开\d+表[:：]?|表[一二三四五六七八九十]+[:：]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|附表\d*[:：]?)/, "")
+    // Many issuers print the year before the table's name ("2024年部门收入预算总表"): the name is what follows.
+    .replace(/^20\d{2}年度?/, "")
     .replace(/[（(](?:一般公共预算|公开\d+表)[)）]$/, "")
     .replace(/\d+$/, "");
   if (s.length > 42 || /[。，；]/.test(s) || !/表$/.test(s)) return null;
