@@ -12,6 +12,7 @@ import type Database from "better-sqlite3";
 import { isInputError } from "../errors.js";
 import { QueryError } from "../query/errors.js";
 import { trend } from "../query/trend.js";
+import { METRICS } from "../extract/metric-catalog.js";
 import { search } from "../query/search.js";
 import { runSqlLimited } from "../query/sql-limited.js";
 import { departmentPage, documentFile, findingDetail, findingList, overview } from "./data.js";
@@ -123,6 +124,7 @@ export function createApp(opts: AppOptions): Hono {
     const f = id === null ? null : findingDetail(db, id);
     return f ? c.json(f) : fail(c, 404, "没有这个问题 (no such finding)");
   });
+  app.get("/api/metrics", (c) => c.json(METRICS.filter((m) => m.unitKind !== "text").map((m) => ({ key: m.key, name: m.name, unitKind: m.unitKind }))));
   app.get("/api/trend", (c) => {
     const metric = c.req.query("metric");
     if (!metric) return fail(c, 400, "缺少 metric 参数 (metric is required)");

@@ -11,7 +11,7 @@ export function pageShell(o: { readOnly: boolean }): string {
 <title>jixiao 绩效报告核对</title><link rel="stylesheet" href="/assets/app.css"></head>
 <body data-readonly="${esc(String(o.readOnly))}">
 <header><a href="#/" class="brand">jixiao 绩效</a>
-<nav><a href="#/">总览</a>${o.readOnly ? "" : '<a href="#/import">导入</a>'}<a href="#/findings?severity=error">问题</a><a href="#/search">搜索</a><a href="#/sql">SQL</a></nav></header>
+<nav><a href="#/">总览</a>${o.readOnly ? "" : '<a href="#/import">导入</a>'}<a href="#/trend">趋势</a><a href="#/findings?severity=error">问题</a><a href="#/search">搜索</a><a href="#/sql">SQL</a></nav></header>
 <main id="app">加载中…</main>
 <script src="/assets/app.js" type="module"></script></body></html>`;
 }
@@ -262,6 +262,26 @@ async function importView() {
   app.replaceChildren(el("h1", {}, "导入报告"), drop, el("p", {}, "或选择文件：", files, " 或文件夹：", folder), status);
 }
 
+async function trendView(q) {
+  const metrics = await api("/api/metrics");
+  const metric = el("select", { id: "trend-metric" }, metrics.map((m) => el("option", { value: m.key, selected: m.key === (q.get("metric") || "expenditure.total") }, m.name + "（" + m.key + "）")));
+  const dept = el("input", { type: "search", value: q.get("department") || "", placeholder: "部门（可模糊，空 = 全部）" });
+  const kind = el("select", {}, [["", "预算/决算/自评"], ["all", "全部"], ["budget", "预算"], ["final-accounts", "决算"], ["department", "部门整体自评"], ["project", "项目自评"]].map(([v, t]) => el("option", { value: v, selected: v === (q.get("kind") || "") }, t)));
+  const out = el("div");
+  const go = (e) => { if (e) e.preventDefault(); location.hash = "#/trend?" + new URLSearchParams({ metric: metric.value, department: dept.value, kind: kind.value }).toString(); };
+  app.replaceChildren(el("h1", {}, "趋势"), el("form", { class: "filters", onsubmit: go }, metric, dept, kind, el("button", {}, "查看")), out);
+  const p = new URLSearchParams({ metric: metric.value });
+  if (dept.value) p.set("department", dept.value);
+  if (kind.value) p.set("kind", kind.value);
+  try {
+    const t = await api("/api/trend?" + p.toString());
+    out.append(el("p", { class: "muted" }, t.metric.name + "，单位：" + t.metric.unit + "；斜体 = 后一年报告中的上年数"),
+      el("table", { id: "trend" }, el("thead", {}, el("tr", {}, el("th", {}, "部门"), el("th", {}, "类型"), t.years.map((y) => el("th", {}, y)))),
+        el("tbody", {}, t.series.map((s) => el("tr", {}, el("td", {}, s.departmentId ? el("a", { href: "#/dept/" + s.departmentId }, s.department) : s.department), el("td", {}, s.kindLabel),
+          s.points.map((pt) => el("td", { class: "num" + (pt && pt.restated ? " restated" : ""), title: pt ? pt.source + (pt.page ? " 第 " + pt.page + " 页" : "") : null }, pt ? pt.display : "—")))))));
+  } catch (x) { out.append(el("p", { class: "err" }, x.message)); }
+}
+
 async function route() {
   const [p, qs] = (location.hash.slice(1) || "/").split("?");
   const q = new URLSearchParams(qs || "");
@@ -273,6 +293,7 @@ async function route() {
     else if (parts[0] === "findings") await findings(q);
     else if (parts[0] === "search") await searchView(q);
     else if (parts[0] === "sql") await sqlView(q);
+    else if (parts[0] === "trend") await trendView(q);
     else if (parts[0] === "import" && document.body.dataset.readonly !== "true") await importView();
     else app.replaceChildren("未找到页面");
   } catch (e) { app.replaceChildren(el("p", { class: "err" }, "出错：" + e.message)); }

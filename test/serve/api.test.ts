@@ -136,4 +136,14 @@ describe("serve API", () => {
     const r = await app.request("/api/departments/rename", { method: "POST", body: JSON.stringify({ old: "x", name: "y" }), headers: { host: HOST, "x-jixiao-request": "1" } });
     expect(r.status).toBe(403);
   });
+
+  it("a trend through the API matches the query layer, and the metric list names every numeric metric", async () => {
+    const metrics = (await (await get("/api/metrics")).json()) as Array<{ key: string; unitKind: string }>;
+    expect(metrics.some((m) => m.key === "expenditure.total")).toBe(true);
+    expect(metrics.every((m) => m.unitKind !== "text")).toBe(true);
+    const r = (await (await get("/api/trend?metric=expenditure.total")).json()) as { years: number[]; series: Array<{ points: Array<{ display: string } | null> }> };
+    expect(r.series.length).toBeGreaterThan(0);
+    expect(r.series.every((s) => s.points.length === r.years.length)).toBe(true);
+    expect((await get("/api/trend?metric=no.such_metric")).status).toBe(400);
+  });
 });

@@ -86,6 +86,18 @@ describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")
     expect(requests.every((u) => u.startsWith(base) || u.startsWith("blob:"))).toBe(true);
   });
 
+  it("the trend page shows one row per series and a cell per year", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "/#/trend?metric=expenditure.total");
+    await page.locator("#trend tbody tr").first().waitFor();
+    const rows = await page.locator("#trend tbody tr").count();
+    const cells = await page.locator("#trend tbody tr").first().locator("td.num").count();
+    const res = await page.evaluate(async () => (await fetch("/api/trend?metric=expenditure.total")).json());
+    const r = res as { years: number[]; series: unknown[] };
+    expect(rows).toBe(r.series.length);
+    expect(cells).toBe(r.years.length);
+  });
+
   it("imports a picked file with live progress; the new department appears in the overview", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(base + "/#/import");
