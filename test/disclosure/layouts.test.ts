@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Block, JxDocument, Page } from "../../src/document/model.js";
 import { extractDisclosure } from "../../src/extract/disclosure/index.js";
 import { tableKindOfTitle } from "../../src/extract/disclosure/templates.js";
+import { docFromLines } from "../extract/helpers.js";
 
 type Spec = string | { t: string; cols: number };
 let index = 0;
@@ -106,6 +107,17 @@ function disclosure(): JxDocument {
       ]),
     ],
     [table(9, 80, [60, 120, 180, 480, 580, 680, 780], [[{ t: "合计", cols: 3 }, "30,100,000", "26,600,000", "3,500,000"]])],
+    // 三公 with 接待 before 用车, the vehicle group's parts named 购置费/运行费, and a 机关运行经费 column beside it.
+    [
+      para(10, 60, "2026年部门“三公”经费和机关运行经费预算表"),
+      para(10, 100, `编制部门：${DEPT}单位:万元`),
+      table(10, 130, [60, 160, 260, 360, 460, 560, 660, 780], [
+        [{ t: "2026年“三公”经费预算数", cols: 6 }, "2026年机关运行经费预算数"],
+        ["合计", "因公出国(境)费", "公务接待费", { t: "公务用车购置及运行费", cols: 3 }, ""],
+        ["", "", "", "小计", "购置费", "运行费", ""],
+        ["32.40", "0", "2.10", "30.30", "18.00", "12.30", "512.75"],
+      ]),
+    ],
   ]);
 }
 
@@ -133,5 +145,23 @@ describe("disclosure table layouts", () => {
     expect(value("expenditure.public")).toBe(3_500_000);
     const project = r!.metrics.find((m) => m.key === "expenditure.project")!;
     expect(project.page).toBe(6);
+    expect(value("three_public.total")).toBe(324_000);
+    expect(value("three_public.reception")).toBe(21_000);
+    expect(value("three_public.vehicle")).toBe(303_000);
+    expect(value("three_public.vehicle_purchase")).toBe(180_000);
+    expect(value("three_public.vehicle_operation")).toBe(123_000);
+  });
+
+  it("reads a 固定资产 balance for the year of the 截至 date before it, and no amount spent on assets", () => {
+    const lines = [
+      `${DEPT}2026年部门预算`,
+      "一、预算编制说明",
+      "2026年本部门基本支出中安排购置固定资产50.00万元，主要用于更新办公设备。",
+      "二、其他相关情况说明",
+      "截至2025年12月31日，本部门共有车辆3辆。固定资产1,234.50万元，其中：房屋2,100平方米；其他固定资产0万元。",
+    ];
+    const r = extractDisclosure(docFromLines(lines, "layouts.txt"));
+    const fixed = r!.metrics.filter((m) => m.key === "assets.fixed_total");
+    expect(fixed.map((m) => [m.year, m.value])).toEqual([[2025, 12_345_000]]);
   });
 });

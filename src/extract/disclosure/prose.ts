@@ -21,7 +21,18 @@ const UNIT = `(${unitAlternation(MONEY_UNITS.map((u) => u.unit))})`;
 // Compiled once: matchAll clones a global regex, so sharing these across calls is safe.
 // Most specific first (the file's order): a matched span is not read again by a later, shorter label.
 // "d": match indices, to place the amount itself (its provenance).
-const LABEL_RES = PROSE_LABELS.map((lab) => ({ keys: lab.ids, rx: new RegExp(`(${lab.source})${GAP}${NUM}\\s*${UNIT}`, "gd") }));
+const LABEL_RES = PROSE_LABELS.map((lab) => ({ keys: lab.ids, asOf: lab.asOf, rx: new RegExp(`(${lab.source})${GAP}${NUM}\\s*${UNIT}`, "gd") }));
+const RE_AS_OF = /截[至止]\s*(20\d{2})\s*年/g;
+
+/**
+ * A balance (固定资产 …) is stated as at a date: "截至2022年12月31日，本部门…固定资产X万元". The date's year, from the
+ * last such date shortly before the label; null without one, so that an amount spent on assets is not a balance.
+ */
+function yearAsOf(text: string, at: number): number | null {
+  let year: number | null = null;
+  for (const m of text.slice(Math.max(0, at - 120), at).matchAll(RE_AS_OF)) year = Number(m[1]);
+  return year;
+}
 const RE_PRIOR_TOTAL = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${BUDGET_WORD}(?:安排)?(?:数)?[为是：:]${NUM}\\s*${UNIT}`, "gd");
 const RE_STAFF = /(?:人员)?编制(?:数)?(?:为|共)?(\d{1,6})(人|名)/dg;
 
@@ -59,8 +70,10 @@ export function proseCandidates(s: LineStream, fiscalYear: number): Candidate[] 
       if (!free(start, end)) continue;
       const amount = parseAmountIn(m[2], m[3]);
       if (!amount) continue;
+      const asOf = lab.asOf ? yearAsOf(s.text, start) : null;
+      if (lab.asOf && asOf === null) continue;
       used.push([start, end]);
-      const year = yearOfClause(s.text, start, fiscalYear);
+      const year = asOf ?? yearOfClause(s.text, start, fiscalYear);
       const quote = quoteAround(s.text, start, end);
       const prov = amountProvenance(s, m, 2);
       for (const id of lab.keys) add(disclosureCandidate({ id, amount, printedUnit: m[3], prov, quote, confidence: "exact-label", year }, fiscalYear));

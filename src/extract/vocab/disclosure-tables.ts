@@ -49,7 +49,9 @@ export const DisclosureTablesSchema = z.object({
   }),
   prose: z.object({
     parts: z.record(z.string(), z.string()),
-    labels: z.array(z.object({ keys: z.array(KeySchema).min(1), scope: ScopeSchema.optional(), pattern: z.string().min(1) })).min(1),
+    labels: z
+      .array(z.object({ keys: z.array(KeySchema).min(1), scope: ScopeSchema.optional(), pattern: z.string().min(1), asOf: z.boolean().optional() }))
+      .min(1),
   }),
 });
 
@@ -117,8 +119,9 @@ export const BLANK_FIRST: readonly string[] = FILE.blankFirst;
 export const THREE_PUBLIC = FILE.threePublic;
 
 /** Sentence labels of the 情况说明, compiled; `ids` are the keys each names ("key#scope"). */
-export const PROSE_LABELS: ReadonlyArray<{ ids: string[]; source: string }> = FILE.prose.labels.map((l) => ({
+export const PROSE_LABELS: ReadonlyArray<{ ids: string[]; source: string; asOf: boolean }> = FILE.prose.labels.map((l) => ({
   ids: l.keys.map((k) => idOf(k, l.scope)),
+  asOf: l.asOf ?? false,
   source: l.pattern.replace(/\{(\w+)\}/g, (_, name: string) => {
     const part = FILE.prose.parts[name];
     if (part === undefined) throw new Error(`schemas/disclosure-tables.json: no prose part ${name}`);
