@@ -19,6 +19,7 @@ import { chooseCandidates } from "./choose.js";
 import { extractDisclosure } from "./disclosure/index.js";
 import { attachChanges } from "./attach-changes.js";
 import { notReportReason } from "./not-a-report.js";
+import { projectName } from "./project-name.js";
 
 /** Extract a Report from a document; findings stay empty (the pipeline fills them with the rules). */
 export function extract(doc: JxDocument): Report {
@@ -120,6 +121,7 @@ export function extract(doc: JxDocument): Report {
     fiscalYear: meta.fiscalYear,
     kind: meta.kind,
     title: meta.title,
+    ...(isProject ? { project: projectName(blocks, meta.title, meta.department) } : {}),
     filledDate: meta.filledDate,
     filer: meta.filer,
     phone: meta.phone,

@@ -101,6 +101,8 @@ export const ReportSchema = z.object({
   fiscalYear: z.number().int().nullable(),
   kind: ReportKindSchema.nullable(),
   title: z.string().nullable(),
+  /** The project a project self-evaluation (kind "project") is about: its 项目名称, else from its title; absent otherwise. */
+  project: z.string().nullable().optional(),
   filledDate: z.string().nullable(),
   filer: z.string().nullable().default(null),
   phone: z.string().nullable().default(null),

@@ -17,6 +17,8 @@ export interface MetricRow {
   page: number | null;
   reportId: number;
   metricId: number;
+  /** The project of a project self-evaluation (kind "project"): its name as stored; null for other kinds. */
+  project: string | null;
 }
 
 export const UNKNOWN_DEPARTMENT = "（未识别部门）";
@@ -36,6 +38,7 @@ type RawRow = [number | null, string, number | null, number, number | null, numb
 class StoredRow implements MetricRow {
   department = "";
   source = "";
+  project: string | null = null;
   constructor(
     readonly departmentId: number | null,
     readonly kind: string,
@@ -125,7 +128,24 @@ export function selectMetricRows(db: Database.Database, f: MetricFilter): Metric
     );
     for (const r of rows) if (r.department === "") r.department = rawNames.get(r.reportId) || UNKNOWN_DEPARTMENT;
   }
+  const projectReports = [...new Set(rows.filter((r) => r.kind === "project").map((r) => r.reportId))];
+  if (projectReports.length) {
+    const names = projectNames(db, projectReports);
+    for (const r of rows) if (r.kind === "project") r.project = names.get(r.reportId) ?? null;
+  }
   return rows;
+}
+
+/**
+ * The project each project report is about. A report that names none is its own project (its title and id): two
+ * unnamed reports of one department and year are then two series, never one cell that looks like a restatement.
+ */
+export function projectNames(db: Database.Database, reportIds: number[]): Map<number, string> {
+  const rows = db
+    .prepare("SELECT id, project, title FROM reports WHERE id IN (SELECT value FROM json_each(?))")
+    .raw(true)
+    .all(JSON.stringify(reportIds)) as Array<[number, string | null, string | null]>;
+  return new Map(rows.map(([id, project, title]) => [id, project || `${title || "未命名项目"}（报告 ${id}）`]));
 }
 
 /** Quotes of the given metrics (provenance for the few figures shown), by metric id. */

@@ -4,6 +4,7 @@ import { resolveDepartment, type DepartmentRef } from "./departments.js";
 import { selectMetricRows } from "./metric-rows.js";
 import { DEPARTMENT_WIDE_KINDS, trendFromRows, type TrendPoint, type TrendResult } from "./trend.js";
 import { displayUnit, kindLabel } from "./units.js";
+import { listProjects, type ProjectView } from "./projects.js";
 
 /** What a department's overview shows, in this order. */
 export const OVERVIEW_KEYS = [
@@ -39,6 +40,8 @@ export interface DepartmentView {
   reports: Array<{ id: number; fiscalYear: number | null; kind: string; kindLabel: string; title: string | null; source: string; score: number | null }>;
   /** The same figures as per-kind series over the years, one per OVERVIEW_KEYS entry. */
   trends: TrendResult[];
+  /** Its projects (project self-evaluations and projects its reports name), each with its years and figures. */
+  projects: ProjectView[];
 }
 
 const KIND_ORDER = new Map(["budget", "final-accounts", "department", "project"].map((k, i) => [k, i]));
@@ -97,7 +100,8 @@ export function departmentView(db: Database.Database, dep: DepartmentRef): Depar
   );
   const own = new Set(reports.map((r) => `${r.fiscalYear}|${r.kind}`));
   const findings = columns.map((c) => (own.has(`${c.year}|${c.kind}`) ? (countStmt.get(dep.id, c.year, c.kind) as { n: number }).n : null));
-  return { department: { id: dep.id, name: dep.name, aliases }, columns, lines, findings, reports, trends: perKey.map((p) => p.trend) };
+  const projects = listProjects(db, { departmentIds: [dep.id] });
+  return { department: { id: dep.id, name: dep.name, aliases }, columns, lines, findings, reports, trends: perKey.map((p) => p.trend), projects };
 }
 
 /** The overview metrics of one department as trends (every department-wide kind), for tables and charts. */

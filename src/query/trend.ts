@@ -2,6 +2,7 @@ import { zhCompare } from "./units.js";
 import type Database from "better-sqlite3";
 import type { MetricDef } from "../extract/metric-catalog.js";
 import { resolveMetric } from "./metric-key.js";
+import { identifyProjects } from "./project-names.js";
 import { resolveDepartments, type DepartmentRef } from "./departments.js";
 import { isOwnFigure, sameFigure, selectMetricRows, type MetricRow } from "./metric-rows.js";
 import { displayUnit, formatValue, kindLabel, yearChange, type Change } from "./units.js";
@@ -35,6 +36,8 @@ export interface TrendPoint {
 export interface TrendSeries {
   departmentId: number | null;
   department: string;
+  /** The project of a project series (kind "project": one series per project); null for other kinds. */
+  project: string | null;
   kind: string;
   kindLabel: string;
   /** Aligned with TrendResult.years; null is a gap (no figure at all), never zero. */
@@ -129,13 +132,16 @@ export function pickPoint(def: MetricDef, rows: MetricRow[]): TrendPoint | null 
 }
 
 export function trendFromRows(def: MetricDef, rows: MetricRow[], from?: number | null, to?: number | null): TrendResult {
-  const groups = new Map<string, { dep: MetricRow; byYear: Map<number, MetricRow[]> }>();
+  const groups = new Map<string, { dep: MetricRow; project: string | null; byYear: Map<number, MetricRow[]> }>();
   let minY = Infinity;
   let maxY = -Infinity;
+  const projectOf = projectIdentities(rows);
   for (const r of rows) {
-    const gk = `${r.departmentId ?? "raw:" + r.department}\u0000${r.kind}`;
+    const deptKey = `${r.departmentId ?? "raw:" + r.department}`;
+    const project = r.project === null ? null : (projectOf.get(deptKey)?.get(r.project) ?? r.project);
+    const gk = `${deptKey}\u0000${r.kind}\u0000${project ?? ""}`;
     let g = groups.get(gk);
-    if (!g) groups.set(gk, (g = { dep: r, byYear: new Map() }));
+    if (!g) groups.set(gk, (g = { dep: r, project, byYear: new Map() }));
     const list = g.byYear.get(r.year);
     if (list) list.push(r);
     else g.byYear.set(r.year, [r]);
@@ -147,21 +153,34 @@ export function trendFromRows(def: MetricDef, rows: MetricRow[], from?: number |
   const years: number[] = [];
   if (Number.isFinite(minY) && Number.isFinite(maxY)) for (let y = minY; y <= maxY; y++) years.push(y);
   const series: TrendSeries[] = [];
-  for (const { dep, byYear } of groups.values()) {
+  for (const { dep, project, byYear } of groups.values()) {
     const points = years.map((y) => pickPoint(def, byYear.get(y) ?? []));
     const changes = points.map((p, i) => {
       const prev = i > 0 ? points[i - 1] : null;
       return p && prev && p.value !== null && prev.value !== null ? yearChange(def.unitKind, prev.value, p.value) : null;
     });
-    series.push({ departmentId: dep.departmentId, department: dep.department, kind: dep.kind, kindLabel: kindLabel(dep.kind), points, changes });
+    series.push({ departmentId: dep.departmentId, department: dep.department, project, kind: dep.kind, kindLabel: kindLabel(dep.kind), points, changes });
   }
   series.sort(
-    (a, b) => zhCompare(a.department, b.department) || (KIND_ORDER.get(a.kind) ?? 9) - (KIND_ORDER.get(b.kind) ?? 9),
+    (a, b) =>
+      zhCompare(a.department, b.department) || (KIND_ORDER.get(a.kind) ?? 9) - (KIND_ORDER.get(b.kind) ?? 9) || zhCompare(a.project ?? "", b.project ?? ""),
   );
   return { metric: { key: def.key, name: def.name, unitKind: def.unitKind, unit: displayUnit(def.unitKind) }, years, series };
 }
 
-/** `jixiao trend`: one series per department and report kind, one point per year. */
+/** Per department, each project name to its project's display name (see project-names.ts). */
+function projectIdentities(rows: MetricRow[]): Map<string, Map<string, string>> {
+  const names = new Map<string, Array<{ name: string; year: number | null }>>();
+  for (const r of rows) {
+    if (r.project === null) continue;
+    const k = `${r.departmentId ?? "raw:" + r.department}`;
+    const list = names.get(k) ?? names.set(k, []).get(k)!;
+    list.push({ name: r.project, year: r.fiscalYear });
+  }
+  return new Map([...names].map(([k, list]) => [k, identifyProjects(list)]));
+}
+
+/** `jixiao trend`: one series per department and report kind (and project, for project reports), one point per year. */
 export function trend(db: Database.Database, opts: TrendOptions): TrendResult {
   const def = resolveMetric(opts.metric);
   const deps: DepartmentRef[] | null = resolveDepartments(db, opts.departments);

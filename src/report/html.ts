@@ -1,6 +1,7 @@
 import { esc } from "./escape.js";
 import { lineChart } from "./svg-chart.js";
 import type { DepartmentSection, HtmlReportData } from "./report-data.js";
+import { projectYearCells } from "../query/projects.js";
 
 const SEVERITY: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -28,11 +29,12 @@ function overview(d: HtmlReportData): string {
       const p = last >= 0 ? l?.cells[last] : null;
       return `<td class="n">${p ? esc(p.display) : "—"}</td>`;
     };
-    const years = v.columns.map((c) => c.year);
+    // A department with project reports only: its years are its projects' years.
+    const years = v.columns.length ? v.columns.map((c) => c.year) : v.projects.flatMap((p) => p.years.map((y) => y.year));
     return (
       `<tr><td><a href="#dept-${s.id}">${esc(s.name)}</a></td>` +
       `<td>${years.length ? `${Math.min(...years)}–${Math.max(...years)}` : "—"}</td>` +
-      `<td>${last >= 0 ? esc(v.columns[last].label) : "—"}</td>` +
+      `<td>${last >= 0 ? esc(v.columns[last].label) : years.length ? `${Math.max(...years)} 项目自评` : "—"}</td>` +
       cell("income.total") + cell("expenditure.total") + cell("three_public.total") + cell("score.total") +
       `<td class="n">${s.findings.length}</td></tr>`
     );
@@ -56,6 +58,26 @@ function yearsTable(s: DepartmentSection): string {
     .join("");
   const findings = `<tr><td>问题数</td>${v.findings.map((n) => `<td class="n">${n ?? "—"}</td>`).join("")}</tr>`;
   return `<table class="years"><thead>${head}</thead><tbody>${body}${findings}</tbody></table>`;
+}
+
+function projectsHtml(s: DepartmentSection): string {
+  const ps = s.view.projects;
+  if (!ps.length) return "";
+  const rows = ps
+    .flatMap((p) =>
+      p.years.map((y, i) => {
+        const c = projectYearCells(y);
+        return (
+          `<tr><td>${i === 0 ? esc(p.project) : ""}</td><td>${y.year}</td><td class="n">${esc(c.budget) || "—"}</td><td class="n">${esc(c.executed) || "—"}</td>` +
+          `<td class="n">${esc(c.rate) || "—"}</td><td class="n">${esc(c.score) || "—"}</td><td class="src">${esc(y.source)}</td></tr>`
+        );
+      }),
+    )
+    .join("");
+  return (
+    `<h3>项目（${ps.length}）</h3><table class="projects"><thead><tr><th>项目</th><th>年度</th><th>预算（万元）</th><th>执行（万元）</th>` +
+    `<th>执行率</th><th>得分</th><th>来源文件</th></tr></thead><tbody>${rows}</tbody></table>`
+  );
 }
 
 function findingsHtml(s: DepartmentSection): string {
@@ -93,12 +115,14 @@ function departmentHtml(s: DepartmentSection): string {
     `<section class="department" id="dept-${s.id}" data-department="${esc(s.name)}">`,
     `<h2>${esc(s.name)}</h2>`,
     aliases.length ? `<p class="note">又名：${aliases.map(esc).join("、")}</p>` : "",
-    yearsTable(s),
-    `<div class="charts">${s.charts.map(lineChart).join("\n")}</div>`,
-    `<p class="note">实心点为本年报告数；空心点为该年无本年报告、取自后续年度报告的上年数（*）；! 表示其他报告给出了不同数字。</p>`,
+    // Sections with nothing in them are left out (a department with project reports only has no department-wide years).
+    s.view.columns.length ? yearsTable(s) : "",
+    s.charts.length ? `<div class="charts">${s.charts.map(lineChart).join("\n")}</div>` : "",
+    s.charts.length ? `<p class="note">实心点为本年报告数；空心点为该年无本年报告、取自后续年度报告的上年数（*）；! 表示其他报告给出了不同数字。</p>` : "",
+    projectsHtml(s),
     `<h3>发现的问题（${s.findings.length}）</h3>`,
     findingsHtml(s),
-    provenanceHtml(s),
+    s.provenance.length ? provenanceHtml(s) : "",
     `</section>`,
   ].join("\n");
 }

@@ -250,4 +250,13 @@ ALTER TABLE indicators ADD COLUMN bottom REAL;
 ALTER TABLE documents ADD COLUMN not_report TEXT;
 `,
   },
+  {
+    version: 6,
+    name: "report-project",
+    // The project a project self-evaluation is about (Report.project): trend, show and projects follow each project
+    // as its own series instead of folding a department's projects of one year into one cell.
+    sql: `
+ALTER TABLE reports ADD COLUMN project TEXT;
+`,
+  },
 ];

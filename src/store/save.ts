@@ -147,30 +147,31 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
     fiscal_year: report.fiscalYear,
     kind: report.kind,
     title: report.title,
+    project: report.project ?? null,
     filled_date: report.filledDate,
     filer: report.filer ?? null,
     phone: report.phone ?? null,
     score: reportScore(report),
     json: JSON.stringify(report),
   };
-  const previous = stmt(db, "SELECT id, department_id, fiscal_year, kind, title FROM reports WHERE document_id = ?").get(documentId) as { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null } | undefined;
+  const previous = stmt(db, "SELECT id, department_id, fiscal_year, kind, title, project FROM reports WHERE document_id = ?").get(documentId) as { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null; project: string | null } | undefined;
   let reportId: number;
   if (previous) {
     reportId = previous.id;
     clearReportChildren(db, reportId);
     stmt(db, 
       `UPDATE reports SET department_id = @department_id, department_raw = @department_raw, region = @region,
-         fiscal_year = @fiscal_year, kind = @kind, title = @title, filled_date = @filled_date, filer = @filer,
+         fiscal_year = @fiscal_year, kind = @kind, title = @title, project = @project, filled_date = @filled_date, filer = @filer,
          phone = @phone, score = @score, json = @json, superseded_by = NULL WHERE id = @id`,
     ).run({ ...fields, id: reportId });
   } else {
     reportId = Number(
       stmt(
         db,
-        `INSERT INTO reports (document_id, department_id, department_raw, region, fiscal_year, kind, title, filled_date,
-             filer, phone, score, json)
-           VALUES (@document_id, @department_id, @department_raw, @region, @fiscal_year, @kind, @title, @filled_date,
-             @filer, @phone, @score, @json)`,
+        `INSERT INTO reports (document_id, department_id, department_raw, region, fiscal_year, kind, title, project,
+             filled_date, filer, phone, score, json)
+           VALUES (@document_id, @department_id, @department_raw, @region, @fiscal_year, @kind, @title, @project,
+             @filled_date, @filer, @phone, @score, @json)`,
       ).run(fields).lastInsertRowid,
     );
   }
@@ -226,8 +227,8 @@ export function saveNotReport(db: Db, info: DocumentInfo, reason: string, parser
 
 /** A report previously stored for the same bytes is removed, and its group gets a new winner. */
 function saveWithoutReport(db: Db, info: DocumentInfo, status: "ok" | "failed", error: string | null, notReport: string | null, parserVersion: string): number {
-  const prev = stmt(db, "SELECT r.id, r.department_id, r.fiscal_year, r.kind, r.title FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.sha256 = ?").get(info.sha256) as
-    | { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null }
+  const prev = stmt(db, "SELECT r.id, r.department_id, r.fiscal_year, r.kind, r.title, r.project FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.sha256 = ?").get(info.sha256) as
+    | { id: number; department_id: number | null; fiscal_year: number | null; kind: string | null; title: string | null; project: string | null }
     | undefined;
   if (prev) stmt(db, "DELETE FROM reports WHERE id = ?").run(prev.id);
   const id = upsertDocument(db, info, status, error, parserVersion, notReport);

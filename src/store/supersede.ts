@@ -1,7 +1,7 @@
 import { stmt, type Db } from "./db.js";
 
 /**
- * One report counts per department × fiscal year × kind (and project title, for project reports): when a report is
+ * One report counts per department × fiscal year × kind (and project — its name, else its title — for project reports): when a report is
  * re-published with changes, the newer one wins and the older stays in the database, marked superseded.
  * "Newer" = later filing date when both state one, else imported later.
  *
@@ -72,20 +72,28 @@ export function groupTitle(kind: string | null, title: string | null): string | 
   return title.replace(/\s+/g, "");
 }
 
+/** A project report is grouped by its project when it names one (two projects' reports often share one template title). */
+function memberTitle(r: { title: string | null; project?: string | null }): string | null {
+  return r.project || r.title;
+}
+
 export function groupKeyOf(r: {
   department_id: number | null;
   fiscal_year: number | null;
   kind: string | null;
   title: string | null;
+  project?: string | null;
 }): GroupKey | null {
   if (r.department_id === null || r.fiscal_year === null || r.kind === null) return null;
-  if (r.kind === "project" && !r.title) return null; // an untitled project report cannot be told apart from others
-  return { departmentId: r.department_id, fiscalYear: r.fiscal_year, kind: r.kind, title: groupTitle(r.kind, r.title) };
+  const title = memberTitle(r);
+  if (r.kind === "project" && !title) return null; // an untitled project report cannot be told apart from others
+  return { departmentId: r.department_id, fiscalYear: r.fiscal_year, kind: r.kind, title: groupTitle(r.kind, title) };
 }
 
 interface Member {
   id: number;
   title: string | null;
+  project: string | null;
   filled_date: string | null;
   superseded_by: number | null;
   status: string;
@@ -98,11 +106,11 @@ interface Member {
 export function resolveGroup(db: Db, key: GroupKey): number[] {
   const rows = db
     .prepare(
-      `SELECT r.id, r.title, r.filled_date, r.superseded_by, d.status FROM reports r JOIN documents d ON d.id = r.document_id
+      `SELECT r.id, r.title, r.project, r.filled_date, r.superseded_by, d.status FROM reports r JOIN documents d ON d.id = r.document_id
        WHERE r.department_id = ? AND r.fiscal_year = ? AND r.kind = ? AND d.status IN ('ok', 'superseded')`,
     )
     .all(key.departmentId, key.fiscalYear, key.kind) as Member[];
-  const members = rows.filter((r) => groupTitle(key.kind, r.title) === key.title);
+  const members = rows.filter((r) => groupTitle(key.kind, memberTitle(r)) === key.title);
   if (members.length === 0) return [];
   members.sort((a, b) => {
     if (a.filled_date && b.filled_date && a.filled_date !== b.filled_date) return a.filled_date < b.filled_date ? 1 : -1;
@@ -131,8 +139,8 @@ export function resolveGroup(db: Db, key: GroupKey): number[] {
 /** All groups a department's reports fall in (after a merge, two departments' reports may now compete). */
 export function resolveDepartmentGroups(db: Db, departmentId: number): number[] {
   const rows = db
-    .prepare("SELECT DISTINCT department_id, fiscal_year, kind, title FROM reports WHERE department_id = ?")
-    .all(departmentId) as Array<{ department_id: number; fiscal_year: number | null; kind: string | null; title: string | null }>;
+    .prepare("SELECT DISTINCT department_id, fiscal_year, kind, title, project FROM reports WHERE department_id = ?")
+    .all(departmentId) as Array<{ department_id: number; fiscal_year: number | null; kind: string | null; title: string | null; project: string | null }>;
   const seen = new Set<string>();
   const out: number[] = [];
   for (const r of rows) {

@@ -12,10 +12,11 @@ import { register as text } from "./text.js";
 import { register as extract } from "./extract.js";
 import { register as check } from "./check.js";
 import { register as serve } from "./serve.js";
+import { register as projects } from "./projects.js";
 
 /**
  * Each command file exports register(program); add new commands here. The order is the help's order: the user's
  * workflow (import, read one file, check, then query the database). Command files import only light modules; heavy
  * ones load inside their actions, so `jixiao --help` does not pay for them.
  */
-export const COMMANDS: Array<(program: Command) => void> = [ingest, text, extract, check, trend, compare, show, search, sql, exportCmd, report, serve, departments];
+export const COMMANDS: Array<(program: Command) => void> = [ingest, text, extract, check, trend, compare, show, projects, search, sql, exportCmd, report, serve, departments];

@@ -60,6 +60,15 @@ function reportText(v: ReportView): string {
   return out.join("\n") + "\n";
 }
 
+const PROJECT_COLUMNS: Column[] = [
+  { key: "project", header: "项目" },
+  { key: "year", header: "年度", align: "right" },
+  { key: "budget", header: "预算（万元）", align: "right" },
+  { key: "executed", header: "执行（万元）", align: "right" },
+  { key: "rate", header: "执行率", align: "right" },
+  { key: "score", header: "得分", align: "right" },
+];
+
 export function register(program: Command): void {
   const cmd = program
     .command("show <target>")
@@ -69,7 +78,7 @@ export function register(program: Command): void {
   cmd.action(async (target: string, opts: { db?: string; format?: string }) => {
     const format = outputFormat(opts.format);
     const { show } = await import("../../query/show.js");
-    await withReadonlyDb(opts, (db) => {
+    await withReadonlyDb(opts, async (db) => {
       const res = show(db, target);
       if (format === "json") return write(JSON.stringify(res, null, 2) + "\n");
       if (res.type === "department") {
@@ -77,9 +86,17 @@ export function register(program: Command): void {
         if (format === "table") {
           const v = res.view;
           write(`${v.department.name}${v.department.aliases.length ? `（又名：${v.department.aliases.join("、")}）` : ""}\n`);
-          write(renderOut(format, columns, rows));
+          // A department known only from project reports has no department-wide figures: its projects are the view.
+          if (v.columns.length) write(renderOut(format, columns, rows));
+          else write("没有部门整体、预算或决算数据 (no department-wide figures)\n");
           if (v.lines.some((l) => l.cells.some((p) => p?.restated))) write("* 取自后续年度报告中的上年数 (restated in a later report)\n");
           if (v.lines.some((l) => l.cells.some((p) => p?.differs.length))) write("! 其他报告给出了不同数字，见 jixiao trend (another report differs)\n");
+          if (v.projects.length) {
+            const { projectYearCells } = await import("../../query/projects.js");
+            write(`\n项目（${v.projects.length} 个）：\n`);
+            const projectRows = v.projects.flatMap((p) => p.years.map((y, i) => ({ project: i === 0 ? p.project : "", year: y.year, ...projectYearCells(y) })));
+            write(renderOut(format, PROJECT_COLUMNS, projectRows));
+          }
           return;
         }
         return write(renderOut(format, columns, rows));

@@ -11,16 +11,16 @@ function mark(p: { restated: boolean; differs: unknown[] }): string {
 }
 
 export function trendTable(t: TrendResult, csv: boolean): { columns: Column[]; rows: Array<Record<string, unknown>> } {
-  const columns: Column[] = [
-    { key: "department", header: "部门" },
-    { key: "kind", header: "类型" },
-  ];
+  const columns: Column[] = [{ key: "department", header: "部门" }];
+  // Project reports: one row per project, named.
+  if (t.series.some((s) => s.project !== null)) columns.push({ key: "project", header: "项目" });
+  columns.push({ key: "kind", header: "类型" });
   for (const y of t.years) {
     columns.push({ key: `y${y}`, header: `${y}`, align: "right" });
     if (csv) columns.push({ key: `c${y}`, header: `${y}比上年` }, { key: `p${y}`, header: `${y}增幅%` }, { key: `m${y}`, header: `${y}标记` });
   }
   const rows = t.series.map((s) => {
-    const row: Record<string, unknown> = { department: s.department, kind: s.kindLabel };
+    const row: Record<string, unknown> = { department: s.department, project: s.project ?? "", kind: s.kindLabel };
     s.points.forEach((p, i) => {
       const y = t.years[i];
       const ch = s.changes[i];
@@ -48,7 +48,7 @@ export function trendNotes(t: TrendResult): string[] {
     notes.push("! 同一年份另有不同数字，表中为本年报告数 (another report gives a different figure for this year):");
     for (const { s, p } of differ)
       for (const d of p.differs)
-        notes.push(`  ${s.department} ${p.year}年：${p.display}（${p.source}${p.page ? ` 第${p.page}页` : ""}） ≠ ${d.display}（${d.fiscalYear ?? "?"}年报告 ${d.source}${d.page ? ` 第${d.page}页` : ""}）`);
+        notes.push(`  ${s.department}${s.project ? ` ${s.project}` : ""} ${p.year}年：${p.display}（${p.source}${p.page ? ` 第${p.page}页` : ""}） ≠ ${d.display}（${d.fiscalYear ?? "?"}年报告 ${d.source}${d.page ? ` 第${d.page}页` : ""}）`);
   }
   if (t.metric.unit) notes.push(`单位：${t.metric.unit}；— 表示该年无数据 (gap, not zero)`);
   return notes;
