@@ -77,7 +77,7 @@ describe("projects", () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [cliJs, "projects", "--db", t.file, ...args], { encoding: "utf8" });
     const csv = run("--format", "csv");
     expect(csv.status).toBe(0);
-    expect(csv.stdout.split("\n")[0]).toBe("部门,项目,年度,数据年度,预算（万元）,执行（万元）,执行率,得分");
+    expect(csv.stdout.split("\n")[0]).toBe("部门,项目,年度,数据年度,预算（万元）,执行（万元）,执行率（%）,得分");
     expect(csv.stdout).toContain(`${D},农村公路养护经费,2022–2023,2023,116.00,115.00,,91`);
     const json = JSON.parse(run("--format", "json").stdout) as Array<{ project: string; names: string[] }>;
     expect(json.find((p) => p.project === "农村公路养护经费")!.names.sort()).toEqual(["2022年农村公路养护项目", "农村公路养护经费"]);

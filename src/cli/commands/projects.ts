@@ -25,12 +25,15 @@ export function register(program: Command): void {
         { key: "year", header: "数据年度", align: "right" },
         { key: "budget", header: "预算（万元）", align: "right" },
         { key: "executed", header: "执行（万元）", align: "right" },
-        { key: "rate", header: "执行率", align: "right" },
+        { key: "rate", header: format === "csv" ? "执行率（%）" : "执行率", align: "right" },
         { key: "score", header: "得分", align: "right" },
       ];
       const rows = list.map((p) => {
         const y = year != null ? p.years.find((x) => x.year === year) : p.years[p.years.length - 1];
-        return { department: p.department, project: p.project, years: yearSpans(p.years.map((x) => x.year)), year: y?.year ?? "", ...projectYearCells(y) };
+        const cells = projectYearCells(y);
+        // CSV keeps numbers numbers: the rate in percent points, without the sign.
+        if (format === "csv") cells.rate = y?.executionRate != null ? String(y.executionRate) : "";
+        return { department: p.department, project: p.project, years: yearSpans(p.years.map((x) => x.year)), year: y?.year ?? "", ...cells };
       });
       if (format === "table" && !rows.length) return write("没有项目 (no projects)\n");
       write(renderOut(format, columns, rows));
