@@ -18,6 +18,9 @@ export interface CompareRow {
   restated: boolean;
   source: string | null;
   page: number | null;
+  /** The kind of report the figure comes from (each department's own best kind when no single kind was asked). */
+  kind: string | null;
+  kindLabel: string;
 }
 
 export interface CompareResult {
@@ -53,32 +56,36 @@ export function sharesTo100(parts: number[]): number[] {
   return floor.map((f) => f / 100);
 }
 
-function chooseKind(rows: MetricRow[], asked: string | undefined): string {
-  if (asked) return asked;
-  const present = new Set(rows.map((r) => r.kind));
-  // Self-evaluations first (the tool's subject), then final accounts (what was spent), then budgets.
-  return ["department", "final-accounts", "budget"].find((k) => present.has(k)) ?? "department";
+/** Self-evaluations first (the tool's subject), then final accounts (what was spent), then budgets. */
+const KIND_PREFERENCE = ["department", "final-accounts", "budget"];
+
+/** Each department's rows of the kind it is compared by: the asked kind, else its own first kind by preference. */
+function rowsByDepartment(all: MetricRow[], asked: string | null): Map<string, MetricRow[]> {
+  const byDept = new Map<string, MetricRow[]>();
+  for (const r of all) {
+    if (asked && r.kind !== asked) continue;
+    const k = String(r.departmentId ?? "raw:" + r.department);
+    const list = byDept.get(k);
+    if (list) list.push(r);
+    else byDept.set(k, [r]);
+  }
+  if (asked) return byDept;
+  for (const [k, list] of byDept) {
+    const kind = KIND_PREFERENCE.find((x) => list.some((r) => r.kind === x));
+    byDept.set(k, list.filter((r) => r.kind === kind));
+  }
+  return byDept;
 }
 
 /** `jixiao compare`: departments ranked by one metric in one year, with their share of the total. */
 export function compare(db: Database.Database, opts: CompareOptions): CompareResult {
   const def = resolveMetric(opts.metric);
   if (!Number.isInteger(opts.year)) throw new QueryError(`--year 须为年份 (year must be an integer): ${opts.year}`);
-  const all = selectMetricRows(db, {
-    key: def.key,
-    kinds: opts.kind ? (opts.kind === "all" ? null : [opts.kind]) : DEPARTMENT_WIDE_KINDS,
-    from: opts.year,
-    to: opts.year,
-  });
-  const kind = chooseKind(all, opts.kind === "all" ? undefined : opts.kind);
-  const byDept = new Map<string, MetricRow[]>();
-  for (const r of all) {
-    if (r.kind !== kind) continue;
-    const k = String(r.departmentId ?? "raw:" + r.department);
-    const list = byDept.get(k);
-    if (list) list.push(r);
-    else byDept.set(k, [r]);
-  }
+  // Like trend, every department-wide kind by default ("all" too): a department with budgets only is ranked by its
+  // budget rather than hidden; a project report's figures are about one project, so only --kind project ranks them.
+  const asked = opts.kind && opts.kind !== "all" ? opts.kind : null;
+  const all = selectMetricRows(db, { key: def.key, kinds: asked ? [asked] : DEPARTMENT_WIDE_KINDS, from: opts.year, to: opts.year });
+  const byDept = rowsByDepartment(all, asked);
   const picked: Array<{ rows: MetricRow[]; p: TrendPoint }> = [];
   for (const rows of byDept.values()) {
     const p = pickPoint(def, rows);
@@ -104,6 +111,8 @@ export function compare(db: Database.Database, opts: CompareOptions): CompareRes
     restated: p.restated,
     source: p.source,
     page: p.page,
+    kind: rs[0].kind,
+    kindLabel: kindLabel(rs[0].kind),
   }));
   const money = def.unitKind === "money";
   if (rest.length) {
@@ -118,13 +127,15 @@ export function compare(db: Database.Database, opts: CompareOptions): CompareRes
       restated: false,
       source: null,
       page: null,
+      kind: null,
+      kindLabel: "",
     });
   }
   return {
     metric: { key: def.key, name: def.name, unitKind: def.unitKind, unit: displayUnit(def.unitKind) },
     year: opts.year,
-    kind,
-    kindLabel: kindLabel(kind),
+    kind: asked ?? "all",
+    kindLabel: asked ? kindLabel(asked) : "各部门取其自评，无自评取决算，再无取预算",
     rows,
     total: additive
       ? { value: totalH / 100, cents: money ? totalH : null, display: formatValue(def.unitKind, totalH / 100, money ? totalH : null), departments: picked.length }

@@ -31,11 +31,24 @@ const W = 420;
 const H = 220;
 const PAD = { left: 64, right: 16, top: 28, bottom: 44 };
 
-/** Zero is "0" on every axis (it was "0.00" under "1453"); other ticks keep the precision their size needs. */
-function tickLabel(v: number): string {
-  const a = Math.abs(v);
-  if (a === 0) return "0";
-  return a >= 100 ? v.toFixed(0) : a >= 1 ? v.toFixed(1) : v.toFixed(2);
+/**
+ * Round ticks for an axis (was: four equal fifths of the raw range, 13377 / 10033 / 6689): the step is 1, 2, 2.5 or 5
+ * times a power of ten, chosen so about `target` steps cover [min, max], and the axis is widened to whole steps.
+ */
+export function niceTicks(min: number, max: number, target = 4): { min: number; max: number; step: number; ticks: number[]; decimals: number } {
+  if (!(max > min)) max = min + 1;
+  const raw = (max - min) / target;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const fraction = raw / power;
+  const nice = [1, 2, 2.5, 5, 10].find((f) => f >= fraction - 1e-9) ?? 10;
+  const step = nice * power;
+  const lo = Math.floor(min / step + 1e-9) * step;
+  const hi = Math.ceil(max / step - 1e-9) * step;
+  // Decimals the step needs (2.5 × 10^k needs one more than 10^k).
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9) + (nice === 2.5 ? 1 : 0));
+  const ticks: number[] = [];
+  for (let v = lo; v <= hi + step / 2; v += step) ticks.push(Number(v.toFixed(decimals)));
+  return { min: lo, max: hi, step, ticks, decimals };
 }
 
 /**
@@ -44,9 +57,8 @@ function tickLabel(v: number): string {
  */
 export function lineChart(c: ChartSpec): string {
   const vals = c.lines.flatMap((l) => l.points.filter((p): p is ChartPoint => p !== null).map((p) => p.y));
-  const min = Math.min(0, ...vals);
-  let max = Math.max(0, ...vals);
-  if (min === max) max = min + 1;
+  const axis = niceTicks(Math.min(0, ...vals), Math.max(0, ...vals));
+  const { min, max } = axis;
   const iw = W - PAD.left - PAD.right;
   const ih = H - PAD.top - PAD.bottom;
   // Points stay clear of the axis labels: the first and last years sit 20 px inside the plot area.
@@ -57,11 +69,11 @@ export function lineChart(c: ChartSpec): string {
     `<svg class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(`${c.department} ${c.title}`)}" data-metric="${esc(c.metric)}">`,
   );
   out.push(`<text x="${PAD.left}" y="16" class="ct">${esc(c.title)}${c.unit ? `（${esc(c.unit)}）` : ""}</text>`);
-  for (let t = 0; t <= 4; t++) {
-    const v = min + ((max - min) * t) / 4;
+  for (const v of axis.ticks) {
     const yy = y(v).toFixed(1);
     out.push(`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${yy}" y2="${yy}" class="grid"/>`);
-    out.push(`<text x="${PAD.left - 6}" y="${yy}" class="yl">${esc(tickLabel(v))}</text>`);
+    // Zero is "0" on every axis (it was "0.00" under "1453").
+    out.push(`<text x="${PAD.left - 6}" y="${yy}" class="yl">${esc(v === 0 ? "0" : v.toFixed(axis.decimals))}</text>`);
   }
   c.years.forEach((yr, i) => out.push(`<text x="${xAt(i).toFixed(1)}" y="${H - PAD.bottom + 16}" class="xl">${yr}</text>`));
   c.lines.forEach((l, li) => {

@@ -21,7 +21,8 @@ const sumShares = (xs: Array<{ share: number | null }>) => Math.round(xs.reduce(
 describe("compare", () => {
   it("ranks departments with shares that add up to 100 and a total equal to the sum", () => {
     const c = compare(db, { metric: "expenditure.total", year: 2023 });
-    expect(c.kind).toBe("department");
+    expect(c.kind).toBe("all");
+    expect(c.rows.every((r) => r.kind === "department")).toBe(true);
     expect(c.rows.map((r) => r.department)).toEqual([A, B, C]);
     expect(c.rows.map((r) => r.rank)).toEqual([1, 2, 3]);
     expect(c.total!.cents).toBe(133_100_000 + 60_000_000 + 7_654_321);

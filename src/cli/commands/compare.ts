@@ -10,13 +10,13 @@ export function register(program: Command): void {
     .description("某年各部门指标排名及占比 (departments ranked by a metric in one year, with share of total)")
     .requiredOption("--year <year>", "年度 (fiscal year)")
     .option("--top <n>", "只列前 N 名，其余合并为“其他” (top N; the rest summed as 其他)")
-    .option("--kind <kind>", `报告类型 ${REPORT_KINDS.join("|")}；默认自评，无自评时用决算、预算 (report kind)`);
+    .option("--kind <kind>", `报告类型 ${REPORT_KINDS.join("|")}|all；默认 all：各部门取其自评，无自评取决算，再无取预算 (report kind; default all: each department's self-evaluation, else final accounts, else budget)`);
   addDbOption(cmd);
   addFormatOption(cmd);
   cmd.action(async (metric: string, opts: { year: string; top?: string; kind?: string; db?: string; format?: string }) => {
     const format = outputFormat(opts.format);
-    if (opts.kind && !(REPORT_KINDS as readonly string[]).includes(opts.kind))
-      throw new CliExit(EXIT.USAGE, `jixiao: --kind 须为 ${REPORT_KINDS.join("|")}`);
+    if (opts.kind && opts.kind !== "all" && !(REPORT_KINDS as readonly string[]).includes(opts.kind))
+      throw new CliExit(EXIT.USAGE, `jixiao: --kind 须为 ${REPORT_KINDS.join("|")}|all`);
     const year = intOption("--year", opts.year)!;
     const top = intOption("--top", opts.top);
     const { compare } = await import("../../query/compare.js");
@@ -25,6 +25,8 @@ export function register(program: Command): void {
       const columns: Column[] = [
         { key: "rank", header: "排名", align: "right" },
         { key: "department", header: "部门" },
+        // Which report each figure comes from, when departments are compared by different kinds.
+        ...(new Set(c.rows.filter((r) => r.kind).map((r) => r.kind)).size > 1 ? [{ key: "kindLabel", header: "类型" }] : []),
         { key: "display", header: `${c.metric.name}${c.metric.unit ? `（${c.metric.unit}）` : ""}`, align: "right" },
       ];
       if (c.total) columns.push({ key: "shareText", header: "占比", align: "right" });
