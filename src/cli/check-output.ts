@@ -5,6 +5,7 @@ import { textTable } from "./text-table.js";
 import { displayWidth } from "../query/text-width.js";
 import { render, type OutputFormat } from "./output.js";
 import type { Column } from "../query/column.js";
+import { SEVERITY_ZH as SEVERITY_WORDS } from "../query/severity.js";
 
 /** One checked report and its findings, as `jixiao check` prints them. */
 export interface CheckedReport {
@@ -16,7 +17,7 @@ export interface CheckedReport {
   findings: Array<Finding & { scope: "report" | "cross"; otherReportId?: number | string | null }>;
 }
 
-export const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+export const SEVERITY_ZH: Record<Severity, string> = { error: SEVERITY_WORDS.error, warning: SEVERITY_WORDS.warning, info: SEVERITY_WORDS.info };
 const KIND_ZH: Record<string, string> = { department: "部门整体支出自评", project: "项目支出自评", budget: "部门预算", "final-accounts": "部门决算" };
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -6,6 +6,7 @@ import type { Metric, Report } from "../extract/schema.js";
 import { toTable } from "./output.js";
 import type { Column } from "../query/column.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
+import { severityZh } from "../query/severity.js";
 
 function shown(m: Metric): string {
   if (m.value === null) return m.text;
@@ -79,7 +80,7 @@ export function renderReportTable(r: Report): string {
         { key: "rule", header: "规则" },
         { key: "message", header: "说明" },
       ],
-      r.findings as unknown as Array<Record<string, unknown>>,
+      r.findings.map((f) => ({ ...f, severity: severityZh(f.severity) })) as unknown as Array<Record<string, unknown>>,
     );
   }
   for (const w of r.warnings) out += `注意：${w.message}\n`;

@@ -54,11 +54,13 @@ export async function writeExport(tables: ExportTable[], out: string, format: Ex
       const header = ws.getRow(1);
       header.eachCell((c) => (c.style = bold));
       header.commit();
-      const valueKeys = t.columns.map((c) => c.key).filter((k) => k === "value" || /^y\d{4}$/.test(k));
+      const valueKeys = t.columns.map((c) => c.key).filter((k) => k === "value" || k === "expected" || k === "actual" || /^y\d{4}$/.test(k));
+      const hasExact = t.columns.some((c) => c.key === "exact");
       for (const r of t.rows) {
         const row = ws.addRow(r);
-        // Money is exported in 元 (exact to 分): show it as Excel users expect, 1,234,567.89, still a number.
-        if (r.unit === "元") for (const k of valueKeys) if (typeof r[k] === "number") row.getCell(k).style = money;
+        // Money shows as Excel users expect, 1,234,567.89, still a number (万元 keeps its six decimals in the cell).
+        if (r.unit === "元" || r.unit === "万元") for (const k of valueKeys) if (typeof r[k] === "number") row.getCell(k).style = money;
+        if (hasExact && typeof r.exact === "number") row.getCell("exact").style = money;
         row.commit();
       }
       ws.commit();

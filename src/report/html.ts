@@ -3,7 +3,7 @@ import { lineChart } from "./svg-chart.js";
 import type { DepartmentSection, HtmlReportData } from "./report-data.js";
 import { projectYearCells } from "../query/projects.js";
 
-const SEVERITY: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
+import { SEVERITY_ZH as SEVERITY } from "../query/severity.js";
 
 // No external resource of any kind: system fonts by name, no links, no scripts, no xmlns URLs.
 const CSS = `

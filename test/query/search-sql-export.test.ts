@@ -62,7 +62,7 @@ describe("sql", () => {
 
 describe("export", () => {
   it("writes long and wide metrics, findings and departments as CSV, JSON and XLSX", async () => {
-    const tables = exportTables(ro);
+    const tables = exportTables(ro, { unit: "元" });
     expect(tables.map((t) => t.sheet)).toEqual(["指标（长表）", "指标（宽表）", "问题", "部门"]);
     const long = tables[0];
     const row = long.rows.find((r) => r.department === A && r.year === 2023 && r.key === "expenditure.total" && r.fiscalYear === 2023)!;
@@ -95,5 +95,25 @@ describe("export", () => {
     const valueCol = long.columns.findIndex((c) => c.key === "value") + 1;
     expect(typeof ws.getRow(2).getCell(valueCol).value).toBe("number");
     expect(ws.rowCount).toBe(long.rows.length + 1);
+  });
+
+  it("exports money in 万元 by default with the exact 元 beside it, marks restated years, speaks Chinese severities", async () => {
+    const tables = exportTables(ro);
+    const long = tables[0];
+    const row = long.rows.find((r) => r.department === A && r.year === 2023 && r.key === "expenditure.total" && r.fiscalYear === 2023)!;
+    expect(row).toMatchObject({ value: 133.1, unit: "万元", exact: 1_331_000 });
+    expect(long.columns.map((c) => c.header)).toContain("精确值（元）");
+    const wide = tables[1].rows.find((r) => r.department === A && r.key === "expenditure.total")!;
+    expect(wide).toMatchObject({ unit: "万元", y2020: 100, y2023: 133.1, restated: "2020*" });
+    const f = tables[2].rows.find((r) => r.department === A)!;
+    expect(f.severity).toBe("警告");
+    expect(f).toMatchObject({ expected: 0.1, actual: 0.11, unit: "万元" });
+    const xlsx = path.join(world.dir, "wan.xlsx");
+    await writeExport(tables, xlsx, "xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet("问题")!;
+    expect((ws.getRow(1).values as unknown[]).slice(1).every((h) => typeof h === "string" && /[\u4e00-\u9fa5]/.test(h))).toBe(true);
+    expect(ws.getRow(2).getCell(4).value).toBe("警告");
   });
 });

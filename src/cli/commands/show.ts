@@ -5,6 +5,7 @@ import { textTable } from "../text-table.js";
 import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
 import type { DepartmentView } from "../../query/show-department.js";
 import type { ReportView, ShownMetric } from "../../query/show-report.js";
+import { severityZh } from "../../query/severity.js";
 
 /** `—` marks a gap for people (never zero, as in trend); CSV leaves the cell empty. */
 function departmentTable(v: DepartmentView, csv: boolean): { columns: Column[]; rows: Array<Record<string, unknown>> } {
@@ -54,7 +55,7 @@ function reportText(v: ReportView): string {
   }
   out.push(`问题（${v.findings.length}）`);
   for (const f of v.findings) {
-    out.push(`  [${f.severity}] ${f.rule}${f.project ? `（${f.project}）` : ""}：${f.message}`);
+    out.push(`  [${severityZh(f.severity)}] ${f.rule}${f.project ? `（${f.project}）` : ""}：${f.message}`);
     for (const e of f.evidence) out.push(`      “${e.quote}”${e.source ? `  — ${e.source}` : ""}${e.page ? ` 第${e.page}页` : ""}`);
   }
   return out.join("\n") + "\n";
