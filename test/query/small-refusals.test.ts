@@ -81,5 +81,6 @@ describe.skipIf(!existsSync(cliJs))("on the command line", () => {
     const r = cli("export", "--out", out);
     expect(r.status).toBe(0);
     expect(existsSync(out)).toBe(true);
+    expect(cli("export", "--out", path.join(world.dir, "y.xlsx"), "--unit", "千元").status).toBe(2);
   });
 });
