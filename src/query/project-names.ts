@@ -29,11 +29,17 @@ function sameProject(a: string, b: string): boolean {
 
 /**
  * Groups one department's project names into projects. Each name maps to the project's display name: the name it
- * carries in its latest year (ties: the longest). Input order does not matter.
+ * carries in its latest year (ties: the longest), or the project the user filed it under. Input order does not matter.
  */
-export function identifyProjects(names: Array<{ name: string; year: number | null }>): Map<string, string> {
+export function identifyProjects(names: Array<{ name: string; year: number | null }>, corrections?: Map<string, string>): Map<string, string> {
   const byName = new Map<string, number>();
-  for (const n of names) byName.set(n.name, Math.max(byName.get(n.name) ?? -Infinity, n.year ?? -Infinity));
+  const out = new Map<string, string>();
+  for (const n of names) {
+    // A name the user filed (jixiao projects merge/rename/split) is not matched automatically.
+    const fixed = corrections?.get(n.name);
+    if (fixed !== undefined) out.set(n.name, fixed);
+    else byName.set(n.name, Math.max(byName.get(n.name) ?? -Infinity, n.year ?? -Infinity));
+  }
   // Longest names first, so a short form joins the full name's group rather than starting its own.
   const distinct = [...byName.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const groups: Array<{ core: string; members: string[] }> = [];
@@ -43,7 +49,6 @@ export function identifyProjects(names: Array<{ name: string; year: number | nul
     if (g) g.members.push(name);
     else groups.push({ core, members: [name] });
   }
-  const out = new Map<string, string>();
   for (const g of groups) {
     const display = [...g.members].sort((a, b) => byName.get(b)! - byName.get(a)! || b.length - a.length)[0];
     for (const m of g.members) out.set(m, display);

@@ -2,6 +2,9 @@ import type Database from "better-sqlite3";
 import { resolveDepartments } from "./departments.js";
 import { UNKNOWN_DEPARTMENT } from "./metric-rows.js";
 import { identifyProjects } from "./project-names.js";
+import { projectCorrections, setProjectNames } from "../store/project-corrections.js";
+import { QueryError } from "./errors.js";
+import { resolveDepartment } from "./departments.js";
 import { centsToWan, zhCompare } from "./units.js";
 
 /** One year of a project: the money in exact 分 (null when not stated), the rate and score as stated. */
@@ -96,9 +99,11 @@ export function listProjects(db: Database.Database, opts: { departments?: string
     const dk = `${a.dept.departmentId ?? a.dept.department}`;
     (byDept.get(dk) ?? byDept.set(dk, []).get(dk)!).push(a);
   }
+  const corrections = projectCorrections(db);
   const out: ProjectView[] = [];
   for (const list of byDept.values()) {
-    const identity = identifyProjects(list.map((a) => ({ name: a.name, year: a.year })));
+    const depId = list[0].dept.departmentId;
+    const identity = identifyProjects(list.map((a) => ({ name: a.name, year: a.year })), depId === null ? undefined : corrections.get(depId));
     const projects = new Map<string, { view: ProjectView; byYear: Map<number, ProjectYear> }>();
     for (const a of list) {
       const display = identity.get(a.name) ?? a.name;
@@ -141,4 +146,45 @@ export function projectYearCells(y: ProjectYear | undefined): { budget: string; 
     rate: y?.executionRate != null ? `${y.executionRate}%` : "",
     score: y?.score != null ? String(y.score) : "",
   };
+}
+
+/** One project of a department named by the user: its display name or a name it was filed under, else a unique part. */
+function findProject(list: ProjectView[], q: string): ProjectView {
+  const exact = list.filter((p) => p.project === q || p.names.includes(q));
+  if (exact.length === 1) return exact[0];
+  const part = list.filter((p) => p.project.includes(q) || p.names.some((n) => n.includes(q)));
+  if (exact.length === 0 && part.length === 1) return part[0];
+  const candidates = (exact.length ? exact : part.length ? part : list).map((p) => `${p.project}（${p.names.join("、")}）`);
+  throw new QueryError(`${exact.length || part.length ? "项目名称不唯一" : "没有这个项目"}“${q}” (${exact.length || part.length ? "ambiguous" : "unknown"} project); 该部门的项目:`, candidates);
+}
+
+export interface ProjectCorrection {
+  action: "merge" | "rename" | "split";
+  department: string;
+  project: string;
+  names: string[];
+}
+
+/**
+ * `jixiao projects merge A B | rename OLD NEW | split NAME --dept D`: the user's word on which names are one project,
+ * stored per department (survives re-import). merge files A's names under B; rename gives a project a new name; split
+ * makes one filed name its own project.
+ */
+export function correctProject(db: Database.Database, dept: string, action: ProjectCorrection["action"], a: string, b?: string): ProjectCorrection {
+  const dep = resolveDepartment(db, dept);
+  const list = listProjects(db, { departmentIds: [dep.id] });
+  if (action === "split") {
+    const p = findProject(list, a);
+    const name = p.names.includes(a) ? a : p.names.length === 1 ? p.names[0] : null;
+    if (!name) throw new QueryError(`拆分须给出项目的一个申报名称 (split takes one filed name); “${p.project}”的名称:`, p.names);
+    setProjectNames(db, dep.id, [name], name);
+    return { action, department: dep.name, project: name, names: [name] };
+  }
+  const from = findProject(list, a);
+  const into = action === "merge" ? findProject(list, b!) : null;
+  const project = into ? into.project : b!.trim();
+  if (!project) throw new QueryError("新名称不能为空 (the new name is empty)");
+  const names = [...new Set([...from.names, ...(into?.names ?? [])])];
+  setProjectNames(db, dep.id, names, project);
+  return { action, department: dep.name, project, names };
 }

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { MetricDef } from "../extract/metric-catalog.js";
 import { resolveMetric } from "./metric-key.js";
 import { identifyProjects } from "./project-names.js";
+import { projectCorrections } from "../store/project-corrections.js";
 import { resolveDepartments, type DepartmentRef } from "./departments.js";
 import { isOwnFigure, sameFigure, selectMetricRows, type MetricRow } from "./metric-rows.js";
 import { displayUnit, formatValue, kindLabel, yearChange, type Change } from "./units.js";
@@ -131,11 +132,11 @@ export function pickPoint(def: MetricDef, rows: MetricRow[]): TrendPoint | null 
   return point;
 }
 
-export function trendFromRows(def: MetricDef, rows: MetricRow[], from?: number | null, to?: number | null): TrendResult {
+export function trendFromRows(def: MetricDef, rows: MetricRow[], from?: number | null, to?: number | null, corrections?: Map<number, Map<string, string>>): TrendResult {
   const groups = new Map<string, { dep: MetricRow; project: string | null; byYear: Map<number, MetricRow[]> }>();
   let minY = Infinity;
   let maxY = -Infinity;
-  const projectOf = projectIdentities(rows);
+  const projectOf = projectIdentities(rows, corrections);
   for (const r of rows) {
     const deptKey = `${r.departmentId ?? "raw:" + r.department}`;
     const project = r.project === null ? null : (projectOf.get(deptKey)?.get(r.project) ?? r.project);
@@ -169,15 +170,15 @@ export function trendFromRows(def: MetricDef, rows: MetricRow[], from?: number |
 }
 
 /** Per department, each project name to its project's display name (see project-names.ts). */
-function projectIdentities(rows: MetricRow[]): Map<string, Map<string, string>> {
-  const names = new Map<string, Array<{ name: string; year: number | null }>>();
+function projectIdentities(rows: MetricRow[], corrections?: Map<number, Map<string, string>>): Map<string, Map<string, string>> {
+  const names = new Map<string, { departmentId: number | null; list: Array<{ name: string; year: number | null }> }>();
   for (const r of rows) {
     if (r.project === null) continue;
     const k = `${r.departmentId ?? "raw:" + r.department}`;
-    const list = names.get(k) ?? names.set(k, []).get(k)!;
-    list.push({ name: r.project, year: r.fiscalYear });
+    const g = names.get(k) ?? names.set(k, { departmentId: r.departmentId, list: [] }).get(k)!;
+    g.list.push({ name: r.project, year: r.fiscalYear });
   }
-  return new Map([...names].map(([k, list]) => [k, identifyProjects(list)]));
+  return new Map([...names].map(([k, g]) => [k, identifyProjects(g.list, g.departmentId === null ? undefined : corrections?.get(g.departmentId))]));
 }
 
 /** `jixiao trend`: one series per department and report kind (and project, for project reports), one point per year. */
@@ -192,5 +193,6 @@ export function trend(db: Database.Database, opts: TrendOptions): TrendResult {
     to: opts.to,
     withText: def.unitKind === "text",
   });
-  return trendFromRows(def, rows, opts.from, opts.to);
+  const corrections = rows.some((r) => r.project !== null) ? projectCorrections(db) : undefined;
+  return trendFromRows(def, rows, opts.from, opts.to, corrections);
 }

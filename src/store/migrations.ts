@@ -259,4 +259,18 @@ ALTER TABLE documents ADD COLUMN not_report TEXT;
 ALTER TABLE reports ADD COLUMN project TEXT;
 `,
   },
+  {
+    version: 7,
+    name: "project-name-corrections",
+    // The user's corrections of project identity (jixiao projects merge/rename/split): the name a project was filed
+    // under → the project it belongs to. Names without a row are matched automatically (query/project-names.ts).
+    sql: `
+CREATE TABLE project_names (
+  department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  project TEXT NOT NULL,
+  PRIMARY KEY (department_id, name)
+);
+`,
+  },
 ];

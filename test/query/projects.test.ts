@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { money, plain, report, save, tempDb } from "./helpers.js";
 import { trend } from "../../src/query/trend.js";
-import { listProjects, yearSpans } from "../../src/query/projects.js";
+import { correctProject, listProjects, yearSpans } from "../../src/query/projects.js";
 import { identifyProjects, projectCore } from "../../src/query/project-names.js";
 import { departmentView } from "../../src/query/show-department.js";
 import { resolveDepartment } from "../../src/query/departments.js";
@@ -81,6 +81,29 @@ describe("projects", () => {
     expect(csv.stdout).toContain(`${D},农村公路养护经费,2022–2023,2023,116.00,115.00,,91`);
     const json = JSON.parse(run("--format", "json").stdout) as Array<{ project: string; names: string[] }>;
     expect(json.find((p) => p.project === "农村公路养护经费")!.names.sort()).toEqual(["2022年农村公路养护项目", "农村公路养护经费"]);
+  });
+});
+
+describe("project corrections", () => {
+  it("split, merge and rename change listProjects and trend, by department and filed name", () => {
+    const c = tempDb();
+    try {
+      save(c.db, projectReport(2022, "2022年农村公路养护项目", 110_000_000, 88), [{ heading: null, level: null, page: 1, text: "养护 一" }]);
+      save(c.db, projectReport(2023, "农村公路养护经费", 115_000_000, 91), [{ heading: null, level: null, page: 1, text: "养护 二" }]);
+      const names = () => listProjects(c.db).map((p) => [p.project, p.years.map((y) => y.year)]);
+      expect(names()).toEqual([["农村公路养护经费", [2022, 2023]]]);
+      correctProject(c.db, D, "split", "2022年农村公路养护项目");
+      expect(names()).toEqual([["2022年农村公路养护项目", [2022]], ["农村公路养护经费", [2023]]]);
+      expect(trend(c.db, { metric: E, kind: "project" }).series).toHaveLength(2);
+      correctProject(c.db, D, "merge", "2022年农村公路养护项目", "农村公路养护经费");
+      expect(names()).toEqual([["农村公路养护经费", [2022, 2023]]]);
+      correctProject(c.db, D, "rename", "养护", "县道养护");
+      expect(names()).toEqual([["县道养护", [2022, 2023]]]);
+      expect(trend(c.db, { metric: E, kind: "project" }).series.map((s) => s.project)).toEqual(["县道养护"]);
+      expect(() => correctProject(c.db, D, "merge", "没有的项目", "县道养护")).toThrow(/没有这个项目/);
+    } finally {
+      c.cleanup();
+    }
   });
 });
 
