@@ -45,7 +45,7 @@ describe("CSV formula injection (issue 18)", () => {
     // XLSX keeps text as text: the exact name, stored as a string, never as a formula.
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe(EVIL);
-    // The streamed writer keeps the sheet's look: bold frozen header, money as #,##0.00.
+    // The streamed writer keeps the sheet's look: bold frozen header, money (万元 by default) as #,##0.00.
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const valueCol = ws.getRow(1).values as unknown[];
@@ -53,7 +53,7 @@ describe("CSV formula injection (issue 18)", () => {
     const unitCol = valueCol.indexOf("单位");
     let money = 0;
     ws.eachRow((row, i) => {
-      if (i > 1 && row.getCell(unitCol).value === "元") {
+      if (i > 1 && row.getCell(unitCol).value === "万元") {
         expect(row.getCell(v).numFmt).toBe("#,##0.00");
         money++;
       }
