@@ -3,6 +3,7 @@
  * finding's figure boxed on its rendered PDF page; nothing is loaded from anywhere else.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
@@ -17,6 +18,8 @@ import { describeIfExists } from "../helpers/skip.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// Screenshots for a reader of the test output (as the HTML report's browser test writes them).
+const artifacts = path.join(repoRoot, "artifacts");
 
 describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")("jixiao serve in headless Chromium", () => {
   let t: ReturnType<typeof tempDb>;
@@ -38,6 +41,7 @@ describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")
     const port = (server.address() as AddressInfo).port;
     hosts.push(`127.0.0.1:${port}`);
     base = `http://127.0.0.1:${port}`;
+    mkdirSync(artifacts, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
   }, 300_000);
   afterAll(async () => {
@@ -82,7 +86,7 @@ describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")
     expect(b.y).toBeGreaterThanOrEqual(i.y - 4);
     expect(b.x + b.width).toBeLessThanOrEqual(i.x + i.width + 4);
     expect(b.y + b.height).toBeLessThanOrEqual(i.y + i.height + 4);
-    await page.screenshot({ path: path.join(t.dir, "finding.png") });
+    await page.screenshot({ path: path.join(artifacts, "serve-finding.png"), fullPage: true });
     expect(requests.every((u) => u.startsWith(base) || u.startsWith("blob:"))).toBe(true);
   });
 
@@ -98,14 +102,42 @@ describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")
     expect(cells).toBe(r.years.length);
   });
 
+  it("names and quotes with markup render as text: no script runs, no element is injected", async () => {
+    const evil = `<img src=x onerror="window.__pwned=1">"><script>window.__pwned=2</script>局`;
+    const dep = t.db.prepare("SELECT id, name FROM departments ORDER BY id LIMIT 1").get() as { id: number; name: string };
+    t.db.prepare("UPDATE departments SET name = ? WHERE id = ?").run(evil, dep.id);
+    const f = t.db.prepare("SELECT id, evidence_json FROM findings ORDER BY id LIMIT 1").get() as { id: number; evidence_json: string };
+    const ev = JSON.parse(f.evidence_json) as Array<{ quote: string }>;
+    ev[0].quote = `"><svg onload="window.__pwned=3"></svg>` + ev[0].quote;
+    t.db.prepare("UPDATE findings SET evidence_json = ?, message = ? WHERE id = ?").run(JSON.stringify(ev), `<b onmouseover="window.__pwned=4">x</b>`, f.id);
+    try {
+      const page = await browser.newPage();
+      await page.goto(base + "/#/");
+      await page.locator("#overview tbody tr").first().waitFor();
+      expect(await page.locator("#overview").textContent()).toContain("<script>");
+      await page.goto(base + `/#/dept/${dep.id}`);
+      await page.locator("#years").waitFor();
+      await page.goto(base + `/#/finding/${f.id}`);
+      await page.locator("#evidence").waitFor();
+      expect(await page.locator("#evidence").textContent()).toContain("<svg onload");
+      expect(await page.locator("main img[src='x'], main script, main svg[onload], main b[onmouseover]").count()).toBe(0);
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      await page.screenshot({ path: path.join(artifacts, "serve-hostile.png"), fullPage: true });
+    } finally {
+      t.db.prepare("UPDATE departments SET name = ? WHERE id = ?").run(dep.name, dep.id);
+      t.db.prepare("UPDATE findings SET evidence_json = ? WHERE id = ?").run(f.evidence_json, f.id);
+    }
+  });
+
   it("imports a picked file with live progress; the new department appears in the overview", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(base + "/#/import");
     const file = path.join(repoRoot, "fixtures/disclosures/qingxi-budget-2023.pdf");
-    await page.locator('input[type="file"]').first().setInputFiles(file);
+    await page.locator('input[type="file"]').first().setInputFiles([file, path.join(repoRoot, "fixtures/samples/sample-report.docx")]);
     const done = page.locator("#import-done");
     await done.waitFor({ timeout: 60_000 });
-    expect(await done.textContent()).toContain("导入 1");
+    expect(await done.textContent()).toContain("导入 2");
+    await page.screenshot({ path: path.join(artifacts, "serve-import.png") });
     const dept = (ro.prepare("SELECT dep.name FROM reports r JOIN documents d ON d.id = r.document_id JOIN departments dep ON dep.id = r.department_id WHERE d.path LIKE '%qingxi-budget-2023.pdf'").get() as { name: string }).name;
     await page.goto(base + "/#/");
     await page.locator("#overview tbody tr").first().waitFor();
