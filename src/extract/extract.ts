@@ -15,6 +15,7 @@ import { cellProvenance, cellStream } from "./cells.js";
 import { bindCells, bindTables } from "./grid.js";
 import { extractIndicators } from "./indicators.js";
 import { toMetric, type Candidate } from "./candidate.js";
+import { markOcrFigures } from "./ocr-figures.js";
 import { chooseCandidates } from "./choose.js";
 import { extractDisclosure } from "./disclosure/index.js";
 import { attachChanges } from "./attach-changes.js";
@@ -106,8 +107,9 @@ export function extract(doc: JxDocument): Report {
   const metrics: Metric[] = chooseCandidates(cands.filter((x) => !x.project)).map(toMetric);
   const projectList = [...projects.entries()].map(([name, list]) => ({ name, metrics: chooseCandidates(list).map(toMetric) }));
   attachChanges(metrics, projectList, maskedPassages);
+  markOcrFigures(doc, [metrics, ...projectList.map((p) => p.metrics)]);
   const warnings = [...doc.warnings];
-  for (const p of doc.pages) if (p.scanned) warnings.push({ code: "scanned-page", message: `第 ${p.number} 页为扫描图像，未识别文字`, page: p.number });
+  for (const p of doc.pages) if (p.scanned && !p.ocr) warnings.push({ code: "scanned-page", message: `第 ${p.number} 页为扫描图像，未识别文字`, page: p.number });
   if (!meta.fiscalYear) warnings.push({ code: "no-fiscal-year", message: "未能识别报告年度", page: null });
   const metricCount = metrics.length + projectList.reduce((n, p) => n + p.metrics.length, 0);
   const notReport = notReportReason({ blocks, title: meta.title, metrics: metricCount, indicators: ind.indicators.length });

@@ -29,5 +29,7 @@ export const FindingSchema = z.object({
   evidence: z.array(EvidenceSchema),
   /** Project name when the finding is about a project inside the report. */
   project: z.string().nullable().default(null),
+  /** Set when a figure the finding rests on was read by OCR: the weakest such reading (see extract/ocr-figures.ts). */
+  ocr: z.object({ confidence: z.number().min(0).max(1), doubtful: z.boolean() }).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

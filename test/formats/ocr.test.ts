@@ -76,9 +76,12 @@ describe.skipIf(!ocrInstalled())("OCR: a text PDF with two scanned pages", () =>
     expect(1 - distance(a, b) / Math.max(a.length, b.length)).toBeGreaterThanOrEqual(0.97);
   });
 
-  it("extracts the text PDF's metrics from the scanned pages (F1 ≥ 0.95)", () => {
+  it("extracts the text PDF's metrics from the scanned pages (F1 ≥ 0.95), each marked as read by OCR", () => {
     const scannedOnly: JxDocument = { ...mixed, pages: mixed.pages.slice(2) };
     expect(f1(metricSet(scannedOnly), metricSet(text))).toBeGreaterThanOrEqual(0.95);
+    const metrics = extract(scannedOnly).metrics;
+    expect(metrics.every((m) => m.ocr !== undefined && m.ocr.confidence > 0.5)).toBe(true);
+    expect(extract(text).metrics.some((m) => m.ocr !== undefined)).toBe(false);
   });
 });
 
