@@ -8,6 +8,9 @@ import { describe, expect, it } from "vitest";
 import type { Block, JxDocument, Page } from "../../src/document/model.js";
 import { extractDisclosure } from "../../src/extract/disclosure/index.js";
 import { tableKindOfTitle } from "../../src/extract/disclosure/templates.js";
+import { documentLines } from "../../src/extract/disclosure/layout.js";
+import { splitSections } from "../../src/extract/disclosure/sections.js";
+import { tableCandidates } from "../../src/extract/disclosure/tables.js";
 import { docFromLines } from "../extract/helpers.js";
 
 type Spec = string | { t: string; cols: number };
@@ -163,5 +166,12 @@ describe("disclosure table layouts", () => {
     const r = extractDisclosure(docFromLines(lines, "layouts.txt"));
     const fixed = r!.metrics.filter((m) => m.key === "assets.fixed_total");
     expect(fixed.map((m) => [m.year, m.value])).toEqual([[2025, 12_345_000]]);
+  });
+
+  it("binds a 支出 figure whose own label is blank to no 收入 label across the row", () => {
+    const lines = ["收支预算总表", "单位：万元", "收入项目\t金额\t支出项目\t金额", "一、财政拨款\t3,106.40\t一、基本支出\t1,842.15", "二、其他收入\t150.00\t\t1,414.25"];
+    const { sections } = splitSections(documentLines(docFromLines(lines, "two-sided.txt")));
+    const other = tableCandidates(sections, 2026).filter((c) => c.key === "income.other");
+    expect(other.map((c) => c.value)).toEqual([1_500_000]);
   });
 });
