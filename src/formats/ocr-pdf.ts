@@ -10,6 +10,7 @@ import type { Matrix } from "./pdf-rulings.js";
 import type { OcrEngine } from "./ocr-engine.js";
 import { ocrRaster } from "./ocr-page.js";
 import { grayFromRgba, type Raster } from "./ocr-raster.js";
+import { drawPage } from "./pdf-render.js";
 
 /**
  * Pixels per inch a page is rendered at: report print (10.5–12 pt) is 22–25 px high, within what the recogniser
@@ -17,32 +18,11 @@ import { grayFromRgba, type Raster } from "./ocr-raster.js";
  */
 export const OCR_DPI = 150;
 
-interface CanvasFactory {
-  create(w: number, h: number): { canvas: unknown; context: CanvasContext };
-  destroy(c: { canvas: unknown; context: CanvasContext }): void;
-}
-interface CanvasContext {
-  fillStyle: string;
-  fillRect(x: number, y: number, w: number, h: number): void;
-  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray; width: number; height: number };
-}
-
 export async function renderPage(doc: PdfDocumentProxy, page: PdfPageProxy, dpi = OCR_DPI): Promise<Raster> {
-  const vp = page.getViewport({ scale: dpi / 72 });
-  const factory = (doc as unknown as { canvasFactory?: CanvasFactory }).canvasFactory;
-  if (!factory) throw new Error("pdf.js has no canvas factory (@napi-rs/canvas missing)");
-  const w = Math.max(1, Math.ceil(vp.width));
-  const h = Math.max(1, Math.ceil(vp.height));
-  const made = factory.create(w, h);
-  try {
-    made.context.fillStyle = "#ffffff";
-    made.context.fillRect(0, 0, w, h);
-    await page.render({ canvasContext: made.context, viewport: vp, canvas: made.canvas } as unknown as Parameters<PdfPageProxy["render"]>[0]).promise;
-    const img = made.context.getImageData(0, 0, w, h);
+  return drawPage(doc, page, dpi / 72, (c) => {
+    const img = c.context.getImageData(0, 0, c.canvas.width, c.canvas.height);
     return grayFromRgba(img.data, img.width, img.height);
-  } finally {
-    factory.destroy(made);
-  }
+  });
 }
 
 /** One PDF page read by OCR into the layout's page lines. */

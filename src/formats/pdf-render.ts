@@ -1,10 +1,11 @@
 /**
- * One PDF page as a PNG, rendered by pdf.js through its own canvas factory (@napi-rs/canvas in Node; handing pdf.js a
- * canvas made by hand crashed the process). The viewer boxes a figure on this picture with the provenance bbox, which
- * is in PDF points with the origin top-left, so the picture's scale is returned with it.
+ * Drawing a PDF page with pdf.js onto a canvas from pdf.js's own canvas factory (@napi-rs/canvas in Node; handing
+ * pdf.js a canvas made by hand crashed the process). OCR reads the pixels; the web app's finding view shows the page as
+ * a PNG and boxes a figure on it with the provenance bbox, which is in PDF points with the origin top-left, so the
+ * picture's scale is returned with it.
  */
 import { InputError } from "../errors.js";
-import { openPdf } from "./pdf-items.js";
+import { openPdf, type PdfDocumentProxy, type PdfPageProxy } from "./pdf-items.js";
 
 export interface RenderedPage {
   png: Buffer;
@@ -15,14 +16,43 @@ export interface RenderedPage {
   height: number;
 }
 
+export interface PageCanvas {
+  canvas: { toBuffer(mime: "image/png"): Buffer; width: number; height: number };
+  context: {
+    fillStyle: string;
+    fillRect(x: number, y: number, w: number, h: number): void;
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray; width: number; height: number };
+  };
+}
+
+interface CanvasFactory {
+  create(w: number, h: number): PageCanvas;
+  destroy(c: PageCanvas): void;
+}
+
 /** Pages larger than this many pixels on a side are drawn smaller: a poster-sized page would otherwise take gigabytes. */
 const MAX_SIDE_PX = 4000;
 
-interface CanvasAndContext {
-  canvas: { toBuffer(mime: "image/png"): Buffer; width: number; height: number };
-  context: unknown;
+/** Draw `page` at `scale` pixels per point on a white canvas, hand the canvas to `use`, then free it. */
+export async function drawPage<T>(doc: PdfDocumentProxy, page: PdfPageProxy, scale: number, use: (c: PageCanvas) => T): Promise<T> {
+  const base = page.getViewport({ scale: 1 });
+  const viewport = page.getViewport({ scale: Math.min(scale, MAX_SIDE_PX / Math.max(base.width, base.height)) });
+  const factory = (doc as unknown as { canvasFactory?: CanvasFactory }).canvasFactory;
+  if (!factory) throw new Error("pdf.js has no canvas factory (@napi-rs/canvas missing)");
+  const w = Math.max(1, Math.ceil(viewport.width));
+  const h = Math.max(1, Math.ceil(viewport.height));
+  const made = factory.create(w, h);
+  try {
+    made.context.fillStyle = "#ffffff";
+    made.context.fillRect(0, 0, w, h);
+    await page.render({ canvasContext: made.context, viewport, canvas: made.canvas } as unknown as Parameters<PdfPageProxy["render"]>[0]).promise;
+    return use(made);
+  } finally {
+    factory.destroy(made);
+  }
 }
 
+/** One page of a PDF file's bytes as a PNG (the finding view). */
 export async function renderPdfPage(bytes: Uint8Array, pageNumber: number, scale = 1.5, file = "input.pdf"): Promise<RenderedPage> {
   const doc = await openPdf(bytes);
   try {
@@ -30,16 +60,10 @@ export async function renderPdfPage(bytes: Uint8Array, pageNumber: number, scale
       throw new InputError(file, "not-found", `没有第 ${pageNumber} 页（共 ${doc.numPages} 页） (no such page)`);
     }
     const page = await doc.getPage(pageNumber);
-    const base = page.getViewport({ scale: 1 });
-    const s = Math.min(scale, MAX_SIDE_PX / Math.max(base.width, base.height));
-    const viewport = page.getViewport({ scale: s });
-    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): CanvasAndContext; destroy(c: CanvasAndContext): void } }).canvasFactory;
-    const target = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
     try {
-      await page.render({ canvasContext: target.context, viewport, canvas: target.canvas } as unknown as Parameters<typeof page.render>[0]).promise;
-      return { png: target.canvas.toBuffer("image/png"), scale: s, width: base.width, height: base.height };
+      const base = page.getViewport({ scale: 1 });
+      return await drawPage(doc, page, scale, (c) => ({ png: c.canvas.toBuffer("image/png"), scale: c.canvas.width / base.width, width: base.width, height: base.height }));
     } finally {
-      factory.destroy(target);
       page.cleanup();
     }
   } finally {
