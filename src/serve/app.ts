@@ -17,9 +17,10 @@ import { search } from "../query/search.js";
 import { runSqlLimited } from "../query/sql-limited.js";
 import { departmentPage, documentFile, findingDetail, findingList, overview } from "./data.js";
 import { PageImages } from "./page-images.js";
-import { registerCorrections, registerExports } from "./routes-more.js";
+import { registerCorrections, registerExports, registerProjects } from "./routes-more.js";
 import type { ImportJob, Imports } from "./imports.js";
-import { CLIENT_CSS, CLIENT_JS, pageShell } from "./client.js";
+import { CLIENT_JS } from "./client.js";
+import { CLIENT_CSS, pageShell } from "./page-shell.js";
 
 export interface AppOptions {
   db: Database.Database;
@@ -165,6 +166,7 @@ export function createApp(opts: AppOptions): Hono {
     });
   });
   registerExports(app, db);
+  registerProjects(app, db);
   registerCorrections(app, opts.writer ?? null);
   const imports = opts.imports ?? null;
   const jobView = (j: ImportJob) => ({ ...j, elapsed: (Date.now() - j.startedAt) / 1000 });

@@ -1,38 +1,7 @@
 /**
- * The web app's page, script and style, served by the app itself (no CDN: it works offline). Plain DOM code with hash
- * routes; every text from the database goes in through textContent, never as markup. Charts are the SVG the server
- * draws for the HTML report.
+ * The web app's script: plain DOM code with hash routes; every text from the database goes in through textContent,
+ * never as markup. Charts are the SVG the server draws for the HTML report.
  */
-import { esc } from "../report/escape.js";
-
-export function pageShell(o: { readOnly: boolean }): string {
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>jixiao 绩效报告核对</title><link rel="stylesheet" href="/assets/app.css"></head>
-<body data-readonly="${esc(String(o.readOnly))}">
-<header><a href="#/" class="brand">jixiao 绩效</a>
-<nav><a href="#/">总览</a>${o.readOnly ? "" : '<a href="#/import">导入</a>'}<a href="#/trend">趋势</a><a href="#/findings?severity=error">问题</a><a href="#/search">搜索</a><a href="#/sql">SQL</a></nav></header>
-<main id="app">加载中…</main>
-<script src="/assets/app.js" type="module"></script></body></html>`;
-}
-
-export const CLIENT_CSS = `
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#fafafa}
-header{display:flex;gap:24px;align-items:center;padding:10px 20px;background:#23395d;color:#fff}
-header a{color:#fff;text-decoration:none;margin-right:16px}.brand{font-weight:bold}
-main{padding:16px 20px}table{border-collapse:collapse;background:#fff;margin:8px 0}
-th,td{border:1px solid #ddd;padding:4px 8px;font-size:14px;vertical-align:top}th{background:#f0f3f8}
-td.num{text-align:right;font-variant-numeric:tabular-nums}.err{color:#b00020}.warn{color:#a36b00}.info{color:#555}
-.filters{display:flex;gap:12px;align-items:center;margin-bottom:8px}.charts{display:flex;flex-wrap:wrap;gap:12px}
-.charts figure{margin:0;background:#fff;border:1px solid #ddd;padding:6px}
-.evidence{display:flex;flex-wrap:wrap;gap:16px}.ev{background:#fff;border:1px solid #ddd;padding:8px;max-width:100%}
-.pagebox{position:relative;display:inline-block}.pagebox img{display:block;max-width:none}
-.box{position:absolute;border:3px solid #e0162b;background:rgba(224,22,43,.08);pointer-events:none}
-.quote{font-size:14px;color:#333;max-width:640px}mark{background:#ffe066}.muted{color:#777}
-.drop{border:2px dashed #889;padding:40px;text-align:center;background:#fff;margin:8px 0}.drop.over{background:#eef3ff}
-progress{width:420px}textarea{width:100%;height:90px;font-family:monospace}.restated{font-style:italic;color:#666}
-`;
-
 export const CLIENT_JS = String.raw`
 const app = document.getElementById("app");
 const SEV = { error: ["错误", "err"], warning: ["警告", "warn"], info: ["提示", "info"] };
@@ -105,8 +74,7 @@ async function department(id) {
   const rows = d.lines.map((l) => el("tr", {}, el("td", {}, l.name + "（" + l.unit + "）"),
     l.cells.map((c) => el("td", { class: "num" + (c && c.restated ? " restated" : ""), title: c ? (c.source + (c.page ? " 第 " + c.page + " 页" : "")) : null }, c ? c.display : "—"))));
   const charts = el("div", { class: "charts" }, d.charts.map((c) => { const f = el("figure", {}); f.innerHTML = c.svg; return f; }));
-  const projects = d.projects.length ? el("table", {}, el("thead", {}, el("tr", {}, ["项目", "年度", "指标", "数值"].map((h) => el("th", {}, h)))),
-    el("tbody", {}, d.projects.map((p) => el("tr", {}, el("td", {}, p.project), el("td", {}, p.fiscalYear), el("td", {}, p.key), el("td", { class: "num" }, p.unit === "元" ? wan(p.value) : (p.value ?? "—") + " " + p.unit))))) : el("p", { class: "muted" }, "无项目数据");
+  const projects = projectTable(await api("/api/projects?departmentId=" + id), false);
   app.replaceChildren(el("h1", {}, d.department.name), d.department.aliases.length ? el("p", { class: "muted" }, "别名：" + d.department.aliases.join("、")) : "",
     el("h2", {}, "历年主要数据"), el("table", { id: "years" }, el("thead", {}, head), el("tbody", {}, rows)),
     el("h2", {}, "趋势"), charts, el("h2", {}, "项目"), projects, el("h2", {}, "问题（" + d.findings.length + "）"), findingRows(d.findings),
@@ -129,6 +97,35 @@ function corrections(dep) {
     el("form", { onsubmit: act(() => post("/api/departments/rename", { old: dep.name, name: name.value })) }, "改名为 ", name, el("button", {}, "改名")),
     el("form", { onsubmit: act(() => post("/api/departments/merge", { from: dep.name, into: into.value })) }, "并入 ", into, el("button", {}, "合并")),
     dep.aliases.length ? el("form", {}, "拆出别名：", dep.aliases.map((a) => el("button", { onclick: act(() => post("/api/departments/split", { alias: a })) }, a))) : "", msg);
+}
+
+function projectTable(list, withDept) {
+  if (!list.length) return el("p", { class: "muted" }, "无项目数据");
+  const head = [withDept ? "部门" : null, "项目", "年度", "预算（万元）", "执行数（万元）", "执行率", "得分"].filter(Boolean);
+  return el("table", { class: "projects" }, el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))),
+    el("tbody", {}, list.flatMap((p) => p.years.map((y, i) => el("tr", {},
+      withDept ? el("td", {}, i === 0 ? (p.departmentId ? el("a", { href: "#/dept/" + p.departmentId }, p.department) : p.department) : "") : null,
+      el("td", { title: p.names.join("、") }, i === 0 ? p.project : ""), el("td", {}, y.year),
+      el("td", { class: "num", title: y.budgetCents != null ? (y.budgetCents / 100).toLocaleString("zh-CN") + " 元" : null }, y.cells.budget),
+      el("td", { class: "num", title: y.executedCents != null ? (y.executedCents / 100).toLocaleString("zh-CN") + " 元" : null }, y.cells.executed),
+      el("td", { class: "num" }, y.cells.rate), el("td", { class: "num" }, y.cells.score))))));
+}
+
+async function projectsView(q) {
+  const dept = el("input", { type: "search", value: q.get("department") || "", placeholder: "部门（可模糊，空 = 全部）" });
+  const form = el("form", { class: "filters", onsubmit: (e) => { e.preventDefault(); location.hash = "#/projects?department=" + encodeURIComponent(dept.value); } }, dept, el("button", {}, "查看"));
+  const list = await api("/api/projects" + (dept.value ? "?department=" + encodeURIComponent(dept.value) : ""));
+  const parts = [el("h1", {}, "项目"), form, el("p", { class: "muted" }, list.length + " 个项目；金额单位：万元（悬停看精确值），悬停项目名看它用过的名称"), projectTable(list, true)];
+  if (document.body.dataset.readonly !== "true") {
+    const action = el("select", {}, [["merge", "合并 A 到 B"], ["rename", "A 改名为 B"], ["split", "把名称 A 拆成单独项目"]].map(([v, t]) => el("option", { value: v }, t)));
+    const d = el("input", { placeholder: "部门", value: dept.value }), a = el("input", { placeholder: "项目 A" }), b = el("input", { placeholder: "项目 B / 新名称" });
+    const msg = el("span");
+    parts.push(el("h2", {}, "更正项目"), el("form", { class: "filters", onsubmit: async (e) => {
+      e.preventDefault();
+      try { await post("/api/projects/" + action.value, { department: d.value, a: a.value, b: b.value }); route(); } catch (x) { msg.replaceChildren(el("span", { class: "err" }, x.message)); }
+    } }, d, action, a, b, el("button", {}, "更正"), msg));
+  }
+  app.replaceChildren(...parts);
 }
 
 async function pageImage(evs) {
@@ -294,6 +291,7 @@ async function route() {
     else if (parts[0] === "search") await searchView(q);
     else if (parts[0] === "sql") await sqlView(q);
     else if (parts[0] === "trend") await trendView(q);
+    else if (parts[0] === "projects") await projectsView(q);
     else if (parts[0] === "import" && document.body.dataset.readonly !== "true") await importView();
     else app.replaceChildren("未找到页面");
   } catch (e) { app.replaceChildren(el("p", { class: "err" }, "出错：" + e.message)); }

@@ -69,20 +69,12 @@ export function departmentPage(db: Database.Database, id: number) {
        WHERE department = ? ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, fiscal_year, finding_id`,
     )
     .all(dep.name) as Array<{ id: number; rule: string; severity: string; message: string; fiscalYear: number | null; kind: string | null; source: string | null }>;
-  const projects = db
-    .prepare(
-      `SELECT project, fiscal_year AS fiscalYear, key, value, unit, page, source FROM project_metric_values
-       WHERE department = ? AND key IN ('budget.adjusted', 'budget.annual', 'budget.executed', 'budget.execution_rate', 'score.total')
-       ORDER BY project, fiscal_year`,
-    )
-    .all(dep.name) as Array<{ project: string; fiscalYear: number; key: string; value: number | null; unit: string; page: number | null; source: string }>;
   return {
     department: s.view.department,
     columns: s.view.columns,
     lines: s.view.lines.map((l) => ({ key: l.key, name: l.name, unit: l.unit, cells: l.cells.map((c) => (c ? { display: c.display, restated: c.restated, source: c.source, page: c.page } : null)) })),
     reports: s.view.reports,
     charts: s.charts.map((c) => ({ title: c.title, metric: c.metric, svg: lineChart(c) })),
-    projects,
     findings: findings.map((f) => ({ ...f, kindLabel: kindLabel(f.kind) })),
   };
 }

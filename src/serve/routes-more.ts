@@ -11,6 +11,8 @@ import { exportTables } from "../query/export-data.js";
 import { toCsv } from "../query/csv.js";
 import { writeExport } from "../report/export-write.js";
 import { DepartmentError, mergeDepartments, renameDepartment, splitAlias } from "../store/departments.js";
+import { correctProject, listProjects, projectYearCells } from "../query/projects.js";
+import { QueryError } from "../query/errors.js";
 
 function attachment(name: string): string {
   return `attachment; filename="export.${name.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -47,6 +49,7 @@ export function registerCorrections(app: Hono, writer: Database.Database | null)
       return c.json(fn(writer, body) as object);
     } catch (e) {
       if (e instanceof DepartmentError) return c.json({ error: e.message }, 400);
+      if (e instanceof QueryError) return c.json({ error: e.text }, 400);
       throw e;
     }
   };
@@ -54,4 +57,17 @@ export function registerCorrections(app: Hono, writer: Database.Database | null)
   app.post("/api/departments/merge", (c) => run(c, (w, b) => mergeDepartments(w, str(b.from), str(b.into))));
   app.post("/api/departments/rename", (c) => run(c, (w, b) => renameDepartment(w, str(b.old), str(b.name))));
   app.post("/api/departments/split", (c) => run(c, (w, b) => splitAlias(w, str(b.alias))));
+  for (const action of ["merge", "rename", "split"] as const) {
+    app.post(`/api/projects/${action}`, (c) => run(c, (w, b) => correctProject(w, str(b.department), action, str(b.a), str(b.b))));
+  }
+}
+
+/** Projects with their years (as `jixiao projects`), money in 万元 as printed by the CLI and exact 分 beside it. */
+export function registerProjects(app: Hono, db: Database.Database): void {
+  app.get("/api/projects", (c) => {
+    const dep = c.req.query("department");
+    const id = c.req.query("departmentId");
+    const list = listProjects(db, id && /^\d+$/.test(id) ? { departmentIds: [Number(id)] } : { departments: dep ? [dep] : undefined });
+    return c.json(list.map((p) => ({ ...p, years: p.years.map((y) => ({ ...y, cells: projectYearCells(y) })) })));
+  });
 }

@@ -146,4 +146,16 @@ describe("serve API", () => {
     expect(r.series.every((s) => s.points.length === r.years.length)).toBe(true);
     expect((await get("/api/trend?metric=no.such_metric")).status).toBe(400);
   });
+
+  it("GET /api/projects lists projects with their years as jixiao projects does, filtered by department", async () => {
+    const all = (await (await get("/api/projects")).json()) as Array<{ departmentId: number; project: string; years: Array<{ year: number; cells: { budget: string } }> }>;
+    const { listProjects } = await import("../../src/query/projects.js");
+    expect(all.map((p) => p.project)).toEqual(listProjects(ro).map((p) => p.project));
+    expect(all.length).toBeGreaterThan(0);
+    const one = all[0];
+    const mine = (await (await get(`/api/projects?departmentId=${one.departmentId}`)).json()) as Array<{ departmentId: number }>;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((p) => p.departmentId === one.departmentId)).toBe(true);
+    expect(one.years[0].cells).toHaveProperty("budget");
+  });
 });

@@ -102,6 +102,15 @@ describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")
     expect(cells).toBe(r.years.length);
   });
 
+  it("the projects page lists every project year", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "/#/projects");
+    await page.locator("table.projects tbody tr").first().waitFor();
+    const rows = await page.locator("table.projects tbody tr").count();
+    const list = (await page.evaluate(async () => (await fetch("/api/projects")).json())) as Array<{ years: unknown[] }>;
+    expect(rows).toBe(list.reduce((n, p) => n + p.years.length, 0));
+  });
+
   it("names and quotes with markup render as text: no script runs, no element is injected", async () => {
     const evil = `<img src=x onerror="window.__pwned=1">"><script>window.__pwned=2</script>局`;
     const dep = t.db.prepare("SELECT id, name FROM departments ORDER BY id LIMIT 1").get() as { id: number; name: string };

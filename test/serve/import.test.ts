@@ -96,4 +96,16 @@ describe("import through the API", () => {
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: string }).error.length).toBeGreaterThan(0);
   });
+
+  it("renames a project through the API (stored as the user's correction), and refuses an unknown one with the candidates", async () => {
+    const { listProjects } = await import("../../src/query/projects.js");
+    const p = listProjects(t.db).find((x) => x.departmentId !== null);
+    expect(p).toBeDefined();
+    const json = { "content-type": "application/json" };
+    const r = await post("/api/projects/rename", JSON.stringify({ department: p!.department, a: p!.project, b: "更正后的项目名" }), json);
+    expect(r.status, await r.clone().text()).toBe(200);
+    expect(listProjects(t.db).some((x) => x.project === "更正后的项目名")).toBe(true);
+    const bad = await post("/api/projects/rename", JSON.stringify({ department: p!.department, a: "没有这个项目", b: "x" }), json);
+    expect(bad.status).toBe(400);
+  });
 });
