@@ -1,9 +1,10 @@
 /**
- * npx tsx scripts/bench-ingest.ts [--departments N] [--years A-B] [--rss-files N] [--jobs N] [--repeat N] [--regen]
+ * npx tsx scripts/bench-ingest.ts [--departments N] [--years A-B] [--rss-files N] [--jobs N] [--repeat N] [--regen] [--dir FOLDER]
  *
  * Ingest throughput against raw pdf.js on the same PDFs, measured in the same run:
  *  1. generates a corpus (npm run generate-corpus, mixed TXT/DOCX/PDF; 110 departments × 8 years ≈ 1,140 files, 380
- *     PDFs) into .corpus/ unless already there;
+ *     PDFs) into .corpus/ unless already there — its PDFs need LibreOffice; without it, `--dir` takes a folder of real
+ *     documents instead (e.g. ../shared/corpus/budget-pdfs), and the bench stops with a message when no PDF is there;
  *  2. raw pdf.js, each run in a fresh process timed from before pdf.js is imported (cold, as ingest is timed):
  *     "documented" = getDocument with the options pdf.js documents for Node; "as jixiao runs it" = the reader's own
  *     opening plus the CLI's process settings; and the latter split over N processes at once — what pdf.js alone gains
@@ -34,8 +35,9 @@ const program = new Command("bench-ingest")
   .option("--jobs <n>", "parallel jobs for the N-jobs runs", String(os.availableParallelism()))
   .option("--regen", "regenerate the corpora even when present", false)
   .option("--repeat <n>", "runs of each timed step; the fastest counts", "2")
+  .option("--dir <folder>", "time the documents of this folder (searched recursively) instead of a generated corpus")
   .parse();
-const o = program.opts<{ departments: string; rssFiles: string; years: string; jobs: string; regen: boolean; repeat: string }>();
+const o = program.opts<{ departments: string; rssFiles: string; years: string; jobs: string; regen: boolean; repeat: string; dir?: string }>();
 const repeat = Math.max(1, Number(o.repeat) || 1);
 const jobsN = Number(o.jobs);
 
@@ -55,9 +57,14 @@ function corpusOf(departments: string): string {
 }
 
 if (!existsSync(cli)) sh("npm", ["run", "build"]);
-const corpus = corpusOf(o.departments);
-const docs = readdirSync(corpus).filter((f) => /\.(pdf|docx|txt)$/.test(f)).sort().map((f) => path.join(corpus, f));
+const corpus = o.dir ? path.resolve(o.dir) : corpusOf(o.departments);
+const docs = (readdirSync(corpus, { recursive: true }) as string[]).filter((f) => /\.(pdf|docx|txt)$/.test(f)).sort().map((f) => path.join(corpus, f));
 const pdfs = docs.filter((f) => f.endsWith(".pdf"));
+if (pdfs.length === 0) {
+  // A speedup over an empty set is no measurement (it once printed 0.51× over nothing).
+  console.error(`bench-ingest: ${corpus} 中没有 PDF，无从计时 (no PDF to time: the generator needs LibreOffice for PDFs; pass --dir with real PDFs)`);
+  process.exit(2);
+}
 const rssFiles = docs.slice(0, Number(o.rssFiles));
 console.log(`语料 corpus: ${corpus}: ${docs.length} files, ${pdfs.length} PDF timed, ${rssFiles.length} for peak RSS and re-import`);
 
@@ -154,7 +161,8 @@ const pct = (a: number, b: number) => fmt((100 * a) / b, 0);
 const pps = (r: { pages: number; seconds?: number; inner?: number }) => r.pages / (r.inner ?? r.seconds!);
 
 async function main(): Promise<void> {
-  const pdfGlob = [path.join(corpus, "*.pdf")];
+  // The files themselves, not a glob: a --dir folder keeps its PDFs in subfolders.
+  const pdfGlob = pdfs;
   const capacityBefore = await cpuParallelism(jobsN);
   const documented: RawRun[] = [];
   const tuned: RawRun[] = [];

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (mode === "jixiao") {
     // The built modules, as the CLI loads them (importing src/ through tsx would add transpiling to the timing).
     const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist");
-    const runtime = (await import(pathToFileURL(path.join(dist, "runtime.js")).href)) as typeof import("../../src/ingest/runtime.js");
+    const runtime = (await import(pathToFileURL(path.join(dist, "ingest/runtime.js")).href)) as typeof import("../../src/ingest/runtime.js");
     runtime.preferSyncInflate();
     const items = (await import(pathToFileURL(path.join(dist, "formats/pdf-items.js")).href)) as typeof import("../../src/formats/pdf-items.js");
     open = items.openPdf;
