@@ -17,6 +17,8 @@ import path from "node:path";
 import { openPdf } from "../src/formats/pdf-items.js";
 import { renderPage } from "../src/formats/ocr-pdf.js";
 import { rotate, type Raster } from "../src/formats/ocr-raster.js";
+import { Rng } from "./lib/corpus/prng.js";
+import { rawPdf } from "../test/helpers/hostile.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const out = path.join(root, "fixtures/scans");
@@ -28,18 +30,6 @@ type SharpFn = (input: Buffer, o?: Record<string, unknown>) => {
   jpeg(o: { quality: number }): { toBuffer(): Promise<Buffer> };
   png(o: { compressionLevel: number }): { withMetadata(o: { density: number }): { toBuffer(): Promise<Buffer> } };
 };
-
-/** A small deterministic generator (mulberry32), so the fixtures come out the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Blur (3×3, weights 1-2-1), grayish paper with grain, and speckle: dark dots on paper, pale dots in ink. */
 function degrade(r: Raster, seed: number): Raster {
@@ -63,7 +53,8 @@ function degrade(r: Raster, seed: number): Raster {
       blurred[y * w + x] = Math.round(s / n);
     }
   }
-  const rnd = random(seed);
+  const rng = new Rng(seed);
+  const rnd = () => rng.next();
   for (let i = 0; i < blurred.length; i++) {
     // Paper at about 232 with grain; ink stays dark.
     let v = 24 + (blurred[i] * 208) / 255 + (rnd() - 0.5) * 18;
@@ -108,18 +99,7 @@ function imagePdf(pages: Array<{ jpeg: Buffer; px: [number, number]; pt: [number
   });
   objs[0] = Buffer.from("<</Type/Catalog/Pages 2 0 R>>");
   objs[1] = Buffer.from(`<</Type/Pages/Kids[${kids.join(" ")}]/Count ${pages.length}>>`);
-  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
-  const offsets: number[] = [];
-  let pos = parts[0].length;
-  objs.forEach((o, i) => {
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from("\nendobj\n")]);
-    offsets.push(pos);
-    parts.push(b);
-    pos += b.length;
-  });
-  const xref = [`xref\n0 ${objs.length + 1}\n`, "0000000000 65535 f \n", ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
-  parts.push(Buffer.from(`${xref}trailer\n<</Size ${objs.length + 1}/Root 1 0 R>>\nstartxref\n${pos}\n%%EOF\n`));
-  return Buffer.concat(parts);
+  return rawPdf(objs);
 }
 
 async function main(): Promise<void> {
