@@ -1,5 +1,5 @@
 import { esc } from "./escape.js";
-import { lineChart } from "./svg-chart.js";
+import { CHART_CSS, lineChart } from "./svg-chart.js";
 import type { DepartmentSection, HtmlReportData } from "./report-data.js";
 import { projectYearCells } from "../query/projects.js";
 
@@ -12,8 +12,7 @@ h1{font-size:24px}h2{font-size:20px;border-bottom:2px solid #e76f51;padding-bott
 table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ccc;padding:4px 8px;vertical-align:top}
 th{background:#f4f1ec}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .charts{display:flex;flex-wrap:wrap;gap:12px}.chart{border:1px solid #ddd;background:#fff}
-.chart .ct{font-size:13px;font-weight:bold}.chart .yl{font-size:10px;text-anchor:end;dominant-baseline:middle;fill:#555}
-.chart .xl{font-size:10px;text-anchor:middle;fill:#555}.chart .lg{font-size:11px}.chart .grid{stroke:#eee}
+${CHART_CSS}
 .finding{border-left:4px solid #999;padding:4px 10px;margin:8px 0;background:#fafafa}
 .finding.error{border-color:#c0392b}.finding.warning{border-color:#e67e22}.finding.info{border-color:#3498db}
 blockquote.quote{margin:4px 0 4px 12px;color:#444;font-family:serif}.src{color:#777;font-size:12px}

@@ -27,6 +27,12 @@ export interface ChartSpec {
   lines: ChartLine[];
 }
 
+/** The chart's style, for every page that embeds these charts (the HTML report, the web app): without it the axis
+ * labels start at their anchor and run into the plot. */
+export const CHART_CSS =
+  ".chart .ct{font-size:13px;font-weight:bold}.chart .yl{font-size:10px;text-anchor:end;dominant-baseline:middle;fill:#555}" +
+  ".chart .xl{font-size:10px;text-anchor:middle;fill:#555}.chart .lg{font-size:11px}.chart .grid{stroke:#eee}";
+
 const W = 420;
 const H = 220;
 const PAD = { left: 64, right: 16, top: 28, bottom: 44 };

@@ -23,6 +23,12 @@ function wan(v) {
   if (v === null || v === undefined) return el("span", { class: "muted" }, "—");
   return el("span", { title: v.toLocaleString("zh-CN") + " 元" }, (v / 10000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 }
+/** A finding's 应为/实际: money in 万元 with the exact 元 on hover, other figures with their unit. */
+function amount(v, unit) {
+  if (v === null || v === undefined) return "—";
+  if (unit === "元") return el("span", {}, wan(v), " 万元");
+  return unit ? v + " " + unit : String(v);
+}
 function sev(s) { const [t, c] = SEV[s] || [s, ""]; return el("span", { class: c }, t); }
 function markQuote(text) {
   const out = el("div", { class: "quote" });
@@ -166,7 +172,7 @@ async function finding(id) {
     el("table", {}, el("tbody", {},
       el("tr", {}, el("th", {}, "部门"), el("td", {}, f.department || "—"), el("th", {}, "年度"), el("td", {}, f.fiscalYear ?? "—")),
       el("tr", {}, el("th", {}, "规则"), el("td", {}, f.rule), el("th", {}, "类型"), el("td", {}, f.kindLabel)),
-      el("tr", {}, el("th", {}, "应为"), el("td", { class: "num" }, f.expected ?? "—"), el("th", {}, "实际"), el("td", { class: "num" }, f.actual ?? "—")))),
+      el("tr", {}, el("th", {}, "应为"), el("td", { class: "num" }, amount(f.expected, f.unit)), el("th", {}, "实际"), el("td", { class: "num" }, amount(f.actual, f.unit))))),
     el("h2", {}, "证据"), el("div", { class: "evidence", id: "evidence" }, evs));
 }
 

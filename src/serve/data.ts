@@ -6,7 +6,8 @@ import type Database from "better-sqlite3";
 import type { FigureProvenance } from "../extract/provenance.js";
 import { departmentSection } from "../report/report-data.js";
 import { lineChart } from "../report/svg-chart.js";
-import { kindLabel, zhCompare } from "../query/units.js";
+import { displayUnit, kindLabel, zhCompare } from "../query/units.js";
+import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
 
 export interface OverviewCell {
   year: number;
@@ -163,7 +164,11 @@ export function findingDetail(db: Database.Database, id: number) {
       context: doc && doc.format !== "pdf" ? contextOf(db, doc.id, e.quote) : null,
     };
   });
-  return { ...rest, kindLabel: kindLabel(f.kind), metrics: JSON.parse(metrics_json) as Array<{ key: string; year: number }>, evidence };
+  const metrics = JSON.parse(metrics_json) as Array<{ key: string; year: number }>;
+  // 应为/实际 are stored in base units; the page shows money in 万元 (exact 元 on hover) and needs to know which it is.
+  const def = METRIC_BY_KEY.get(metrics[0]?.key ?? "");
+  const unit = def ? (def.unitKind === "money" ? "元" : displayUnit(def.unitKind) || null) : null;
+  return { ...rest, kindLabel: kindLabel(f.kind), metrics, unit, evidence };
 }
 
 export function documentFile(db: Database.Database, id: number): { path: string; format: string; pages: number } | null {

@@ -1,5 +1,6 @@
 /** The web app's one HTML page and its style sheet, served by the app itself (no CDN: it works offline). */
 import { esc } from "../report/escape.js";
+import { CHART_CSS } from "../report/svg-chart.js";
 
 export function pageShell(o: { readOnly: boolean }): string {
   return `<!doctype html>
@@ -27,4 +28,5 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}.err{color:#b00020}.wa
 .quote{font-size:14px;color:#333;max-width:640px}mark{background:#ffe066}.muted{color:#777}
 .drop{border:2px dashed #889;padding:40px;text-align:center;background:#fff;margin:8px 0}.drop.over{background:#eef3ff}
 progress{width:420px}textarea{width:100%;height:90px;font-family:monospace}.restated{font-style:italic;color:#666}
+${CHART_CSS}
 `;

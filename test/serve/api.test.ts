@@ -55,6 +55,11 @@ describe("serve API", () => {
     const d = (await (await get(`/api/findings/${onPdf!.id}`)).json()) as { evidence: Array<{ documentId: number; format: string; page: number; prov: { bbox: unknown } | null }> };
     const ev = d.evidence.find((e) => e.format === "pdf");
     expect(ev?.documentId).toBeGreaterThan(0);
+    // The unit of expected/actual follows the finding's first metric, so the page can show money in 万元.
+    const withUnit = d as unknown as { unit: string | null; metrics: Array<{ key: string }> };
+    const money = /^(income|expenditure|budget|three_public)\./.test(withUnit.metrics[0]?.key ?? "");
+    if (money) expect(withUnit.unit).toBe("元");
+    else expect([null, "%", "分", "人", "个"]).toContain(withUnit.unit);
     expect(ev?.prov?.bbox).toBeTruthy();
 
     const img = await get(`/api/documents/${ev!.documentId}/pages/${ev!.page}.png`);
