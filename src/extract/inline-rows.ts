@@ -71,6 +71,48 @@ function all(text: string, from: number, to: number, accept: (code: number) => b
   return true;
 }
 
+/**
+ * A column's marker after its header: the formula letters of the national 自评表 templates ("年初预算数(A)",
+ * "执行率(B/A)", "预算执行(E/C×100%)") or the column's unit ("(万元)"). It belongs to the header before it, so it
+ * does not end a run of headers.
+ */
+const RE_COLUMN_MARKER = /^[(（](?:[A-Z](?:\s*[/×*÷+\-－＋／]\s*[A-Z])?(?:\s*[×*]\s*100\s*%)?|(?:单位[:：])?(?:万元|元|亿元|%))[)）]/;
+const MARKER_MAX = 16;
+
+/** Length of the column marker at `at`, 0 when there is none. */
+function markerAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c !== 0x28 && c !== 0xff08) return 0;
+  const m = RE_COLUMN_MARKER.exec(text.slice(at, at + MARKER_MAX));
+  return m ? m[0].length : 0;
+}
+
+/** Whether text[from, to) only glues two headers: separators and column markers. */
+function glued(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; ) {
+    if (isGlue(text.charCodeAt(i))) i++;
+    else {
+      const n = markerAt(text, i);
+      if (n === 0 || i + n > to) return false;
+      i += n;
+    }
+  }
+  return true;
+}
+
+/** The end of the separators and column markers from `at` (the row label starts there). */
+function pastMarkers(text: string, at: number, to: number): number {
+  for (let i = at; i < to; ) {
+    if (isGlue(text.charCodeAt(i))) i++;
+    else {
+      const n = markerAt(text, i);
+      if (n === 0) return i;
+      i += n;
+    }
+  }
+  return to;
+}
+
 /** Units a row may declare (money), as indices for the numbersAfter cache key. */
 const ROW_UNITS: Array<string | null> = [null, ...MONEY_UNITS.map((u) => u.unit)];
 
@@ -99,6 +141,17 @@ function numbersAfter(rt: RowText, from: number, end: number, unit: string | nul
 
 const RE_ROW_LABEL = /^[\s|:：]*((?:[(（]\d{1,2}[)）]|[^\d\s|。，,；;(（]){0,20}?)[\s|:：]*(?=[-\d])/;
 const RE_NOT_ROW = /^其中|[≥≤<>＜＞]|目标|以上|不低于/;
+
+/** A form's declared unit ("单位：万元" in the header of a 自评表), the last one before a row's headers. */
+const RE_FORM_UNIT = new RegExp(`单位\\s*[:：]\\s*(${MONEY_UNITS.map((u) => u.unit).sort((x, y) => y.length - x.length).join("|")})`, "g");
+/** How far above its rows a form declares its unit: the form's title block and its first fields. */
+const FORM_UNIT_REACH = 800;
+
+function formUnit(text: string, at: number): string | null {
+  let unit: string | null = null;
+  for (const m of text.slice(Math.max(0, at - FORM_UNIT_REACH), at).matchAll(RE_FORM_UNIT)) unit = m[1];
+  return unit;
+}
 
 /** Tokens of one window (labels, and column words no label overlaps), by start: reused between calls. */
 const toks = { start: [] as number[], end: [] as number[], entry: [] as (LabelEntry | null)[], role: [] as number[], n: 0 };
@@ -142,7 +195,7 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
   let k = 0;
   while (k < n) {
     let e = k;
-    while (e + 1 < n && all(text, toks.end[e], toks.start[e + 1], isGlue)) e++;
+    while (e + 1 < n && glued(text, toks.end[e], toks.start[e + 1])) e++;
     const first = k;
     k = e + 1;
     // The row's columns: its tokens but the row headers (资金来源, 项目名称 …).
@@ -160,12 +213,12 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
       if (toks.entry[j]) labelled++;
     }
     if (labelled < 1 || columns < 2) continue;
-    const lastEnd = toks.end[e];
+    const lastEnd = pastMarkers(text, toks.end[e], b);
     const lab = RE_ROW_LABEL.exec(text.slice(lastEnd, b));
     if (!lab || RE_NOT_ROW.test(lab[1])) continue;
     const project = projectRow && lab[1].length >= 3 && !/^(合计|总计|小计)/.test(lab[1]) ? lab[1] : ctx.projectName;
     const headStart = toks.start[head];
-    const unit = unitInText(text.slice(Math.max(a, headStart - 40), headStart)) ?? unitInText(lab[1]);
+    const unit = unitInText(text.slice(Math.max(a, headStart - 40), headStart)) ?? unitInText(lab[1]) ?? formUnit(text, headStart);
     const nums = numbersAfter(rt, lastEnd + lab[0].length, b, unit);
     if (nums.length === 0) continue;
     const quote = text.slice(headStart, Math.min(b, nums[nums.length - 1].end + 1)).slice(0, 200);

@@ -6,6 +6,7 @@
  */
 import { findLabels, type LabelHit } from "./labels.js";
 import { scanFigures, sentenceAround, SENTENCE_REACH, type FigureHit } from "./figures.js";
+import { parseAmount } from "./amount.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
 import { charTable } from "./words.js";
 import { locate, type Segment } from "./provenance.js";
@@ -78,8 +79,28 @@ export function isTargetFigure(text: string, hit: FigureHit): boolean {
   return RE_TARGET_CLAUSE.test(before);
 }
 
+/**
+ * A form field's unit between its label and a bare figure: "计划投资额(万元)110.00", "资金总额（单位：万元）：35". Forms
+ * flattened into text print their fields this way, one after another with no stops between them.
+ */
+const RE_FIELD_UNIT = /[(（]\s*(?:单位\s*[:：]\s*)?(万元|亿元|元)\s*[)）]\s*[:：]?\s*$/;
+
+/** A bare figure read in the unit its field declares, or null when no unit stands right before it. */
+function fieldFigure(text: string, h: FigureHit): FigureHit | null {
+  const m = RE_FIELD_UNIT.exec(text.slice(Math.max(0, h.start - 16), h.start));
+  if (!m) return null;
+  const amount = parseAmount(h.text, m[1]);
+  return amount && amount.kind === "money" ? { ...h, amount } : null;
+}
+
+/** A field figure is a target when its label is preceded by target wording (目标, ≥ …) in the same clause. */
+function isFieldTarget(text: string, labelStart: number, h: FigureHit): boolean {
+  const from = Math.max(clauseStart(text, labelStart), labelStart - 6);
+  return RE_TARGET_CLAUSE.test(text.slice(from, labelStart)) || RE_TARGET_AFTER.test(text.slice(h.end, h.end + 4));
+}
+
 function gapOk(label: LabelHit, gap: string): boolean {
-  const g = gap.replace(/\d+个项目?/g, "").replace(/\s+/g, "");
+  const g = gap.replace(RE_FIELD_UNIT, "").replace(/\d+个项目?/g, "").replace(/\s+/g, "");
   if (label.entry.loose) return g.length <= 30 && !/[，,。；;！？]/.test(g);
   return g.length <= 12 && RE_FILLER.test(g);
 }
@@ -94,14 +115,17 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
   let last: { key: string; year: number | null; sentence: number; kind: Candidate["unit"] } | null = null;
   let prevEnd = 0;
   let next = 0;
-  for (const h of hits) {
+  for (const hit of hits) {
+    const field = hit.amount.kind === "plain" ? fieldFigure(text, hit) : null;
+    const h = field ?? hit;
     const sStart = sentenceStart(text, h.start);
     const boundary = Math.max(prevEnd, sStart);
     // "8个项目 985万元": a count of items between a label and its amount does not end the label's reach.
     if (!(h.amount.kind === "count" && h.amount.unit === "个")) prevEnd = h.end;
     if (h.amount.kind === "plain" || h.amount.kind === "points") continue;
     if (h.change) continue;
-    if (isTargetFigure(text, h)) continue;
+    // A field's target words stand in its own label (checked below), not in the fields flattened before it.
+    if (!field && isTargetFigure(text, h)) continue;
     const before = text.slice(clauseStart(text, h.start), h.start);
     const order = (ctx.orderBase ?? p.block * 100000) + h.start;
     if (comparesToPrior(before) && last && last.sentence === sStart && h.amount.kind === "money" && last.kind === "元") {
@@ -126,6 +150,7 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     const head = labels[li - 1];
     if (head && head.start >= boundary && label.start - head.end <= 2 && head.entry.key.split(".")[0] === label.entry.key.split(".")[0] && !used.has(head)) label = head;
     if (!gapOk(gapFrom, text.slice(gapFrom.end, h.start))) continue;
+    if (field && isFieldTarget(text, label.start, h)) continue;
     if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;
     if (!compatible(label.entry.unitKind, h, false)) continue;
     used.add(label);

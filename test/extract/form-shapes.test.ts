@@ -1,0 +1,57 @@
+/**
+ * Self-evaluation forms (自评表, 项目基本信息) as web pages and document sites flatten them: header runs whose columns
+ * carry formula letters, units declared once in the form's header, fields printed one after another.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "./helpers.js";
+
+const metricsOf = (lines: string[]) =>
+  Object.fromEntries(extract(docFromLines(lines)).metrics.map((m) => [`${m.key}@${m.year}`, m.value]));
+
+describe("flattened 自评表 header runs", () => {
+  const form = [
+    "区级项目支出绩效自评表",
+    "（2022年度）",
+    "主管部门：某区农业农村局        单位：万元",
+    "项目名称 河道保洁经费  项目实施单位 某区河道管理所",
+    "项目资金（10分）",
+    "年初预算数(A) 全年执行数(B) 分值执行率(B/A) 得分计算方法年度资金总额62 60 10 96.77% 9.68按执行率计分",
+  ];
+  it("reads columns marked (A), (B/A) and the unit the form declares above them", () => {
+    expect(metricsOf(form)).toMatchObject({
+      "budget.initial@2022": 620000,
+      "budget.executed@2022": 600000,
+      "budget.execution_rate@2022": 96.77,
+    });
+  });
+  it("never takes the 分值 column for a budget figure", () => {
+    const values = Object.values(metricsOf(form));
+    expect(values).not.toContain(100000);
+    expect(values).not.toContain(10);
+  });
+  it("leaves bare figures unbound when no unit is declared", () => {
+    const m = metricsOf(form.map((l) => l.replace("单位：万元", "")));
+    expect(m["budget.initial@2022"]).toBeUndefined();
+    expect(m["budget.execution_rate@2022"]).toBe(96.77);
+  });
+});
+
+describe("form fields printed one after another", () => {
+  const fields = [
+    "某县2021年度林下经济示范项目绩效评价报告",
+    "一、项目基本情况项目实施单位某县林业局项目类型一次性项目计划投资额(万元)56.00实际到位资金(万元)50.00实际使用情况(万元)48.30其中:省级财政",
+  ];
+  it("reads a bare figure in the unit its field declares", () => {
+    expect(metricsOf(fields)).toMatchObject({
+      "budget.initial@2021": 560000,
+      "budget.received@2021": 500000,
+      "budget.executed@2021": 483000,
+    });
+  });
+  it("does not read a target's field", () => {
+    const m = metricsOf([fields[0], "绩效目标表目标值资金到位率(万元)50.00年度目标计划投资额(万元)56.00"]);
+    expect(m["budget.received@2021"]).toBeUndefined();
+    expect(m["budget.initial@2021"]).toBeUndefined();
+  });
+});
