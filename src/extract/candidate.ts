@@ -54,6 +54,8 @@ export interface Candidate {
   project?: string;
   /** A partial label (行政编制): dropped when several different ones compete. */
   partial?: boolean;
+  /** An allocation sentence's figure (fund-flow.ts): one of several may be a part, settled before choosing. */
+  allocation?: boolean;
   /** Disclosures: which of the two totals (本年 current, 总计 grand) a figure is; current wins. */
   scope?: Scope | null;
   /** Among equally sure figures, lower wins: the disclosure table's priority (收支总表 first). */

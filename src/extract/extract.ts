@@ -21,6 +21,7 @@ import { extractDisclosure } from "./disclosure/index.js";
 import { attachChanges } from "./attach-changes.js";
 import { notReportReason } from "./not-a-report.js";
 import { projectName } from "./project-name.js";
+import { bindFundFlow, settleAllocations } from "./fund-flow.js";
 
 /** Extract a Report from a document; findings stay empty (the pipeline fills them with the rules). */
 export function extract(doc: JxDocument): Report {
@@ -53,6 +54,7 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindProse(masked, ctx)) cands.push(c);
     for (const c of bindGrade(masked, ctx)) cands.push(c);
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);
+    for (const c of bindFundFlow(masked, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
     if (/[-\d]/.test(text)) {
       if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, "exact-label", cands);
@@ -104,7 +106,7 @@ export function extract(doc: JxDocument): Report {
     const list = projects.get(c.project!) ?? projects.set(c.project!, []).get(c.project!)!;
     if (!list.includes(c)) list.push(c);
   }
-  const metrics: Metric[] = chooseCandidates(cands.filter((x) => !x.project)).map(toMetric);
+  const metrics: Metric[] = chooseCandidates(settleAllocations(cands.filter((x) => !x.project))).map(toMetric);
   const projectList = [...projects.entries()].map(([name, list]) => ({ name, metrics: chooseCandidates(list).map(toMetric) }));
   attachChanges(metrics, projectList, maskedPassages);
   markOcrFigures(doc, [metrics, ...projectList.map((p) => p.metrics)]);

@@ -1,0 +1,94 @@
+/**
+ * How project money is told in running text when no catalogue label stands before the figure: the allocation
+ * ("县财政共下达我局…资金8010万元") and the arrival stated after the figure ("项目资金8010万元均已到位",
+ * "…资金30万元,资金已到位"). Both are weak shapes (confidence `pattern`): a labelled figure always wins.
+ */
+import { scanFigures, type FigureHit } from "./figures.js";
+import { candidateFromHit, type Candidate } from "./candidate.js";
+import { locate } from "./provenance.js";
+import { maskText, type Passage, type ProseContext } from "./prose.js";
+import { yearNamed } from "./years.js";
+
+/** Titles of documents (《关于下达…的通知》) name other acts: their verbs and figures are not this passage's. */
+const RE_TITLE = /《[^《》]{0,120}》/g;
+const blank = (m: string) => " ".repeat(m.length);
+
+/** A verb that allocates money to the project, not inside a title. */
+const RE_ALLOCATE = /(?:共|累计|合计|已|现|再)?(?:下达|安排|批复|下拨)/g;
+/** The words right before the allocated figure: the money's noun, then only filler. */
+const RE_MONEY_NOUN = /(?:资金|经费|补助|预算)(?:共计|合计|总额|总计|共|计|为|:|：|\s)*$/;
+/** How far an allocation verb reaches to its figure ("下达…2022年中央财政林业改革发展转移支付资金921.25万元"). */
+const ALLOCATE_REACH = 60;
+
+/** The arrival after a figure: "均已到位", "已全部到位", "，资金已到位" (not 未到位). */
+const RE_ARRIVED = /^[^，,。；;！？!?\d]{0,8}?(?:[，,]\s*(?:该|项目)?资金)?(?:均|已|已经|全部|足额|全额|及时|按时){1,3}(?:拨付)?到位/;
+
+function sentences(text: string): Array<{ s: string; at: number }> {
+  const out: Array<{ s: string; at: number }> = [];
+  let at = 0;
+  for (const s of text.split(/(?<=[。；;！？!?\n])/)) {
+    out.push({ s, at });
+    at += s.length;
+  }
+  return out;
+}
+
+function moneyHits(s: string): FigureHit[] {
+  return scanFigures(s).filter((h) => h.amount.kind === "money" && !h.change && h.amount.value > 0);
+}
+
+/** Candidates of allocation and arrival sentences in one passage. */
+export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
+  const text = maskText(p.text).replace(RE_TITLE, blank);
+  const out: Candidate[] = [];
+  const push = (key: string, year: number | null, h: FigureHit, at: number, s: string, allocation: boolean) => {
+    const c = candidateFromHit(
+      { key, year, prov: locate(p.segs, at + h.start, at + h.end), quote: p.text.slice(at, at + s.length).trim().slice(0, 200), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + at + h.start, project: ctx.projectName },
+      "money",
+      h,
+    );
+    if (allocation) c.allocation = true;
+    out.push(c);
+  };
+  for (const { s, at } of sentences(text)) {
+    if (!/\d/.test(s)) continue;
+    const money = moneyHits(s);
+    if (money.length === 0) continue;
+    // Arrival: the figure is the only money of its clause ("其中A万元、B万元均已到位" names parts, not the whole).
+    for (const h of money) {
+      if (!RE_ARRIVED.test(s.slice(h.end))) continue;
+      const clause = s.slice(0, h.start).split(/[，,]/).pop()!;
+      if (/\d/.test(clause.replace(/(?:19|20)\d{2}\s*年/g, ""))) continue;
+      const year = yearNamed(s.slice(0, h.start), ctx.fiscalYear);
+      if (year === undefined || year !== ctx.fiscalYear) continue;
+      push("budget.received", year, h, at, s, false);
+    }
+    // Allocation, in project text only: a department's report allocates to many things at once.
+    if (!ctx.project) continue;
+    for (const v of s.matchAll(RE_ALLOCATE)) {
+      const from = v.index! + v[0].length;
+      const h = money.find((x) => x.start >= from);
+      if (!h || h.start - from > ALLOCATE_REACH) continue;
+      const between = s.slice(from, h.start);
+      if (/[，,]/.test(between) || /\d/.test(between.replace(/(?:19|20)\d{2}\s*年度?/g, "")) || !RE_MONEY_NOUN.test(between)) continue;
+      const year = yearNamed(s.slice(0, h.start), ctx.fiscalYear);
+      if (year === undefined || year !== ctx.fiscalYear) continue;
+      push("budget.initial", year, h, at, s, true);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The allocation a report states, of the allocation candidates of all its passages in document order: a report
+ * that tells its total first and then the parts it was split into (a total ≥ each part) states the total; several
+ * allocations otherwise (批次, 追加 — parts whose sum is not printed) state none.
+ */
+export function settleAllocations(list: Candidate[]): Candidate[] {
+  const allocations = list.filter((c) => c.allocation);
+  if (allocations.length === 0) return list;
+  const [first, ...rest] = allocations;
+  const kept = rest.every((c) => c.value === first.value || (c.value ?? 0) < (first.value ?? 0)) ? first : null;
+  return list.filter((c) => !allocations.includes(c) || c === kept);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { bindFundFlow } from "../../src/extract/fund-flow.js";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "./helpers.js";
+
+const bind = (text: string, project = true) =>
+  bindFundFlow({ text, page: 1, block: 0, segs: [] }, { fiscalYear: 2022, project }).map((c) => [c.key, c.value]);
+
+const metricsOf = (lines: string[]) =>
+  Object.fromEntries(extract(docFromLines(lines)).metrics.map((m) => [`${m.key}@${m.year}`, m.value]));
+
+describe("allocation and arrival sentences", () => {
+  it("reads the money a project was allocated", () => {
+    expect(bind("2022年市财政共下达我单位乡村公路养护资金120万元，用于三条村道的日常养护。")).toEqual([["budget.initial", 1200000]]);
+  });
+  it("reads the arrival stated after the figure, in its clause or the next short one", () => {
+    expect(bind("本项目资金120万元已全部到位。")).toEqual([["budget.received", 1200000]]);
+    expect(bind("本项目养护资金45.5万元，资金已到位。")).toEqual([["budget.received", 455000]]);
+  });
+  it("does not read money that did not arrive, parts of a clause, or another year", () => {
+    expect(bind("一家施工单位的资金3万元未到位。")).toEqual([]);
+    expect(bind("其中省级资金80万元、县级资金40万元均已到位。")).toEqual([]);
+    expect(bind("2021年下达养护资金80万元。")).toEqual([]);
+  });
+  it("does not take the verb of a document's title", () => {
+    expect(bind("根据《关于下达2022年乡村公路养护资金的通知》，项目资金用于村道养护，共涉及3个村120万元。")).toEqual([]);
+  });
+  it("reads allocations in project text only", () => {
+    expect(bind("2022年市财政共下达我单位乡村公路养护资金120万元。", false)).toEqual([]);
+  });
+});
+
+describe("several allocations in one report", () => {
+  const head = "某县交通运输局2022年乡村公路养护项目绩效自评报告";
+  it("keeps a total told before its parts", () => {
+    const m = metricsOf([head, "2022年共下达乡村公路养护资金300万元。", "其中下达东片区养护补助120万元。", "下达西片区养护补助180万元。"]);
+    expect(m["budget.initial@2022"]).toBe(3000000);
+  });
+  it("states none when batches are told without their sum", () => {
+    const m = metricsOf([head, "第一批下达养护资金100万元。", "第二批下达养护资金200万元。"]);
+    expect(m["budget.initial@2022"]).toBeUndefined();
+  });
+  it("yields to a labelled budget", () => {
+    const m = metricsOf([head, "2022年共下达乡村公路养护资金300万元。", "项目年初预算数280万元。"]);
+    expect(m["budget.initial@2022"]).toBe(2800000);
+  });
+});
