@@ -120,6 +120,23 @@ function changeBefore(text: string, at: number, amount: Amount): "up" | "down" |
   return null;
 }
 
+/**
+ * What may follow a bare 万/亿 figure that is money ("项目批复资金350万已全部到位"): a stop or a verb of its clause,
+ * never a measure word ("600万株", "3万亩" are counts).
+ */
+const RE_AFTER_BARE_MONEY = /^(?:$|[\s，,。；;、)）]|已|均|全|用|于|的|为|是)/;
+
+/**
+ * A figure printed with a bare multiplier (350万) read as money, when the caller knows a money word stands before it;
+ * null when the figure is anything else or a measure word follows it.
+ */
+export function bareMultiplierMoney(text: string, h: FigureHit): FigureHit | null {
+  if (h.amount.kind !== "plain" || !RE_MULTIPLIER.test(h.text.slice(-1))) return null;
+  if (!RE_AFTER_BARE_MONEY.test(text.slice(h.end, h.end + 1))) return null;
+  const amount = parseAmount(`${h.text}元`);
+  return amount && amount.kind === "money" ? { ...h, amount, text: h.text } : null;
+}
+
 const SENTENCE_STOPS = charTable("。；;！？!?\n");
 
 /**

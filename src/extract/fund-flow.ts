@@ -3,7 +3,7 @@
  * ("县财政共下达我局…资金8010万元") and the arrival stated after the figure ("项目资金8010万元均已到位",
  * "…资金30万元,资金已到位"). Both are weak shapes (confidence `pattern`): a labelled figure always wins.
  */
-import { scanFigures, type FigureHit } from "./figures.js";
+import { bareMultiplierMoney, scanFigures, type FigureHit } from "./figures.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 import { locate } from "./provenance.js";
 import { maskText, type Passage, type ProseContext } from "./prose.js";
@@ -33,8 +33,14 @@ function sentences(text: string): Array<{ s: string; at: number }> {
   return out;
 }
 
+/** Money figures of a sentence; a bare 万 ("资金350万") counts when a money noun stands right before it. */
 function moneyHits(s: string): FigureHit[] {
-  return scanFigures(s).filter((h) => h.amount.kind === "money" && !h.change && h.amount.value > 0);
+  const out: FigureHit[] = [];
+  for (const hit of scanFigures(s)) {
+    const h = hit.amount.kind === "plain" && RE_MONEY_NOUN.test(s.slice(Math.max(0, hit.start - 8), hit.start)) ? bareMultiplierMoney(s, hit) ?? hit : hit;
+    if (h.amount.kind === "money" && !h.change && h.amount.value > 0) out.push(h);
+  }
+  return out;
 }
 
 /** Candidates of allocation and arrival sentences in one passage. */

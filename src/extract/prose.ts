@@ -5,7 +5,7 @@
  * not metrics. The year is the one written before the label in the same sentence, else the fiscal year.
  */
 import { findLabels, type LabelHit } from "./labels.js";
-import { scanFigures, sentenceAround, SENTENCE_REACH, type FigureHit } from "./figures.js";
+import { bareMultiplierMoney, scanFigures, sentenceAround, SENTENCE_REACH, type FigureHit } from "./figures.js";
 import { parseAmount } from "./amount.js";
 import { candidateFromHit, compatible, type Candidate } from "./candidate.js";
 import { charTable } from "./words.js";
@@ -117,7 +117,8 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
   let next = 0;
   for (const hit of hits) {
     const field = hit.amount.kind === "plain" ? fieldFigure(text, hit) : null;
-    const h = field ?? hit;
+    // "资金350万": a bare 万 is money only under a money label (compatible() below holds it to that).
+    const h = field ?? (hit.amount.kind === "plain" ? bareMultiplierMoney(text, hit) : null) ?? hit;
     const sStart = sentenceStart(text, h.start);
     const boundary = Math.max(prevEnd, sStart);
     // "8个项目 985万元": a count of items between a label and its amount does not end the label's reach.
@@ -158,8 +159,10 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     // A year after the report's is a target; with the report's year unknown, any written year or 上年 is another year.
     if (year === undefined || (year !== null && (ctx.fiscalYear === null || year > ctx.fiscalYear))) continue;
     const prov = locate(p.segs, h.start, h.end);
+    // Project words (预算资金, 已使用, 实际支付) say less than a catalogue label (年初预算, 全年执行数): where both
+    // state a figure, the catalogue label's wins.
     const c = candidateFromHit(
-      { key: label.entry.key, year, prov, quote: sentenceAround(p.text, h.start, h.end), restated: isRestated(year, ctx.fiscalYear), confidence: "exact-label", order, project: ctx.projectName, partial: label.entry.partial },
+      { key: label.entry.key, year, prov, quote: sentenceAround(p.text, h.start, h.end), restated: isRestated(year, ctx.fiscalYear), confidence: label.entry.projectOnly ? "fuzzy-label" : "exact-label", order, project: ctx.projectName, partial: label.entry.partial },
       label.entry.unitKind,
       h,
     );

@@ -45,3 +45,19 @@ describe("several allocations in one report", () => {
     expect(m["budget.initial@2022"]).toBe(2800000);
   });
 });
+
+describe("money printed with a bare 万", () => {
+  it("is money after a money noun or label, and a count before a measure word", () => {
+    expect(bind("项目专项资金60万已全部到位。")).toEqual([["budget.received", 600000]]);
+    const m = metricsOf(["某县林业局2022年育苗项目绩效自评报告", "项目批复资金60万，年育苗数量600万株。"]);
+    expect(m["budget.initial@2022"]).toBe(600000);
+    expect(Object.values(m)).not.toContain(6000000);
+  });
+});
+
+describe("project words and catalogue labels", () => {
+  it("a catalogue label's figure wins over a project word's", () => {
+    const m = metricsOf(["某县农机补贴项目2022年绩效自评报告", "项目预算资金合计180万元。", "年初预算合计200万元，全年预算执行数合计180万元。"]);
+    expect(m).toMatchObject({ "budget.initial@2022": 2000000, "budget.executed@2022": 1800000 });
+  });
+});
