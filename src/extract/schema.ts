@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FindingSchema } from "./finding.js";
 import { FormatSchema, WarningSchema } from "../document/model.js";
 import { FigureProvenanceSchema } from "./provenance.js";
+import { LineItemSchema } from "./line-item.js";
 
 /**
  * Where a figure was printed, to the box; absent in reports written before schema 2, null for figures with no place.
@@ -120,5 +121,10 @@ export const ReportSchema = z.object({
   indicators: z.array(IndicatorSchema),
   findings: z.array(FindingSchema),
   warnings: z.array(WarningSchema),
+  /**
+   * 预算/决算 disclosures: every amount of their 公开表 as a line item (line-item.ts), which the line-item rules check;
+   * absent in other reports and in reports stored before line items were read.
+   */
+  lineItems: z.array(LineItemSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

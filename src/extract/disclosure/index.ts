@@ -11,7 +11,8 @@ import { documentLines } from "./layout.js";
 import { lineStream } from "./locate.js";
 import { proseCandidates } from "./prose.js";
 import { tableCandidates } from "./tables.js";
-import { splitSections } from "./sections.js";
+import { splitSections, type Section } from "./sections.js";
+import { lineItems } from "./line-items.js";
 
 /**
  * A table cell wins, but the sentence printing the same figure carries its stated change (与上年相比…) and its share
@@ -27,19 +28,19 @@ function withSentences(c: Candidate, cands: Candidate[]): Candidate {
 }
 
 /** The figures behind a report, before choosing: tables first, then the 情况说明; none without a fiscal year. */
-function disclosureCandidates(doc: JxDocument): { meta: ReturnType<typeof detectDisclosure>; candidates: Candidate[] } {
+function disclosureCandidates(doc: JxDocument): { meta: ReturnType<typeof detectDisclosure>; candidates: Candidate[]; sections: Section[] } {
   const lines = documentLines(doc);
   const { sections, prose } = splitSections(lines);
   const meta = detectDisclosure(doc, lines, sections);
   // Every figure of a disclosure is about its year (or one it names beside it): with the year unknown, none can be stated.
-  if (!meta || meta.fiscalYear === null) return { meta, candidates: [] };
+  if (!meta || meta.fiscalYear === null) return { meta, candidates: [], sections };
   const candidates = [...tableCandidates(sections, meta.fiscalYear), ...proseCandidates(lineStream(prose), meta.fiscalYear)];
   candidates.forEach((c, i) => (c.order = i));
-  return { meta, candidates };
+  return { meta, candidates, sections };
 }
 
 export function extractDisclosure(doc: JxDocument): Report | null {
-  const { meta, candidates } = disclosureCandidates(doc);
+  const { meta, candidates, sections } = disclosureCandidates(doc);
   if (!meta) return null;
   const metrics: Metric[] = chooseCandidates(candidates).map((c) => toMetric(withSentences(c, candidates)));
   const warnings = [...doc.warnings];
@@ -60,5 +61,6 @@ export function extractDisclosure(doc: JxDocument): Report | null {
     indicators: [],
     findings: [],
     warnings,
+    lineItems: lineItems(doc, sections),
   };
 }

@@ -21,7 +21,8 @@ export type { Section } from "./sections.js";
 
 const RE_SECTION_UNIT = new RegExp(`单位[:：]?(${unitAlternation(MONEY_UNITS.map((u) => u.unit))})`);
 
-function sectionUnit(s: Section): string {
+/** The table's 单位 as printed under its title (万元 when it states none). */
+export function sectionUnit(s: Section): string {
   for (const l of [{ text: s.title } as Line, ...s.lines.slice(0, 8)]) {
     const m = RE_SECTION_UNIT.exec(l.text);
     if (m) return m[1];

@@ -1,0 +1,73 @@
+/**
+ * What the line-item rules share: exact sums in 分, the rounding a printed cell carries (half a unit of its last
+ * digit in the table's 单位), and evidence quoting a cell with its table, row and column.
+ */
+import type { Evidence } from "../../extract/finding.js";
+import type { LineItem } from "../../extract/line-item.js";
+import type { Report } from "../../extract/schema.js";
+import { grade, type Verdict } from "./tolerance.js";
+
+/** Exact amount in 分. */
+export const cents = (x: LineItem): number => Math.round(x.value * 100);
+
+/** Half a unit of the cell's last printed digit, in 分; a printed 0 is exact (nothing budgeted). */
+export function halfCents(x: LineItem): number {
+  if (x.value === 0) return 0;
+  return Math.round((50 * x.scale) / Math.pow(10, x.decimals));
+}
+
+export interface Balance {
+  /** 元. */
+  expected: number;
+  actual: number;
+  tolerance: number;
+  verdict: Verdict;
+}
+
+/** Does `total` equal the sum of `parts`, up to the rounding of every printed cell involved? */
+export function balance(total: LineItem, parts: LineItem[]): Balance {
+  const sum = parts.reduce((s, p) => s + cents(p), 0);
+  const tol = halfCents(total) + parts.reduce((s, p) => s + halfCents(p), 0);
+  const gap = cents(total) - sum;
+  return { expected: sum / 100, actual: total.value, tolerance: tol / 100, verdict: grade(gap / 100, tol / 100, (2 * halfCents(total)) / 100) };
+}
+
+/** The last header cell of the column ("支出预算/基本支出" → 基本支出). */
+export const leaf = (x: LineItem): string => x.column.split("/").pop() || x.column;
+
+/** The header cells above the last one: columns under one group header add up to that group's 合计. */
+export const group = (x: LineItem): string => x.column.split("/").slice(0, -1).join("/");
+
+/** How a message names a row: its code and name. */
+export const rowName = (x: LineItem): string => [x.code, x.name].filter(Boolean).join(" ") || "（无名称行）";
+
+/** How a message names a cell: row, column and the amount as printed. */
+export const cellName = (x: LineItem): string => `${rowName(x)}「${leaf(x) || "金额"}」${x.text}`;
+
+export function cellEvidence(report: Pick<Report, "source">, x: LineItem, extra = ""): Evidence {
+  return { source: report.source.path, page: x.prov.page, quote: `${x.title}：${cellName(x)}${extra}`, prov: x.prov };
+}
+
+const UNIT_NAME: Record<number, string> = { 1: "元", 1000: "千元", 10000: "万元", 100000000: "亿元" };
+
+/** An amount in 元 as the table prints it: in the table's 单位, to its decimals ("13.50万元"). */
+export function inTableUnit(value: number, like: LineItem): string {
+  const unit = UNIT_NAME[like.scale];
+  return unit ? `${(value / like.scale).toFixed(like.decimals)}${unit}` : `${value.toFixed(2)}元`;
+}
+
+/** Items grouped by a key, in document order. */
+export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+/** The column a cell sits in, within its table and side. */
+export const columnKey = (x: LineItem): string => `${x.tableNo}|${x.side}|${x.column}`;
+export const rowKey = (x: LineItem): string => `${x.tableNo}|${x.row}|${x.side}`;

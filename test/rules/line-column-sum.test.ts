@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
+import { lineColumnSum } from "../../src/rules/line-column-sum.js";
+import { budgetReport, expenditureTable, table } from "./line-items-fixture.js";
+
+describe("line-column-sum", () => {
+  it("valid: each column's 合计 row is the sum of its 类 rows", () => {
+    expect(checkRule(lineColumnSum, budgetReport(expenditureTable()))).toEqual([]);
+  });
+
+  it("invalid: a 合计 that differs from its 类 rows is an error in that column only", () => {
+    const f = checkRule(lineColumnSum, budgetReport(expenditureTable((rows) => (rows[0][3] = "1,030.15"))));
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].message).toContain("「基本支出」列");
+    expect(f[0].message).toContain("1020.15万元");
+    expect(f[0].expected).toBe(10201500);
+  });
+
+  it("valid: a table without 科目 codes has no outline to sum", () => {
+    const items = table({ table: "summary", title: "收支预算总表", columns: ["预算数"], roles: ["amount"], rows: [[null, "一、一般公共预算拨款收入", "90.00"], [null, "二、事业收入", "5.00"], [null, "收入总计", "100.00"]] });
+    expect(checkRule(lineColumnSum, budgetReport(items))).toEqual([]);
+  });
+});
