@@ -54,6 +54,7 @@ const paths = [
   ...(finding ? [`/api/findings/${finding.id}`] : []),
   "/api/trend?metric=expenditure.total",
   `/api/trend?metric=expenditure.total&department=${encodeURIComponent((db.prepare("SELECT name FROM departments WHERE id = ?").get(dep.id) as { name: string }).name)}`,
+  `/api/compare?metric=expenditure.total&year=${(db.prepare("SELECT MAX(fiscal_year) AS y FROM active_reports").get() as { y: number }).y}`,
   "/",
 ];
 

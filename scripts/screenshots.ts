@@ -92,6 +92,7 @@ try {
       console.error("no finding on a PDF fixture: finding.png not taken");
     }
     await shot("trend", "#/trend?metric=expenditure.total", (p) => p.locator("#trend tbody tr").first().waitFor());
+    await shot("compare", "#/compare?metric=expenditure.total&year=2023", (p) => p.locator("#compare tbody tr").first().waitFor());
     await shot("import", "#/import", (p) => p.locator('input[type="file"]').first().waitFor({ state: "attached" }));
   } finally {
     await browser.close();

@@ -12,6 +12,7 @@ import type Database from "better-sqlite3";
 import { isInputError } from "../errors.js";
 import { QueryError } from "../query/errors.js";
 import { trend } from "../query/trend.js";
+import { compare } from "../query/compare.js";
 import { METRICS } from "../extract/metric-catalog.js";
 import { search } from "../query/search.js";
 import { runSqlLimited } from "../query/sql-limited.js";
@@ -20,6 +21,7 @@ import { PageImages } from "./page-images.js";
 import { registerCorrections, registerExports, registerProjects } from "./routes-more.js";
 import type { ImportJob, Imports } from "./imports.js";
 import { CLIENT_JS } from "./client.js";
+import { CLIENT_COMPARE_JS } from "./client-compare.js";
 import { CLIENT_CSS, pageShell } from "./page-shell.js";
 
 export interface AppOptions {
@@ -96,7 +98,7 @@ export function createApp(opts: AppOptions): Hono {
     c.header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'");
     return c.html(pageShell({ readOnly: opts.readOnly }));
   });
-  app.get("/assets/app.js", (c) => c.body(CLIENT_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" }));
+  app.get("/assets/app.js", (c) => c.body(CLIENT_JS + CLIENT_COMPARE_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" }));
   app.get("/assets/app.css", (c) => c.body(CLIENT_CSS, 200, { "Content-Type": "text/css; charset=utf-8" }));
 
   app.get("/api/departments", (c) => c.json(overview(db)));
@@ -131,6 +133,13 @@ export function createApp(opts: AppOptions): Hono {
     if (!metric) return fail(c, 400, "缺少 metric 参数 (metric is required)");
     const dept = c.req.query("department");
     return c.json(trend(db, { metric, departments: dept ? [dept] : undefined, kind: c.req.query("kind") || undefined }));
+  });
+  app.get("/api/compare", (c) => {
+    const metric = c.req.query("metric");
+    if (!metric) return fail(c, 400, "缺少 metric 参数 (metric is required)");
+    const year = Number(c.req.query("year"));
+    const top = Number(c.req.query("top") ?? 0);
+    return c.json(compare(db, { metric, year, top: Number.isInteger(top) && top > 0 ? top : null, kind: c.req.query("kind") || undefined }));
   });
   app.get("/api/search", (c) => {
     const q = c.req.query("q") ?? "";

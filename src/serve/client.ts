@@ -297,6 +297,7 @@ async function route() {
     else if (parts[0] === "search") await searchView(q);
     else if (parts[0] === "sql") await sqlView(q);
     else if (parts[0] === "trend") await trendView(q);
+    else if (parts[0] === "compare") await compareView(q);
     else if (parts[0] === "projects") await projectsView(q);
     else if (parts[0] === "import" && document.body.dataset.readonly !== "true") await importView();
     else app.replaceChildren("未找到页面");

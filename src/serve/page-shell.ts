@@ -8,7 +8,7 @@ export function pageShell(o: { readOnly: boolean }): string {
 <title>jixiao 绩效报告核对</title><link rel="stylesheet" href="/assets/app.css"></head>
 <body data-readonly="${esc(String(o.readOnly))}">
 <header><a href="#/" class="brand">jixiao 绩效</a>
-<nav><a href="#/">总览</a>${o.readOnly ? "" : '<a href="#/import">导入</a>'}<a href="#/trend">趋势</a><a href="#/projects">项目</a><a href="#/findings?severity=error">问题</a><a href="#/search">搜索</a><a href="#/sql">SQL</a></nav></header>
+<nav><a href="#/">总览</a>${o.readOnly ? "" : '<a href="#/import">导入</a>'}<a href="#/trend">趋势</a><a href="#/compare">比较</a><a href="#/projects">项目</a><a href="#/findings?severity=error">问题</a><a href="#/search">搜索</a><a href="#/sql">SQL</a></nav></header>
 <main id="app">加载中…</main>
 <script src="/assets/app.js" type="module"></script></body></html>`;
 }

@@ -9,6 +9,7 @@ import { ingest } from "../../src/ingest/ingest.js";
 import { createApp } from "../../src/serve/app.js";
 import { tempDb } from "../query/helpers.js";
 import { openDb, type Db } from "../../src/store/db.js";
+import { compare, type CompareResult } from "../../src/query/compare.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const HOST = "127.0.0.1:8321";
@@ -150,6 +151,20 @@ describe("serve API", () => {
     expect(r.series.length).toBeGreaterThan(0);
     expect(r.series.every((s) => s.points.length === r.years.length)).toBe(true);
     expect((await get("/api/trend?metric=no.such_metric")).status).toBe(400);
+  });
+
+  it("a comparison through the API is the query layer's: ranked, shares of the total, the rest folded into one row", async () => {
+    const c = (await (await get("/api/compare?metric=expenditure.total&year=2023")).json()) as CompareResult;
+    expect(c).toEqual(compare(ro, { metric: "expenditure.total", year: 2023 }));
+    expect(c.rows.length).toBeGreaterThan(1);
+    const values = c.rows.map((r) => r.value ?? 0);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(c.rows.reduce((n, r) => n + (r.share ?? 0), 0)).toBeCloseTo(100, 2);
+    const top1 = (await (await get("/api/compare?metric=expenditure.total&year=2023&top=1")).json()) as CompareResult;
+    expect(top1.rows.map((r) => r.rank)).toEqual([1, null]);
+    expect(top1.rows[1].cents).toBe(c.rows.slice(1).reduce((n, r) => n + (r.cents ?? 0), 0));
+    expect((await get("/api/compare?year=2023")).status).toBe(400);
+    expect((await get("/api/compare?metric=expenditure.total&year=abc")).status).toBe(400);
   });
 
   it("GET /api/projects lists projects with their years as jixiao projects does, filtered by department", async () => {

@@ -102,6 +102,22 @@ describeIfExists(CHROMIUM, "the web app in Chromium (apt-get install chromium)")
     expect(cells).toBe(r.years.length);
   });
 
+  it("the compare page ranks the departments the API ranks, with 万元 shown and the exact 元 on hover", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "/#/compare?metric=expenditure.total&year=2023");
+    await page.locator("#compare tbody tr").first().waitFor();
+    const c = (await page.evaluate(async () => (await fetch("/api/compare?metric=expenditure.total&year=2023")).json())) as {
+      rows: Array<{ department: string; cents: number }>;
+    };
+    const rows = page.locator("#compare tbody tr");
+    // One row per ranked department and the 合计 row.
+    expect(await rows.count()).toBe(c.rows.length + 1);
+    expect(await rows.locator("td:nth-child(2)").allTextContents()).toEqual(c.rows.map((r) => r.department));
+    expect(await rows.last().locator("th").textContent()).toBe(`合计（${c.rows.length} 个部门）`);
+    const first = rows.first().locator("td:nth-child(4) span").first();
+    expect(await first.getAttribute("title")).toBe((c.rows[0].cents / 100).toLocaleString("zh-CN") + " 元");
+  });
+
   it("the projects page lists every project year", async () => {
     const page = await browser.newPage();
     await page.goto(base + "/#/projects");
