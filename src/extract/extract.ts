@@ -9,7 +9,7 @@ import { extractMetadata } from "./metadata.js";
 import { bindArrivedInFull, bindGrade, bindProse, type Passage, type ProseContext } from "./prose.js";
 import { literalRun, passages, passageStream } from "./passages.js";
 import { locate } from "./provenance.js";
-import { extractProjectItems } from "./projects.js";
+import { extractProjectItems, headingProject } from "./projects.js";
 import { bindRows, rowText } from "./inline-rows.js";
 import { cellProvenance, cellStream } from "./cells.js";
 import { bindCells, bindTables } from "./grid.js";
@@ -23,6 +23,21 @@ import { notReportReason } from "./not-a-report.js";
 import { projectName } from "./project-name.js";
 import { bindFundFlow, settleAllocations } from "./fund-flow.js";
 
+/** A report of several projects names them as projects do: "…项目", "…工程". */
+const RE_PROJECT_NAME = /(项目|工程)$/;
+
+/**
+ * The project items of each passage. A department's report names its projects; a project report is about one project,
+ * and its items ("（1）省级资金…") are parts of it, unless it names at least two projects with figures of their own
+ * (a 项目支出绩效自评总报告 covering all of a unit's projects).
+ */
+function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extractProjectItems>[] {
+  const all = ps.map((p, i) => extractProjectItems(p, ctx, i > 0 ? headingProject(ps[i - 1].text) : null));
+  if (!ctx.project) return all;
+  const named = all.map((list) => list.filter((it) => RE_PROJECT_NAME.test(it.name)));
+  return new Set(named.flat().map((it) => it.name)).size >= 2 ? named : all.map(() => []);
+}
+
 /** Extract a Report from a document; findings stay empty (the pipeline fills them with the rules). */
 export function extract(doc: JxDocument): Report {
   const disclosure = extractDisclosure(doc);
@@ -30,19 +45,21 @@ export function extract(doc: JxDocument): Report {
   const blocks = allBlocks(doc);
   const meta = extractMetadata(blocks);
   const fiscalYear = meta.fiscalYear;
-  const isProject = meta.kind === "project";
+  const ps = passages(blocks);
+  const items = projectItems(ps, { fiscalYear, project: meta.kind === "project" });
+  // A report of several projects: its project words (已使用, 实际支付) speak of one of them, not of the whole.
+  const isProject = meta.kind === "project" && !items.some((list) => list.length > 0);
   const ctx: ProseContext = { fiscalYear, project: isProject };
   const cands: Candidate[] = [];
   const projects = new Map<string, Candidate[]>();
 
-  const ps = passages(blocks);
   const { text: streamText, starts, where } = passageStream(ps);
   const stream = rowText(streamText, isProject, where);
   const maskedPassages: Passage[] = [];
   ps.forEach((p, i) => {
     let text = p.text;
-    if (!isProject) {
-      for (const item of extractProjectItems(p, ctx)) {
+    {
+      for (const item of items[i]) {
         const list = projects.get(item.name) ?? projects.set(item.name, []).get(item.name)!;
         for (const c of item.candidates) list.push(c);
         text = text.slice(0, item.start) + " ".repeat(item.end - item.start) + text.slice(item.end);
@@ -125,7 +142,7 @@ export function extract(doc: JxDocument): Report {
     fiscalYear: meta.fiscalYear,
     kind: meta.kind,
     title: meta.title,
-    ...(isProject ? { project: projectName(blocks, meta.title, meta.department) } : {}),
+    ...(meta.kind === "project" ? { project: projectName(blocks, meta.title, meta.department) } : {}),
     filledDate: meta.filledDate,
     filer: meta.filer,
     phone: meta.phone,

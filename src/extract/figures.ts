@@ -48,6 +48,14 @@ const RE_ARABIC = new RegExp(
   `(?<![\\d.A-Za-z_/\\-])([-−]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(?![\\d.]*[A-Za-z_])(\\s?(?:${UNIT_ALT}))?`,
   "y",
 );
+/**
+ * "35. 3万元", "98. 33%": a space after the decimal point (OCR and document sites print it), one figure when a money or
+ * percent unit follows it; without one the two numbers stay apart (a list "1. 2").
+ */
+const RE_SPLIT_DECIMAL = new RegExp(
+  `(?<![\\d.A-Za-z_/\\-])(\\d{1,9})\\. (\\d{1,6})(\\s?(?:${unitAlternation(UNITS.units.filter((u) => u.kind === "money" || u.kind === "percent").map((u) => u.unit))}))`,
+  "y",
+);
 const RE_CHINESE = new RegExp(`(?<![\\d.${RE_CN_NUM_CHARS}])([零〇一二两三四五六七八九十][${RE_CN_NUM_CHARS}]*)(亿元|万元|元|人|名|辆)`, "y");
 const RE_UP = /(增加|增长|提高|上升|上涨|增|多|超支|追加)\s*$/;
 const RE_DOWN = /(减少|下降|降低|下滑|减|少|节约|节省|压减)\s*$/;
@@ -72,6 +80,14 @@ export function scanFigures(raw: string, defaultUnit: string | null = null): Fig
     const c = text.charCodeAt(p);
     if (!isDigit(c) && !((c === 45 || c === 0x2212) && isDigit(text.charCodeAt(p + 1)))) {
       p++;
+      continue;
+    }
+    RE_SPLIT_DECIMAL.lastIndex = p;
+    const split = RE_SPLIT_DECIMAL.exec(text);
+    const joined = split ? parseAmount(`${split[1]}.${split[2]}${split[3]}`) : null;
+    if (split && joined) {
+      hits.push({ start: p, end: p + split[0].length, amount: joined, text: split[0].trim(), change: changeBefore(text, p, joined) });
+      p += split[0].length;
       continue;
     }
     RE_ARABIC.lastIndex = p;

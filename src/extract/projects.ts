@@ -6,11 +6,15 @@
 import type { Passage, ProseContext } from "./prose.js";
 import { bindProse, maskText } from "./prose.js";
 import { scanFigures, sentenceAround } from "./figures.js";
-import { findLabels } from "./labels.js";
+import { findLabels, matchLabel } from "./labels.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 import { locate, sliceSegments } from "./provenance.js";
 
-const RE_ITEM = /(?:^|[；;。，,:：\s])(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳])|[；;]|分项目看[，,:：]?|其中[:：]/g;
+/**
+ * Where an item starts: 一是, (1), ①, a numbered "1、" (a page number a document site spliced into a sentence, "…版3、面",
+ * starts no item: it names no project), a semicolon, 分项目看, 其中：.
+ */
+const RE_ITEM = /(?:^|[；;。，,:：\s])(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳])|(?<![\d.A-Za-z])\d{1,2}[、．](?=[^\d\s]|(?:19|20)\d{2}年)|[；;]|分项目看[，,:：]?|其中[:：]/g;
 const RE_NAME_END = /(项目|经费|费用|资金|工程|专项|补助|支出)$/;
 
 export interface ProjectItem {
@@ -41,40 +45,69 @@ function itemName(item: string): { name: string; rest: string } | null {
   }
   name = name.replace(/^用于其他/, "").replace(/^用于/, "");
   if (!RE_NAME_END.test(name) && !ji) return null;
-  if (name.length < 3 || /[\d%]/.test(name)) return null;
+  // A year may open a name ("2022年退役军人事务专项资金项目"); other digits make it a sentence.
+  if (name.length < 3 || /[\d%]/.test(name.replace(/^(?:19|20)\d{2}年度?/, ""))) return null;
   return { name, rest };
 }
 
-/** Project items of one passage, with their bound figures. */
-export function extractProjectItems(p: Passage, ctx: ProseContext): ProjectItem[] {
+/** A heading that is a project's name alone: "3、数字文化馆建设工程：", "（二）XX项目". */
+const RE_NAME_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．]|[①-⑳])\s*([^，,。；;：:]{3,40}?)\s*[:：]?\s*$/;
+
+/** The project a heading names, or null (a section heading such as "3、项目资金使用情况" names none). */
+export function headingProject(text: string): string | null {
+  const m = RE_NAME_HEADING.exec(text);
+  if (!m) return null;
+  const name = m[1].trim();
+  // Only names that say they are projects: a heading "（二）一般公共预算支出" or "（三）专项资金" titles a part of the report.
+  if (!/(项目|工程)$/.test(name) || /[\d%]/.test(name.replace(/^(?:19|20)\d{2}年度?/, ""))) return null;
+  if (/情况|分析|目标|评价|概况|措施|问题|结论/.test(name) || matchLabel(name, { project: false })?.exact) return null;
+  return name;
+}
+
+/** The item text[start, end) of passage p, named `name`, whose words after the name start at `from` (within the item). */
+function bindItem(p: Passage, start: number, end: number, name: string, from: number, ctx: ProseContext): ProjectItem | null {
+  const item = p.text.slice(start, end);
+  const hits = scanFigures(maskText(item)).filter((h) => h.amount.kind === "money" && !h.change);
+  if (hits.length === 0) return null;
+  const itemCtx: ProseContext = { ...ctx, project: true, projectName: name, orderBase: p.block * 100000 + start };
+  const segs = sliceSegments(p.segs, start, end);
+  const cands = bindProse({ text: item, page: p.page, block: p.block, segs }, itemCtx);
+  // A bare amount right after the name ("…经费合计75万元", "…经费4194.23万元") is the project's budget.
+  if (!cands.some((c) => c.key === "budget.initial" && !c.restated)) {
+    const first = hits[0];
+    const between = maskText(item).slice(from, first.start);
+    if (!/支出|使用|执行|拨付|到位/.test(between.slice(-8))) {
+      cands.push(
+        candidateFromHit(
+          { key: "budget.initial", year: ctx.fiscalYear, prov: locate(segs, first.start, first.end), quote: sentenceAround(item, first.start, first.end), restated: false, confidence: "pattern", order: itemCtx.orderBase! + first.start, project: name },
+          "money",
+          first,
+        ),
+      );
+    }
+  }
+  return cands.length ? { name, candidates: cands, start, end } : null;
+}
+
+/**
+ * Project items of one passage, with their bound figures. `heading`: the project the heading above the passage names;
+ * a passage with no item of its own is then that project's.
+ */
+export function extractProjectItems(p: Passage, ctx: ProseContext, heading: string | null = null): ProjectItem[] {
   const text = maskText(p.text);
   const starts = [...text.matchAll(RE_ITEM)].map((m) => m.index! + m[0].length);
   const out: ProjectItem[] = [];
   for (let k = 0; k < starts.length; k++) {
     const end = k + 1 < starts.length ? starts[k + 1] : text.length;
-    const item = p.text.slice(starts[k], end);
-    const named = itemName(item);
-    if (!named) continue;
-    const hits = scanFigures(maskText(item)).filter((h) => h.amount.kind === "money" && !h.change);
-    if (hits.length === 0) continue;
-    const itemCtx: ProseContext = { ...ctx, project: true, projectName: named.name, orderBase: p.block * 100000 + starts[k] };
-    const segs = sliceSegments(p.segs, starts[k], end);
-    const cands = bindProse({ text: item, page: p.page, block: p.block, segs }, itemCtx);
-    // A bare amount right after the name ("…经费合计75万元", "…经费4194.23万元") is the project's budget.
-    if (!cands.some((c) => c.key === "budget.initial" && !c.restated)) {
-      const first = hits[0];
-      const between = maskText(item).slice(named.name.length, first.start);
-      if (!/支出|使用|执行|拨付|到位/.test(between.slice(-8))) {
-        cands.push(
-          candidateFromHit(
-            { key: "budget.initial", year: ctx.fiscalYear, prov: locate(segs, first.start, first.end), quote: sentenceAround(item, first.start, first.end), restated: false, confidence: "pattern", order: itemCtx.orderBase! + first.start, project: named.name },
-            "money",
-            first,
-          ),
-        );
-      }
-    }
-    if (cands.length) out.push({ name: named.name, candidates: cands, start: starts[k], end });
+    const named = itemName(p.text.slice(starts[k], end));
+    // "1、基本支出：…万元" is a line of the report's own figures, not a project.
+    if (!named || matchLabel(named.name, { project: false })?.exact) continue;
+    const it = bindItem(p, starts[k], end, named.name, named.name.length, ctx);
+    if (it) out.push(it);
+  }
+  if (out.length === 0 && heading) {
+    const it = bindItem(p, 0, p.text.length, heading, 0, ctx);
+    if (it) out.push(it);
   }
   return out;
 }

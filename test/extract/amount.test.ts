@@ -66,3 +66,13 @@ describe("scanFigures", () => {
     expect(scanFigures("下达资金75.96万元").map((h) => h.amount.value)).toEqual([759600]);
   });
 });
+
+describe("a space after the decimal point", () => {
+  it("joins the figure when a money or percent unit follows", () => {
+    expect(scanFigures("预算35. 3万元，成灾率2. 5%").map((h) => [h.text, h.amount.kind, h.amount.value])).toEqual([
+      ["35. 3万元", "money", 353000],
+      ["2. 5%", "percent", 2.5],
+    ]);
+    expect(scanFigures("见第1. 2条").map((h) => h.amount.value)).toEqual([1, 2]);
+  });
+});

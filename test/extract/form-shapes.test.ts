@@ -55,3 +55,29 @@ describe("form fields printed one after another", () => {
     expect(m["budget.initial@2021"]).toBeUndefined();
   });
 });
+
+describe("a report of several projects", () => {
+  const lines = [
+    "某县文化馆2022年度项目支出绩效自评总报告",
+    "一、项目绩效目标情况本馆2022年度共有3个项目1、非遗展示厅改造项目:预算42. 5万元,2022年全年实际支付40万元。2、2022年送戏下乡补助项目:预算18万元,全年实际支付18万元。",
+    "3、数字文化馆建设工程:预算60万元,全年实际支付57.5万元。",
+  ];
+  const report = extract(docFromLines(lines));
+  const project = (name: string) => Object.fromEntries(report.projects.find((p) => p.name === name)?.metrics.map((m) => [m.key, m.value]) ?? []);
+  it("gives each numbered project its own budget and execution", () => {
+    expect(project("非遗展示厅改造项目")).toEqual({ "budget.initial": 425000, "budget.executed": 400000 });
+    expect(project("2022年送戏下乡补助项目")).toEqual({ "budget.initial": 180000, "budget.executed": 180000 });
+    expect(project("数字文化馆建设工程")).toEqual({ "budget.initial": 600000, "budget.executed": 575000 });
+  });
+  it("leaves the report's own figures to the report", () => {
+    expect(report.metrics.filter((m) => m.key.startsWith("budget."))).toEqual([]);
+  });
+  it("a single project's numbered parts are not projects", () => {
+    const one = extract(docFromLines(["某县2022年村道养护项目绩效自评报告", "1、省级资金:下达40万元;2、县级配套资金:下达20万元。"]));
+    expect(one.projects).toEqual([]);
+  });
+  it("a line of the report's own figures is not a project", () => {
+    const dept = extract(docFromLines(["某县林业局2021年度部门整体支出绩效自评报告", "二、支出情况1、基本支出:1768.16万元,主要用于人员工资。2、项目支出:2985.5万元。"]));
+    expect(dept.projects.map((p) => p.name)).toEqual([]);
+  });
+});
