@@ -204,7 +204,7 @@ export function bindArrivedInFull(p: Passage, next: Passage | null, ctx: ProseCo
 
 /** score.grade: "等级为优", "评价结果：良好". */
 export function bindGrade(p: Passage, ctx: ProseContext): Candidate[] {
-  const m = /(自评等级|评价等级|绩效等级|等级|评价结果|自评结果)\s*(?:为|是|:|：|评定为|确定为)?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(p.text);
+  const m = /(自评等级|评价等级|绩效等级|等级|自评等次|评价等次|绩效等次|等次|评价结果|自评结果)\s*(?:均为|均是|为|是|:|：|评定为|确定为)?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(p.text);
   if (!m || RE_TARGET_CLAUSE.test(p.text.slice(Math.max(0, m.index - 10), m.index))) return [];
   const end = m.index + m[0].length;
   return [

@@ -1,0 +1,48 @@
+/**
+ * "2022年支出76.36万元,其中基本支出76.36万元…": a bare 收入 or 支出 names no metric, but a figure after it that the
+ * sentence goes on to split (其中 + parts of the same family) is that family's total. Weak (pattern): a labelled
+ * total (总支出, 支出合计) wins.
+ */
+import { scanFigures } from "./figures.js";
+import { findLabels } from "./labels.js";
+import { candidateFromHit, type Candidate } from "./candidate.js";
+import { locate } from "./provenance.js";
+import { maskText, type Passage, type ProseContext } from "./prose.js";
+import { yearNamed } from "./years.js";
+
+/** The bare word, at a sentence's or clause's start, after an optional year: its family and total key. */
+const RE_BARE_TOTAL = /(?:^|[。；;，,\s])((?:(?:19|20)\d{2}\s*年度?|全年|当年)?)(?:共|全年|实际)?(收入|支出)(?:共计|合计|总额|为|是|:|：|\s)*$/;
+const FAMILY: Record<string, { total: string; prefix: string }> = {
+  收入: { total: "income.total", prefix: "income." },
+  支出: { total: "expenditure.total", prefix: "expenditure." },
+};
+/** How the sentence goes on to split the figure. */
+const RE_PARTS_NEXT = /^\s*[，,]?\s*其中\s*[:：]?\s*/;
+
+export function bindTotalBeforeParts(p: Passage, ctx: ProseContext): Candidate[] {
+  const text = maskText(p.text);
+  const out: Candidate[] = [];
+  for (const h of scanFigures(text)) {
+    if (h.amount.kind !== "money" || h.change) continue;
+    const before = text.slice(Math.max(0, h.start - 16), h.start);
+    const m = RE_BARE_TOTAL.exec(before);
+    if (!m) continue;
+    const next = RE_PARTS_NEXT.exec(text.slice(h.end, h.end + 8));
+    if (!next) continue;
+    const family = FAMILY[m[2]];
+    // The first label after 其中 must be a part of the same family (其中基本支出, 其中财政拨款收入).
+    const rest = text.slice(h.end + next[0].length, h.end + next[0].length + 20);
+    const first = findLabels(rest, { project: false })[0];
+    if (!first || first.start > 2 || !first.entry.key.startsWith(family.prefix) || first.entry.key === family.total) continue;
+    const year = m[1] ? yearNamed(m[1], ctx.fiscalYear) : ctx.fiscalYear;
+    if (year === undefined || year !== ctx.fiscalYear) continue;
+    out.push(
+      candidateFromHit(
+        { key: family.total, year, prov: locate(p.segs, h.start, h.end), quote: p.text.slice(Math.max(0, h.start - 16), h.end + 40).trim(), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + h.start, project: ctx.projectName },
+        "money",
+        h,
+      ),
+    );
+  }
+  return out;
+}

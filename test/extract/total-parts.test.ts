@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { bindTotalBeforeParts } from "../../src/extract/total-parts.js";
+import { bindGrade, bindProse } from "../../src/extract/prose.js";
+
+const passage = (text: string) => ({ text, page: 1, block: 0, segs: [] });
+const ctx = { fiscalYear: 2023, project: false };
+const totals = (text: string) => bindTotalBeforeParts(passage(text), ctx).map((c) => [c.key, c.value]);
+
+describe("a bare 收入/支出 total that the sentence splits", () => {
+  it("is the family's total when 其中 and a part of the same family follow", () => {
+    expect(totals("2023年支出120.50万元，其中基本支出100万元，项目支出20.50万元。")).toEqual([["expenditure.total", 1205000]]);
+    expect(totals("全年收入88万元，其中财政拨款收入80万元。")).toEqual([["income.total", 880000]]);
+  });
+  it("is nothing without the split, with a part of another family, or in another year", () => {
+    expect(totals("2023年支出120.50万元，主要用于人员工资。")).toEqual([]);
+    expect(totals("2023年收入120.50万元，其中基本支出100万元。")).toEqual([]);
+    expect(totals("2022年支出120.50万元，其中基本支出100万元。")).toEqual([]);
+    expect(totals("办公设备购置支出12万元，其中基本支出10万元。")).toEqual([]);
+  });
+});
+
+describe("labels and grades", () => {
+  it("预算收入 is the total income, 政府性基金预算收入 is not", () => {
+    const keys = bindProse(passage("2023年预算收入300万元，政府性基金预算收入20万元。"), ctx).map((c) => [c.key, c.value]);
+    expect(keys).toEqual([
+      ["income.total", 3000000],
+      ["income.gov_fund", 200000],
+    ]);
+  });
+  it("reads a grade stated as 等次", () => {
+    expect(bindGrade(passage("部门整体支出和两个专项的自评等次均为优秀。"), ctx).map((c) => c.text)).toEqual(["优秀"]);
+  });
+});
