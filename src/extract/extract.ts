@@ -23,6 +23,7 @@ import { notReportReason } from "./not-a-report.js";
 import { projectName } from "./project-name.js";
 import { bindFundFlow, settleAllocations } from "./fund-flow.js";
 import { bindTotalBeforeParts } from "./total-parts.js";
+import { listedProjects } from "./project-lists.js";
 
 /** A report of several projects names them as projects do: "…项目", "…工程". */
 const RE_PROJECT_NAME = /(项目|工程)$/;
@@ -30,12 +31,17 @@ const RE_PROJECT_NAME = /(项目|工程)$/;
 /**
  * The project items of each passage. A department's report names its projects; a project report is about one project,
  * and its items ("（1）省级资金…") are parts of it, unless it names at least two projects with figures of their own
- * (a 项目支出绩效自评总报告 covering all of a unit's projects).
+ * (a 项目支出绩效自评总报告 covering all of a unit's projects, an evaluation listing the funds it covers).
  */
 function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extractProjectItems>[] {
-  const all = ps.map((p, i) => extractProjectItems(p, ctx, i > 0 ? headingProject(ps[i - 1].text) : null));
+  const listed = ps.map((p) => listedProjects(p, ctx));
+  const all = ps.map((p, i) => {
+    // A list of projects with their amounts speaks for its names, not for the item that holds it ("一是…资金,包含A…、B…").
+    const items = extractProjectItems(p, ctx, i > 0 ? headingProject(ps[i - 1].text) : null);
+    return [...listed[i], ...items.filter((it) => !listed[i].some((l) => l.start < it.end && it.start < l.end))];
+  });
   if (!ctx.project) return all;
-  const named = all.map((list) => list.filter((it) => RE_PROJECT_NAME.test(it.name)));
+  const named = all.map((list, i) => list.filter((it) => listed[i].includes(it) || RE_PROJECT_NAME.test(it.name)));
   return new Set(named.flat().map((it) => it.name)).size >= 2 ? named : all.map(() => []);
 }
 

@@ -43,7 +43,8 @@ function yearOf(s: string): number | null {
 }
 
 export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Section[]): DisclosureMeta | null {
-  const opening = openingText(lines);
+  // A document the opening cites (根据《关于做好2019年部门预算…的通知》) is not this one: its title says nothing of it.
+  const opening = openingText(lines).replace(/《[^《》]*》/g, "");
   if (RE_SELF_EVAL.test(opening)) return null;
   const standard = new Set(sections.filter((s) => STANDARD.has(s.kind) && s.lines.length > 0).map((s) => s.kind));
   const titled = RE_TITLE.test(opening);

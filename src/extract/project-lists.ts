@@ -1,0 +1,73 @@
+/**
+ * Projects listed with their amounts in one sentence: "包含城乡环境综合整治78,000万元、美丽乡村建设60,000万元、…".
+ * After a word that introduces a list (包含, 包括, 涉及, 分别是), at least two "name amount" pairs joined by 、 (the last
+ * may be joined by 和/及) each name a project and its budget. Lists of the report's own lines (其中基本支出…), of
+ * economic or functional classes (…支出, …费) and of money sources (中央资金, 省级补助) are not projects.
+ */
+import { scanFigures, sentenceAround, type FigureHit } from "./figures.js";
+import { matchLabel } from "./labels.js";
+import { candidateFromHit } from "./candidate.js";
+import { locate } from "./provenance.js";
+import { maskText, type Passage, type ProseContext } from "./prose.js";
+import type { ProjectItem } from "./projects.js";
+import { yearNamed } from "./years.js";
+
+const RE_INTRO = /(?:包含|包括|涉及|分别是|分别为)\s*[:：]?\s*$/;
+/** A name in a list: CJK words (a bracketed part allowed), no digits, no sentence punctuation. */
+const RE_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,24}$/;
+/** Names that are classes or sources of money, not projects. */
+const RE_NOT_PROJECT = /(支出|费|资金|补助|拨款|收入|配套|财政|的)$|^(其中|中央|省级|市级|县级|区级)/;
+/** What joins two pairs. */
+const RE_JOIN = /^\s*(?:、|和|及|以及)\s*$/;
+
+function validName(name: string): boolean {
+  return RE_NAME.test(name) && !RE_NOT_PROJECT.test(name) && !matchLabel(name, { project: false })?.exact;
+}
+
+/** Project items of the listed pairs of one passage. */
+export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
+  const text = maskText(p.text);
+  if (!/[、和及]/.test(text)) return [];
+  const money = scanFigures(text).filter((h) => h.amount.kind === "money" && !h.change && h.amount.value > 0);
+  const out: ProjectItem[] = [];
+  let k = 0;
+  while (k < money.length) {
+    // A run of pairs: each name stands between the previous amount (or the list's introducer) and its amount.
+    const run: Array<{ name: string; from: number; hit: FigureHit }> = [];
+    let from = -1;
+    for (let j = k; j < money.length; j++) {
+      const h = money[j];
+      let nameStart: number;
+      if (run.length === 0) {
+        const before = text.slice(Math.max(0, h.start - 40), h.start);
+        const intro = /(?:包含|包括|涉及|分别是|分别为)\s*[:：]?\s*([^，,。；;：:、]*)$/.exec(before);
+        if (!intro) break;
+        nameStart = h.start - intro[1].length;
+        if (!RE_INTRO.test(text.slice(0, nameStart))) break;
+      } else {
+        const gap = text.slice(from, h.start);
+        const sep = /^(\s*(?:、|和|及|以及)\s*)/.exec(gap);
+        if (!sep || !RE_JOIN.test(sep[1])) break;
+        nameStart = from + sep[1].length;
+      }
+      const name = text.slice(nameStart, h.start).trim();
+      if (!validName(name)) break;
+      run.push({ name, from: nameStart, hit: h });
+      from = h.end;
+    }
+    const year = run.length >= 2 ? yearNamed(text.slice(Math.max(0, text.lastIndexOf("。", run[0].from) + 1), run[0].from), ctx.fiscalYear) : undefined;
+    if (run.length >= 2 && year !== undefined && (year === null || ctx.fiscalYear === null || year <= ctx.fiscalYear)) {
+      for (const r of run) {
+        const prov = locate(p.segs, r.hit.start, r.hit.end);
+        const c = candidateFromHit(
+          { key: "budget.initial", year, prov, quote: sentenceAround(p.text, r.hit.start, r.hit.end).slice(0, 200), restated: year !== ctx.fiscalYear, confidence: "pattern", order: p.block * 100000 + r.hit.start, project: r.name },
+          "money",
+          r.hit,
+        );
+        out.push({ name: r.name, candidates: [c], start: r.from, end: r.hit.end });
+      }
+      k += run.length;
+    } else k++;
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { listedProjects } from "../../src/extract/project-lists.js";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "./helpers.js";
+
+const listed = (text: string, fiscalYear = 2021) =>
+  listedProjects({ text, page: 1, block: 0, segs: [] }, { fiscalYear, project: false }).map((i) => [i.name, i.candidates[0].value, i.candidates[0].year]);
+
+describe("projects listed with their amounts", () => {
+  it("reads each name and amount of a list after 包括/包含", () => {
+    expect(listed("本次评价的专项资金包括农村道路提升工程1,200万元、小型水库除险加固800万元和乡村学校维修320.5万元。")).toEqual([
+      ["农村道路提升工程", 12000000, 2021],
+      ["小型水库除险加固", 8000000, 2021],
+      ["乡村学校维修", 3205000, 2021],
+    ]);
+  });
+  it("takes the year the sentence names", () => {
+    expect(listed("2020年评价范围包含农田水利建设50万元、林下经济示范30万元。").map((x) => x[2])).toEqual([2020, 2020]);
+  });
+  it("leaves lists of money classes, sources and the report's own lines", () => {
+    expect(listed("支出包括工资福利支出300万元、商品和服务支出120万元。")).toEqual([]);
+    expect(listed("资金来源包括中央资金200万元、省级配套资金100万元。")).toEqual([]);
+    expect(listed("本年支出包括基本支出300万元、项目支出120万元。")).toEqual([]);
+    expect(listed("包括农田水利建设50万元。")).toEqual([]);
+  });
+});
+
+describe("a self-evaluation that cites a budget document", () => {
+  it("is not read as a budget disclosure", () => {
+    const r = extract(
+      docFromLines([
+        "省财政厅：",
+        "根据《关于做好2022年部门预算绩效管理有关工作的通知》要求，我厅开展了2021年度省级专项资金绩效评价，评价资金范围包括农村道路提升工程1,200万元、小型水库除险加固800万元。",
+      ]),
+    );
+    expect(r.kind).not.toBe("budget");
+    expect(r.projects.map((p) => p.name)).toEqual(["农村道路提升工程", "小型水库除险加固"]);
+  });
+});
