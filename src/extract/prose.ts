@@ -105,6 +105,30 @@ function gapOk(label: LabelHit, gap: string): boolean {
   return g.length <= 12 && RE_FILLER.test(g);
 }
 
+/** Between a subject and its actual: the subject's budget ("预算12.00万元，"), then the actual's word. */
+const RE_BUDGET_THEN = /^(?:支出|经费)?(?:年初)?预算(?:数|安排)?(?:为|是)?\s*[\d.,]+\s*(?:亿元|万元|元)\s*[，,]\s*(?:全年|当年|年度)?$/;
+
+/**
+ * A budget word (预算数, 实际支出 …) after a "三公" label speaks of that line: "“三公”经费预算数 12 万元" is
+ * the 三公 budget (not the report's budget: nothing), "“三公”经费预算12万元，实际支出9.5万元" states the 三公 actual.
+ * Returns the subject's label for an actual, "none" for a budget, null when the word stands for itself.
+ */
+function budgetWordSubject(text: string, labels: LabelHit[], li: number, sStart: number): LabelHit | "none" | null {
+  const label = labels[li];
+  if (!label.entry.key.startsWith("budget.") || label.entry.unitKind !== "money") return null;
+  const actual = label.entry.key === "budget.executed";
+  for (let k = li - 1; k >= 0 && labels[k].start >= sStart; k--) {
+    const subject = labels[k];
+    if (subject.entry.key.startsWith("budget.")) continue;
+    // Only the "三公" lines are told as budget and actual this way; "项目支出预算数" is a project's budget.
+    if (!subject.entry.key.startsWith("three_public.")) return null;
+    const between = text.slice(subject.end, label.start);
+    if (between.length <= 2 && /^(?:支出|经费)?$/.test(between)) return actual ? subject : "none";
+    return actual && RE_BUDGET_THEN.test(between) ? subject : null;
+  }
+  return null;
+}
+
 /** Candidates from one passage of prose. */
 export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
   const text = maskText(p.text);
@@ -152,6 +176,10 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     if (head && head.start >= boundary && label.start - head.end <= 2 && head.entry.key.split(".")[0] === label.entry.key.split(".")[0] && !used.has(head)) label = head;
     if (!gapOk(gapFrom, text.slice(gapFrom.end, h.start))) continue;
     if (field && isFieldTarget(text, label.start, h)) continue;
+    // "“三公”经费预算12万元，实际支出9.5万元": 预算/实际支出 qualify the subject before them.
+    const subject = budgetWordSubject(text, labels, labels.indexOf(label), sStart);
+    if (subject === "none") continue;
+    if (subject) label = subject;
     if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;
     if (!compatible(label.entry.unitKind, h, false)) continue;
     used.add(label);

@@ -46,3 +46,22 @@ export function bindTotalBeforeParts(p: Passage, ctx: ProseContext): Candidate[]
   }
   return out;
 }
+
+/**
+ * A score table's last row as flattened text: "总分 100 95.6", "合计 | 100 | 92.50": the weights' total (exactly 100)
+ * and then the score.
+ */
+const RE_SCORE_ROW = /(?:^|[\s|│])(?:总分|总得分|合计|总计)\s*[:：|│]?\s*100(?:\.0{1,2})?\s*[|│]?\s+(\d{1,2}(?:\.\d{1,2})?|100(?:\.0{1,2})?)\s*分?(?=\s|$|[|│。；;，,])/dg;
+
+export function bindScoreRow(p: Passage, ctx: ProseContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of p.text.matchAll(RE_SCORE_ROW)) {
+    const start = m.indices![1][0];
+    const decimals = m[1].split(".")[1]?.length ?? 0;
+    out.push({
+      key: "score.total", year: ctx.fiscalYear, value: Number(m[1]), unit: "分", text: m[1], precision: { decimals, scale: 1 },
+      prov: locate(p.segs, start, start + m[1].length), quote: m[0].trim(), restated: false, confidence: "exact-label", order: (ctx.orderBase ?? p.block * 100000) + start, project: ctx.projectName,
+    });
+  }
+  return out;
+}

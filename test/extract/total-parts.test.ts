@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bindTotalBeforeParts } from "../../src/extract/total-parts.js";
+import { bindScoreRow, bindTotalBeforeParts } from "../../src/extract/total-parts.js";
 import { bindGrade, bindProse } from "../../src/extract/prose.js";
 
 const passage = (text: string) => ({ text, page: 1, block: 0, segs: [] });
@@ -29,5 +29,27 @@ describe("labels and grades", () => {
   });
   it("reads a grade stated as 等次", () => {
     expect(bindGrade(passage("部门整体支出和两个专项的自评等次均为优秀。"), ctx).map((c) => c.text)).toEqual(["优秀"]);
+  });
+});
+
+describe("三公 lines told as budget and actual", () => {
+  const keys = (text: string) => bindProse(passage(text), ctx).map((c) => [c.key, c.value]);
+  it("states the actual under the 三公 key, not as the report's execution", () => {
+    expect(keys("2023年“三公”经费预算15.00万元，实际支出11.20万元。")).toEqual([["three_public.total", 112000]]);
+    expect(keys("公务接待费预算2万元，实际支出1.5万元。")).toEqual([["three_public.reception", 15000]]);
+  });
+  it("a 三公 budget alone is not the report's budget", () => {
+    expect(keys("2023年“三公”经费预算数15.00万元。")).toEqual([]);
+  });
+  it("the report's own 实际支出 stays its execution", () => {
+    expect(keys("2023年度实际支出500万元。")).toEqual([["budget.executed", 5000000]]);
+  });
+});
+
+describe("a score table's last row as text", () => {
+  it("reads the score after the weights' total of 100", () => {
+    expect(bindScoreRow(passage("三级指标 … 总分 100 93.5"), ctx).map((c) => [c.key, c.value])).toEqual([["score.total", 93.5]]);
+    expect(bindScoreRow(passage("合计 | 100 | 88"), ctx).map((c) => c.value)).toEqual([88]);
+    expect(bindScoreRow(passage("合计 120 88"), ctx)).toEqual([]);
   });
 });
