@@ -75,8 +75,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "range",
   description: {
-    zh: "数值须在合理范围内：得分 0–100、金额与人数非负、利用率与满意度不超过 100%（执行率超过 100% 仅提示）、实有人数不多于编制（警告）、年度自评的填报日期不早于年度结束",
-    en: "Values within their range: scores 0-100, amounts and counts non-negative, utilisation and satisfaction at most 100% (execution over 100% is info), actual staff not above authorised (warning), a year's self-evaluation not filed before the year ends",
+    zh: "数值须在合理范围内：得分 0–100、金额与人数非负、利用率与满意度不超过 100%（执行率超过 100% 仅提示）、实有人数多于编制仅提示（实有人数常含编外聘用人员）、年度自评的填报日期不早于年度结束",
+    en: "Values within their range: scores 0-100, amounts and counts non-negative, utilisation and satisfaction at most 100% (execution over 100% is info), actual staff above authorised is information (实有人数 often counts contract staff outside the 编制), a year's self-evaluation not filed before the year ends",
   },
   defaultSeverity: "error",
   scope: "report",
@@ -86,7 +86,9 @@ const meta: RuleMeta = {
     negative: { zh: "{project}{label}为负数" },
     rateOver100: { zh: "{project}{label}超过 100%，该比率不可能大于 100%" },
     executionOver100: { zh: "{project}{label}超过 100%（支出超过预算，请核实）", severity: "info", when: "the execution rate is over 100 %" },
-    staffOverAuthorized: { zh: "{project}{label}多于{authorized}（超编）", severity: "warning", when: "actual staff exceed the authorised number" },
+    // 实有人数 commonly counts 编外/聘用 staff beside the 编制 (health centres, towns): more people than posts is a
+    // question to ask, not an inconsistency of the report.
+    staffOverAuthorized: { zh: "{project}{label}多于{authorized}（如非编外聘用人员所致，可能超编，请核实）", severity: "info", when: "actual staff exceed the authorised number" },
     negativeIndicatorScore: { zh: "指标「{name}」得分 {score} 分为负数" },
     indicatorScoreOverWeight: { zh: "指标「{name}」得分 {score} 分高于其分值 {weight} 分" },
     filedBeforeYearEnd: {

@@ -14,6 +14,10 @@ const RE_EMPTY_NOTE = new RegExp(alternation(DOC_VOCAB.emptyTableNotes));
 /** An amount as tables print it: digit groups or decimals (科目 codes and row numbers have neither). */
 const RE_AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
 
+/** A masked year (20xx年, 20XX年度): the mark run after a century's two digits. */
+const isYearMask = (text: string, start: number, end: number) => /(?:19|20)$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === "年";
+const RE_YEAR = /(?<!\d)(?:19|20)\d{2}年/;
+
 function hasAmounts(t: TableBlock): boolean {
   return t.rows.some((r) => r.cells.some((c) => RE_AMOUNT_CELL.test(c.norm) && Number(c.norm.replace(/,/g, "")) !== 0));
 }
@@ -58,8 +62,15 @@ function check(ctx: RuleContext): Finding[] {
     if (h.quotes.length < MAX_QUOTES && !h.quotes.some((q) => q.quote === quote)) h.quotes.push(unitEvidence(doc, u, quote));
     h.data.count = String(Number(h.data.count ?? 0) + 1);
   };
-  for (const u of textUnits(doc)) {
-    for (const m of u.text.matchAll(RE_PLACEHOLDER)) add("placeholder", m[0], u, m.index, m.index + m[0].length, { mark: m[0] });
+  const units = textUnits(doc);
+  // A copy with every year masked (范文 and essay sites print 20xx年 throughout) was anonymised on purpose; a masked
+  // year is left over from the template only where other years are written out.
+  const statesYears = units.some((u) => RE_YEAR.test(u.text));
+  for (const u of units) {
+    for (const m of u.text.matchAll(RE_PLACEHOLDER)) {
+      if (!statesYears && isYearMask(u.text, m.index, m.index + m[0].length)) continue;
+      add("placeholder", m[0], u, m.index, m.index + m[0].length, { mark: m[0] });
+    }
     for (const m of u.text.matchAll(RE_RESIDUE)) add("templateWording", m[0], u, m.index, m.index + m[0].length, { words: m[0] });
     for (const m of u.text.matchAll(RE_NO_REASON)) {
       // A heading or a table's column label ("原因", "主要用于") ends with the words and is not a sentence.

@@ -5,20 +5,20 @@ import { messageSeverity } from "../../src/rules/lib/context.js";
 import { range } from "../../src/rules/range.js";
 import { m, report } from "./helpers.js";
 
-// 105 points (an error of range), 103 % execution (its info message), staff over establishment (its warning message).
-const r = report([m("score.total", 2023, "105分"), m("budget.execution_rate", 2023, "103.00%"), m("staff.authorized", 2023, "5人"), m("staff.actual", 2023, "6人")]);
+// 105 points (an error of range), 103 % execution (its info message), a year's self-evaluation filed in June (its warning message).
+const r = report([m("score.total", 2023, "105分"), m("budget.execution_rate", 2023, "103.00%")], { filledDate: "2023-06-30" });
 const levels = (fs: ReturnType<typeof runReportRules>) => fs.map((f) => `${f.messageId}:${f.severity}`).sort();
 
 describe("rule severity", () => {
   it("defaults come from meta: the rule's, or a message's own", () => {
-    expect(levels(runReportRules(r))).toEqual(["executionOver100:info", "scoreOutOfRange:error", "staffOverAuthorized:warning"]);
+    expect(levels(runReportRules(r))).toEqual(["executionOver100:info", "filedBeforeYearEnd:warning", "scoreOutOfRange:error"]);
     expect(messageSeverity(range.meta, "scoreOutOfRange")).toBe("error");
-    expect(messageSeverity(range.meta, "staffOverAuthorized")).toBe("warning");
+    expect(messageSeverity(range.meta, "filedBeforeYearEnd")).toBe("warning");
   });
 
   it("a configured level replaces the default and caps, never lifts, a message's own", () => {
-    expect(levels(runReportRules(r, { severity: { range: "warning" } }))).toEqual(["executionOver100:info", "scoreOutOfRange:warning", "staffOverAuthorized:warning"]);
-    expect(levels(runReportRules(r, { severity: { range: "info" } }))).toEqual(["executionOver100:info", "scoreOutOfRange:info", "staffOverAuthorized:info"]);
+    expect(levels(runReportRules(r, { severity: { range: "warning" } }))).toEqual(["executionOver100:info", "filedBeforeYearEnd:warning", "scoreOutOfRange:warning"]);
+    expect(levels(runReportRules(r, { severity: { range: "info" } }))).toEqual(["executionOver100:info", "filedBeforeYearEnd:info", "scoreOutOfRange:info"]);
     expect(messageSeverity(range.meta, "executionOver100", "error")).toBe("info");
   });
 

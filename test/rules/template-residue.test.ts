@@ -25,6 +25,9 @@ describe("template-residue", () => {
     it("a reason announced at the end of a line continues on the next (a list follows)", () => {
       expect(lines("支出减少的主要原因是：", "1.压减会议费；")).toEqual([]);
     });
+    it("a copy with every year masked (20xx年 throughout, no year written out) was anonymised, not left unfilled", () => {
+      expect(run(docFromLines(["东河区文化馆项目支出绩效自评报告", "", "20xx年项目预算32.00万元，截至20xx年12月31日已支出30.00万元。"]))).toEqual([]);
+    });
     it("本表为空表 under a table of zeros and blanks", async () => {
       expect(run(await page(["0.00", "0.00", "", "0"], "注：本部门2024年无“三公”经费预算，故本表为空表。"))).toEqual([]);
     });
@@ -37,6 +40,11 @@ describe("template-residue", () => {
       expect(f[0].message).toContain("「XX」（共 2 处）");
       expect(f[0].severity).toBe("warning");
       expect(f[0].evidence).toHaveLength(2);
+    });
+    it("a masked year beside years written out is left from the template", () => {
+      const f = lines("20XX年一般公共预算支出320.50万元。");
+      expect(f.map((x) => x.messageId)).toEqual(["placeholder"]);
+      expect(f[0].message).toContain("「XX」");
     });
     it("template wording that offers both directions", () => {
       const f = lines("机关运行经费预算46.00万元，比2023年预算增加（减少）2.00万元。");
