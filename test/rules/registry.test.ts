@@ -45,7 +45,7 @@ describe("rule registry", () => {
     const r = report([m("score.total", 2023, "105分"), m("expenditure.total", 2023, "10.00万元"), m("expenditure.basic", 2023, "3.00万元"), m("expenditure.project", 2023, "5.00万元"), m("staff.authorized", 2023, "5人"), m("staff.actual", 2023, "6人")]);
     const all = runReportRules(r);
     expect(all.map((f) => f.rule).sort()).toEqual(["range", "range", "sum-of-parts"]);
-    expect(all.map((f) => f.severity)).toEqual(["error", "error", "warning"]);
+    expect(all.map((f) => f.severity)).toEqual(["error", "error", "info"]);
     expect(runReportRules(r, { rules: ["sum-of-parts"] }).map((f) => f.rule)).toEqual(["sum-of-parts"]);
   });
 
