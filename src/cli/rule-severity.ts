@@ -18,7 +18,7 @@ export function addRuleSeverityOption(cmd: Command): Command {
  * Per-rule severity: `--rule-severity id=level` over jixiao.config.json in the working folder over each rule's default.
  * A bad file or item is a usage error naming it.
  */
-export async function ruleSeverity(args: string[] | undefined, cwd = process.cwd()): Promise<SeverityConfig> {
+export async function ruleSeverity(args: string[] | undefined, cwd: string): Promise<SeverityConfig> {
   const { RULE_IDS, severityFromArgs, severityFromConfig, mergeSeverity, SeverityConfigError } = await import("../rules/index.js");
   const file = path.join(cwd, CONFIG_FILE);
   try {

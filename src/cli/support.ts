@@ -3,6 +3,7 @@ import { CliExit, EXIT } from "./exit-codes.js";
 import { parseFormat, render, type OutputFormat } from "./output.js";
 import type { Column } from "../query/column.js";
 import type { Db } from "../store/db.js";
+import type { CliIo } from "./io.js";
 import { isQueryError } from "../query/errors.js";
 
 /**
@@ -40,11 +41,11 @@ export function intOption(name: string, value: string | undefined): number | nul
  * Opens the database, runs `fn`, closes it; maps query and database errors to exit codes. Read-only unless
  * `writable`; a writable open still refuses a missing file (only ingest creates databases).
  */
-export async function withDb<T>(opts: DbOptions, fn: (db: Db) => T | Promise<T>, writable = false): Promise<T> {
-  const { DatabaseError, isBusyError, lockedError, openDb, resolveDbPath } = await import("../store/db.js");
+export async function withDb<T>(io: CliIo, opts: DbOptions, fn: (db: Db) => T | Promise<T>, writable = false): Promise<T> {
+  const { DatabaseError, isBusyError, lockedError, openDb, resolveDbPath, busyTimeoutFrom } = await import("../store/db.js");
   let db: Db;
   try {
-    db = openDb(resolveDbPath(opts.db), { readonly: !writable, mustExist: true });
+    db = openDb(resolveDbPath(opts.db, io.env, io.cwd), { readonly: !writable, mustExist: true, busyTimeoutMs: busyTimeoutFrom(io.env) });
   } catch (e) {
     if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
     throw e;
@@ -61,8 +62,8 @@ export async function withDb<T>(opts: DbOptions, fn: (db: Db) => T | Promise<T>,
   }
 }
 
-export function withReadonlyDb<T>(opts: DbOptions, fn: (db: Db) => T | Promise<T>): Promise<T> {
-  return withDb(opts, fn, false);
+export function withReadonlyDb<T>(io: CliIo, opts: DbOptions, fn: (db: Db) => T | Promise<T>): Promise<T> {
+  return withDb(io, opts, fn, false);
 }
 
 const WRITE_ERRORS = new Set(["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EROFS", "ENOSPC", "EEXIST"]);
@@ -80,8 +81,11 @@ export async function writingOut<T>(out: string, fn: () => T | Promise<T>): Prom
   }
 }
 
-export function write(s: string): void {
-  process.stdout.write(s);
+/** The command's stdout as a function, for actions that print in several pieces. */
+export function stdoutOf(io: CliIo): (s: string) => void {
+  return (s) => {
+    io.stdout.write(s);
+  };
 }
 
 /** output.ts's render (its table format is already textTable); kept under this name for the commands using it. */

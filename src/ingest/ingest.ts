@@ -27,6 +27,8 @@ export interface IngestOptions {
   analyze?: (file: string, sha256: string) => Promise<Analysis>;
   /** Per-rule severity for the findings stored (in-report and cross-report). */
   severity?: SeverityConfig;
+  /** Where relative paths and globs resolve (default: the process's working folder). */
+  cwd?: string;
 }
 
 export type FileOutcome = "imported" | "reparsed" | "skipped" | "failed";
@@ -90,7 +92,7 @@ export async function ingest(db: Db, paths: string[], opts: IngestOptions = {}):
   // instead of SQLite's 1,000 copies each page back fewer times (about 10 % of the writer's CPU). This connection only.
   db.pragma("wal_autocheckpoint = 10000");
   const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
-  const { files, missing, unreadable } = await expandPaths(paths);
+  const { files, missing, unreadable } = await expandPaths(paths, opts.cwd);
   const total = files.length + missing.length + unreadable.length;
   const summary: IngestSummary = {
     files: total,

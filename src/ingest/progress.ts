@@ -3,6 +3,12 @@ import path from "node:path";
 import type { ProgressEvent } from "./ingest.js";
 import { escapeControls } from "../errors.js";
 
+/** Where progress goes: a terminal (isTTY) gets the bar, anything else quiet lines. */
+export interface ProgressStream {
+  write(chunk: string): boolean;
+  readonly isTTY?: boolean;
+}
+
 export interface ProgressReporter {
   update(e: ProgressEvent): void;
   stop(): void;
@@ -12,14 +18,15 @@ export interface ProgressReporter {
  * A bar (files, pages/s, ETA) when stderr is a terminal; otherwise quiet lines: every failure, and a status line at
  * most every 5 seconds, so logs of a long batch stay readable. Everything goes to stderr; stdout is the summary.
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+export function createProgress(stream: ProgressStream = process.stderr): ProgressReporter {
   const t0 = Date.now();
   let pages = 0;
   const rate = () => pages / Math.max(0.001, (Date.now() - t0) / 1000);
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
-        stream,
+        // Only a terminal gets here: the process's own stderr.
+        stream: stream as NodeJS.WritableStream,
         format: "导入 |{bar}| {value}/{total} 个文件 | {pps} 页/秒 | 剩余 {eta_formatted} | {file}",
         barCompleteChar: "█",
         barIncompleteChar: "░",

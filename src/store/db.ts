@@ -31,9 +31,9 @@ export interface OpenOptions {
   mustExist?: boolean;
 }
 
-/** `--db` wins, then JIXIAO_DB, then ./jixiao.db. */
-export function resolveDbPath(option?: string): string {
-  return path.resolve(option || process.env.JIXIAO_DB || DEFAULT_DB);
+/** `--db` wins, then JIXIAO_DB, then ./jixiao.db; relative to `cwd`. */
+export function resolveDbPath(option?: string, env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, option || env.JIXIAO_DB || DEFAULT_DB);
 }
 
 export function isBusyError(e: unknown): boolean {
@@ -50,9 +50,10 @@ export function lockedError(file: string, cause?: unknown): DatabaseError {
   );
 }
 
-function defaultBusyTimeout(): number {
-  const env = Number(process.env.JIXIAO_BUSY_TIMEOUT_MS);
-  return Number.isFinite(env) && env >= 0 ? env : 30_000;
+/** JIXIAO_BUSY_TIMEOUT_MS from an environment, else 30 s. */
+export function busyTimeoutFrom(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const ms = Number(env.JIXIAO_BUSY_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 30_000;
 }
 
 /**
@@ -71,7 +72,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     throw new DatabaseError("corrupt", abs, `${abs}: 无法打开数据库 (${(e as Error).message})`, { cause: e });
   }
-  const timeout = opts.busyTimeoutMs ?? defaultBusyTimeout();
+  const timeout = opts.busyTimeoutMs ?? busyTimeoutFrom();
   const deadline = Date.now() + timeout;
   try {
     for (;;) {

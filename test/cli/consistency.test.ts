@@ -1,6 +1,7 @@
 /**
- * The same flags on every command, errors as one line with the documented exit code, and a fast start: through the
- * built CLI (npm test builds first), as users run it. Each test is named after what was wrong before.
+ * The same flags on every command, errors as one line with the documented exit code, and a fast start. Commands run
+ * in-process (test/helpers/run-cli.ts); the start-up test runs the built CLI (npm test builds first), as users do.
+ * Each test is named after what was wrong before.
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -8,11 +9,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULE_IDS } from "../../src/rules/index.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 const repo = path.resolve(__dirname, "../..");
 const cli = path.join(repo, "dist/cli.js");
 
-function run(args: string[], nodeArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+const run = (args: string[]) => runInProcess(args);
+
+function spawnCli(args: string[], nodeArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [...nodeArgs, cli, ...args], { cwd: repo, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -21,7 +25,7 @@ function run(args: string[], nodeArgs: string[] = []): Promise<{ code: number; s
 }
 
 
-describe.skipIf(!existsSync(cli))("CLI consistency (built CLI)", () => {
+describe.skipIf(!existsSync(cli))("CLI consistency", () => {
   let tmp = "";
   let db = "";
   beforeAll(async () => {
@@ -135,7 +139,7 @@ describe.skipIf(!existsSync(cli))("CLI consistency (built CLI)", () => {
       loader,
       `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }\n`,
     );
-    const r = await run(["--version"], ["--no-warnings", "--loader", loader]);
+    const r = await spawnCli(["--version"], ["--no-warnings", "--loader", loader]);
     expect(r.code).toBe(0);
     const loaded = r.stderr.split("\n").filter((l) => l.startsWith("LOADED "));
     expect(loaded.length).toBeGreaterThan(5);

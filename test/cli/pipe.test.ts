@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildCorpus } from "../../scripts/lib/corpus/generate.js";
-import { cliJs, runCli } from "../ingest/cli-helpers.js";
+import { cliJs } from "../ingest/cli-helpers.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 const SLOW_READER = (sleepMs: number) =>
   `setTimeout(() => { const c = []; process.stdin.on("data", (d) => c.push(d)); process.stdin.on("end", () => process.stdout.write(Buffer.concat(c))); }, ${sleepMs});`;
@@ -44,7 +45,7 @@ describe("output to a slow pipe", () => {
     const reports = buildCorpus({ departments: 16, fromYear: 2018, toYear: 2023, formats: ["txt"], seed: "pipe-test", injectRate: 0.6, projectRate: 0.2, mixed: true });
     mkdirSync(path.join(dir, "in"), { recursive: true });
     for (const r of reports) writeFileSync(path.join(dir, "in", `${r.name}.txt`), r.txt);
-    const r = await runCli(["ingest", path.join(dir, "in"), "--db", db, "--jobs", "1"]).done;
+    const r = await runInProcess(["ingest", path.join(dir, "in"), "--db", db, "--jobs", "1"]);
     expect(r.code).toBe(0);
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,8 +56,10 @@ describe("output to a slow pipe", () => {
     ["search", ["search", "支出", "--limit", "2000", "--format", "csv"]],
   ];
   for (const [name, args] of cases) {
-    it(`${name}: every byte arrives, then the exit code`, async () => {
-      const direct = await runCli([...args, "--db", db]).done;
+    // Concurrent: each case mostly waits for its reader's sleep.
+    it.concurrent(`${name}: every byte arrives, then the exit code`, async ({ expect }) => {
+      // The reference: the same command in-process, where no pipe can cut it.
+      const direct = await runInProcess([...args, "--db", db]);
       expect(direct.code === 0 || direct.code === 1).toBe(true);
       expect(Buffer.byteLength(direct.stdout)).toBeGreaterThan(65_536);
       const piped = await throughSlowReader([...args, "--db", db], 1500);

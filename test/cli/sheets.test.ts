@@ -1,9 +1,8 @@
 /**
- * Spreadsheets through the built CLI (npm test builds first): `text`, `extract` and `ingest` take .xlsx/.xls/.ods like
+ * Spreadsheets through the CLI, run in-process (files are read by the built worker; npm test builds first): `text`, `extract` and `ingest` take .xlsx/.xls/.ods like
  * any report, and the same 自评表 gives the same budget and execution figures as its Word version
  * (fixtures/formats/self-eval-form.*, all written by LibreOffice from one source).
  */
-import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,18 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentSchema } from "../../src/document/model.js";
 import { makeZip } from "../formats/helpers/zip.js";
 import * as B from "../formats/helpers/biff.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 const repo = path.resolve(__dirname, "../..");
 const cli = path.join(repo, "dist/cli.js");
 const form = (ext: string) => path.join("fixtures/formats", `self-eval-form.${ext}`);
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: repo, maxBuffer: 64 << 20, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => runInProcess(args, { env });
 
 interface Metric {
   key: string;

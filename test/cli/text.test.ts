@@ -1,28 +1,22 @@
 /**
- * `jixiao text` through the built CLI (npm test builds first): good files print, bad ones give one line naming the file
+ * `jixiao text`, run in-process (its files are read by the built worker; npm test builds first): good files print, bad ones give one line naming the file
  * and the reason, exit code 4, and no stack trace unless --debug.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentSchema } from "../../src/document/model.js";
 import { makeZip, MINIMAL_DOCUMENT_XML } from "../formats/helpers/zip.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 const repo = path.resolve(__dirname, "../..");
 const cli = path.join(repo, "dist/cli.js");
 const bad = path.join(repo, "fixtures/bad");
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: repo, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]) => runInProcess(args);
 
-describe.skipIf(!existsSync(cli))("jixiao text (built CLI)", () => {
+describe.skipIf(!existsSync(cli))("jixiao text", () => {
   let tmp = "";
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(tmpdir(), "jx-text-"));

@@ -8,6 +8,7 @@ import { checkConsistency } from "../../src/store/consistency.js";
 import { EXIT } from "../../src/cli/exit-codes.js";
 import { cliJs, repoRoot, runCli, writeTxtCorpus } from "./cli-helpers.js";
 import { expandPaths } from "../../src/ingest/files.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "jx-cli-"));
 
@@ -27,28 +28,29 @@ function countDocs(dbFile: string): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.skipIf(!existsSync(cliJs))("jixiao ingest (built CLI, child processes)", () => {
+// In-process where one process shows it; child processes of the built CLI for a kill and for two writers at once.
+describe.skipIf(!existsSync(cliJs))("jixiao ingest", () => {
   it("README's first command: ingests fixtures/reports into a fresh database; a second run skips all", async () => {
     const dbFile = path.join(tmp(), "jixiao.db");
     const fixtures = path.join(repoRoot, "fixtures/reports");
     const { files } = await expandPaths([fixtures]);
-    const first = await runCli(["ingest", fixtures, "--format", "json"], { JIXIAO_DB: dbFile }).done;
+    const first = await runInProcess(["ingest", fixtures, "--format", "json"], { env: { JIXIAO_DB: dbFile } });
     expect(first.code).toBe(EXIT.OK);
     const s1 = JSON.parse(first.stdout);
     expect(s1).toMatchObject({ files: files.length, imported: files.length, skipped: 0, failed: [] });
-    const second = await runCli(["ingest", fixtures, "--format", "json"], { JIXIAO_DB: dbFile }).done;
+    const second = await runInProcess(["ingest", fixtures, "--format", "json"], { env: { JIXIAO_DB: dbFile } });
     expect(JSON.parse(second.stdout)).toMatchObject({ imported: 0, skipped: files.length, failed: [] });
-    const table = await runCli(["ingest", fixtures], { JIXIAO_DB: dbFile }).done;
+    const table = await runInProcess(["ingest", fixtures], { env: { JIXIAO_DB: dbFile } });
     expect(table.stdout).toMatch(/跳过（未变化）\s*│\s*\d+/);
 
-    const depts = await runCli(["departments", "--db", dbFile, "--format", "json"]).done;
+    const depts = await runInProcess(["departments", "--db", dbFile, "--format", "json"]);
     const list = JSON.parse(depts.stdout) as Array<{ name: string; years: number[] }>;
     // The fixtures are three departments over three years each.
     expect(list).toHaveLength(3);
     for (const d of list) expect(d.years).toHaveLength(3);
-    const merged = await runCli(["departments", "merge", list[0].name, list[1].name, "--db", dbFile]).done;
+    const merged = await runInProcess(["departments", "merge", list[0].name, list[1].name, "--db", dbFile]);
     expect(merged.code).toBe(EXIT.OK);
-    const after = JSON.parse((await runCli(["departments", "--db", dbFile, "--format", "json"]).done).stdout);
+    const after = JSON.parse((await runInProcess(["departments", "--db", dbFile, "--format", "json"])).stdout);
     expect(after).toHaveLength(2);
     const db = openDb(dbFile);
     expect(checkConsistency(db)).toEqual([]);
@@ -79,7 +81,7 @@ describe.skipIf(!existsSync(cliJs))("jixiao ingest (built CLI, child processes)"
     expect(checkConsistency(db)).toEqual([]);
     db.close();
 
-    const rerun = await runCli(["ingest", corpus, "--db", dbFile, "--jobs", "2", "--format", "json"]).done;
+    const rerun = await runInProcess(["ingest", corpus, "--db", dbFile, "--jobs", "2", "--format", "json"]);
     expect(rerun.stderr).not.toMatch(/内部错误/);
     const s = JSON.parse(rerun.stdout);
     expect(s.skipped).toBe(committed);
@@ -120,7 +122,7 @@ describe.skipIf(!existsSync(cliJs))("jixiao ingest (built CLI, child processes)"
     const holder = new Database(dbFile);
     holder.exec("BEGIN IMMEDIATE");
     try {
-      const r = await runCli(["ingest", corpus, "--db", dbFile, "--jobs", "1"], { JIXIAO_BUSY_TIMEOUT_MS: "300" }).done;
+      const r = await runInProcess(["ingest", corpus, "--db", dbFile, "--jobs", "1"], { env: { JIXIAO_BUSY_TIMEOUT_MS: "300" } });
       expect(r.code).toBe(EXIT.DATABASE);
       expect(r.stderr).toMatch(/数据库正被另一个进程写入/);
       expect(r.stderr).not.toMatch(/at .*\.js/); // no stack trace

@@ -8,7 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { cliJs, repoRoot, runCli } from "./cli-helpers.js";
+import { cliJs, repoRoot } from "./cli-helpers.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 describe.skipIf(!existsSync(cliJs))("ingest: documents that are not reports", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "jixiao-notreport-"));
@@ -23,7 +24,7 @@ describe.skipIf(!existsSync(cliJs))("ingest: documents that are not reports", ()
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("stores them without a report and lists them in table, CSV and JSON", async () => {
-    const table = await runCli(["ingest", input, "--db", db, "--jobs", "1"]).done;
+    const table = await runInProcess(["ingest", input, "--db", db, "--jobs", "1"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/不是绩效报告\/预决算公开：[\s\S]*notice\.txt[\s\S]*empty-report\.docx/);
     expect(table.stdout).toMatch(/扩展名与内容不符[\s\S]*empty-report\.docx[\s\S]*扩展名为 \.docx，内容为纯文本/);
@@ -41,10 +42,10 @@ describe.skipIf(!existsSync(cliJs))("ingest: documents that are not reports", ()
     }
 
     // An unchanged second run skips them and still names them, in CSV and JSON.
-    const csv = await runCli(["ingest", input, "--db", db, "--jobs", "1", "--format", "csv"]).done;
+    const csv = await runInProcess(["ingest", input, "--db", db, "--jobs", "1", "--format", "csv"]);
     const rows = csv.stdout.split("\n").filter((l) => l.startsWith("不是绩效报告/预决算公开,1,"));
     expect(rows.map((l) => path.basename(l.split(",")[2]))).toEqual(["empty-report.docx", "notice.txt"]);
-    const json = JSON.parse((await runCli(["ingest", input, "--db", db, "--jobs", "1", "--format", "json"]).done).stdout) as { notReports: Array<{ path: string; cached: boolean }> };
+    const json = JSON.parse((await runInProcess(["ingest", input, "--db", db, "--jobs", "1", "--format", "json"])).stdout) as { notReports: Array<{ path: string; cached: boolean }> };
     expect(json.notReports.map((n) => [path.basename(n.path), n.cached])).toEqual([
       ["empty-report.docx", true],
       ["notice.txt", true],
@@ -52,11 +53,11 @@ describe.skipIf(!existsSync(cliJs))("ingest: documents that are not reports", ()
   }, 60_000);
 
   it("extract and text warn on stderr when the output is for programs", async () => {
-    const e = await runCli(["extract", path.join(input, "empty-report.docx"), "--format", "json"]).done;
+    const e = await runInProcess(["extract", path.join(input, "empty-report.docx"), "--format", "json"]);
     expect(e.code).toBe(0);
     expect(e.stderr).toContain("不像绩效报告或预决算公开");
     expect(e.stderr).toContain("扩展名为 .docx，内容为纯文本");
-    const t = await runCli(["text", path.join(input, "empty-report.docx")]).done;
+    const t = await runInProcess(["text", path.join(input, "empty-report.docx")]);
     expect(t.stdout).toContain("扩展名为 .docx，内容为纯文本");
   });
 });

@@ -4,8 +4,6 @@
  * department known only from project reports shows its projects, and `listProjects` lists them with their figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { money, plain, report, save, tempDb } from "./helpers.js";
 import { trend } from "../../src/query/trend.js";
 import { correctProject, listProjects, yearSpans } from "../../src/query/projects.js";
@@ -17,7 +15,7 @@ import { reportData } from "../../src/report/report-data.js";
 import { projectName } from "../../src/extract/project-name.js";
 import { readDocumentFromBuffer } from "../../src/formats/index.js";
 import { allBlocks } from "../../src/document/model.js";
-import { cliJs } from "../ingest/cli-helpers.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 const D = "西岭县交通运输局";
 const E = "budget.executed";
@@ -73,13 +71,13 @@ describe("projects", () => {
     expect(html).toMatch(/<td>2022–2023<\/td>/);
   });
 
-  it.skipIf(!existsSync(cliJs))("jixiao projects prints CSV and JSON", () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [cliJs, "projects", "--db", t.file, ...args], { encoding: "utf8" });
-    const csv = run("--format", "csv");
-    expect(csv.status).toBe(0);
+  it("jixiao projects prints CSV and JSON", async () => {
+    const run = (...args: string[]) => runInProcess(["projects", "--db", t.file, ...args]);
+    const csv = await run("--format", "csv");
+    expect(csv.code).toBe(0);
     expect(csv.stdout.split("\n")[0]).toBe("部门,项目,年度,数据年度,预算（万元）,执行（万元）,执行率（%）,得分");
     expect(csv.stdout).toContain(`${D},农村公路养护经费,2022–2023,2023,116.00,115.00,,91`);
-    const json = JSON.parse(run("--format", "json").stdout) as Array<{ project: string; names: string[] }>;
+    const json = JSON.parse((await run("--format", "json")).stdout) as Array<{ project: string; names: string[] }>;
     expect(json.find((p) => p.project === "农村公路养护经费")!.names.sort()).toEqual(["2022年农村公路养护项目", "农村公路养护经费"]);
   });
 });

@@ -6,13 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { money, report, save, tempDb } from "./helpers.js";
 import { buildWorld } from "./world.js";
 import { compare } from "../../src/query/compare.js";
 import { resolveMetric } from "../../src/query/metric-key.js";
 import { niceTicks } from "../../src/report/svg-chart.js";
-import { cliJs } from "../ingest/cli-helpers.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 describe("compare defaults to every department-wide kind", () => {
   const t = tempDb();
@@ -54,33 +53,33 @@ describe("round y-axis ticks", () => {
   });
 });
 
-describe.skipIf(!existsSync(cliJs))("on the command line", () => {
+describe("on the command line (in-process)", () => {
   let world: ReturnType<typeof buildWorld>;
   beforeAll(() => {
     world = buildWorld();
     world.db.close();
   });
   afterAll(() => world.cleanup());
-  const cli = (...args: string[]) => spawnSync(process.execPath, [cliJs, ...args, "--db", world.file], { encoding: "utf8" });
+  const cli = (...args: string[]) => runInProcess([...args, "--db", world.file]);
 
-  it("search takes several unquoted words and shows the file of each row", () => {
-    const unquoted = cli("search", "社会保险", "满意", "--format", "json");
-    expect(unquoted.status).toBe(0);
-    expect(unquoted.stdout).toBe(cli("search", "社会保险 满意", "--format", "json").stdout);
+  it("search takes several unquoted words and shows the file of each row", async () => {
+    const unquoted = await cli("search", "社会保险", "满意", "--format", "json");
+    expect(unquoted.code).toBe(0);
+    expect(unquoted.stdout).toBe((await cli("search", "社会保险 满意", "--format", "json")).stdout);
     const hits = JSON.parse(unquoted.stdout) as Array<{ fiscalYear: number; file: string }>;
     expect(hits.map((h) => h.fiscalYear)).toEqual([2023]);
-    const table = cli("search", "社会保险", "满意");
+    const table = await cli("search", "社会保险", "满意");
     expect(table.stdout).toContain("文件");
     expect(table.stdout).toContain(hits[0].file);
   });
 
-  it("compare accepts --kind all; trend knows 三公; export creates missing folders as the README says", () => {
-    expect(cli("compare", "expenditure.total", "--year", "2023", "--kind", "all").status).toBe(0);
-    expect(cli("trend", "三公").status).toBe(0);
+  it("compare accepts --kind all; trend knows 三公; export creates missing folders as the README says", async () => {
+    expect((await cli("compare", "expenditure.total", "--year", "2023", "--kind", "all")).code).toBe(0);
+    expect((await cli("trend", "三公")).code).toBe(0);
     const out = path.join(world.dir, "no", "such", "dir", "x.xlsx");
-    const r = cli("export", "--out", out);
-    expect(r.status).toBe(0);
+    const r = await cli("export", "--out", out);
+    expect(r.code).toBe(0);
     expect(existsSync(out)).toBe(true);
-    expect(cli("export", "--out", path.join(world.dir, "y.xlsx"), "--unit", "千元").status).toBe(2);
+    expect((await cli("export", "--out", path.join(world.dir, "y.xlsx"), "--unit", "千元")).code).toBe(2);
   });
 });

@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { csvCell } from "../../src/query/csv.js";
-import { cliJs, repoRoot, runCli } from "../ingest/cli-helpers.js";
+import { cliJs, repoRoot } from "../ingest/cli-helpers.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 const EVIL = "=SUM(A1:A9)*10";
 
@@ -22,22 +23,22 @@ describe("CSV formula injection (issue 18)", () => {
   it.skipIf(!existsSync(cliJs))("a department renamed to a formula is text in every CSV and in the XLSX export", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "jx-csv-"));
     const db = path.join(dir, "j.db");
-    expect((await runCli(["ingest", path.join(repoRoot, "fixtures/reports/dept01-2021.txt"), "--db", db]).done).code).toBe(0);
-    const list = JSON.parse((await runCli(["departments", "--db", db, "--format", "json"]).done).stdout) as Array<{ name: string }>;
-    expect((await runCli(["departments", "rename", list[0].name, EVIL, "--db", db]).done).code).toBe(0);
+    expect((await runInProcess(["ingest", path.join(repoRoot, "fixtures/reports/dept01-2021.txt"), "--db", db])).code).toBe(0);
+    const list = JSON.parse((await runInProcess(["departments", "--db", db, "--format", "json"])).stdout) as Array<{ name: string }>;
+    expect((await runInProcess(["departments", "rename", list[0].name, EVIL, "--db", db])).code).toBe(0);
 
-    const csv = (await runCli(["departments", "--db", db, "--format", "csv"]).done).stdout;
+    const csv = (await runInProcess(["departments", "--db", db, "--format", "csv"])).stdout;
     expect(csv).toContain(`,'${EVIL},`);
     expect(csv).not.toMatch(/(^|,)"?=SUM/m);
 
     const out = path.join(dir, "export");
-    expect((await runCli(["export", "--db", db, "--out", out]).done).code).toBe(0);
+    expect((await runInProcess(["export", "--db", db, "--out", out])).code).toBe(0);
     const long = readFileSync(path.join(out, "metrics-long.csv"), "utf8");
     expect(long).toContain(`'${EVIL}`);
     expect(long).not.toMatch(/(^|,)"?=SUM/m);
 
     const xlsx = path.join(dir, "export.xlsx");
-    expect((await runCli(["export", "--db", db, "--out", xlsx]).done).code).toBe(0);
+    expect((await runInProcess(["export", "--db", db, "--out", xlsx])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const ws = wb.worksheets[0];

@@ -14,7 +14,8 @@ import { expandPaths } from "../../src/ingest/files.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { openDb } from "../../src/store/db.js";
 import { EXIT } from "../../src/cli/exit-codes.js";
-import { cliJs, repoRoot, runCli } from "../ingest/cli-helpers.js";
+import { cliJs, repoRoot } from "../ingest/cli-helpers.js";
+import { runInProcess } from "../helpers/run-cli.js";
 import { unpunctuatedLinesPdf } from "../helpers/hostile.js";
 import type { LinePiece } from "../../src/document/pieces.js";
 
@@ -90,7 +91,7 @@ describe("inputs beyond limits (issue 18)", () => {
   });
 });
 
-describe.skipIf(!existsSync(cliJs))("deadlines and the database (built CLI and workers)", () => {
+describe.skipIf(!existsSync(cliJs))("deadlines and the database (built workers)", () => {
   it("a file past --file-timeout is stopped (no document committed in 120 s before), the good one is stored", async () => {
     const d = tmp();
     // About 7 s of parsing on a quiet machine (600 pages took 10 s before the line-join fix, 2 s after: too close to the
@@ -116,7 +117,7 @@ describe.skipIf(!existsSync(cliJs))("deadlines and the database (built CLI and w
     const f = path.join(d, "slow.pdf");
     writeFileSync(f, unpunctuatedLinesPdf(120, 50));
     for (const cmd of ["text", "extract"]) {
-      const r = await runCli([cmd, f, "--file-timeout", "0.3"]).done;
+      const r = await runInProcess([cmd, f, "--file-timeout", "0.3"]);
       expect(r.code, cmd).toBe(EXIT.INPUT);
       expect(r.stderr.trim().split("\n"), cmd).toEqual([`jixiao: ${f}: 解析超时（超过 0.3 秒，已中止；可用 --file-timeout 调整）(parse timed out)`]);
     }
@@ -128,7 +129,7 @@ describe.skipIf(!existsSync(cliJs))("deadlines and the database (built CLI and w
     const other = new Database(dbFile);
     other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
     other.close();
-    const r = await runCli(["ingest", good, "--db", dbFile]).done;
+    const r = await runInProcess(["ingest", good, "--db", dbFile]);
     expect(r.code).toBe(EXIT.DATABASE);
     expect(r.stderr).toMatch(/不是 jixiao 数据库，已有其他表（customers…）/);
     const after = new Database(dbFile, { readonly: true });
@@ -140,7 +141,7 @@ describe.skipIf(!existsSync(cliJs))("deadlines and the database (built CLI and w
     const d = tmp();
     const name = "a\x1b[2J\rb\nforged.txt";
     writeFileSync(path.join(d, name), "");
-    const r = await runCli(["ingest", d, "--db", path.join(d, "j.db")]).done;
+    const r = await runInProcess(["ingest", d, "--db", path.join(d, "j.db")]);
     expect(r.code).toBe(EXIT.PARTIAL);
     for (const out of [r.stdout, r.stderr]) {
       expect(out).toContain("a\\x1b[2J\\rb\\nforged.txt");
@@ -149,7 +150,7 @@ describe.skipIf(!existsSync(cliJs))("deadlines and the database (built CLI and w
   });
 
   it("--jobs beyond twice the cores (no cap, ~75 MB per worker) is a usage error", async () => {
-    const r = await runCli(["ingest", good, "--db", path.join(tmp(), "j.db"), "--jobs", "500"]).done;
+    const r = await runInProcess(["ingest", good, "--db", path.join(tmp(), "j.db"), "--jobs", "500"]);
     expect(r.code).toBe(EXIT.USAGE);
     expect(r.stderr).toMatch(/--jobs 最多为 \d+/);
   });

@@ -1,7 +1,8 @@
 /**
  * Issue 18, item 2: a run killed after committing documents but before its cross-report pass lost those departments'
  * cross findings for good (13 instead of 55; only --force repaired it). Killed at several points and rerun, the
- * database must equal a clean run's, findings included.
+ * database must equal a clean run's, findings included. The killed runs are child processes of the built CLI; the clean
+ * run and the reruns run in-process.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cliJs, runCli } from "../ingest/cli-helpers.js";
+import { runInProcess } from "../helpers/run-cli.js";
 import { buildCorpus } from "../../scripts/lib/corpus/generate.js";
 import { openDb } from "../../src/store/db.js";
 import { checkConsistency } from "../../src/store/consistency.js";
@@ -63,7 +65,7 @@ describe.skipIf(!existsSync(cliJs))("kill -9 at any moment, then a rerun (issue 
     const corpus = path.join(dir, "corpus");
     const n = writeCorpus(corpus, 3, "kill-rerun");
     const clean = path.join(dir, "clean.db");
-    expect((await runCli(["ingest", corpus, "--db", clean, "--jobs", "2"]).done).code).toBe(0);
+    expect((await runInProcess(["ingest", corpus, "--db", clean, "--jobs", "2"])).code).toBe(0);
     const want = dump(clean);
     expect(want.findings.filter((f) => f.startsWith('["cross"')).length).toBeGreaterThan(0);
     expect(want.pending).toEqual([]);
@@ -77,7 +79,7 @@ describe.skipIf(!existsSync(cliJs))("kill -9 at any moment, then a rerun (issue 
       while (!exited && countDocs(dbFile) < at) await sleep(2);
       run.child.kill("SIGKILL");
       await run.done;
-      const rerun = await runCli(["ingest", corpus, "--db", dbFile, "--jobs", "2"]).done;
+      const rerun = await runInProcess(["ingest", corpus, "--db", dbFile, "--jobs", "2"]);
       expect(rerun.code, `killed at ${at}`).toBe(0);
       expect(dump(dbFile), `killed at ${at} of ${n}`).toEqual(want);
       const db = openDb(dbFile);
@@ -91,7 +93,7 @@ describe.skipIf(!existsSync(cliJs))("kill -9 at any moment, then a rerun (issue 
     db.exec("DELETE FROM findings WHERE scope = 'cross'; INSERT INTO pending_cross SELECT id FROM departments;");
     db.close();
     expect(dump(clean)).not.toEqual(want);
-    const rerun = await runCli(["ingest", corpus, "--db", clean, "--format", "json"]).done;
+    const rerun = await runInProcess(["ingest", corpus, "--db", clean, "--format", "json"]);
     expect(JSON.parse(rerun.stdout)).toMatchObject({ imported: 0, skipped: n });
     expect(dump(clean)).toEqual(want);
   }, 120_000);

@@ -1,8 +1,7 @@
 /**
- * `jixiao check` end to end (run from source with tsx): report JSON files and a database, the table/json/csv outputs,
+ * `jixiao check` end to end, in-process (test/helpers/run-cli.ts): report JSON files and a database, the table/json/csv outputs,
  * --rule, --fail-on, per-rule severity (--rule-severity over jixiao.config.json) and the exit codes (0 clean, 1 a finding at or above --fail-on, 2 usage, 4 unreadable input).
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,16 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { m, report, seedReport } from "./helpers.js";
 import { openDb } from "../../src/store/db.js";
 import { saveReport } from "../../src/store/save.js";
+import { runInProcess } from "../helpers/run-cli.js";
 
 const repo = path.resolve(__dirname, "../..");
 
-function run(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", path.join(repo, "node_modules/tsx/dist/loader.mjs"), path.join(repo, "src/cli.ts"), "check", ...args], { cwd, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+/** `jixiao check ARGS` in-process; `cwd` is where jixiao.config.json is looked for. */
+const run = (args: string[], cwd = repo) => runInProcess(["check", ...args], { cwd });
 
 describe("jixiao check", () => {
   let tmp = "";

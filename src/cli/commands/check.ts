@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { readFileSync } from "node:fs";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, withReadonlyDb, write } from "../support.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, withReadonlyDb, stdoutOf } from "../support.js";
 import { isInputError, InputError } from "../../errors.js";
 import type { Report } from "../../extract/schema.js";
 import type { CheckedReport } from "../check-output.js";
@@ -94,12 +95,12 @@ async function checkEach(files: string[], opts: CheckOptions, run: RunOptions, y
   return { out, failed };
 }
 
-async function checkDb(opts: CheckOptions, run: RunOptions, year: number | null): Promise<CheckedReport[]> {
+async function checkDb(io: CliIo, opts: CheckOptions, run: RunOptions, year: number | null): Promise<CheckedReport[]> {
   const { runCrossRules, runReportRules } = await import("../../rules/index.js");
   const { loadReports } = await import("../../store/load-reports.js");
   const { SEVERITY_RANK } = await import("../check-output.js");
   const { resolveDepartment } = await import("../../query/departments.js");
-  return withReadonlyDb(opts, (db) => {
+  return withReadonlyDb(io, opts, (db) => {
     const dept = opts.dept ? resolveDepartment(db, opts.dept) : null;
     // Cross-report rules need each department's whole history, even when only one year is asked for.
     const { reports } = loadReports(db, { departmentIds: dept ? [dept.id] : null });
@@ -125,7 +126,8 @@ async function checkDb(opts: CheckOptions, run: RunOptions, year: number | null)
   });
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("check [files...]")
     .description("核对报告数字是否勾稽一致，给出依据 (check figures for consistency, with evidence)")
@@ -144,12 +146,12 @@ export function register(program: Command): void {
     const year = intOption("--year", opts.year);
     let reports: CheckedReport[];
     let failed: string[] = [];
-    const run: RunOptions = { rules, severity: await ruleSeverity(opts.ruleSeverity) };
+    const run: RunOptions = { rules, severity: await ruleSeverity(opts.ruleSeverity, io.cwd) };
     if (files.length) ({ out: reports, failed } = await checkFiles(files, opts, run, year));
-    else reports = await checkDb(opts, run, year);
+    else reports = await checkDb(io, opts, run, year);
     const { renderCheck, SEVERITY_RANK } = await import("../check-output.js");
     write(renderCheck(format, reports));
-    for (const line of failed) process.stderr.write(`jixiao: ${line}\n`);
+    for (const line of failed) io.stderr.write(`jixiao: ${line}\n`);
     if (failed.length) throw new CliExit(EXIT.INPUT);
     const gate = reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]));
     if (gate) throw new CliExit(EXIT.FINDINGS);

@@ -1,10 +1,12 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { CliExit, EXIT } from "../exit-codes.js";
 import type { Column } from "../../query/column.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, stdoutOf } from "../support.js";
 import { REPORT_KINDS } from "../../query/report-kinds.js";
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("compare <metric>")
     .description("某年各部门指标排名及占比 (departments ranked by a metric in one year, with share of total)")
@@ -20,7 +22,7 @@ export function register(program: Command): void {
     const year = intOption("--year", opts.year)!;
     const top = intOption("--top", opts.top);
     const { compare } = await import("../../query/compare.js");
-    await withReadonlyDb(opts, (db) => {
+    await withReadonlyDb(io, opts, (db) => {
       const c = compare(db, { metric, year, top, kind: opts.kind });
       const columns: Column[] = [
         { key: "rank", header: "排名", align: "right" },

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { CliExit, EXIT } from "../exit-codes.js";
 import type { OutputFormat } from "../output.js";
 import type { Column } from "../../query/column.js";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withDb, write } from "../support.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withDb, stdoutOf } from "../support.js";
 import type { Db } from "../../store/db.js";
 
 interface Opts {
@@ -11,9 +12,10 @@ interface Opts {
 }
 
 /** The store's DepartmentError (unknown or ambiguous name) is a usage error, like an unknown department in a query. */
-async function run<T>(o: Opts, writable: boolean, fn: (db: Db) => T | Promise<T>): Promise<T> {
+async function run<T>(io: CliIo, o: Opts, writable: boolean, fn: (db: Db) => T | Promise<T>): Promise<T> {
   const { DepartmentError } = await import("../../store/departments.js");
   return withDb(
+    io,
     o,
     async (db) => {
       try {
@@ -88,10 +90,10 @@ function renderOutcome(fmt: OutputFormat, r: Outcome): string {
 }
 
 /** Re-run cross-report rules for departments whose reports changed hands. */
-async function recheck(db: Db, ids: number[]): Promise<void> {
+async function recheck(io: CliIo, db: Db, ids: number[]): Promise<void> {
   const { runCrossForDepartments } = await import("../../ingest/cross.js");
   const { ruleSeverity } = await import("../rule-severity.js");
-  runCrossForDepartments(db, ids, await ruleSeverity([]));
+  runCrossForDepartments(db, ids, await ruleSeverity([], io.cwd));
 }
 
 /** Subcommands accept --db/--format before or after their name (`departments --db x merge a b` or `… merge a b --db x`). */
@@ -101,7 +103,8 @@ function opts(sub: Opts, parent: Command): Opts {
   return { db: sub.db ?? p.db, format: sub.format && sub.format !== dflt ? sub.format : (p.format ?? dflt) };
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("departments")
     .description("部门及其别名；合并、改名、拆分以纠正自动匹配 (departments, aliases and match corrections)");
@@ -109,7 +112,7 @@ export function register(program: Command): void {
   addFormatOption(cmd);
   cmd.action(async (o: Opts) => {
     const fmt = outputFormat(o.format);
-    write(await run(o, false, (db) => list(db, fmt)));
+    write(await run(io, o, false, (db) => list(db, fmt)));
   });
 
   const merge = cmd
@@ -123,9 +126,9 @@ export function register(program: Command): void {
     const all = opts(o, cmd);
     const fmt = outputFormat(all.format);
     const { mergeDepartments } = await import("../../store/departments.js");
-    const outcome = await run(all, true, async (db): Promise<Outcome> => {
+    const outcome = await run(io, all, true, async (db): Promise<Outcome> => {
       const r = mergeDepartments(db, a, b);
-      await recheck(db, [r.into.id]);
+      await recheck(io, db, [r.into.id]);
       return {
         action: "merge",
         department: { id: r.into.id, name: r.into.name },
@@ -148,7 +151,7 @@ export function register(program: Command): void {
     const all = opts(o, cmd);
     const fmt = outputFormat(all.format);
     const { renameDepartment } = await import("../../store/departments.js");
-    const outcome = await run(all, true, (db): Outcome => {
+    const outcome = await run(io, all, true, (db): Outcome => {
       const d = renameDepartment(db, oldName, newName);
       return { action: "rename", department: { id: d.id, name: d.name }, message: `已改名为“${d.name}”` };
     });
@@ -166,12 +169,12 @@ export function register(program: Command): void {
     const fmt = outputFormat(all.format);
     const { splitAlias } = await import("../../store/departments.js");
     const { normalizeDeptName } = await import("../../store/dept-names.js");
-    const outcome = await run(all, true, async (db): Promise<Outcome> => {
+    const outcome = await run(io, all, true, async (db): Promise<Outcome> => {
       const before = db.prepare("SELECT department_id FROM department_aliases WHERE alias = ?").get(normalizeDeptName(alias)) as
         | { department_id: number }
         | undefined;
       const r = splitAlias(db, alias);
-      await recheck(db, before ? [r.department.id, before.department_id] : [r.department.id]);
+      await recheck(io, db, before ? [r.department.id, before.department_id] : [r.department.id]);
       return {
         action: "split",
         department: { id: r.department.id, name: r.department.name },

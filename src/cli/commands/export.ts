@@ -1,9 +1,11 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { addDbOption, withReadonlyDb, write, writingOut } from "../support.js";
+import { addDbOption, withReadonlyDb, writingOut, stdoutOf } from "../support.js";
 import { EXPORT_FORMATS, exportFormat } from "../../query/export-formats.js";
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("export")
     .description("导出指标（长表、宽表）、问题、部门 (export metrics long and wide, findings, departments)")
@@ -18,7 +20,7 @@ export function register(program: Command): void {
     const unit = opts.unit;
     const { exportTables } = await import("../../query/export-data.js");
     const { writeExport } = await import("../../report/export-write.js");
-    await withReadonlyDb(opts, async (db) => {
+    await withReadonlyDb(io, opts, async (db) => {
       const tables = exportTables(db, { unit });
       const written = await writingOut(opts.out, () => writeExport(tables, opts.out, format));
       for (const w of written) write(`${w.table}\t${w.rows} 行\t${w.file}\n`);

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { writeAll, type CliIo } from "../io.js";
 import { CliExit, EXIT } from "../exit-codes.js";
 import { formatErrorText } from "../output.js";
 import type { Column } from "../../query/column.js";
@@ -29,7 +30,7 @@ function csvRows(r: Report): Array<Record<string, unknown>> {
 }
 
 /** `jixiao extract <file>`: metadata, metrics, projects, indicators and in-report findings, with provenance. */
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command("extract")
     .description("抽取报告的部门、年度、指标、项目和评分表，并核对报告内的数字 (extract a report)")
@@ -42,11 +43,11 @@ export function register(program: Command): void {
       const report = (await readBounded({ path: file, want: "report", maxBytes: limits.maxFileBytes, ocr: limits.ocr }, limits.fileTimeout * 1000)).report!;
       // The table prints every warning; JSON and CSV go to programs, so these two are also said on stderr.
       if (opts.format !== "table")
-        for (const w of report.warnings) if (w.code === "not-a-report" || w.code === "format-mismatch") process.stderr.write(`jixiao: 注意：${escapeControls(file)}：${w.message}\n`);
+        for (const w of report.warnings) if (w.code === "not-a-report" || w.code === "format-mismatch") io.stderr.write(`jixiao: 注意：${escapeControls(file)}：${w.message}\n`);
       let out: string;
       if (opts.format === "json") out = JSON.stringify(report, null, 2) + "\n";
       else if (opts.format === "csv") out = toCsv(CSV_COLUMNS, csvRows(report));
       else out = (await import("../render-report.js")).renderReportTable(report);
-      await new Promise<void>((resolve, reject) => process.stdout.write(out, (e) => (e ? reject(e) : resolve())));
+      await writeAll(io.stdout, out);
     });
 }

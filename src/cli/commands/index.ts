@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { register as trend } from "./trend.js";
 import { register as compare } from "./compare.js";
 import { register as show } from "./show.js";
@@ -15,8 +16,8 @@ import { register as serve } from "./serve.js";
 import { register as projects } from "./projects.js";
 
 /**
- * Each command file exports register(program); add new commands here. The order is the help's order: the user's
+ * Each command file exports register(program, io); add new commands here. The order is the help's order: the user's
  * workflow (import, read one file, check, then query the database). Command files import only light modules; heavy
  * ones load inside their actions, so `jixiao --help` does not pay for them.
  */
-export const COMMANDS: Array<(program: Command) => void> = [ingest, text, extract, check, trend, compare, show, projects, search, sql, exportCmd, report, serve, departments];
+export const COMMANDS: Array<(program: Command, io: CliIo) => void> = [ingest, text, extract, check, trend, compare, show, projects, search, sql, exportCmd, report, serve, departments];

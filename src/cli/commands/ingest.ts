@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { CliExit, EXIT } from "../exit-codes.js";
 import os from "node:os";
 import { parseFormat, render, OUTPUT_FORMATS, type OutputFormat } from "../output.js";
@@ -72,7 +73,7 @@ function csvRows(s: IngestSummary): Array<Record<string, unknown>> {
   return rows;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command("ingest")
     .description("导入报告（文件、文件夹、通配符）到数据库 (import reports into the database)")
@@ -93,17 +94,17 @@ export function register(program: Command): void {
       const cap = maxJobs(defaultJobs());
       if (jobs > cap) throw new CliExit(EXIT.USAGE, `jixiao: --jobs 最多为 ${cap}（CPU 核数的 2 倍；每个线程约 100 MB 内存）(--jobs is at most ${cap}, twice the cores)`);
       const limits = parseLimits(o);
-      const severity = await ruleSeverity(o.ruleSeverity);
-      const { DatabaseError, openDb, resolveDbPath } = await import("../../store/db.js");
+      const severity = await ruleSeverity(o.ruleSeverity, io.cwd);
+      const { DatabaseError, openDb, resolveDbPath, busyTimeoutFrom } = await import("../../store/db.js");
       const { ingest } = await import("../../ingest/ingest.js");
       const { createProgress } = await import("../../ingest/progress.js");
-      const file = resolveDbPath(o.db);
-      const progress = createProgress();
+      const file = resolveDbPath(o.db, io.env, io.cwd);
+      const progress = createProgress(io.stderr);
       let summary: IngestSummary;
       try {
-        const db = openDb(file);
+        const db = openDb(file, { busyTimeoutMs: busyTimeoutFrom(io.env) });
         try {
-          summary = await ingest(db, paths, { jobs, force: o.force, fileTimeout: limits.fileTimeout, maxFileBytes: limits.maxFileBytes, ocr: limits.ocr, severity, onProgress: (e) => progress.update(e) });
+          summary = await ingest(db, paths, { cwd: io.cwd, jobs, force: o.force, fileTimeout: limits.fileTimeout, maxFileBytes: limits.maxFileBytes, ocr: limits.ocr, severity, onProgress: (e) => progress.update(e) });
         } finally {
           progress.stop();
           db.close();
@@ -112,18 +113,18 @@ export function register(program: Command): void {
         if (e instanceof DatabaseError) throw new CliExit(EXIT.DATABASE, `jixiao: ${e.message}`);
         throw e;
       }
-      if (summary.files === 0) process.stderr.write("jixiao: 没有找到可导入的报告文件 (no PDF/DOCX/DOC/TXT/HTML/XLSX/XLS/ET/ODS files found)\n");
+      if (summary.files === 0) io.stderr.write("jixiao: 没有找到可导入的报告文件 (no PDF/DOCX/DOC/TXT/HTML/XLSX/XLS/ET/ODS files found)\n");
       if (format === "json") {
-        process.stdout.write(JSON.stringify({ db: file, ...summary }, null, 2) + "\n");
+        io.stdout.write(JSON.stringify({ db: file, ...summary }, null, 2) + "\n");
       } else if (format === "csv") {
         // One row per file that did not simply go in: what a spreadsheet user wants to follow up.
-        process.stdout.write(render("csv", CSV_COLUMNS, csvRows(summary)));
+        io.stdout.write(render("csv", CSV_COLUMNS, csvRows(summary)));
       } else {
-        process.stdout.write(`数据库：${file}\n`);
-        process.stdout.write(render("table", [{ key: "item", header: "项目" }, { key: "count", header: "数量", align: "right" }], summaryRows(summary)));
+        io.stdout.write(`数据库：${file}\n`);
+        io.stdout.write(render("table", [{ key: "item", header: "项目" }, { key: "count", header: "数量", align: "right" }], summaryRows(summary)));
         if (summary.failed.length) {
-          process.stdout.write("失败的文件：\n");
-          process.stdout.write(
+          io.stdout.write("失败的文件：\n");
+          io.stdout.write(
             render(
               "table",
               [{ key: "path", header: "文件" }, { key: "reason", header: "原因" }],
@@ -132,8 +133,8 @@ export function register(program: Command): void {
           );
         }
         // Stored as documents, not as reports: a notice or a stray file never shows as a report without department or year.
-        process.stdout.write(noteTable(NOT_REPORTS, summary.notReports, "此前已导入，文件未变"));
-        process.stdout.write(noteTable("扩展名与内容不符（已按内容读取）", summary.formatMismatches, ""));
+        io.stdout.write(noteTable(NOT_REPORTS, summary.notReports, "此前已导入，文件未变"));
+        io.stdout.write(noteTable("扩展名与内容不符（已按内容读取）", summary.formatMismatches, ""));
       }
       if (summary.failed.length) throw new CliExit(EXIT.PARTIAL);
     });

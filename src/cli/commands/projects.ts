@@ -1,10 +1,12 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import type { Column } from "../../query/column.js";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withDb, withReadonlyDb, write } from "../support.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withDb, withReadonlyDb, stdoutOf } from "../support.js";
 
 /** `jixiao projects`: every project with its years and its latest (or --year's) budget, execution and score. */
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("projects")
     .description("项目清单：部门、项目、年度、预算、执行、执行率、得分 (projects with their years and figures)")
@@ -16,7 +18,7 @@ export function register(program: Command): void {
     const format = outputFormat(opts.format);
     const year = intOption("--year", opts.year);
     const { listProjects, projectYearCells, yearSpans } = await import("../../query/projects.js");
-    await withReadonlyDb(opts, (db) => {
+    await withReadonlyDb(io, opts, (db) => {
       const list = listProjects(db, { departments: opts.dept, year });
       if (format === "json") return write(JSON.stringify(list, null, 2) + "\n");
       const columns: Column[] = [
@@ -57,7 +59,7 @@ export function register(program: Command): void {
       if (!dept || (parent.dept?.length ?? 0) > 1) throw new CliExit(EXIT.USAGE, `jixiao: projects ${name} 须用 --dept 指定一个部门 (--dept names one department)`);
       const format = outputFormat(o.format && o.format !== "table" ? o.format : (parent.format ?? "table"));
       const { correctProject } = await import("../../query/projects.js");
-      const r = await withDb({ db: o.db ?? parent.db }, (db) => correctProject(db, dept, action, values[0], values[1]), true);
+      const r = await withDb(io, { db: o.db ?? parent.db }, (db) => correctProject(db, dept, action, values[0], values[1]), true);
       const message =
         action === "split" ? `“${r.project}”已成为独立项目` : action === "merge" ? `已将 ${r.names.length} 个名称归入项目“${r.project}”` : `已改名为“${r.project}”`;
       if (format === "table") return write(`${r.department}：${message}\n`);

@@ -1,9 +1,11 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write, writingOut } from "../support.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, writingOut, stdoutOf } from "../support.js";
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("report")
     .description("生成离线 HTML 报告：总览、各部门跨年折线图、问题及原文、数据来源 (self-contained offline HTML report)")
@@ -15,7 +17,7 @@ export function register(program: Command): void {
     const format = outputFormat(opts.format);
     const { reportData } = await import("../../report/report-data.js");
     const { renderHtml } = await import("../../report/html.js");
-    await withReadonlyDb(opts, async (db) => {
+    await withReadonlyDb(io, opts, async (db) => {
       const data = reportData(db, { departments: opts.dept });
       const html = renderHtml(data);
       await writingOut(opts.out, () => {

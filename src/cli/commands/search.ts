@@ -1,9 +1,11 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import path from "node:path";
 import type { Column } from "../../query/column.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, stdoutOf } from "../support.js";
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("search <words...>")
     .description("全文检索报告章节，多个词须同时出现，可不加引号 (full-text search over report sections; several words must all match; 3+ characters use the FTS5 index)")
@@ -16,7 +18,7 @@ export function register(program: Command): void {
     const format = outputFormat(opts.format);
     const limit = intOption("--limit", opts.limit) ?? 20;
     const { search } = await import("../../query/search.js");
-    await withReadonlyDb(opts, (db) => {
+    await withReadonlyDb(io, opts, (db) => {
       const hits = search(db, text, { limit }).map((h) => ({ ...h, file: path.basename(h.source) }));
       const columns: Column[] = [
         { key: "department", header: "部门" },

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { CliExit, EXIT } from "../exit-codes.js";
 import path from "node:path";
 import { addDbOption, withDb, withReadonlyDb } from "../support.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command("serve")
     .description("本地网页应用：总览、部门、问题及原文页面上的方框、搜索、SQL (local web app on the same database)")
@@ -25,7 +26,7 @@ export function register(program: Command): void {
     const { Imports } = await import("../../serve/imports.js");
     const readOnly = opts.readOnly === true;
     // Reads (and the SQL page) use a read-only connection; imports write through a second one, as `ingest` would.
-    await withReadonlyDb(opts, (db) => withDb(opts, async (writer) => {
+    await withReadonlyDb(io, opts, (db) => withDb(io, opts, async (writer) => {
       const port = Number(opts.port);
       const hostsFor = (p: number) => (token ? [] : [`127.0.0.1:${p}`, `localhost:${p}`, `[::1]:${p}`]);
       const hosts: string[] = [];
@@ -36,8 +37,8 @@ export function register(program: Command): void {
           hosts.push(...hostsFor(info.port));
           const shown = opts.host.includes(":") ? `[${opts.host}]` : opts.host;
           const url = `http://${shown}:${info.port}/${token ? `?token=${encodeURIComponent(token)}` : ""}`;
-          process.stdout.write(`jixiao serve: ${url}\n（Ctrl+C 停止 / stop）\n`);
-          if (opts.open) void openBrowser(url);
+          io.stdout.write(`jixiao serve: ${url}\n（Ctrl+C 停止 / stop）\n`);
+          if (opts.open) void openBrowser(io, url);
         });
         server.on("error", (e: NodeJS.ErrnoException) =>
           reject(e.code === "EADDRINUSE" || e.code === "EACCES" || e.code === "EADDRNOTAVAIL"
@@ -52,12 +53,12 @@ export function register(program: Command): void {
   });
 }
 
-async function openBrowser(url: string): Promise<void> {
+async function openBrowser(io: CliIo, url: string): Promise<void> {
   const { spawn } = await import("node:child_process");
   const cmd = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
   try {
-    spawn(cmd, [url], { stdio: "ignore", detached: true }).on("error", () => process.stderr.write(`jixiao: 无法打开浏览器，请手动访问 ${url}\n`)).unref();
+    spawn(cmd, [url], { stdio: "ignore", detached: true }).on("error", () => io.stderr.write(`jixiao: 无法打开浏览器，请手动访问 ${url}\n`)).unref();
   } catch {
-    process.stderr.write(`jixiao: 无法打开浏览器，请手动访问 ${url}\n`);
+    io.stderr.write(`jixiao: 无法打开浏览器，请手动访问 ${url}\n`);
   }
 }

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import type { Column } from "../../query/column.js";
 import { toCsv } from "../../query/csv.js";
 import { textTable } from "../text-table.js";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, stdoutOf } from "../support.js";
 import type { DepartmentView } from "../../query/show-department.js";
 import type { ReportView, ShownMetric } from "../../query/show-report.js";
 import { severityZh } from "../../query/severity.js";
@@ -70,7 +71,8 @@ const PROJECT_COLUMNS: Column[] = [
   { key: "score", header: "得分", align: "right" },
 ];
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("show <target>")
     .description("查看一个部门的历年概况，或一份报告（编号或文件）的全部抽取结果 (a department's years side by side, or one report)");
@@ -79,7 +81,7 @@ export function register(program: Command): void {
   cmd.action(async (target: string, opts: { db?: string; format?: string }) => {
     const format = outputFormat(opts.format);
     const { show } = await import("../../query/show.js");
-    await withReadonlyDb(opts, async (db) => {
+    await withReadonlyDb(io, opts, async (db) => {
       const res = show(db, target);
       if (format === "json") return write(JSON.stringify(res, null, 2) + "\n");
       if (res.type === "department") {

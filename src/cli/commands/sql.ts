@@ -1,8 +1,10 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { CliExit, EXIT } from "../exit-codes.js";
-import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
+import { addDbOption, addFormatOption, outputFormat, renderOut, withReadonlyDb, stdoutOf } from "../support.js";
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("sql <query>")
     .description("只读执行一条 SQL（写入会被拒绝）(run one read-only SQL statement; writes are refused)")
@@ -15,7 +17,7 @@ export function register(program: Command): void {
     if (!/^\d+(\.\d+)?$/.test(opts.timeout.trim()) || !Number.isFinite(seconds))
       throw new CliExit(EXIT.USAGE, `jixiao: --timeout 须为秒数 (must be a number of seconds): ${opts.timeout}`);
     const { runSqlLimited } = await import("../../query/sql-limited.js");
-    await withReadonlyDb(opts, async (db) => {
+    await withReadonlyDb(io, opts, async (db) => {
       const r = await runSqlLimited(db, query, Math.round(seconds * 1000));
       // Numbers line up on the right, as in every other table jixiao prints.
       const numeric = (c: string) => r.rows.some((x) => typeof x[c] === "number") && r.rows.every((x) => x[c] === null || typeof x[c] === "number");

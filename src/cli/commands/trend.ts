@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { CliExit, EXIT } from "../exit-codes.js";
 import type { Column } from "../../query/column.js";
-import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, write } from "../support.js";
+import { addDbOption, addFormatOption, intOption, outputFormat, renderOut, withReadonlyDb, stdoutOf } from "../support.js";
 import { REPORT_KINDS } from "../../query/report-kinds.js";
 import type { TrendResult } from "../../query/trend.js";
 import { centsToWan, displayNumber } from "../../query/units.js";
@@ -54,7 +55,8 @@ export function trendNotes(t: TrendResult): string[] {
   return notes;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
+  const write = stdoutOf(io);
   const cmd = program
     .command("trend <metric>")
     .description("指标跨年趋势：每个部门一行、每年一列，含同比变化 (a metric across years, one row per department)")
@@ -73,7 +75,7 @@ export function register(program: Command): void {
     const to = intOption("--to", opts.to);
     const { trend } = await import("../../query/trend.js");
     const { terminalChart } = await import("../terminal-chart.js");
-    await withReadonlyDb(opts, (db) => {
+    await withReadonlyDb(io, opts, (db) => {
       const t = trend(db, { metric, departments: opts.dept, from, to, kind: opts.kind });
       const { columns, rows } = trendTable(t, format === "csv");
       if (format !== "table") return write(renderOut(format, columns, rows, t));
