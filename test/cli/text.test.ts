@@ -31,7 +31,8 @@ describe.skipIf(!existsSync(cli))("jixiao text", () => {
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const cases: Array<[string, string, RegExp]> = [
+  // The image-only PDF with --ocr off: that OCR finds no text in it is test/formats/ocr.test.ts's (OCR takes seconds).
+  const cases: Array<[string, string, RegExp, string[]?]> = [
     ["empty file", "empty.txt", /文件为空/],
     ["empty PDF", "empty.pdf", /文件为空/],
     ["truncated PDF", "truncated.pdf", /损坏|corrupt/],
@@ -39,13 +40,13 @@ describe.skipIf(!existsSync(cli))("jixiao text", () => {
     ["random bytes named .docx", "random.docx", /不是DOCX|not a DOCX/],
     ["encrypted PDF", "encrypted.pdf", /加密|password/],
     ["encrypted DOCX", "encrypted.docx", /加密|password/],
-    ["image-only PDF", "image-only.pdf", /扫描|image-only|无文字/],
+    ["image-only PDF, OCR off", "image-only.pdf", /扫描件，无文字层（--ocr off 未识别）/, ["--ocr", "off"]],
   ];
-  for (const [what, file, reason] of cases) {
+  for (const [what, file, reason, options = []] of cases) {
     it(`${what}: one line naming the file and the reason, exit 4`, async () => {
       const f = path.join("fixtures/bad", file);
       expect(existsSync(path.join(bad, file))).toBe(true);
-      const r = await run(["text", f]);
+      const r = await run(["text", f, ...options]);
       expect(r.code).toBe(4);
       expect(r.stdout).toBe("");
       const lines = r.stderr.trimEnd().split("\n");

@@ -11,13 +11,21 @@ const files = existsSync(root)
   ? readdirSync(root).flatMap((d) => readdirSync(path.join(root, d)).filter((f) => f.endsWith(".pdf")).map((f) => path.join(root, d, f)))
   : [];
 
+/** Each disclosure is read and extracted once for the file: both tests go through the same PDFs. */
+const extracted = new Map<string, ReturnType<typeof readDocument>>();
+async function disclosure(file: string) {
+  let doc = extracted.get(file);
+  if (!doc) extracted.set(file, (doc = readDocument(file)));
+  return extractDisclosure(await doc);
+}
+
 /** Scored like scripts/eval.ts: key + year + exact value; keys in the gold's `ignore` neither count nor penalise. */
 describeIfExists(root, "disclosures of the shared corpus budget PDFs")("real 部门预算公开 PDFs (../shared/corpus/budget-pdfs)", () => {
   it("extracts the gold metrics with F1 ≥ 0.95 overall, each file ≥ 0.8", async () => {
     let tp = 0, fp = 0, fn = 0;
     for (const file of files) {
       const gold = JSON.parse(readFileSync(file.replace(/\.pdf$/, ".gold.json"), "utf8"));
-      const r = extractDisclosure(await readDocument(file));
+      const r = await disclosure(file);
       expect(r?.kind, file).toBe("budget");
       expect(r?.fiscalYear, file).toBe(gold.fiscalYear);
       const ignore = new Set<string>(gold.ignore ?? []);
@@ -48,7 +56,7 @@ describeIfExists(root, "disclosures of the shared corpus budget PDFs")("real 部
         const year = Number(row[0].slice(0, 4));
         const pdf = readdirSync(path.join(root, d)).find((f) => f.endsWith(".pdf") && f.includes(String(year)) && /表/.test(f)) ??
           readdirSync(path.join(root, d)).find((f) => f.endsWith(".pdf") && f.includes(String(year)));
-        const r = extractDisclosure(await readDocument(path.join(root, d, pdf!)))!;
+        const r = (await disclosure(path.join(root, d, pdf!)))!;
         const val = (k: string) => r.metrics.find((m) => m.key === k && m.year === year)?.value;
         const wan = (name: string) => Math.round(Number(row[col(name)]) * 10000);
         expect(val("expenditure.total"), `${d} ${year}`).toBe(wan("支出合计"));

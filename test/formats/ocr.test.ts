@@ -99,6 +99,13 @@ describe.skipIf(!ocrInstalled())("OCR: a page image", () => {
     expect(want.size).toBeGreaterThanOrEqual(4);
     for (const [key, value] of want) expect(got.get(key)).toBe(value);
   }, 120_000);
+
+  it("refuses a PDF whose only page is an image with no text in it: OCR ran and found none", async () => {
+    const file = path.join(repo, "fixtures/bad/image-only.pdf");
+    const e = await readDocument(file).catch((x: unknown) => x);
+    expect(isInputError(e) && e.code).toBe("no-text");
+    expect(isInputError(e) && e.line).toBe(`${file}: 扫描件，OCR 未识别出文字 (image-only PDF; OCR found no text)`);
+  }, 120_000);
 });
 
 describe("OCR off", () => {

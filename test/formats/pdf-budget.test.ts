@@ -34,9 +34,16 @@ async function rawPageTexts(file: string): Promise<string[]> {
   }
 }
 
-async function read(file: string) {
-  const bytes = readFileSync(file);
-  return readPdf(bytes, { path: file, sha256: "", size: bytes.length });
+/** Each PDF is read once for the whole file (two tests read them all; a parse takes up to a second). */
+const docs = new Map<string, ReturnType<typeof readPdf>>();
+function read(file: string): ReturnType<typeof readPdf> {
+  let doc = docs.get(file);
+  if (!doc) {
+    const bytes = readFileSync(file);
+    doc = readPdf(bytes, { path: file, sha256: "", size: bytes.length });
+    docs.set(file, doc);
+  }
+  return doc;
 }
 
 describeIfExists(dir, "readPdf on the shared corpus budget PDFs")("readPdf on the real budget PDFs (../shared/corpus/budget-pdfs)", () => {
