@@ -22,7 +22,7 @@ import { attachChanges } from "./attach-changes.js";
 import { notReportReason } from "./not-a-report.js";
 import { projectName } from "./project-name.js";
 import { bindFundFlow, settleAllocations } from "./fund-flow.js";
-import { bindScoreRow, bindTotalBeforeParts } from "./total-parts.js";
+import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { listedProjects } from "./project-lists.js";
 
 /** A report of several projects names them as projects do: "…项目", "…工程". */
@@ -80,7 +80,6 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);
     for (const c of bindFundFlow(masked, ctx)) cands.push(c);
     for (const c of bindTotalBeforeParts(masked, ctx)) cands.push(c);
-    for (const c of bindScoreRow(masked, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
     if (/[-\d]/.test(text)) {
       if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, "exact-label", cands);
@@ -102,6 +101,8 @@ export function extract(doc: JxDocument): Report {
       bindRows(stream, starts[i], end, p, ctx, "pattern", cands);
     }
   });
+
+  for (const c of bindScoreRows(streamText, where, ctx)) cands.push(c);
 
   const cells = cellStream(blocks);
   const gridCtx = { fiscalYear, project: isProject };

@@ -105,6 +105,9 @@ function gapOk(label: LabelHit, gap: string): boolean {
   return g.length <= 12 && RE_FILLER.test(g);
 }
 
+/** A score word right before a bare figure ("自评得分：95.5", "综合得分92"); a figure after it opens a row instead. */
+const RE_BARE_SCORE = /(?:得分|总分|评分|分数)[\s:：为是]*$/;
+
 /** Between a subject and its actual: the subject's budget ("预算12.00万元，"), then the actual's word. */
 const RE_BUDGET_THEN = /^(?:支出|经费)?(?:年初)?预算(?:数|安排)?(?:为|是)?\s*[\d.,]+\s*(?:亿元|万元|元)\s*[，,]\s*(?:全年|当年|年度)?$/;
 
@@ -147,7 +150,9 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     const boundary = Math.max(prevEnd, sStart);
     // "8个项目 985万元": a count of items between a label and its amount does not end the label's reach.
     if (!(h.amount.kind === "count" && h.amount.unit === "个")) prevEnd = h.end;
-    if (h.amount.kind === "plain" || h.amount.kind === "points") continue;
+    // "自评得分：95.5": a score label may stand right before a bare figure (checked against the label below).
+    const bareScore = h.amount.kind === "plain" && RE_BARE_SCORE.test(text.slice(Math.max(0, h.start - 8), h.start)) && !/^\s*\d/.test(text.slice(h.end, h.end + 3));
+    if ((h.amount.kind === "plain" && !bareScore) || h.amount.kind === "points") continue;
     if (h.change) continue;
     // A field's target words stand in its own label (checked below), not in the fields flattened before it.
     if (!field && isTargetFigure(text, h)) continue;
@@ -181,7 +186,7 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     if (subject === "none") continue;
     if (subject) label = subject;
     if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;
-    if (!compatible(label.entry.unitKind, h, false)) continue;
+    if (!compatible(label.entry.unitKind, h, bareScore && label.entry.unitKind === "score" && /^[\s:：为是]*$/.test(text.slice(gapFrom.end, h.start)))) continue;
     used.add(label);
     const year = yearNamed(text.slice(sStart, label.start), ctx.fiscalYear);
     // A year after the report's is a target; with the report's year unknown, any written year or 上年 is another year.
@@ -218,7 +223,7 @@ export function bindArrivedInFull(p: Passage, next: Passage | null, ctx: ProseCo
       if (h && money.length <= 2) {
         out.push(
           candidateFromHit(
-            { key: "budget.received", year: ctx.fiscalYear, prov: locate(p.segs, offset + h.start, offset + h.end), quote: s.trim(), confidence: "pattern", order: p.block * 100000 + offset + h.start, restated: false, project: ctx.projectName },
+            { key: "budget.received", year: ctx.fiscalYear, prov: locate(p.segs, offset + h.start, offset + h.end), quote: p.text.slice(offset, offset + s.length).trim(), confidence: "pattern", order: p.block * 100000 + offset + h.start, restated: false, project: ctx.projectName },
             "money",
             h,
           ),

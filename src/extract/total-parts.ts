@@ -6,7 +6,7 @@
 import { scanFigures } from "./figures.js";
 import { findLabels } from "./labels.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
-import { locate } from "./provenance.js";
+import { locate, type FigureProvenance } from "./provenance.js";
 import { maskText, type Passage, type ProseContext } from "./prose.js";
 import { yearNamed } from "./years.js";
 
@@ -48,19 +48,21 @@ export function bindTotalBeforeParts(p: Passage, ctx: ProseContext): Candidate[]
 }
 
 /**
- * A score table's last row as flattened text: "总分 100 95.6", "合计 | 100 | 92.50": the weights' total (exactly 100)
- * and then the score.
+ * A score table's last row as flattened text: "总分 100 95.6", "合计 | 100 | 92.50", or one cell a line ("总分" "100"
+ * "95.6", read from the passages' stream): the weights' total (exactly 100) and then the score. 合计/总计 only open a
+ * row (收入合计 100 95 is no score row).
  */
-const RE_SCORE_ROW = /(?:^|[\s|│])(?:总分|总得分|合计|总计)\s*[:：|│]?\s*100(?:\.0{1,2})?\s*[|│]?\s+(\d{1,2}(?:\.\d{1,2})?|100(?:\.0{1,2})?)\s*分?(?=\s|$|[|│。；;，,])/dg;
+const RE_SCORE_ROW = /(?:总分|总得分|(?<![\u4e00-\u9fa5])(?:合计|总计))\s*[:：|│]?\s*100(?:\.0{1,2})?\s*[|│]?\s+(\d{1,2}(?:\.\d{1,2})?|100(?:\.0{1,2})?)\s*分?(?![\d.%％万亿元])/dg;
 
-export function bindScoreRow(p: Passage, ctx: ProseContext): Candidate[] {
+/** Score rows of a text; `where` places a span of it (a passage's segments, or the passages' stream). */
+export function bindScoreRows(text: string, where: (start: number, end: number) => FigureProvenance, ctx: ProseContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of p.text.matchAll(RE_SCORE_ROW)) {
-    const start = m.indices![1][0];
-    const decimals = m[1].split(".")[1]?.length ?? 0;
+  for (const m of text.matchAll(RE_SCORE_ROW)) {
+    const [start, end] = m.indices![1];
+    const prov = where(start, end);
     out.push({
-      key: "score.total", year: ctx.fiscalYear, value: Number(m[1]), unit: "分", text: m[1], precision: { decimals, scale: 1 },
-      prov: locate(p.segs, start, start + m[1].length), quote: m[0].trim(), restated: false, confidence: "exact-label", order: (ctx.orderBase ?? p.block * 100000) + start, project: ctx.projectName,
+      key: "score.total", year: ctx.fiscalYear, value: Number(m[1]), unit: "分", text: m[1], precision: { decimals: m[1].split(".")[1]?.length ?? 0, scale: 1 },
+      prov, quote: m[0].trim(), restated: false, confidence: "exact-label", order: (prov.block ?? 0) * 100000 + (prov.span?.start ?? 0), project: ctx.projectName,
     });
   }
   return out;

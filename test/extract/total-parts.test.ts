@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bindScoreRow, bindTotalBeforeParts } from "../../src/extract/total-parts.js";
+import { bindScoreRows, bindTotalBeforeParts } from "../../src/extract/total-parts.js";
 import { bindGrade, bindProse } from "../../src/extract/prose.js";
 
 const passage = (text: string) => ({ text, page: 1, block: 0, segs: [] });
@@ -48,8 +48,23 @@ describe("三公 lines told as budget and actual", () => {
 
 describe("a score table's last row as text", () => {
   it("reads the score after the weights' total of 100", () => {
-    expect(bindScoreRow(passage("三级指标 … 总分 100 93.5"), ctx).map((c) => [c.key, c.value])).toEqual([["score.total", 93.5]]);
-    expect(bindScoreRow(passage("合计 | 100 | 88"), ctx).map((c) => c.value)).toEqual([88]);
-    expect(bindScoreRow(passage("合计 120 88"), ctx)).toEqual([]);
+    const rows = (text: string) => bindScoreRows(text, (start, end) => ({ page: 1, block: 0, bbox: null, span: { start, end }, cell: null }), ctx).map((c) => c.value);
+    expect(rows("三级指标 … 总分 100 93.5")).toEqual([93.5]);
+    expect(rows("合计 | 100 | 88")).toEqual([88]);
+    expect(rows("总分100 91.2自评等级优")).toEqual([91.2]);
+    expect(rows("合计 120 88")).toEqual([]);
+    expect(rows("收入合计 100 95")).toEqual([]);
+    expect(rows("合计 100 88.5万元")).toEqual([]);
+  });
+});
+
+describe("a score label before a bare figure", () => {
+  const keys = (text: string) => bindProse(passage(text), ctx).map((c) => [c.key, c.value]);
+  it("reads the score", () => {
+    expect(keys("本项目自评得分：95.5，等级为优秀。")).toEqual([["score.total", 95.5]]);
+  });
+  it("leaves a row of figures and bare figures under other labels", () => {
+    expect(keys("总分 100 95.5")).toEqual([]);
+    expect(keys("年初预算数 120")).toEqual([]);
   });
 });
