@@ -19,12 +19,29 @@ const FAMILY: Record<string, { total: string; prefix: string }> = {
 /** How the sentence goes on to split the figure. */
 const RE_PARTS_NEXT = /^\s*[，,]?\s*其中\s*[:：]?\s*/;
 
+/**
+ * "1、收入:512.30万元" / "（二）支出：498.77万元": a department's 收入 or 支出 as a numbered field (or a line's own
+ * label), its figure alone in the clause.
+ */
+const RE_FIELD_TOTAL = /(?:^|[。；;\n]|\d{1,2}[、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*(?:本年|全年|年度)?(收入|支出)\s*[:：]\s*$/;
+
 export function bindTotalBeforeParts(p: Passage, ctx: ProseContext): Candidate[] {
   const text = maskText(p.text);
   const out: Candidate[] = [];
   for (const h of scanFigures(text)) {
     if (h.amount.kind !== "money" || h.change) continue;
     const before = text.slice(Math.max(0, h.start - 16), h.start);
+    const field = ctx.project ? null : RE_FIELD_TOTAL.exec(before);
+    if (field && /^\s*(?:$|[，,。；;])/.test(text.slice(h.end, h.end + 2))) {
+      out.push(
+        candidateFromHit(
+          { key: FAMILY[field[1]].total, year: ctx.fiscalYear, prov: locate(p.segs, h.start, h.end), quote: p.text.slice(Math.max(0, h.start - 16), h.end + 40).trim(), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + h.start, project: ctx.projectName },
+          "money",
+          h,
+        ),
+      );
+      continue;
+    }
     const m = RE_BARE_TOTAL.exec(before);
     if (!m) continue;
     const next = RE_PARTS_NEXT.exec(text.slice(h.end, h.end + 8));

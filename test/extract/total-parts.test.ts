@@ -11,6 +11,12 @@ describe("a bare 收入/支出 total that the sentence splits", () => {
     expect(totals("2023年支出120.50万元，其中基本支出100万元，项目支出20.50万元。")).toEqual([["expenditure.total", 1205000]]);
     expect(totals("全年收入88万元，其中财政拨款收入80万元。")).toEqual([["income.total", 880000]]);
   });
+  it("is the department's total as a numbered field of its own", () => {
+    expect(totals("1、收入:300.25万元")).toEqual([["income.total", 3002500]]);
+    expect(totals("（二）支出：290万元。")).toEqual([["expenditure.total", 2900000]]);
+    expect(bindTotalBeforeParts(passage("2、支出:290万元"), { fiscalYear: 2023, project: true })).toEqual([]);
+    expect(totals("项目支出:290万元")).toEqual([]);
+  });
   it("is nothing without the split, with a part of another family, or in another year", () => {
     expect(totals("2023年支出120.50万元，主要用于人员工资。")).toEqual([]);
     expect(totals("2023年收入120.50万元，其中基本支出100万元。")).toEqual([]);
