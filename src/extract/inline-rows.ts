@@ -5,6 +5,7 @@
  */
 import { labelOccurrences, type LabelEntry } from "./labels.js";
 import { scanFigures, type FigureHit } from "./figures.js";
+import { parseAmount } from "./amount.js";
 import { RE_CN_NUM_CHARS } from "./cn-numerals.js";
 import { MONEY_UNITS, UNITS } from "./vocab/units.js";
 import { unitInText } from "./cells.js";
@@ -139,6 +140,8 @@ function numbersAfter(rt: RowText, from: number, end: number, unit: string | nul
   return out;
 }
 
+/** A figure printed with its own unit (not the row's declared one). */
+const RE_OWN_UNIT = /[元%％‰万亿分人]/;
 const RE_ROW_LABEL = /^[\s|:：]*((?:[(（]\d{1,2}[)）]|[^\d\s|。，,；;(（]){0,20}?)[\s|:：]*(?=[-\d])/;
 const RE_NOT_ROW = /^其中|[≥≤<>＜＞]|目标|以上|不低于/;
 
@@ -221,8 +224,9 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
     const unit = unitInText(text.slice(Math.max(a, headStart - 40), headStart)) ?? unitInText(lab[1]) ?? formUnit(text, headStart);
     const nums = numbersAfter(rt, lastEnd + lab[0].length, b, unit);
     if (nums.length === 0) continue;
-    const quote = text.slice(headStart, Math.min(b, nums[nums.length - 1].end + 1)).slice(0, 200);
-    const bind = (entry: LabelEntry | null, h: FigureHit) => {
+    const bind = (entry: LabelEntry | null, found: FigureHit, project: string | undefined, quote: string) => {
+      // A bare figure under a rate or score column is not in the row's money unit ("单位：万元" … 自评得分 95).
+      const h = entry && entry.unitKind !== "money" && found.amount.kind === "money" && !RE_OWN_UNIT.test(found.text) ? { ...found, amount: parseAmount(found.text) ?? found.amount } : found;
       if (!entry || !compatible(entry.unitKind, h, true)) return;
       if (entry.unitKind === "money" && h.amount.kind !== "money") return;
       out.push(
@@ -233,9 +237,23 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
         ),
       );
     };
-    if (nums.length >= 2) {
+    const bindRow = (row: FigureHit[], project: string | undefined) => {
+      const quote = text.slice(headStart, Math.min(b, row[row.length - 1].end + 1)).slice(0, 200);
       let col = 0;
-      for (let j = head; j <= e && col < nums.length; j++) if (toks.role[j] < FIRST_ROW_HEADER) bind(toks.entry[j], nums[col++]);
+      for (let j = head; j <= e && col < row.length; j++) if (toks.role[j] < FIRST_ROW_HEADER) bind(toks.entry[j], row[col++], project, quote);
+    };
+    if (nums.length >= 2) {
+      bindRow(nums, project);
+      // A table of projects goes on row by row ("A项目 50 48 96% 95 B项目 30 30 100% 98"): each row is its project's.
+      let at = nums[nums.length - 1].end;
+      while (projectRow) {
+        const next = RE_ROW_LABEL.exec(text.slice(at, b));
+        if (!next || next[1].length < 3 || RE_NOT_ROW.test(next[1]) || /^(合计|总计|小计)/.test(next[1])) break;
+        const row = numbersAfter(rt, at + next[0].length, b, unit);
+        if (row.length < 2) break;
+        bindRow(row, next[1]);
+        at = row[row.length - 1].end;
+      }
     } else if (nums[0].amount.kind === "percent") {
       // One figure under several columns: only a column whose unit kind alone fits it (a lone rate under 执行率).
       let fit: LabelEntry | null = null;
@@ -247,7 +265,7 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
           fits++;
         }
       }
-      if (fits === 1) bind(fit, nums[0]);
+      if (fits === 1) bind(fit, nums[0], project, text.slice(headStart, Math.min(b, nums[0].end + 1)).slice(0, 200));
     }
   }
 }

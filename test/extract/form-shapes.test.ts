@@ -81,3 +81,24 @@ describe("a report of several projects", () => {
     expect(dept.projects.map((p) => p.name)).toEqual([]);
   });
 });
+
+describe("a table of projects as flattened text", () => {
+  const report = extract(
+    docFromLines([
+      "某县文化局2023年部门整体支出绩效自评报告",
+      "三、项目支出情况（单位：万元）",
+      "项目名称 年初预算数 全年执行数 执行率 自评得分",
+      "乡村书屋维护项目 40.00 38.00 95% 94",
+      "送戏下乡项目 25.00 25.00 100% 97",
+      "合计 65.00 63.00 96.92% —",
+    ]),
+  );
+  const project = (name: string) => Object.fromEntries(report.projects.find((p) => p.name === name)?.metrics.map((m) => [m.key, m.value]) ?? []);
+  it("gives every row its project's figures, a score not in the table's money unit", () => {
+    expect(project("乡村书屋维护项目")).toEqual({ "budget.initial": 400000, "budget.executed": 380000, "budget.execution_rate": 95, "score.total": 94 });
+    expect(project("送戏下乡项目")).toEqual({ "budget.initial": 250000, "budget.executed": 250000, "budget.execution_rate": 100, "score.total": 97 });
+  });
+  it("stops at the total row", () => {
+    expect(report.projects.map((p) => p.name).sort()).toEqual(["乡村书屋维护项目", "送戏下乡项目"]);
+  });
+});
