@@ -14,7 +14,7 @@ import { locate, sliceSegments } from "./provenance.js";
  * Where an item starts: 一是, (1), ①, a numbered "1、" (a page number a document site spliced into a sentence, "…版3、面",
  * starts no item: it names no project), a semicolon, 分项目看, 其中：.
  */
-const RE_ITEM = /(?:^|[；;。，,:：\s])(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳])|(?<![\d.A-Za-z])\d{1,2}[、．](?=[^\d\s]|(?:19|20)\d{2}年)|[；;]|分项目看[，,:：]?|其中[:：]/g;
+const RE_ITEM = /(?:^|[；;。，,:：\s])(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳])|(?<![\d.A-Za-z])\d{1,2}[、．.](?=[^\d\s.]|(?:19|20)\d{2}年)|[；;]|分项目看[，,:：]?|其中[:：]/g;
 const RE_NAME_END = /(项目|经费|费用|资金|工程|专项|补助|支出)$/;
 
 export interface ProjectItem {
@@ -51,7 +51,7 @@ function itemName(item: string): { name: string; rest: string } | null {
 }
 
 /** A heading that is a project's name alone: "3、数字文化馆建设工程：", "（二）XX项目". */
-const RE_NAME_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．]|[①-⑳])\s*([^，,。；;：:]{3,40}?)\s*[:：]?\s*$/;
+const RE_NAME_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．.]|[①-⑳])\s*([^，,。；;：:]{3,40}?)\s*[:：]?\s*$/;
 
 /** The project a heading names, or null (a section heading such as "3、项目资金使用情况" names none). */
 export function headingProject(text: string): string | null {

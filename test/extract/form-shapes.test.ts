@@ -114,3 +114,22 @@ describe("header words of the templates' variants", () => {
     });
   });
 });
+
+describe("numbered project headings over their paragraphs", () => {
+  const report = extract(
+    docFromLines([
+      "某县文化局2023年度部门整体支出绩效自评报告",
+      "三、项目支出情况",
+      "1.乡村书屋维护项目：",
+      "年初预算40万元，全年执行38万元，执行率95%，自评得分94分。",
+      "2.送戏下乡项目：",
+      "预算数25万元，实际支出25万元，执行率100%。",
+    ]),
+  );
+  const project = (name: string) => Object.fromEntries(report.projects.find((p) => p.name === name)?.metrics.map((m) => [m.key, m.value]) ?? []);
+  it("binds each paragraph to the project its heading names", () => {
+    expect(project("乡村书屋维护项目")).toEqual({ "budget.initial": 400000, "budget.executed": 380000, "budget.execution_rate": 95, "score.total": 94 });
+    expect(project("送戏下乡项目")).toEqual({ "budget.initial": 250000, "budget.executed": 250000, "budget.execution_rate": 100 });
+    expect(report.metrics.filter((m) => m.key.startsWith("budget."))).toEqual([]);
+  });
+});
