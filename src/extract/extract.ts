@@ -38,11 +38,39 @@ function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extra
   const all = ps.map((p, i) => {
     // A list of projects with their amounts speaks for its names, not for the item that holds it ("一是…资金,包含A…、B…").
     const items = extractProjectItems(p, ctx, i > 0 ? headingProject(ps[i - 1].text) : null);
-    return [...listed[i], ...items.filter((it) => !listed[i].some((l) => l.start < it.end && it.start < l.end))];
+    return [...listed[i], ...items.filter((it) => !overlapsAny(it, listed[i]))];
   });
   if (!ctx.project) return all;
   const named = all.map((list, i) => list.filter((it) => listed[i].includes(it) || RE_PROJECT_NAME.test(it.name)));
   return new Set(named.flat().map((it) => it.name)).size >= 2 ? named : all.map(() => []);
+}
+
+/** Whether a range overlaps one of `ranges` (sorted by start, disjoint): a binary search, as lists can be long. */
+function overlapsAny(r: { start: number; end: number }, ranges: ReadonlyArray<{ start: number; end: number }>): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= r.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo].start < r.end;
+}
+
+/** The text with the ranges (items bound to their projects) blanked, offsets kept; built once, not per range. */
+function maskRanges(text: string, ranges: ReadonlyArray<{ start: number; end: number }>): string {
+  if (ranges.length === 0) return text;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const r of sorted) {
+    const start = Math.max(r.start, at);
+    if (r.end <= start) continue;
+    parts.push(text.slice(at, start), " ".repeat(r.end - start));
+    at = r.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 /** Extract a Report from a document; findings stay empty (the pipeline fills them with the rules). */
@@ -64,14 +92,11 @@ export function extract(doc: JxDocument): Report {
   const stream = rowText(streamText, isProject, where);
   const maskedPassages: Passage[] = [];
   ps.forEach((p, i) => {
-    let text = p.text;
-    {
-      for (const item of items[i]) {
-        const list = projects.get(item.name) ?? projects.set(item.name, []).get(item.name)!;
-        for (const c of item.candidates) list.push(c);
-        text = text.slice(0, item.start) + " ".repeat(item.end - item.start) + text.slice(item.end);
-      }
+    for (const item of items[i]) {
+      const list = projects.get(item.name) ?? projects.set(item.name, []).get(item.name)!;
+      for (const c of item.candidates) list.push(c);
     }
+    const text = maskRanges(p.text, items[i]);
     const masked = { ...p, text };
     maskedPassages.push(masked);
     // Loops, not push(...list): a list of 100,000 candidates as arguments overflows the stack.

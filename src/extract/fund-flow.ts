@@ -3,7 +3,7 @@
  * ("县财政共下达我局…资金8010万元") and the arrival stated after the figure ("项目资金8010万元均已到位",
  * "…资金30万元,资金已到位"). Both are weak shapes (confidence `pattern`): a labelled figure always wins.
  */
-import { bareMultiplierMoney, scanFigures, type FigureHit } from "./figures.js";
+import { bareMultiplierMoney, scanFigures, SENTENCE_REACH, type FigureHit } from "./figures.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 import { locate } from "./provenance.js";
 import { maskText, type Passage, type ProseContext } from "./prose.js";
@@ -49,7 +49,7 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
   const out: Candidate[] = [];
   const push = (key: string, year: number | null, h: FigureHit, at: number, s: string, allocation: boolean) => {
     const c = candidateFromHit(
-      { key, year, prov: locate(p.segs, at + h.start, at + h.end), quote: p.text.slice(at, at + s.length).trim().slice(0, 200), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + at + h.start, project: ctx.projectName },
+      { key, year, prov: locate(p.segs, at + h.start, at + h.end), quote: p.text.slice(at, at + Math.min(s.length, 240)).trim().slice(0, 200), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + at + h.start, project: ctx.projectName },
       "money",
       h,
     );
@@ -60,24 +60,29 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
     if (!/\d/.test(s)) continue;
     const money = moneyHits(s);
     if (money.length === 0) continue;
+    // Windows, not the rest of the sentence: a text without stops is one sentence, and slicing it per figure was quadratic.
+    const before = (h: FigureHit) => s.slice(Math.max(0, h.start - SENTENCE_REACH), h.start);
     // Arrival: the figure is the only money of its clause ("其中A万元、B万元均已到位" names parts, not the whole).
     for (const h of money) {
-      if (!RE_ARRIVED.test(s.slice(h.end))) continue;
-      const clause = s.slice(0, h.start).split(/[，,]/).pop()!;
+      if (!RE_ARRIVED.test(s.slice(h.end, h.end + 40))) continue;
+      const back = before(h);
+      const clause = back.slice(Math.max(back.lastIndexOf("，"), back.lastIndexOf(",")) + 1);
       if (/\d/.test(clause.replace(/(?:19|20)\d{2}\s*年/g, ""))) continue;
-      const year = yearNamed(s.slice(0, h.start), ctx.fiscalYear);
+      const year = yearNamed(back, ctx.fiscalYear);
       if (year === undefined || year !== ctx.fiscalYear) continue;
       push("budget.received", year, h, at, s, false);
     }
     // Allocation, in project text only: a department's report allocates to many things at once.
     if (!ctx.project) continue;
+    let j = 0;
     for (const v of s.matchAll(RE_ALLOCATE)) {
-      const from = v.index! + v[0].length;
-      const h = money.find((x) => x.start >= from);
+      const from = v.index + v[0].length;
+      while (j < money.length && money[j].start < from) j++;
+      const h = money[j];
       if (!h || h.start - from > ALLOCATE_REACH) continue;
       const between = s.slice(from, h.start);
       if (/[，,]/.test(between) || /\d/.test(between.replace(/(?:19|20)\d{2}\s*年度?/g, "")) || !RE_MONEY_NOUN.test(between)) continue;
-      const year = yearNamed(s.slice(0, h.start), ctx.fiscalYear);
+      const year = yearNamed(before(h), ctx.fiscalYear);
       if (year === undefined || year !== ctx.fiscalYear) continue;
       push("budget.initial", year, h, at, s, true);
       break;

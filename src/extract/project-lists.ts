@@ -4,7 +4,7 @@
  * may be joined by 和/及) each name a project and its budget. Lists of the report's own lines (其中基本支出…), of
  * economic or functional classes (…支出, …费) and of money sources (中央资金, 省级补助) are not projects.
  */
-import { scanFigures, sentenceAround, type FigureHit } from "./figures.js";
+import { scanFigures, sentenceAround, SENTENCE_REACH, type FigureHit } from "./figures.js";
 import { matchLabel } from "./labels.js";
 import { candidateFromHit } from "./candidate.js";
 import { locate } from "./provenance.js";
@@ -12,7 +12,6 @@ import { maskText, type Passage, type ProseContext } from "./prose.js";
 import type { ProjectItem } from "./projects.js";
 import { yearNamed } from "./years.js";
 
-const RE_INTRO = /(?:包含|包括|涉及|分别是|分别为)\s*[:：]?\s*$/;
 /** A name in a list: CJK words (a bracketed part allowed), no digits, no sentence punctuation. */
 const RE_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,24}$/;
 /** Names that are classes or sources of money, not projects. */
@@ -22,6 +21,12 @@ const RE_JOIN = /^\s*(?:、|和|及|以及)\s*$/;
 
 function validName(name: string): boolean {
   return RE_NAME.test(name) && !RE_NOT_PROJECT.test(name) && !matchLabel(name, { project: false })?.exact;
+}
+
+/** The sentence before a position, SENTENCE_REACH characters at most (a text without stops is one long sentence). */
+function sentenceBefore(text: string, at: number): string {
+  const w = text.slice(Math.max(0, at - SENTENCE_REACH), at);
+  return w.slice(w.lastIndexOf("。") + 1);
 }
 
 /** Project items of the listed pairs of one passage. */
@@ -43,7 +48,6 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
         const intro = /(?:包含|包括|涉及|分别是|分别为)\s*[:：]?\s*([^，,。；;：:、]*)$/.exec(before);
         if (!intro) break;
         nameStart = h.start - intro[1].length;
-        if (!RE_INTRO.test(text.slice(0, nameStart))) break;
       } else {
         const gap = text.slice(from, h.start);
         const sep = /^(\s*(?:、|和|及|以及)\s*)/.exec(gap);
@@ -55,7 +59,7 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
       run.push({ name, from: nameStart, hit: h });
       from = h.end;
     }
-    const year = run.length >= 2 ? yearNamed(text.slice(Math.max(0, text.lastIndexOf("。", run[0].from) + 1), run[0].from), ctx.fiscalYear) : undefined;
+    const year = run.length >= 2 ? yearNamed(sentenceBefore(text, run[0].from), ctx.fiscalYear) : undefined;
     if (run.length >= 2 && year !== undefined && (year === null || ctx.fiscalYear === null || year <= ctx.fiscalYear)) {
       for (const r of run) {
         const prov = locate(p.segs, r.hit.start, r.hit.end);

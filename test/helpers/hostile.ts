@@ -83,6 +83,16 @@ export function figureParagraphTxt(bytes = 1_000_000): Buffer {
   return Buffer.from("2023年度部门整体支出绩效自评报告\n\n" + unit.repeat(n) + "。\n", "utf8");
 }
 
+/**
+ * A project report's paragraph without a stop: allocations, arrivals, lists of projects with amounts, totals split by
+ * 其中 and score rows repeated (each binder of those shapes once sliced or masked the whole paragraph per figure).
+ */
+export function projectListParagraphTxt(bytes = 1_000_000): Buffer {
+  const unit = "2023年共下达资金10万元均已到位，包括道路建设5万元、桥梁建设5万元和乡村学校维修3万元，其中基本支出4万元，总分 100 90 ";
+  const n = Math.ceil(bytes / Buffer.byteLength(unit));
+  return Buffer.from("2023年项目支出绩效自评报告\n\n" + unit.repeat(n) + "。\n", "utf8");
+}
+
 /** 1. A long PDF whose lines have no end punctuation: the reader joined them into one growing paragraph. */
 export function unpunctuatedLinesPdf(pages = 500, linesPerPage = 50): Buffer {
   return cjkPdf(pages, (p) => Array.from({ length: linesPerPage }, (_, i) => `第${p + 1}页第${i + 1}行项目支出情况说明文字内容记录`));
