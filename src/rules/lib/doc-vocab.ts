@@ -2,6 +2,22 @@
 import { z } from "zod";
 import { loadVocabulary } from "../../extract/vocab/load.js";
 
+const RequiredTableSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(2),
+  patterns: z.array(z.string().min(2)).min(1),
+  noneStated: z.array(z.string().min(2)),
+  optional: z.boolean(),
+});
+
+const RequiredPartsSchema = z.object({
+  tocMarker: z.string().min(2),
+  titleStrip: z.array(z.string().min(1)),
+  genericTitles: z.string().min(2),
+  disclosureTables: z.array(RequiredTableSchema).min(1),
+  selfEvalTable: z.object({ announce: z.array(z.string().min(2)).min(1), scoreHeaders: z.array(z.string().min(1)).min(1), weightHeaders: z.array(z.string().min(1)).min(1) }),
+});
+
 export const DocumentChecksVocabSchema = z.object({
   $comment: z.string().optional(),
   placeholders: z.array(z.string().length(1)).min(1),
@@ -21,6 +37,7 @@ export const DocumentChecksVocabSchema = z.object({
     equal: z.array(z.string().min(2)),
     names: z.array(z.string().min(2)),
   }),
+  requiredParts: RequiredPartsSchema,
 });
 
 export const DOC_VOCAB = loadVocabulary("document-checks.json", DocumentChecksVocabSchema);
