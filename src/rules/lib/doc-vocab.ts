@@ -38,6 +38,7 @@ export const DocumentChecksVocabSchema = z.object({
     names: z.array(z.string().min(2)),
   }),
   requiredParts: RequiredPartsSchema,
+  typography: z.object({ fullWidthMarks: z.array(z.string().length(1)).min(1), otherMarks: z.array(z.string().length(1)), blankPageLine: z.string().min(2) }),
 });
 
 export const DOC_VOCAB = loadVocabulary("document-checks.json", DocumentChecksVocabSchema);
