@@ -9,6 +9,7 @@ import type { Line } from "./layout.js";
 import type { Section } from "./tables.js";
 import { chooseDepartment, departmentCandidates, trailingName, type DepartmentCandidate } from "../department/index.js";
 import { SOURCE_WEIGHT } from "../department/candidates.js";
+import { FRAGMENTS } from "../vocab/disclosure-tables.js";
 
 export interface DisclosureMeta {
   kind: "budget" | "final-accounts";
@@ -42,18 +43,63 @@ function yearOf(s: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+// A year a figure is compared with (较2022年度决算数, 比2023年预算) is never the document's.
+const RE_COMPARED = /(?:比|较|与|同|对比|相比)\s*$/;
+
+/** The first match of `re` (global) whose year is not a comparison year. */
+function ownYear(re: RegExp, text: string): number | null {
+  for (const m of text.matchAll(re)) {
+    if (RE_COMPARED.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    return yearOf(m[0]);
+  }
+  return null;
+}
+
+function latestYear(text: string): number | null {
+  const years = [...text.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return years.length ? Math.max(...years) : null;
+}
+
+// Forms and self-evaluations, which quote budget words too, are never a disclosure's page.
+const RE_SELF_EVAL_BODY = /绩效自评|自评报告|自评表|绩效评价报告|评价报告|得分|分值|[一二三]级指标/;
+// A statement about the year before (比上年决算数, 上年预算) says nothing of this document's kind.
+const RE_PRIOR = /(?:上年|上一年|去年|比|较|同期)\s*$/;
+
+/**
+ * A page of a disclosure printed without its title or tables (a 情况说明 part, a 三公 notice): its kind, or null when
+ * the text is not one (see schemas/disclosure-tables.json `fragments`).
+ */
+function fragmentKind(text: string): DisclosureMeta["kind"] | null {
+  if (RE_SELF_EVAL_BODY.test(text)) return null;
+  if (FRAGMENTS.signals.filter((re) => re.test(text)).length < FRAGMENTS.minSignals) return null;
+  const latest = latestYear(text);
+  const about = (re: RegExp) =>
+    text.split(/[。；;\n]/).some((sentence) =>
+      [...sentence.matchAll(re)].some((m) => {
+        if (RE_PRIOR.test(sentence.slice(Math.max(0, m.index - 4), m.index))) return false;
+        const named = [...sentence.slice(0, m.index).matchAll(/(20\d{2})\s*年/g)].map((y) => Number(y[1]));
+        return named.length === 0 || latest === null || named[named.length - 1] === latest;
+      }),
+    );
+  if (about(FRAGMENTS.final)) return "final-accounts";
+  if (about(FRAGMENTS.budget)) return "budget";
+  return "final-accounts";
+}
+
 export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Section[]): DisclosureMeta | null {
   // A document the opening cites (根据《关于做好2019年部门预算…的通知》) is not this one: its title says nothing of it.
   const opening = openingText(lines).replace(/《[^《》]*》/g, "");
   if (RE_SELF_EVAL.test(opening)) return null;
   const standard = new Set(sections.filter((s) => STANDARD.has(s.kind) && s.lines.length > 0).map((s) => s.kind));
   const titled = RE_TITLE.test(opening);
-  if (!titled && standard.size < 2) return null;
+  const all = lines.map((l) => l.text).join("\n");
+  const fragment = !titled && standard.size < 2 ? fragmentKind(all) : null;
+  if (!titled && standard.size < 2 && !fragment) return null;
 
   const titles = sections.map((s) => s.title).join("");
   const finalScore = (opening.match(/决算/g)?.length ?? 0) * 3 + (titles.match(/决算/g)?.length ?? 0);
   const budgetScore = (opening.match(/预算/g)?.length ?? 0) * 3 + (titles.match(/预算/g)?.length ?? 0);
-  const kind = finalScore > budgetScore ? "final-accounts" : "budget";
+  const kind = fragment ?? (finalScore > budgetScore ? "final-accounts" : "budget");
 
   const titleLine = lines
     .slice(0, 8)
@@ -68,11 +114,12 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
 
   // Readers without line breaks run the cover title into the first paragraph: cut it at the disclosure words.
   if (!title) title = /^.{0,30}?20\d{2}\s*年度?(?:部门|单位)(?:预算|决算)(?:公开)?/.exec(lines[0]?.text ?? "")?.[0] ?? null;
-  const all = lines.map((l) => l.text).join("\n");
   const fiscalYear =
     (title ? yearOf(title) : null) ??
-    yearOf(/(20\d{2})\s*年度?(?:部门|单位)?(?:预算|决算)/.exec(all)?.[0] ?? "") ??
+    ownYear(/(20\d{2})\s*年度?(?:部门|单位)?(?:预算|决算)/g, all) ??
     yearOf(/(20\d{2})\s*年[^\n]{0,12}表/.exec(titles + all)?.[0] ?? "") ??
+    // A page without its title states its own year's figures and compares with earlier years: the latest it names.
+    (fragment ? latestYear(all) : null) ??
     yearOf(path.basename(doc.source.path).replace(/(20\d{2})(?!年)/, "$1年"));
 
   return { kind, fiscalYear, department: findDepartment(lines, title), title };

@@ -34,7 +34,7 @@ function disclosureCandidates(doc: JxDocument): { meta: ReturnType<typeof detect
   const meta = detectDisclosure(doc, lines, sections);
   // Every figure of a disclosure is about its year (or one it names beside it): with the year unknown, none can be stated.
   if (!meta || meta.fiscalYear === null) return { meta, candidates: [], sections };
-  const candidates = [...tableCandidates(sections, meta.fiscalYear), ...proseCandidates(lineStream(prose), meta.fiscalYear)];
+  const candidates = [...tableCandidates(sections, meta.fiscalYear), ...proseCandidates(lineStream(prose), meta.fiscalYear, meta.kind)];
   candidates.forEach((c, i) => (c.order = i));
   return { meta, candidates, sections };
 }

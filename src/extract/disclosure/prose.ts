@@ -58,7 +58,24 @@ function quoteAround(text: string, start: number, end: number): string {
   return text.slice(from, to).trim();
 }
 
-export function proseCandidates(s: LineStream, fiscalYear: number): Candidate[] {
+// A fund's name (一般公共预算, 政府性基金预算) says nothing of budget or outturn.
+const RE_PLAN = /(?<!一般公共|基金|资本经营)预算(?!财政拨款|拨款)/;
+
+/**
+ * Whether a label's figure is the other stage than the document's own for its fiscal year: a 决算 that states its
+ * 预算 beside the outturn ("三公经费财政拨款支出预算为44.52万元，…决算为22.62万元"), or a budget quoting an outturn.
+ * Such a figure is not the year's metric (the 预算 of a 决算 has no key of its own; an outturn of a year not yet
+ * ended cannot be).
+ */
+function otherStage(words: string, kind: "budget" | "final-accounts"): boolean {
+  if (kind === "final-accounts") return RE_PLAN.test(words) && !/决算/.test(words);
+  return /决算/.test(words) && !RE_PLAN.test(words);
+}
+
+// "…预算为3万元，支出决算为1.71万元": the outturn told right after the plan it is measured against.
+const RE_THEN_OUTTURN = new RegExp(`^\\s*[,，]?\\s*(?:实际)?(?:支出)?\\s*决算(?:数)?\\s*[为是：:]?\\s*${NUM}\\s*${UNIT}`, "d");
+
+export function proseCandidates(s: LineStream, fiscalYear: number, kind: "budget" | "final-accounts" | null = null): Candidate[] {
   const out: Candidate[] = [];
   const used: Array<[number, number]> = [];
   const free = (a: number, b: number) => used.every(([x, y]) => b <= x || a >= y);
@@ -74,6 +91,17 @@ export function proseCandidates(s: LineStream, fiscalYear: number): Candidate[] 
       if (lab.asOf && asOf === null) continue;
       used.push([start, end]);
       const year = asOf ?? yearOfClause(s.text, start, fiscalYear);
+      if (kind && year === fiscalYear && otherStage(m[0].slice(0, m.indices![2][0] - start), kind)) {
+        const then = kind === "final-accounts" ? RE_THEN_OUTTURN.exec(s.text.slice(end, end + 40)) : null;
+        const outturn = then ? parseAmountIn(then[1], then[2]) : null;
+        if (!then || !outturn) continue;
+        used.push([end, end + then[0].length]);
+        const [a, b] = then.indices![1];
+        const prov = streamProvenance(s, end + a, end + b);
+        const quote = quoteAround(s.text, start, end + then[0].length);
+        for (const id of lab.keys) add(disclosureCandidate({ id, amount: outturn, printedUnit: then[2], prov, quote, confidence: "exact-label", year }, fiscalYear));
+        continue;
+      }
       const quote = quoteAround(s.text, start, end);
       const prov = amountProvenance(s, m, 2);
       for (const id of lab.keys) add(disclosureCandidate({ id, amount, printedUnit: m[3], prov, quote, confidence: "exact-label", year }, fiscalYear));

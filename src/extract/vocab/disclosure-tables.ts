@@ -47,6 +47,13 @@ export const DisclosureTablesSchema = z.object({
     blankFirst: z.array(z.string()),
     budgetAndFinal: z.object({ when: z.array(z.string()).min(1), budgetPrefix: z.string().min(1) }),
   }),
+  fragments: z.object({
+    $comment: z.string().optional(),
+    minSignals: z.number().int().min(1),
+    signals: z.array(z.string().min(1)).min(1),
+    finalMarkers: z.array(z.string().min(1)).min(1),
+    budgetMarkers: z.array(z.string().min(1)).min(1),
+  }),
   prose: z.object({
     parts: z.record(z.string(), z.string()),
     labels: z
@@ -117,6 +124,14 @@ if (!FALLBACK_TABLE) throw new Error("schemas/disclosure-tables.json: no fallbac
 export const BLANK_FIRST: readonly string[] = FILE.blankFirst;
 
 export const THREE_PUBLIC = FILE.threePublic;
+
+/** How a disclosure's page without its title is recognised, compiled (see the file's `fragments.$comment`). */
+export const FRAGMENTS = {
+  minSignals: FILE.fragments.minSignals,
+  signals: FILE.fragments.signals.map((s) => new RegExp(s)),
+  final: new RegExp(FILE.fragments.finalMarkers.join("|"), "g"),
+  budget: new RegExp(FILE.fragments.budgetMarkers.join("|"), "g"),
+};
 
 /** Sentence labels of the 情况说明, compiled; `ids` are the keys each names ("key#scope"). */
 export const PROSE_LABELS: ReadonlyArray<{ ids: string[]; source: string; asOf: boolean }> = FILE.prose.labels.map((l) => ({

@@ -1,0 +1,61 @@
+/**
+ * Pages of a 预算/决算 disclosure that sites print without the disclosure's title or tables: a 三公 notice, one part
+ * of the 情况说明. They are disclosures of the kind their statements say, not self-evaluations (texts written here,
+ * figures invented).
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "../extract/helpers.js";
+
+const run = (lines: string[]) => extract(docFromLines(lines));
+const metric = (r: ReturnType<typeof run>, key: string) => r.metrics.find((m) => m.key === key);
+
+describe("a disclosure page without its title", () => {
+  it("a 三公 决算 notice is final-accounts, and its outturn (not the plan beside it) is the year's figure", () => {
+    const r = run([
+      "一、“三公”经费财政拨款支出决算总体情况说明",
+      "青川县档案馆2023年度“三公”经费财政拨款支出预算为6万元,支出决算为4.20万元,完成预算的70%。其中:公务接待费支出决算1.05万元,占25%;公务用车购置及运行维护费支出决算3.15万元,占75%。",
+    ]);
+    expect(r.kind).toBe("final-accounts");
+    expect(r.fiscalYear).toBe(2023);
+    expect(metric(r, "three_public.total")?.value).toBe(42000);
+    expect(metric(r, "three_public.reception")?.value).toBe(10500);
+    expect(r.metrics.some((m) => m.value === 60000)).toBe(false);
+  });
+
+  it("a budget page is budget; a 决算 of the year before it quotes does not make it final-accounts", () => {
+    const r = run([
+      "一、2024年“三公”经费预算安排情况",
+      "2024年度“三公”经费预算总计12.5万元,其中:因公出国(境)经费0万元,公务接待6.5万元,公务用车运行费用6万元。",
+      "二、2023年“三公”经费决算情况",
+      "2023年度“三公”经费合计支出11.2万元。",
+    ]);
+    expect(r.kind).toBe("budget");
+    expect(r.fiscalYear).toBe(2024);
+  });
+
+  it("a year a figure is compared with is not the document's year", () => {
+    const r = run([
+      "九、机关运行经费",
+      "2025年,青川县文化馆机关运行经费财政拨款预算为30.5万元,较2024年度决算数减少2.1万元,下降6.44%。",
+      "十、政府采购情况",
+      "2025年,青川县文化馆安排政府采购预算8万元。",
+    ]);
+    expect(r.kind).toBe("budget");
+    expect(r.fiscalYear).toBe(2025);
+  });
+
+  it("a self-evaluation that speaks of 三公经费 and 财政拨款 stays a self-evaluation", () => {
+    const r = run([
+      "青川县档案馆2023年度部门整体支出绩效自评报告",
+      "2023年财政拨款收入120万元,“三公”经费支出4.2万元,机关运行经费18万元。",
+      "自评得分92分,等级为优。",
+    ]);
+    expect(r.kind).toBe("department");
+  });
+
+  it("text with one disclosure word only is not taken for a disclosure", () => {
+    const r = run(["2023年度“三公”经费支出4.2万元,较上年减少0.3万元。"]);
+    expect(r.kind === "budget" || r.kind === "final-accounts").toBe(false);
+  });
+});
