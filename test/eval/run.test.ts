@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildCorpus } from "../../scripts/lib/corpus/generate.js";
@@ -21,7 +21,7 @@ function oraclePipeline(dropKey?: string): Pipeline {
     extract: (doc) => {
       const g = parseGold(readFileSync(doc.source.path.replace(/\.txt$/, ".gold.json"), "utf8"), doc.source.path);
       const m = (x: { key: string | string[]; year: number | null; value: number | string | number[] }) => ({
-        // The generated corpus never masks its years; 0 stands for a masked one, which no gold year equals.
+        // 0 stands for a masked year, as reports state it (the eval reads it as gold's null).
         key: Array.isArray(x.key) ? x.key[0] : x.key, year: x.year ?? 0, value: typeof x.value === "number" ? x.value : Array.isArray(x.value) ? x.value[0] : null,
         unit: "元" as const, text: String(x.value), precision: null, page: 1, quote: "", restated: false,
       });
@@ -106,5 +106,19 @@ describeIfExists(shared, "gold files of the shared corpus")("shared corpus gold 
     const entries = [...discover(path.join(shared, "real")), ...discover(path.join(shared, "budget-pdfs"))];
     expect(entries.length).toBeGreaterThan(20);
     expect(entries.every((e) => e.docs.length === 1)).toBe(true);
+  });
+});
+
+describe("a masked year", () => {
+  it("matches gold's null year: a report states an unknown year as 0", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jixiao-eval-masked-"));
+    try {
+      writeFileSync(path.join(dir, "m.txt"), "20xx年某项目绩效自评报告\n年初预算数50万元。\n");
+      writeFileSync(path.join(dir, "m.gold.json"), JSON.stringify({ kind: "project", metrics: [{ key: "budget.initial", year: null, value: 500000 }], projects: [] }));
+      const s = summarize(await evaluate(discover(dir), oraclePipeline()));
+      expect(s.metricsMicro.f1).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -69,7 +69,8 @@ export async function realPipeline(): Promise<Pipeline> {
 }
 
 function toPred(r: Report, findings: PredFinding[]): PredReport {
-  const m = (x: Report["metrics"][number]) => ({ key: x.key, year: x.year, value: x.value, text: x.text });
+  // A report states an unknown year (a masked "20xx") as 0; gold writes it null.
+  const m = (x: Report["metrics"][number]) => ({ key: x.key, year: x.year === 0 ? null : x.year, value: x.value, text: x.text });
   return {
     department: r.department, fiscalYear: r.fiscalYear, kind: r.kind, filledDate: r.filledDate,
     metrics: r.metrics.map(m), projects: r.projects.map((p) => ({ name: p.name, metrics: p.metrics.map(m) })), findings,
