@@ -23,6 +23,8 @@ export interface LabelEntry {
   partial?: boolean;
   /** Verb labels ("已使用…资金 X 元") may stand further from their figure than noun labels. */
   loose?: boolean;
+  /** Matches only where no other word runs into it from before (使用率, not 场地使用率). */
+  standalone?: boolean;
 }
 
 export const LEXICON: LabelEntry[] = [
@@ -31,7 +33,7 @@ export const LEXICON: LabelEntry[] = [
   ),
   // Project-only labels (a department's 支出 is not a project's 执行数) come after every catalogue label: ties go to those.
   ...METRICS.flatMap((m) =>
-    (m.projectLabels ?? []).map((p) => ({ label: normaliseLabel(p.label), key: m.key, unitKind: m.unitKind, projectOnly: true, ...(p.loose ? { loose: true } : {}) })),
+    (m.projectLabels ?? []).map((p) => ({ label: normaliseLabel(p.label), key: m.key, unitKind: m.unitKind, projectOnly: true, ...(p.loose ? { loose: true } : {}), ...(p.standalone ? { standalone: true } : {}) })),
   ),
 ];
 

@@ -11,8 +11,11 @@ export const MetricDefSchema = z.object({
   labels: z.array(z.string()).min(1),
   /** Labels (among `labels`) naming one kind of the quantity (行政编制): several different ones side by side state no total. */
   partialLabels: z.array(z.string()).optional(),
-  /** Labels that name the metric only inside a project's own text; `loose` ones may stand further from their figure. */
-  projectLabels: z.array(z.object({ label: z.string().min(1), loose: z.boolean().optional() })).optional(),
+  /**
+   * Labels that name the metric only inside a project's own text; `loose` ones may stand further from their figure,
+   * `standalone` ones only where no other word runs into them (使用率, not 场地使用率; 资金使用率 is the label's own).
+   */
+  projectLabels: z.array(z.object({ label: z.string().min(1), loose: z.boolean().optional(), standalone: z.boolean().optional() })).optional(),
   /** A key jixiao adds beyond the shared gold format (e.g. 单位预留机动经费); gold files written before it do not list it. */
   extension: z.boolean().optional(),
 });

@@ -186,6 +186,7 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     if (subject === "none") continue;
     if (subject) label = subject;
     if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;
+    if (label.entry.standalone && /[\u4e00-\u9fa5]$/.test(text.slice(Math.max(0, label.start - 3), label.start)) && !/资金$/.test(text.slice(Math.max(0, label.start - 3), label.start))) continue;
     if (!compatible(label.entry.unitKind, h, bareScore && label.entry.unitKind === "score" && /^[\s:：为是]*$/.test(text.slice(gapFrom.end, h.start)))) continue;
     used.add(label);
     const year = yearNamed(text.slice(sStart, label.start), ctx.fiscalYear);

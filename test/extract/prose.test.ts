@@ -39,3 +39,15 @@ describe("prose binding", () => {
     ]);
   });
 });
+
+describe("a standalone project word", () => {
+  it("使用率 is the project's execution rate only where no other word runs into it", () => {
+    expect(bind("全年实际支付20万元，使用率100%。", true)).toEqual([
+      ["budget.executed", 2023, 200000, false],
+      ["budget.execution_rate", 2023, 100, false],
+    ]);
+    expect(bind("项目资金使用率98%。", true)).toEqual([["budget.execution_rate", 2023, 98, false]]);
+    expect(bind("场地使用率95%。", true)).toEqual([]);
+    expect(bind("全年实际支付20万元，使用率100%。", false)).toEqual([]);
+  });
+});
