@@ -29,13 +29,14 @@ import { lineColumnSum } from "./line-column-sum.js";
 import { lineHierarchy } from "./line-hierarchy.js";
 import { requiredParts } from "./required-parts.js";
 import { typography } from "./typography.js";
+import { subjectCodeName } from "./subject-code-name.js";
 
 export type { ReportWithId, CrossFinding, Rule, RuleMeta, MessageSpec, SeverityConfig, SeverityLevel } from "./lib/types.js";
 export type { RuleContext, CrossContext, FindingSpec } from "./lib/types.js";
 export { severityFromArgs, severityFromConfig, mergeSeverity, SeverityConfigError } from "./lib/severity-config.js";
 
 /** Every rule, ESLint style: id = file name, Chinese and English description, default severity, scope, messages. */
-export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, requiredParts, typography];
+export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, requiredParts, typography, subjectCodeName];
 
 export const RULE_IDS: string[] = RULES.map((r) => r.meta.id);
 
