@@ -23,7 +23,7 @@ import { notReportReason } from "./not-a-report.js";
 import { projectName } from "./project-name.js";
 import { bindFundFlow, settleAllocations } from "./fund-flow.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
-import { listedProjects } from "./project-lists.js";
+import { gradedProjects, listedProjects } from "./project-lists.js";
 
 /** A report of several projects names them as projects do: "…项目", "…工程". */
 const RE_PROJECT_NAME = /(项目|工程)$/;
@@ -34,7 +34,7 @@ const RE_PROJECT_NAME = /(项目|工程)$/;
  * (a 项目支出绩效自评总报告 covering all of a unit's projects, an evaluation listing the funds it covers).
  */
 function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extractProjectItems>[] {
-  const listed = ps.map((p) => listedProjects(p, ctx));
+  const listed = ps.map((p) => [...listedProjects(p, ctx), ...gradedProjects(p, ctx)].sort((a, b) => a.start - b.start));
   const all = ps.map((p, i) => {
     // A list of projects with their amounts speaks for its names, not for the item that holds it ("一是…资金,包含A…、B…").
     const items = extractProjectItems(p, ctx, i > 0 ? headingProject(ps[i - 1].text) : null);

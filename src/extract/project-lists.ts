@@ -75,3 +75,38 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   }
   return out;
 }
+
+/** A grade stated for several at once: "…、“A”、“B”等专项资金绩效自评等次均为优秀". */
+const RE_SHARED_GRADE = /(?:等级|等次|评价结果)\s*均(?:为|是|评定为|评为)\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)/;
+const RE_QUOTED = /[“"]([^“”"]{4,60})[”"]/g;
+
+/** The quoted names a shared grade sentence lists, each a project with that grade. */
+export function gradedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
+  const out: ProjectItem[] = [];
+  let at = 0;
+  for (const s of p.text.split(/(?<=[。；;！？!?\n])/)) {
+    const g = RE_SHARED_GRADE.exec(s);
+    if (g) {
+      const end = at + g.index + g[0].length;
+      for (const q of s.slice(0, g.index).matchAll(RE_QUOTED)) {
+        const name = q[1].trim();
+        if (/\d/.test(name) || matchLabel(name, { project: false })?.exact) continue;
+        const start = at + q.index;
+        // An empty range: the name holds no figure, and its sentence keeps its words for the report's own grade.
+        out.push({
+          name,
+          start,
+          end: start,
+          candidates: [
+            {
+              key: "score.grade", year: ctx.fiscalYear, value: null, unit: "text", text: g[1], precision: null, prov: locate(p.segs, end - g[1].length, end),
+              quote: s.trim().slice(0, 200), restated: false, confidence: "pattern", order: p.block * 100000 + start, project: name,
+            },
+          ],
+        });
+      }
+    }
+    at += s.length;
+  }
+  return out;
+}

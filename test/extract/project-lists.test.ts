@@ -37,3 +37,23 @@ describe("a self-evaluation that cites a budget document", () => {
     expect(r.projects.map((p) => p.name)).toEqual(["农村道路提升工程", "小型水库除险加固"]);
   });
 });
+
+describe("a grade shared by the quoted projects of a sentence", () => {
+  it("gives each its grade, and the report its own", () => {
+    const r = extract(
+      docFromLines([
+        "某省农业农村厅2021年度绩效自评情况的报告",
+        "2021年度部门整体支出、“高标准农田建设专项资金”、“农业产业强镇示范资金”等专项资金绩效自评等次均为优秀。",
+      ]),
+    );
+    expect(r.projects.map((p) => [p.name, p.metrics.map((m) => m.text)])).toEqual([
+      ["高标准农田建设专项资金", ["优秀"]],
+      ["农业产业强镇示范资金", ["优秀"]],
+    ]);
+    expect(r.metrics.find((m) => m.key === "score.grade")?.text).toBe("优秀");
+  });
+  it("a single grade names no quoted project", () => {
+    const r = extract(docFromLines(["某县2021年度部门整体支出绩效自评报告", "围绕“放管服”改革开展工作，自评等级为优秀。"]));
+    expect(r.projects).toEqual([]);
+  });
+});
