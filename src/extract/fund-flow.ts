@@ -20,6 +20,11 @@ const RE_MONEY_NOUN = /(?:资金|经费|补助|预算)(?:共计|合计|总额|�
 /** How far an allocation verb reaches to its figure ("下达…2022年中央财政林业改革发展转移支付资金921.25万元"). */
 const ALLOCATE_REACH = 60;
 
+/** Paid out in full after a figure ("共计152万元资金全部支付到位"): the project's execution, not an arrival. */
+const RE_PAID = /^[^，,。；;！？!?\d]{0,8}?(?:均|已|已经|全部|足额|全额|及时|按时){1,3}支付(?:到位|完毕)/;
+/** Counts in a clause ("18家企业") are no parts of its money. */
+const RE_COUNT = /\d+\s*(?:家|个|户|人|项|名|所|处)/g;
+
 /** The arrival after a figure: "均已到位", "已全部到位", "，资金已到位" (not 未到位). */
 const RE_ARRIVED = /^[^，,。；;！？!?\d]{0,8}?(?:[，,]\s*(?:该|项目)?资金)?(?:均|已|已经|全部|足额|全额|及时|按时){1,3}(?:拨付)?到位/;
 
@@ -64,13 +69,15 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
     const before = (h: FigureHit) => s.slice(Math.max(0, h.start - SENTENCE_REACH), h.start);
     // Arrival: the figure is the only money of its clause ("其中A万元、B万元均已到位" names parts, not the whole).
     for (const h of money) {
-      if (!RE_ARRIVED.test(s.slice(h.end, h.end + 40))) continue;
+      const after = s.slice(h.end, h.end + 40);
+      const paid = ctx.project && RE_PAID.test(after);
+      if (!paid && !RE_ARRIVED.test(after)) continue;
       const back = before(h);
       const clause = back.slice(Math.max(back.lastIndexOf("，"), back.lastIndexOf(",")) + 1);
-      if (/\d/.test(clause.replace(/(?:19|20)\d{2}\s*年/g, ""))) continue;
+      if (/\d/.test(clause.replace(/(?:19|20)\d{2}\s*年/g, "").replace(RE_COUNT, ""))) continue;
       const year = yearNamed(back, ctx.fiscalYear);
       if (year === undefined || year !== ctx.fiscalYear) continue;
-      push("budget.received", year, h, at, s, false);
+      push(paid ? "budget.executed" : "budget.received", year, h, at, s, false);
     }
     // Allocation, in project text only: a department's report allocates to many things at once.
     if (!ctx.project) continue;

@@ -17,6 +17,10 @@ describe("allocation and arrival sentences", () => {
     expect(bind("本项目资金120万元已全部到位。")).toEqual([["budget.received", 1200000]]);
     expect(bind("本项目养护资金45.5万元，资金已到位。")).toEqual([["budget.received", 455000]]);
   });
+  it("reads money paid out in full as the project's execution", () => {
+    expect(bind("经核实，其中12户农户共计36万元补助资金已全部支付到位。")).toEqual([["budget.executed", 360000]]);
+    expect(bind("经核实，其中12户农户共计36万元补助资金已全部支付到位。", false)).toEqual([]);
+  });
   it("does not read money that did not arrive, parts of a clause, or another year", () => {
     expect(bind("一家施工单位的资金3万元未到位。")).toEqual([]);
     expect(bind("其中省级资金80万元、县级资金40万元均已到位。")).toEqual([]);
