@@ -9,6 +9,8 @@ const ALONE = ["test/robust/quadratic-paths.test.ts"];
 
 export default defineConfig({
   test: {
+    // Builds dist/ (incremental tsc) when src/ is newer: workers and end-to-end tests run the build.
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -1,6 +1,6 @@
 /**
  * The same flags on every command, errors as one line with the documented exit code, and a fast start. Commands run
- * in-process (test/helpers/run-cli.ts); the start-up test runs the built CLI (npm test builds first), as users do.
+ * in-process (test/helpers/run-cli.ts); the start-up test runs the built CLI (test/global-setup.ts builds it), as users do.
  * Each test is named after what was wrong before.
  */
 import { execFile } from "node:child_process";

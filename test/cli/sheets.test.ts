@@ -1,5 +1,5 @@
 /**
- * Spreadsheets through the CLI, run in-process (files are read by the built worker; npm test builds first): `text`, `extract` and `ingest` take .xlsx/.xls/.ods like
+ * Spreadsheets through the CLI, run in-process (files are read by the built worker; test/global-setup.ts builds it): `text`, `extract` and `ingest` take .xlsx/.xls/.ods like
  * any report, and the same 自评表 gives the same budget and execution figures as its Word version
  * (fixtures/formats/self-eval-form.*, all written by LibreOffice from one source).
  */

@@ -1,5 +1,5 @@
 /**
- * `jixiao text`, run in-process (its files are read by the built worker; npm test builds first): good files print, bad ones give one line naming the file
+ * `jixiao text`, run in-process (its files are read by the built worker; test/global-setup.ts builds it): good files print, bad ones give one line naming the file
  * and the reason, exit code 4, and no stack trace unless --debug.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

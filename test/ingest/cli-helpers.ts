@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { buildCorpus } from "../../scripts/lib/corpus/generate.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-/** The built CLI (`npm test` builds first): child processes run what users run, workers included. */
+/** The built CLI (test/global-setup.ts builds it): child processes run what users run, workers included. */
 export const cliJs = path.join(repoRoot, "dist/cli.js");
 
 /** A folder of generated TXT reports (the synthetic corpus generator), many departments × years. */
