@@ -41,6 +41,21 @@ describe("required-parts", () => {
       const body = [...NATIONAL.slice(0, 7), "8.财政拨款政府性基金支出预算表（功能科目）"];
       expect(run(budget(body.flatMap(table), toc))).toEqual([]);
     });
+    it("a final-accounts set names its tables its own way (收入支出决算总表, 一般公共预算财政拨款基本支出决算明细表 …)", () => {
+      const titles = [
+        "一、收入支出决算总表",
+        "二、收入决算表",
+        "三、支出决算表",
+        "四、财政拨款收入支出决算总表",
+        "五、一般公共预算财政拨款支出决算表",
+        "六、一般公共预算财政拨款基本支出决算明细表",
+        "七、财政拨款“三公”经费支出决算表",
+        "八、政府性基金预算财政拨款收入支出决算表（单位：万元）",
+      ];
+      const doc = docFromLines(["东河区文化馆2023年度部门决算", "", ...titles.flatMap(table)]);
+      expect(extract(doc).kind).toBe("final-accounts");
+      expect(run(doc)).toEqual([]);
+    });
     it("a self-evaluation that holds its 自评表", () => {
       const doc = docFromLines(["东河区文化馆2023年度项目支出绩效自评报告", "附件：2023年度项目支出绩效自评表", "一级指标 | 二级指标 | 分值 | 得分", "产出指标 | 数量指标 | 50 | 48"], "report.docx");
       expect(run({ ...doc, source: { ...doc.source, format: "docx" } })).toEqual([]);
