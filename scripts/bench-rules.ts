@@ -12,6 +12,10 @@
  * reference (a 截至 year-end, a comparison year, a heading) or a direction word in a TXT report (scripts/lib/mutate-lines.ts),
  * re-reads it and runs the rules with the document; caught = a new warning or error from a rule of that kind. False
  * findings on clean reports include the rules that read the text.
+ * --items N (default 300) changes one printed 科目 amount (a digit, or two digits swapped) in the line items of the real
+ * disclosures (../shared/corpus originals and budget-pdfs) and re-checks the report without its document
+ * (scripts/lib/mutate-items.ts); caught = a new line-* warning or error quoting that cell. The line-* findings those
+ * disclosures raise unmutated are listed beside it (on clean reports they are false findings).
  * Targets: recall ≥ 95 %, ≤ 1 false finding per 20 clean reports.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -30,6 +34,7 @@ import type { JxDocument } from "../src/document/model.js";
 import type { GoldFinding } from "./lib/eval/gold-schema.js";
 import { buildCorpus } from "./lib/corpus/generate.js";
 import { Rng } from "./lib/corpus/prng.js";
+import { benchItems } from "./lib/mutate-items.js";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const shared = path.resolve(root, "../shared/corpus");
@@ -126,6 +131,7 @@ async function main() {
     .option("--seed <s>", "seed", "bench-rules-1")
     .option("--text <n>", "text-level mutations on generated TXT reports", "0")
     .option("--lines <n>", "line-item mutations per kind (a 得分, a year, a direction word) on TXT reports, re-read with the rules that read the text", "150")
+    .option("--items <n>", "科目 amount mutations in the line items of the real disclosures (../shared/corpus originals, budget-pdfs)", "300")
     .option("--json", "print JSON")
     .option("--verbose", "list missed mutations and false findings")
     .parse()
@@ -257,6 +263,19 @@ async function main() {
     }
   }
 
+  // 科目 amount mutations on the line items of real disclosures, re-checked without the document (as check --db).
+  const disclosures: Array<{ report: Report; clean: boolean }> = [];
+  if (Number(o.items) > 0) {
+    for (const dir of ["originals", "budget-pdfs"].map((d) => path.join(shared, d))) {
+      if (!existsSync(dir)) continue;
+      for (const e of discover(dir, ["pdf"])) for (const d of e.docs) disclosures.push({ report: pipeline.extract(await pipeline.read(d.path, d.format)), clean: e.gold.expectedFindings.length === 0 });
+    }
+  }
+  const items = benchItems(disclosures.map((d) => d.report), Number(o.items), rng.fork("items"));
+  const lineFalse = disclosures.flatMap((d) => runReportRules(d.report).filter((f) => f.rule.startsWith("line-") && f.severity !== "info").map((f) => `${d.report.source.path}${d.clean ? "" : " (not clean)"}: ${f.rule} ${f.message}`));
+  missed.push(...items.missed.map((x) => `${x} (item)`));
+  falses.push(...lineFalse);
+
   const falseAll = Object.values(falseBySource).reduce((a, b) => a + b.all, 0);
   const falseNonInfo = Object.values(falseBySource).reduce((a, b) => a + b.nonInfo, 0);
   const result = {
@@ -265,6 +284,7 @@ async function main() {
     mutations: { total, caught: hit, recall: total ? hit / total : null, perKind, insideRounding: rounding, insideRoundingCaught: roundingHit },
     textMutations: { total: textTotal, caught: textHit, recall: textTotal ? textHit / textTotal : null },
     lineMutations: perLine,
+    itemMutations: { reports: disclosures.length, lineItems: disclosures.reduce((a, d) => a + (d.report.lineItems?.length ?? 0), 0), all: items.all, checked: items.checked, lineFindingsUnmutated: lineFalse.length, onCleanReports: disclosures.filter((d) => d.clean).length },
     falseFindings: {
       all: falseAll,
       nonInfo: falseNonInfo,
@@ -285,6 +305,13 @@ async function main() {
   console.log(`  (另有 ${rounding} 个变异的影响在四舍五入容差之内，不计入：其中 ${roundingHit} 个仍被标出 / ${rounding} more changed a relation by less than its rounding tolerance and are not counted)`);
   if (textTotal) console.log(`变异 mutations (text level, re-extracted): ${textHit}/${textTotal} recall ${pct(textHit, textTotal)}`);
   for (const [k, v] of Object.entries(perLine)) console.log(`变异 line-item mutations ${k.padEnd(9)} ${v.hit}/${v.n} 检出 recall ${pct(v.hit, v.n)}`);
+  if (disclosures.length) {
+    console.log(
+      `变异 科目 amount mutations (line items of ${disclosures.length} real disclosures, ${result.itemMutations.lineItems} items): ` +
+        `${items.checked.hit}/${items.checked.n} 检出 recall ${pct(items.checked.hit, items.checked.n)} among cells an identity involves; ${items.all.hit}/${items.all.n} ${pct(items.all.hit, items.all.n)} of all cells`,
+    );
+    console.log(`  line-* warnings/errors on the unmutated disclosures: ${lineFalse.length} (${disclosures.filter((d) => d.clean).length} of ${disclosures.length} have no expected finding)`);
+  }
   console.log(
     `误报 false warnings/errors per clean report: ${(falseNonInfo / Math.max(clean, 1)).toFixed(3)} (${falseNonInfo} on ${clean}) [target ≤ 0.05]; ` +
       `with info notes: ${(falseAll / Math.max(clean, 1)).toFixed(3)} (${falseAll})`,

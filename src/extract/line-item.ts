@@ -18,7 +18,7 @@ export const LineItemSchema = z.object({
   table: z.string(),
   /** The table's title as printed. */
   title: z.string(),
-  /** The table's position among the document's tables (0-based): two tables of one kind stay apart. */
+  /** The table's position among the document's tables read as tables (0-based): two tables of one kind stay apart. */
   tableNo: z.number().int().min(0),
   /** The data row within the table, 0-based, counted across the pages the table runs over. */
   row: z.number().int().min(0),
@@ -29,6 +29,8 @@ export const LineItemSchema = z.object({
   /** The row's label (科目名称 or 项目), printed words without spaces or list numbering. */
   name: z.string(),
   level: LineLevelSchema,
+  /** The list numbering the label opens with, as printed ("一、", "1.", "（一）"); absent when none (and before it was read). */
+  mark: z.string().nullable().optional(),
   /** The column header, its header cells from top to bottom joined by "/" ("支出预算/基本支出"). */
   column: z.string(),
   /** What the column holds (schemas/line-items.json `columns[].role`: total, basic, project …), null when unknown. */

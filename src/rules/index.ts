@@ -27,6 +27,7 @@ import { executionRows } from "./execution-rows.js";
 import { lineRowSum } from "./line-row-sum.js";
 import { lineColumnSum } from "./line-column-sum.js";
 import { lineHierarchy } from "./line-hierarchy.js";
+import { lineCrossTable } from "./line-cross-table.js";
 import { requiredParts } from "./required-parts.js";
 import { typography } from "./typography.js";
 import { subjectCodeName } from "./subject-code-name.js";
@@ -36,7 +37,7 @@ export type { RuleContext, CrossContext, FindingSpec } from "./lib/types.js";
 export { severityFromArgs, severityFromConfig, mergeSeverity, SeverityConfigError } from "./lib/severity-config.js";
 
 /** Every rule, ESLint style: id = file name, Chinese and English description, default severity, scope, messages. */
-export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, requiredParts, typography, subjectCodeName];
+export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, lineCrossTable, requiredParts, typography, subjectCodeName];
 
 export const RULE_IDS: string[] = RULES.map((r) => r.meta.id);
 

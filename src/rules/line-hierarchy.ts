@@ -1,7 +1,7 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { inTableUnit, balance, cellEvidence, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
+import { codesAgree, inTableUnit, balance, type Balance, cellEvidence, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
 
 /** The 科目 outline: a 类 (3 digits) holds the 款 (5) that start with its code, a 款 the 项 (7). */
 const CHILD_LENGTH: Record<string, number> = { class: 5, section: 7 };
@@ -10,30 +10,37 @@ const CHILD_LENGTH: Record<string, number> = { class: 5, section: 7 };
  * In each column of a 科目 table, a 类 row is the sum of its 款 rows and a 款 row the sum of its 项 rows, when the
  * table prints them. A parent without children printed is a leaf of the outline, not a sum.
  */
-function check(ctx: RuleContext): Finding[] {
-  const items = ctx.report.lineItems ?? [];
-  const out: Finding[] = [];
+/** Every (类 or 款 row, its printed children) pair with its balance. */
+export function hierarchyChecks(items: readonly LineItem[]): Array<{ parent: LineItem; children: LineItem[]; result: Balance }> {
+  const out: Array<{ parent: LineItem; children: LineItem[]; result: Balance }> = [];
   for (const column of groupBy(items, columnKey).values()) {
+    if (!codesAgree(column)) continue;
     const coded = [...new Map(column.filter((x) => x.code).map((x) => [x.code, x] as [string, LineItem])).values()];
     for (const parent of coded) {
       const want = CHILD_LENGTH[parent.level];
       if (!want || parent.code!.length + 2 !== want) continue;
       const children = coded.filter((x) => x.code!.length === want && x.code!.startsWith(parent.code!));
-      if (children.length === 0) continue;
-      const result = balance(parent, children);
-      if (result.verdict === "ok" || result.verdict === "rounding") continue;
-      out.push(
-        ctx.finding({
-          messageId: "parentDoesNotAdd",
-          data: { table: parent.title, column: leaf(parent) || "金额", parent: cellName(parent), children: children.map(cellName).join(" + "), sum: inTableUnit(result.expected, parent) },
-          verdict: result.verdict,
-          expected: result.expected,
-          actual: result.actual,
-          tolerance: result.tolerance,
-          evidence: [cellEvidence(ctx.report, parent), ...children.map((c) => cellEvidence(ctx.report, c))],
-        }),
-      );
+      if (children.length) out.push({ parent, children, result: balance(parent, children) });
     }
+  }
+  return out;
+}
+
+function check(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { parent, children, result } of hierarchyChecks(ctx.report.lineItems ?? [])) {
+    if (result.verdict === "ok" || result.verdict === "rounding") continue;
+    out.push(
+      ctx.finding({
+        messageId: "parentDoesNotAdd",
+        data: { table: parent.title, column: leaf(parent) || "金额", parent: cellName(parent), children: children.map(cellName).join(" + "), sum: inTableUnit(result.expected, parent) },
+        verdict: result.verdict,
+        expected: result.expected,
+        actual: result.actual,
+        tolerance: result.tolerance,
+        evidence: [cellEvidence(ctx.report, parent), ...children.map((c) => cellEvidence(ctx.report, c))],
+      }),
+    );
   }
   return out;
 }

@@ -1,36 +1,57 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { inTableUnit, balance, cellEvidence, cellName, group, groupBy, rowKey, rowName, type Balance } from "./lib/line-items.js";
+import { inTableUnit, balance, cellEvidence, cellName, groupBy, rowKey, rowName, type Balance } from "./lib/line-items.js";
 
 /** "三公" tables nest 小计 columns inside groups (车辆 购置 + 运行) that the printed header does not delimit. */
 const NESTED_TABLES = new Set(["threePublic"]);
 
-/** Column roles that are not parts of a 合计 beside them (a second total, a single amount column). */
-const NOT_PART = new Set(["total", "amount"]);
-
-interface RowCheck {
+export interface RowCheck {
   total: LineItem;
   parts: LineItem[];
   result: Balance;
 }
 
+const pathOf = (x: LineItem): string[] => x.column.split("/");
+const under = (x: LineItem, g: string[]): boolean => pathOf(x).length > g.length && g.every((h, i) => pathOf(x)[i] === h);
+
+/**
+ * What a sub-group of columns adds to its parent's 合计 (基本支出 printed as 小计 | 人员经费 | 公用经费): its own
+ * 合计/小计 when printed, else the sum of its columns; null when it cannot tell (two totals, a single 金额 column).
+ */
+function groupParts(cells: LineItem[], g: string[]): LineItem[] | null {
+  const direct = cells.filter((x) => pathOf(x).length === g.length + 1);
+  const totals = direct.filter((x) => x.role === "total");
+  if (totals.length > 1 || cells.some((x) => x.role === "amount")) return null;
+  if (totals.length === 1) return totals;
+  const out: LineItem[] = [...direct];
+  for (const cells2 of groupBy(cells.filter((x) => pathOf(x).length > g.length + 1), (x) => pathOf(x)[g.length]).values()) {
+    const sub = groupParts(cells2, [...g, pathOf(cells2[0])[g.length]]);
+    if (!sub) return null;
+    out.push(...sub);
+  }
+  return out;
+}
+
 /**
  * The row identities a table's header states: under one group header, the 合计 column is the sum of the columns
- * beside it (合计 = 基本支出 + 项目支出; 收入合计 = 财政拨款收入 + 事业收入 + …). A group with a second total (nested
- * 小计 columns, as in "三公" tables) or breakdown columns (其中) states no such identity and is left alone.
+ * beside it (合计 = 基本支出 + 项目支出; 收入合计 = 财政拨款收入 + 事业收入 + …), a column group beside it counting by
+ * its own 小计 (or the sum of its columns). A group with a second total (nested 小计 columns the header does not
+ * delimit, as in "三公" tables) or breakdown columns (其中) states no such identity and is left alone.
  */
-function rowChecks(items: LineItem[]): RowCheck[] {
+export function rowChecks(items: LineItem[]): RowCheck[] {
   const out: RowCheck[] = [];
-  for (const row of groupBy(items, rowKey).values()) {
-    for (const cells of groupBy(row, group).values()) {
-      const totals = cells.filter((x) => x.role === "total");
-      if (totals.length !== 1 || cells.some((x) => x.role === "amount")) continue;
-      const parts = cells.filter((x) => !NOT_PART.has(x.role ?? "") && x !== totals[0]);
-      if (parts.length === 0 || parts.some((p) => p.column.split("/").some((h) => /其中/.test(h)))) continue;
+  for (const row of groupBy(items.filter((x) => !NESTED_TABLES.has(x.table)), rowKey).values()) {
+    for (const total of row.filter((x) => x.role === "total")) {
+      const g = pathOf(total).slice(0, -1);
+      const siblings = row.filter((x) => x !== total && under(x, g));
+      if (siblings.some((x) => pathOf(x).length === g.length + 1 && x.role === "total")) continue;
+      if (siblings.some((p) => p.column.split("/").some((h) => /其中/.test(h)))) continue;
+      const parts = groupParts(siblings, g);
+      if (!parts || parts.length === 0) continue;
       // The 合计 column comes first in its group: a total printed after its parts sums those before it only.
-      if (parts.some((p) => (p.prov.cell?.col ?? 0) < (totals[0].prov.cell?.col ?? 0) && p.prov.block === totals[0].prov.block)) continue;
-      out.push({ total: totals[0], parts, result: balance(totals[0], parts) });
+      if (siblings.some((p) => (p.prov.cell?.col ?? 0) < (total.prov.cell?.col ?? 0) && p.prov.block === total.prov.block)) continue;
+      out.push({ total, parts, result: balance(total, parts) });
     }
   }
   return out;
@@ -40,7 +61,6 @@ function check(ctx: RuleContext): Finding[] {
   const items = ctx.report.lineItems ?? [];
   const out: Finding[] = [];
   for (const table of groupBy(items, (x) => String(x.tableNo)).values()) {
-    if (NESTED_TABLES.has(table[0].table)) continue;
     const checks = rowChecks(table);
     const bad = checks.filter((c) => c.result.verdict !== "ok" && c.result.verdict !== "rounding");
     // Most rows failing means the columns were misread (a header the model did not understand), not that the

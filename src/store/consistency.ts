@@ -43,6 +43,10 @@ export function checkConsistency(db: Db): string[] {
     `SELECT r.id FROM reports r WHERE json_array_length(r.json, '$.indicators') <> (SELECT COUNT(*) FROM indicators i WHERE i.report_id = r.id)`,
   );
   q(
+    "report missing line items",
+    `SELECT r.id FROM reports r WHERE COALESCE(json_array_length(r.json, '$.lineItems'), 0) <> (SELECT COUNT(*) FROM line_items x WHERE x.report_id = r.id)`,
+  );
+  q(
     "report missing findings",
     `SELECT r.id FROM reports r WHERE json_array_length(r.json, '$.findings') <> (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.scope = 'report')`,
   );

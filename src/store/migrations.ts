@@ -273,4 +273,35 @@ CREATE TABLE project_names (
 );
 `,
   },
+  {
+    version: 8,
+    name: "line-items",
+    // The line items of a 预算/决算 disclosure (Report.lineItems): every amount cell of its 公开表 with table, 科目 code,
+    // row label, level, column and the cell's place, so 科目 amounts are queried across departments and years in SQL.
+    sql: `
+CREATE TABLE line_items (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  table_kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  table_no INTEGER NOT NULL,
+  row INTEGER NOT NULL,
+  side INTEGER NOT NULL,
+  code TEXT,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  column_header TEXT NOT NULL,
+  role TEXT,
+  cents INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  scale REAL NOT NULL,
+  decimals INTEGER NOT NULL,
+  page INTEGER,
+  block INTEGER, cell_row INTEGER, cell_col INTEGER,
+  x0 REAL, top REAL, x1 REAL, bottom REAL
+);
+CREATE INDEX line_items_report ON line_items(report_id);
+CREATE INDEX line_items_code ON line_items(code);
+`,
+  },
 ];

@@ -71,6 +71,7 @@ function clearReportChildren(db: Db, reportId: number): void {
   stmt(db, "DELETE FROM metrics WHERE report_id = ?").run(reportId);
   stmt(db, "DELETE FROM projects WHERE report_id = ?").run(reportId);
   stmt(db, "DELETE FROM indicators WHERE report_id = ?").run(reportId);
+  stmt(db, "DELETE FROM line_items WHERE report_id = ?").run(reportId);
   stmt(db, "DELETE FROM sections WHERE report_id = ?").run(reportId);
 }
 
@@ -188,6 +189,15 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
   );
   for (const i of report.indicators) {
     insertIndicator.run(reportId, i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation ?? null, i.page, ...boxColumns(i.prov));
+  }
+  const insertLine = stmt(db,
+    `INSERT INTO line_items (report_id, table_kind, title, table_no, row, side, code, name, level, column_header, role, cents, text,
+       scale, decimals, page, block, cell_row, cell_col, x0, top, x1, bottom)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const x of report.lineItems ?? []) {
+    insertLine.run(reportId, x.table, x.title, x.tableNo, x.row, x.side, x.code, x.name, x.level, x.column, x.role, Math.round(x.value * 100), x.text,
+      x.scale, x.decimals, x.prov.page, ...boxColumns(x.prov));
   }
   const insertSection = stmt(db, "INSERT INTO sections (report_id, heading, level, page, text) VALUES (?, ?, ?, ?, ?)");
   for (const s of input.sections ?? []) insertSection.run(reportId, s.heading, s.level, s.page, s.text);

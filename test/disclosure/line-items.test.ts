@@ -43,6 +43,30 @@ function doc(): JxDocument {
   });
 }
 
+/** A 收入支出决算总表 with 行次 columns on both sides (万元, no geometry, as a DOCX gives it). */
+function finalSummary(): JxDocument {
+  const rows = [
+    ["收入", "", "", "支出", "", ""],
+    ["项目", "行次", "金额", "项目", "行次", "金额"],
+    ["一、一般公共预算财政拨款收入", "1", "3,250.17", "一、一般公共服务支出", "31", "2,611.05"],
+    ["二、其他收入", "2", "162.60", "二、社会保障和就业支出", "32", "779.47"],
+    ["本年收入合计", "3", "3,412.77", "本年支出合计", "33", "3,390.52"],
+    ["年初结转和结余", "4", "85.20", "年末结转和结余", "34", "107.45"],
+    ["总计", "5", "3,497.97", "总计", "35", "3,497.97"],
+  ];
+  const prov = { page: 1, bbox: null, span: null };
+  const table = {
+    kind: "table" as const, index: 2, text: "", norm: "", unit: null, prov,
+    rows: rows.map((r, row) => ({ cells: r.map((text, col) => ({ row, col, rowSpan: 1, colSpan: 1, text, norm: text, prov })) })),
+  };
+  const para = (index: number, text: string) => ({ kind: "paragraph" as const, index, text, norm: text, prov });
+  return DocumentSchema.parse({
+    schemaVersion: 1, source: { path: "t.docx", sha256: "0", format: "docx", pages: 1, size: 1 }, paged: false,
+    pages: [{ number: 1, width: null, height: null, scanned: false, blocks: [para(0, "收入支出决算总表"), para(1, "单位：万元"), table] }],
+    warnings: [],
+  });
+}
+
 describe("line items", () => {
   it("names the national table a title prints, with or without year, numbering and a bracketed note", () => {
     expect(lineTableOf("2024年部门财务收支预算总表")).toBe("summary");
@@ -74,6 +98,18 @@ describe("line items", () => {
     ]);
     const cell = items.find((i) => i.code === "2010302" && i.role === "project")!;
     expect(cell).toMatchObject({ name: "一般行政管理事务", level: "item", text: "100,500", scale: 1, decimals: 0, prov: { page: 1, block: 2, cell: { row: 6, col: 6 } } });
+  });
+
+  it("a 行次 column is neither a label nor an amount; each side keeps its own labels", () => {
+    const d = finalSummary();
+    const items = lineItems(d, splitSections(documentLines(d)).sections);
+    expect(items.map((i) => [i.side, i.name, i.level, i.value])).toEqual([
+      [0, "一般公共预算财政拨款收入", "line", 32501700], [1, "一般公共服务支出", "line", 26110500],
+      [0, "其他收入", "line", 1626000], [1, "社会保障和就业支出", "line", 7794700],
+      [0, "本年收入合计", "total", 34127700], [1, "本年支出合计", "total", 33905200],
+      [0, "年初结转和结余", "line", 852000], [1, "年末结转和结余", "line", 1074500],
+      [0, "总计", "total", 34979700], [1, "总计", "total", 34979700],
+    ]);
   });
 
   it("a disclosure report carries its line items, which the report schema reads back", async () => {

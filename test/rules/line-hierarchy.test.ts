@@ -24,3 +24,11 @@ describe("line-hierarchy", () => {
     expect(f[0].message).toContain("208 社会保障和就业支出");
   });
 });
+
+describe("line-hierarchy on two tables read as one", () => {
+  it("valid: a code printed twice with two amounts in one column checks nothing there", () => {
+    // A second 功能分类 table whose title was missed: its 201 line lands in the same column as the first table's.
+    const second = expenditureTable((rows) => rows.splice(0, rows.length, ["201", "一般公共服务支出", "99.00", "99.00", "0.00"])).map((x) => ({ ...x, row: x.row + 20 }));
+    expect(checkRule(lineHierarchy, budgetReport([...expenditureTable(), ...second]))).toEqual([]);
+  });
+});

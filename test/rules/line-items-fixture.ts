@@ -16,6 +16,7 @@ export function table(opts: { table: string; title: string; tableNo?: number; un
       const value = Math.round(Number(text.replace(/,/g, "")) * scale * 100) / 100;
       out.push({
         table: opts.table, title: opts.title, tableNo: opts.tableNo ?? 0, row, side: 0, code, name, level: levelOf(code, name),
+        mark: /^(?:[一二三四五六七八九十]+、|\d+\.)/.exec(name)?.[0] ?? null,
         column: opts.columns[col], role: opts.roles[col], value, text, scale, decimals,
         prov: { page: row + 1, block: 1, bbox: null, span: null, cell: { row: row + 3, col: col + 2 } },
       });

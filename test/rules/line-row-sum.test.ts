@@ -28,4 +28,14 @@ describe("line-row-sum", () => {
     const items = table({ table: "general", title: "一般公共预算支出表", columns: ["合计", "基本支出", "项目支出", "其中：政府采购"], roles: ["total", "basic", "project", null], rows: [[null, "合计", "100.00", "60.00", "40.00", "25.00"]] });
     expect(checkRule(lineRowSum, budgetReport(items))).toEqual([]);
   });
+
+  it("a column group counts by its own 小计: 合计 = 基本支出小计 + 项目支出, and 小计 = 人员经费 + 公用经费", () => {
+    const grouped = (row: [string | null, string, ...string[]]) =>
+      table({ table: "general", title: "一般公共预算支出表", columns: ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"], roles: ["total", "total", "personnel", "public", "project"], rows: [row] });
+    expect(checkRule(lineRowSum, budgetReport(grouped([null, "合计", "150.00", "100.00", "80.00", "20.00", "50.00"])))).toEqual([]);
+    const f = checkRule(lineRowSum, budgetReport(grouped([null, "合计", "150.00", "100.00", "80.00", "30.00", "50.00"])));
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain("「小计」100.00");
+    expect(f[0].expected).toBe(1100000);
+  });
 });

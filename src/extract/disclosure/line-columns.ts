@@ -5,10 +5,11 @@
  * placed by their horizontal position.
  */
 import type { Cell, TableBlock } from "../../document/model.js";
-import { CODE_HEADER, COLUMN_ROLES, PART_HEADER } from "../vocab/line-items.js";
+import { CODE_HEADER, COLUMN_ROLES, INDEX_HEADER, PART_HEADER } from "../vocab/line-items.js";
 
 export interface Column {
-  kind: "code" | "label" | "amount";
+  /** index: a 行次/栏次/序号 column, numbers that are neither a label nor an amount. */
+  kind: "code" | "label" | "amount" | "index";
   /** Header cells from top to bottom, joined by "/". */
   header: string;
   role: string | null;
@@ -67,7 +68,8 @@ export function modelOf(block: TableBlock, header: Cell[][], data: Cell[][]): Co
     const numbers = texts.filter((t) => RE_NUMBER.test(t)).length;
     const role = roleOf(path);
     let kind: Column["kind"];
-    if (path.some((h) => CODE_HEADER.test(h)) && texts.every((t) => RE_CODE.test(t))) kind = "code";
+    if (path.length && INDEX_HEADER.test(path[path.length - 1]) && texts.every((t) => /^\d{1,3}$/.test(t))) kind = "index";
+    else if (path.some((h) => CODE_HEADER.test(h)) && texts.every((t) => RE_CODE.test(t))) kind = "code";
     else if (texts.length ? numbers > 0 && numbers >= texts.length - numbers : role !== null) kind = "amount";
     else kind = "label";
     const boxes = own.map((x) => x.prov.bbox).filter((b) => b !== null);
@@ -83,7 +85,8 @@ export function modelOf(block: TableBlock, header: Cell[][], data: Cell[][]): Co
   }
   let side = 0;
   columns.forEach((col, i) => {
-    if (col.kind !== "amount" && i > 0 && columns[i - 1].kind === "amount") side++;
+    // A label column after an amount column opens the next side (a 行次 column belongs to the label before it).
+    if ((col.kind === "label" || col.kind === "code") && i > 0 && columns[i - 1].kind === "amount") side++;
     col.side = side;
   });
   return { block: block.index, columns };

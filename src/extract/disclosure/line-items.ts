@@ -40,7 +40,11 @@ const RE_CODE_NAME = /^(\d{3}|\d{5}|\d{7})(?!\d)([^\d].*)$/;
 interface RowLabel {
   code: string | null;
   name: string;
+  mark: string | null;
 }
+
+/** List numbering opening a label: 一、 (a top line), 1. or （一） (a line under it). */
+const RE_MARK = /^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])/;
 
 /** Code parts of split 类/款/项 columns left blank repeat the row above's (per side, per code column). */
 type CodeMemory = Map<number, string>;
@@ -68,22 +72,27 @@ function rowLabel(model: ColumnModel, placed: Map<number, Cell>, side: number, m
       names[0] = m[2];
     }
   }
+  const mark = names.length ? (RE_MARK.exec(names[names.length - 1].replace(/^其中[:：]?/, ""))?.[0] ?? null) : null;
   let name = names.map(printedRowLabel).filter(Boolean).join("/");
   if (!name && !code) {
     // A label printed in another side's label column (收支总表: 当年支出小计 left of an empty 支出用途 label).
     for (let i = at - 1; i >= 0; i--) {
       const c = placed.get(i);
-      if (c && cols[i].kind !== "amount" && !isNumberText(cellText(c))) {
+      if (c && (cols[i].kind === "label" || cols[i].kind === "code") && !isNumberText(cellText(c))) {
         name = printedRowLabel(cellText(c));
         break;
       }
     }
   }
-  const labelled = cols.some((c) => c.side === side && c.kind !== "amount");
-  return name || code || !labelled ? { code, name } : null;
+  const labelled = cols.some((c) => c.side === side && (c.kind === "label" || c.kind === "code"));
+  return name || code || !labelled ? { code, name, mark } : null;
 }
 
-function sectionItems(s: Section, tableNo: number, blocks: Map<number, Block>): LineItem[] {
+/**
+ * A section's line items. A block bringing a header unlike the one before starts another table (a title the section
+ * split missed), so two tables never share a column or an outline.
+ */
+function sectionItems(s: Section, nextTable: () => number, blocks: Map<number, Block>): LineItem[] {
   const table = lineTableOf(s.title);
   const unit = sectionUnit(s);
   // The rows of each table block inside the section, in order.
@@ -97,14 +106,22 @@ function sectionItems(s: Section, tableNo: number, blocks: Map<number, Block>): 
   const out: LineItem[] = [];
   let model: ColumnModel | null = null;
   let rowNo = 0;
+  let tableNo = -1;
   const memory: CodeMemory = new Map();
+  const signature = (m: ColumnModel) => m.columns.map((c) => c.header).join("|");
   for (const [index, rowSet] of rowsOf) {
     const block = blocks.get(index);
     if (!block || block.kind !== "table") continue;
     const rows = block.rows.filter((_, i) => rowSet.has(i)).map((r) => r.cells);
     const first = rows.findIndex(isDataRow);
     if (first < 0) continue;
-    model = modelOf(block, rows.slice(0, first), rows.slice(first)) ?? model;
+    const own = modelOf(block, rows.slice(0, first), rows.slice(first));
+    if (own && (!model || signature(own) !== signature(model))) {
+      tableNo = nextTable();
+      rowNo = 0;
+      memory.clear();
+    }
+    model = own ?? model;
     if (!model) continue;
     for (const cells of rows.slice(first)) {
       const placed = placeCells(model, block as TableBlock, cells);
@@ -126,6 +143,7 @@ function sectionItems(s: Section, tableNo: number, blocks: Map<number, Block>): 
           side: col.side,
           code: label.code,
           name: label.name,
+          mark: label.mark,
           level: levelOf(label.code, label.name),
           column: col.header,
           role: col.role,
@@ -146,10 +164,11 @@ function sectionItems(s: Section, tableNo: number, blocks: Map<number, Block>): 
 export function lineItems(doc: JxDocument, sections: Section[]): LineItem[] {
   const blocks = new Map<number, Block>();
   for (const p of doc.pages) for (const b of p.blocks) blocks.set(b.index, b);
-  return sections.flatMap((s, i) => {
-    const items = sectionItems(s, i, blocks);
-    // A table of amount columns only (支出总表 printed as one row under its headers): that row is the table's total.
-    if (items.length && items.every((x) => x.row === 0 && !x.name && !x.code)) for (const x of items) Object.assign(x, { name: "合计", level: "total" });
-    return items;
-  });
+  let count = 0;
+  const items = sections.flatMap((s) => sectionItems(s, () => count++, blocks));
+  const byTable = new Map<number, LineItem[]>();
+  for (const x of items) byTable.set(x.tableNo, [...(byTable.get(x.tableNo) ?? []), x]);
+  // A table of amount columns only (支出总表 printed as one row under its headers): that row is the table's total.
+  for (const t of byTable.values()) if (t.every((x) => x.row === 0 && !x.name && !x.code)) for (const x of t) Object.assign(x, { name: "合计", level: "total" });
+  return items;
 }

@@ -68,6 +68,21 @@ export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string,
   return out;
 }
 
+/**
+ * Does every 科目 code of a column print one amount? A code printed twice with two amounts means two tables were read
+ * as one (a title missed between them): such a column has no outline to check.
+ */
+export function codesAgree(column: readonly LineItem[]): boolean {
+  const seen = new Map<string, number>();
+  for (const x of column) {
+    if (!x.code) continue;
+    const had = seen.get(x.code);
+    if (had !== undefined && had !== cents(x)) return false;
+    seen.set(x.code, cents(x));
+  }
+  return true;
+}
+
 /** The column a cell sits in, within its table and side. */
 export const columnKey = (x: LineItem): string => `${x.tableNo}|${x.side}|${x.column}`;
 export const rowKey = (x: LineItem): string => `${x.tableNo}|${x.row}|${x.side}`;
