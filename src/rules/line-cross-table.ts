@@ -67,6 +67,12 @@ function betweenTables(items: readonly LineItem[], kind: Report["kind"]): Identi
   for (const a of grand(items, "general")) if (generalInFiscal.length) out.push({ what: "一般公共预算支出表合计 = 财政拨款收支总表一般公共预算", a, candidates: generalInFiscal });
   const generalBasic = tablesOf(items, "general").flatMap((t) => totals(t, "basic"));
   for (const a of grand(items, "generalBasic")) if (generalBasic.length) out.push({ what: "一般公共预算基本支出表合计 = 一般公共预算支出表基本支出", a, candidates: generalBasic });
+  // A 决算 基本支出表 printed as an 人员经费 side and a 公用经费 side, each closed by its own 合计 and no overall total.
+  for (const t of tablesOf(items, "generalBasic")) {
+    if (totals(t).length || generalBasic.length !== 1) continue;
+    const sums = lines(t, /^(?:人员经费|公用经费)(?:合计|小计)$/);
+    if (sums.length === 2 && sums[0].name !== sums[1].name) out.push({ what: "一般公共预算支出表基本支出 = 人员经费合计 + 公用经费合计", a: generalBasic[0], parts: sums });
+  }
   const fiscalBasic = fiscal.flatMap((t) => lines(t, /^基本支出$/));
   for (const a of grand(items, "fiscalBasic")) if (fiscalBasic.length) out.push({ what: "财政拨款基本支出表合计 = 财政拨款收支总表基本支出", a, candidates: fiscalBasic });
   for (const [name, role] of [[/^基本支出$/, "basic"], [/^项目支出$/, "project"]] as const) {

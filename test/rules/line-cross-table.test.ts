@@ -51,4 +51,18 @@ describe("line-cross-table", () => {
     expect(f[0].message).toContain("收入总表合计 = 收支总表收入合计");
     expect(f[0].evidence[0].quote).toContain("3,265.40");
   });
+
+  it("a 基本支出决算表 of an 人员经费 side and a 公用经费 side adds up to the 一般公共预算支出决算表's 基本支出", () => {
+    const run = (publicTotal: string) => {
+      const general = table({ table: "general", title: "一般公共预算财政拨款支出决算表", columns: ["合计", "基本支出", "项目支出"], roles: ["total", "basic", "project"], rows: [[null, "合计", "300.00", "200.00", "100.00"]] });
+      const personnel = table({ table: "generalBasic", title: "一般公共预算财政拨款基本支出决算表", tableNo: 1, columns: ["决算数"], roles: ["amount"], rows: [["301", "工资福利支出", "150.00"], [null, "人员经费合计", "150.00"]] });
+      const pub = table({ table: "generalBasic", title: "一般公共预算财政拨款基本支出决算表", tableNo: 1, columns: ["决算数"], roles: ["amount"], rows: [["302", "商品和服务支出", publicTotal], [null, "公用经费合计", publicTotal]] }).map((x) => ({ ...x, side: 1 }));
+      return checkRule(lineCrossTable, budgetReport([...general, ...personnel, ...pub]));
+    };
+    expect(run("50.00")).toEqual([]);
+    const f = run("60.00");
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain("人员经费合计 + 公用经费合计");
+    expect(f[0].expected).toBe(2100000);
+  });
 });
