@@ -1,7 +1,7 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { codesAgree, inTableUnit, balance, type Balance, cellEvidence, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
+import { codesAgree, failing, inTableUnit, balance, type Balance, cellEvidence, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
 
 /**
  * A 科目 table's 合计/总计 row is, column by column, the sum of its 类 rows (the top of the 类 ⊃ 款 ⊃ 项 outline;
@@ -52,8 +52,7 @@ export function outlineChecks(items: readonly LineItem[]): Array<{ total: LineIt
 
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { total, parts, result } of columnChecks(ctx.report.lineItems ?? [])) {
-    if (result.verdict === "ok" || result.verdict === "rounding") continue;
+  for (const { total, parts, result } of failing(columnChecks(ctx.report.lineItems ?? []), (c) => c.total.tableNo)) {
     out.push(
       ctx.finding({
         messageId: "columnDoesNotAdd",
@@ -66,8 +65,7 @@ function check(ctx: RuleContext): Finding[] {
       }),
     );
   }
-  for (const { total, parts, result } of outlineChecks(ctx.report.lineItems ?? [])) {
-    if (result.verdict === "ok" || result.verdict === "rounding") continue;
+  for (const { total, parts, result } of failing(outlineChecks(ctx.report.lineItems ?? []), (c) => c.total.tableNo)) {
     out.push(
       ctx.finding({
         messageId: "outlineDoesNotAdd",

@@ -17,6 +17,12 @@ export interface Identity {
   parts?: LineItem[];
 }
 
+function slippedUnit(a: number, b: number): boolean {
+  if (a === 0 || b === 0) return false;
+  const r = Math.abs(a / b);
+  return Math.abs(r / 1e4 - 1) < 1e-3 || Math.abs(r * 1e4 - 1) < 1e-3;
+}
+
 /** The largest total of each table of a kind: its grand total. */
 function grand(items: readonly LineItem[], table: string, role = "total"): LineItem[] {
   return tablesOf(items, table).flatMap((t) => {
@@ -112,6 +118,9 @@ export function crossChecks(items: readonly LineItem[], kind: Report["kind"]): A
   for (const identity of [...summaryIdentities(items), ...betweenTables(items, kind)]) {
     const results = identity.parts ? [{ with: identity.parts, result: balance(identity.a, identity.parts) }] : (identity.candidates ?? []).map((c) => ({ with: [c], result: balance(identity.a, [c]) }));
     if (!results.length) continue;
+    // A figure 10^4 away from a reading of the other table is a table unit misread (元 taken for 万元), which
+    // unit-slip judges, not a disagreement between the tables.
+    if (results.some((x) => slippedUnit(x.result.expected, x.result.actual))) continue;
     const agrees = results.find((x) => x.result.verdict === "ok" || x.result.verdict === "rounding");
     const best = agrees ?? results.reduce((p, q) => (Math.abs(q.result.expected - q.result.actual) < Math.abs(p.result.expected - p.result.actual) ? q : p));
     out.push({ identity, ...best });

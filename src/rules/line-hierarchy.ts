@@ -1,7 +1,7 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { codesAgree, inTableUnit, balance, type Balance, cellEvidence, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
+import { codesAgree, failing, inTableUnit, balance, type Balance, cellEvidence, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
 
 /** The 科目 outline: a 类 (3 digits) holds the 款 (5) that start with its code, a 款 the 项 (7). */
 const CHILD_LENGTH: Record<string, number> = { class: 5, section: 7 };
@@ -28,8 +28,7 @@ export function hierarchyChecks(items: readonly LineItem[]): Array<{ parent: Lin
 
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { parent, children, result } of hierarchyChecks(ctx.report.lineItems ?? [])) {
-    if (result.verdict === "ok" || result.verdict === "rounding") continue;
+  for (const { parent, children, result } of failing(hierarchyChecks(ctx.report.lineItems ?? []), (c) => c.parent.tableNo)) {
     out.push(
       ctx.finding({
         messageId: "parentDoesNotAdd",

@@ -1,7 +1,7 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { inTableUnit, balance, cellEvidence, cellName, groupBy, rowKey, rowName, type Balance } from "./lib/line-items.js";
+import { failing, inTableUnit, balance, cellEvidence, cellName, groupBy, rowKey, rowName, type Balance } from "./lib/line-items.js";
 
 /** "三公" tables nest 小计 columns inside groups (车辆 购置 + 运行) that the printed header does not delimit. */
 const NESTED_TABLES = new Set(["threePublic"]);
@@ -58,27 +58,19 @@ export function rowChecks(items: LineItem[]): RowCheck[] {
 }
 
 function check(ctx: RuleContext): Finding[] {
-  const items = ctx.report.lineItems ?? [];
   const out: Finding[] = [];
-  for (const table of groupBy(items, (x) => String(x.tableNo)).values()) {
-    const checks = rowChecks(table);
-    const bad = checks.filter((c) => c.result.verdict !== "ok" && c.result.verdict !== "rounding");
-    // Most rows failing means the columns were misread (a header the model did not understand), not that the
-    // issuer got most rows wrong: the table is left alone.
-    if (bad.length > 1 && bad.length * 2 > checks.length) continue;
-    for (const { total, parts, result } of bad) {
-      out.push(
-        ctx.finding({
-          messageId: "rowDoesNotAdd",
-          data: { table: total.title, row: rowName(total), total: cellName(total), parts: parts.map(cellName).join(" + "), sum: inTableUnit(result.expected, total) },
-          verdict: result.verdict,
-          expected: result.expected,
-          actual: result.actual,
-          tolerance: result.tolerance,
-          evidence: [cellEvidence(ctx.report, total), ...parts.map((p) => cellEvidence(ctx.report, p))],
-        }),
-      );
-    }
+  for (const { total, parts, result } of failing(rowChecks(ctx.report.lineItems ?? []), (c) => c.total.tableNo)) {
+    out.push(
+      ctx.finding({
+        messageId: "rowDoesNotAdd",
+        data: { table: total.title, row: rowName(total), total: cellName(total), parts: parts.map(cellName).join(" + "), sum: inTableUnit(result.expected, total) },
+        verdict: result.verdict,
+        expected: result.expected,
+        actual: result.actual,
+        tolerance: result.tolerance,
+        evidence: [cellEvidence(ctx.report, total), ...parts.map((p) => cellEvidence(ctx.report, p))],
+      }),
+    );
   }
   return out;
 }

@@ -65,4 +65,8 @@ describe("line-cross-table", () => {
     expect(f[0].message).toContain("人员经费合计 + 公用经费合计");
     expect(f[0].expected).toBe(2100000);
   });
+
+  it("valid: a table 10^4 away from the 收支总表 had its 单位 misread, which is unit-slip's to judge", () => {
+    expect(checkRule(lineCrossTable, tables((t) => (t.incomeTable[0] = [null, "合计", "0.32564", "0.3000", "0.02564"])))).toEqual([]);
+  });
 });

@@ -31,4 +31,10 @@ describe("line-hierarchy on two tables read as one", () => {
     const second = expenditureTable((rows) => rows.splice(0, rows.length, ["201", "一般公共服务支出", "99.00", "99.00", "0.00"])).map((x) => ({ ...x, row: x.row + 20 }));
     expect(checkRule(lineHierarchy, budgetReport([...expenditureTable(), ...second]))).toEqual([]);
   });
+
+  it("valid: a table where most outline sums fail was misread, not misprinted, and is left alone", () => {
+    // Every 项 line read from the wrong place: nine of fifteen sums break at once.
+    const misread = expenditureTable((rows) => rows.forEach((r) => { if (r[0]?.length === 7) r.splice(2, 3, "1.00", "1.00", "1.00"); }));
+    expect(checkRule(lineHierarchy, budgetReport(misread))).toEqual([]);
+  });
 });

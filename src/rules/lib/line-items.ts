@@ -83,6 +83,21 @@ export function codesAgree(column: readonly LineItem[]): boolean {
   return true;
 }
 
+/**
+ * The checks whose figures disagree, but only from tables where most checks agree: most of a table's sums failing
+ * means its columns or rows were misread (a header the model did not understand), not that the issuer got most of
+ * them wrong, and that table is left alone.
+ */
+export function failing<T extends { result: Balance }>(checks: readonly T[], tableOf: (c: T) => number): T[] {
+  const out: T[] = [];
+  for (const group of groupBy(checks, (c) => String(tableOf(c))).values()) {
+    const bad = group.filter((c) => c.result.verdict !== "ok" && c.result.verdict !== "rounding");
+    if (bad.length > 1 && bad.length * 2 > group.length) continue;
+    out.push(...bad);
+  }
+  return out;
+}
+
 /** The column a cell sits in, within its table and side. */
 export const columnKey = (x: LineItem): string => `${x.tableNo}|${x.side}|${x.column}`;
 export const rowKey = (x: LineItem): string => `${x.tableNo}|${x.row}|${x.side}`;
