@@ -23,6 +23,19 @@ describe("a disclosure page without its title", () => {
     expect(r.metrics.some((m) => m.value === 60000)).toBe(false);
   });
 
+  it("an outturn told with its 年初预算 makes a 决算 page; one fund's 财政拨款收入 is that fund's income, not all fiscal income", () => {
+    const r = run([
+      "一、收入决算情况说明",
+      "2023年本年收入合计812.40万元,其中:一般公共预算财政拨款收入790.10万元,占97.26%;政府性基金预算财政拨款收入0万元;其他收入22.30万元。",
+      "二、“三公”经费支出情况",
+      "公务接待费支出1.20万元,年初预算为1.50万元,差值为0.30万元。",
+    ]);
+    expect(r.kind).toBe("final-accounts");
+    expect(metric(r, "income.general_budget")?.value).toBe(7901000);
+    expect(metric(r, "income.gov_fund")?.value).toBe(0);
+    expect(metric(r, "income.fiscal")).toBeUndefined();
+  });
+
   it("a budget page is budget; a 决算 of the year before it quotes does not make it final-accounts", () => {
     const r = run([
       "一、2024年“三公”经费预算安排情况",
