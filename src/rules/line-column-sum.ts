@@ -35,15 +35,23 @@ export function outlineChecks(items: readonly LineItem[]): Array<{ total: LineIt
     if (column.some((x) => x.code)) continue;
     let parts: LineItem[] = [];
     let open = false;
+    let unclear = false;
+    let previous = -1;
     for (const x of [...column].sort((a, b) => a.row - b.row)) {
+      const after = previous;
+      previous = x.row;
       if (x.mark && TOP_MARK.test(x.mark)) {
         parts.push(x);
         open = true;
-      } else if (x.mark) continue;
-      else {
-        if (open && (x.level === "total" || x.level === "subtotal")) out.push({ total: x, parts, result: balance(x, parts) });
+      } else if (x.mark) {
+        // A 1. line right after a line printed without an amount: that blank line may be its 一、 line, which the
+        // list would then count as nothing.
+        if (x.row !== after + 1) unclear = true;
+      } else {
+        if (open && !unclear && (x.level === "total" || x.level === "subtotal")) out.push({ total: x, parts, result: balance(x, parts) });
         parts = [];
         open = false;
+        unclear = false;
       }
     }
   }

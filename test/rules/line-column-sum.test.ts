@@ -38,4 +38,9 @@ describe("line-column-sum", () => {
     expect(f[0].message).toContain("当年收入小计");
     expect(f[0].expected).toBe(1100000);
   });
+
+  it("valid: a 1. line under a 一、 line printed blank leaves the list unclear, and it is not summed", () => {
+    const rows: Array<[string | null, string, ...string[]]> = [[null, "一、财政拨款", ""], [null, "1.一般公共预算", "90.00"], [null, "二、其他资金", "5.00"], [null, "当年收入小计", "95.00"]];
+    expect(checkRule(lineColumnSum, budgetReport(table({ table: "summary", title: "收支预算总表", columns: ["收入/金额"], roles: ["amount"], rows })))).toEqual([]);
+  });
 });

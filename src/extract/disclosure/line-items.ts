@@ -125,7 +125,6 @@ function sectionItems(s: Section, nextTable: () => number, blocks: Map<number, B
     if (!model) continue;
     for (const cells of rows.slice(first)) {
       const placed = placeCells(model, block as TableBlock, cells);
-      let any = false;
       for (const [i, cell] of placed) {
         const col = model.columns[i];
         if (col.kind !== "amount") continue;
@@ -153,9 +152,9 @@ function sectionItems(s: Section, nextTable: () => number, blocks: Map<number, B
           decimals: amount.decimals,
           prov: { page: cell.prov.page, block: block.index, bbox: cell.prov.bbox, span: { start, end: start + cell.norm.trim().length }, cell: { row: cell.row, col: cell.col } },
         });
-        any = true;
       }
-      if (any) rowNo++;
+      // Every data row counts, blank or not: a gap in a column's rows is a line printed there without an amount.
+      rowNo++;
     }
   }
   return out;
