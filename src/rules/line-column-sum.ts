@@ -1,7 +1,7 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { codesAgree, failing, inTableUnit, balance, type Balance, cellEvidence, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
+import { codesAgree, failing, inTableUnit, balance, type Balance, sumFinding, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
 
 /**
  * A 科目 table's 合计/总计 row is, column by column, the sum of its 类 rows (the top of the 类 ⊃ 款 ⊃ 项 outline;
@@ -62,28 +62,12 @@ function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { total, parts, result } of failing(columnChecks(ctx.report.lineItems ?? []), (c) => c.total.tableNo)) {
     out.push(
-      ctx.finding({
-        messageId: "columnDoesNotAdd",
-        data: { table: total.title, column: leaf(total) || "金额", total: cellName(total), count: parts.length, sum: inTableUnit(result.expected, total) },
-        verdict: result.verdict,
-        expected: result.expected,
-        actual: result.actual,
-        tolerance: result.tolerance,
-        evidence: [cellEvidence(ctx.report, total), ...parts.map((p) => cellEvidence(ctx.report, p))],
-      }),
+      sumFinding(ctx, "columnDoesNotAdd", { table: total.title, column: leaf(total) || "金额", total: cellName(total), count: parts.length, sum: inTableUnit(result.expected, total) }, total, parts, result),
     );
   }
   for (const { total, parts, result } of failing(outlineChecks(ctx.report.lineItems ?? []), (c) => c.total.tableNo)) {
     out.push(
-      ctx.finding({
-        messageId: "outlineDoesNotAdd",
-        data: { table: total.title, total: cellName(total), parts: parts.map(cellName).join(" + "), sum: inTableUnit(result.expected, total) },
-        verdict: result.verdict,
-        expected: result.expected,
-        actual: result.actual,
-        tolerance: result.tolerance,
-        evidence: [cellEvidence(ctx.report, total), ...parts.map((p) => cellEvidence(ctx.report, p))],
-      }),
+      sumFinding(ctx, "outlineDoesNotAdd", { table: total.title, total: cellName(total), parts: parts.map(cellName).join(" + "), sum: inTableUnit(result.expected, total) }, total, parts, result),
     );
   }
   return out;

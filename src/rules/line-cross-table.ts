@@ -2,7 +2,7 @@ import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Report } from "../extract/schema.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { balance, cellEvidence, cellName, inTableUnit, type Balance } from "./lib/line-items.js";
+import { balance, sumFinding, cellName, inTableUnit, type Balance } from "./lib/line-items.js";
 import { CARRY_LINE } from "../extract/vocab/line-items.js";
 import { classRows, grandTotal, lines, sameName, sideTotals, sides, tablesOf, totals } from "./lib/line-tables.js";
 
@@ -133,15 +133,7 @@ function check(ctx: RuleContext): Finding[] {
   for (const { identity, with: other, result } of crossChecks(ctx.report.lineItems ?? [], ctx.report.kind)) {
     if (result.verdict === "ok" || result.verdict === "rounding") continue;
     out.push(
-      ctx.finding({
-        messageId: "tablesDisagree",
-        data: { identity: identity.what, a: `${identity.a.title}${cellName(identity.a)}`, b: other.map((x) => `${x.title}${cellName(x)}`).join(" + "), sum: inTableUnit(result.expected, identity.a) },
-        verdict: result.verdict,
-        expected: result.expected,
-        actual: result.actual,
-        tolerance: result.tolerance,
-        evidence: [cellEvidence(ctx.report, identity.a), ...other.map((x) => cellEvidence(ctx.report, x))],
-      }),
+      sumFinding(ctx, "tablesDisagree", { identity: identity.what, a: `${identity.a.title}${cellName(identity.a)}`, b: other.map((x) => `${x.title}${cellName(x)}`).join(" + "), sum: inTableUnit(result.expected, identity.a) }, identity.a, other, result),
     );
   }
   return out;

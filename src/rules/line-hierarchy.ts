@@ -1,7 +1,7 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { codesAgree, failing, inTableUnit, balance, type Balance, cellEvidence, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
+import { codesAgree, failing, inTableUnit, balance, type Balance, sumFinding, cellName, columnKey, groupBy, leaf } from "./lib/line-items.js";
 
 /** The 科目 outline: a 类 (3 digits) holds the 款 (5) that start with its code, a 款 the 项 (7). */
 const CHILD_LENGTH: Record<string, number> = { class: 5, section: 7 };
@@ -30,15 +30,7 @@ function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { parent, children, result } of failing(hierarchyChecks(ctx.report.lineItems ?? []), (c) => c.parent.tableNo)) {
     out.push(
-      ctx.finding({
-        messageId: "parentDoesNotAdd",
-        data: { table: parent.title, column: leaf(parent) || "金额", parent: cellName(parent), children: children.map(cellName).join(" + "), sum: inTableUnit(result.expected, parent) },
-        verdict: result.verdict,
-        expected: result.expected,
-        actual: result.actual,
-        tolerance: result.tolerance,
-        evidence: [cellEvidence(ctx.report, parent), ...children.map((c) => cellEvidence(ctx.report, c))],
-      }),
+      sumFinding(ctx, "parentDoesNotAdd", { table: parent.title, column: leaf(parent) || "金额", parent: cellName(parent), children: children.map(cellName).join(" + "), sum: inTableUnit(result.expected, parent) }, parent, children, result),
     );
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { failing, inTableUnit, balance, cellEvidence, cellName, groupBy, rowKey, rowName, type Balance } from "./lib/line-items.js";
+import { failing, inTableUnit, balance, sumFinding, cellName, groupBy, rowKey, rowName, type Balance } from "./lib/line-items.js";
 
 /** "三公" tables nest 小计 columns inside groups (车辆 购置 + 运行) that the printed header does not delimit. */
 const NESTED_TABLES = new Set(["threePublic"]);
@@ -61,15 +61,7 @@ function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { total, parts, result } of failing(rowChecks(ctx.report.lineItems ?? []), (c) => c.total.tableNo)) {
     out.push(
-      ctx.finding({
-        messageId: "rowDoesNotAdd",
-        data: { table: total.title, row: rowName(total), total: cellName(total), parts: parts.map(cellName).join(" + "), sum: inTableUnit(result.expected, total) },
-        verdict: result.verdict,
-        expected: result.expected,
-        actual: result.actual,
-        tolerance: result.tolerance,
-        evidence: [cellEvidence(ctx.report, total), ...parts.map((p) => cellEvidence(ctx.report, p))],
-      }),
+      sumFinding(ctx, "rowDoesNotAdd", { table: total.title, row: rowName(total), total: cellName(total), parts: parts.map(cellName).join(" + "), sum: inTableUnit(result.expected, total) }, total, parts, result),
     );
   }
   return out;

@@ -2,10 +2,11 @@
  * What the line-item rules share: exact sums in 分, the rounding a printed cell carries (half a unit of its last
  * digit in the table's 单位), and evidence quoting a cell with its table, row and column.
  */
-import type { Evidence } from "../../extract/finding.js";
+import type { Evidence, Finding } from "../../extract/finding.js";
 import type { LineItem } from "../../extract/line-item.js";
 import type { Report } from "../../extract/schema.js";
 import { grade, type Verdict } from "./tolerance.js";
+import type { RuleContext } from "./types.js";
 
 /** Exact amount in 分. */
 export const cents = (x: LineItem): number => Math.round(x.value * 100);
@@ -101,3 +102,26 @@ export function failing<T extends { result: Balance }>(checks: readonly T[], tab
 /** The column a cell sits in, within its table and side. */
 export const columnKey = (x: LineItem): string => `${x.tableNo}|${x.side}|${x.column}`;
 export const rowKey = (x: LineItem): string => `${x.tableNo}|${x.row}|${x.side}`;
+
+/**
+ * The finding of a line-item sum that does not hold: the total's cell first in the evidence, then the cells it should
+ * equal, with the balance's expected/actual/tolerance (what every line rule reports the same way).
+ */
+export function sumFinding(
+  ctx: Pick<RuleContext, "finding" | "report">,
+  messageId: string,
+  data: Record<string, string | number>,
+  total: LineItem,
+  parts: readonly LineItem[],
+  result: Balance,
+): Finding {
+  return ctx.finding({
+    messageId,
+    data,
+    verdict: result.verdict,
+    expected: result.expected,
+    actual: result.actual,
+    tolerance: result.tolerance,
+    evidence: [cellEvidence(ctx.report, total), ...parts.map((p) => cellEvidence(ctx.report, p))],
+  });
+}
