@@ -27,6 +27,14 @@ describe("stated-ratio", () => {
       expect(f[0].expected).toBeCloseTo(186.81, 2);
       expect(f[0].message).toContain("186.81%");
     });
+    it("a report whose year is masked (20xx, stored as 0) says no '0 年' in its message", () => {
+      const f = run([m("budget.initial", 0, "11605.29万元"), m("budget.executed", 0, "21680.25万元"), m("budget.execution_rate", 0, "100%")]);
+      expect(f).toHaveLength(1);
+      expect(f[0].message).not.toMatch(/(^|[^\d])0 ?年/);
+      expect(f[0].message).toMatch(/^预算执行率 100%/);
+      const known = run([m("budget.initial", 2022, "11605.29万元"), m("budget.executed", 2022, "21680.25万元"), m("budget.execution_rate", 2022, "100%")]);
+      expect(known[0].message).toMatch(/^2022 年预算执行率 100%/);
+    });
     it("a wrong rate against 全年预算 is an error, inside a project", () => {
       const r = report([], {
         projects: [{ name: "暖通改造", metrics: [m("budget.adjusted", 2019, "43.2万元"), m("budget.executed", 2019, "37.24万元"), m("budget.execution_rate", 2019, "96%")] }],

@@ -43,6 +43,14 @@ export function fillTemplate(template: string, data: Record<string, string | num
   });
 }
 
+/**
+ * A year unknown to the report (a 范文 repost masks it as "20xx"; extraction stores 0) is left out of the message
+ * instead of printed as "0 年".
+ */
+function withoutUnknownYear(template: string, data: Record<string, string | number>): string {
+  return String(data.year) === "0" ? template.replace(/\{year\}\s*年度?\s*/g, "") : template;
+}
+
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
@@ -68,7 +76,7 @@ function build(meta: RuleMeta, configured: Severity | undefined, source: Pick<Re
     rule: meta.id,
     messageId: s.messageId,
     severity,
-    message: fillTemplate(msg.zh, { ...defaults(s), ...s.data }, `rule ${meta.id} message ${s.messageId}`),
+    message: fillTemplate(withoutUnknownYear(msg.zh, s.data ?? {}), { ...defaults(s), ...s.data }, `rule ${meta.id} message ${s.messageId}`),
     metrics,
     expected: s.expected === null ? null : round6(s.expected),
     actual: s.actual === null ? null : round6(s.actual),
