@@ -13,6 +13,16 @@ const RE_COMPARE = new RegExp(`(?:${alternation(V.notCompare)})|(${alternation(V
 const RE_DIRECTION = new RegExp(`^[\\s,，、]*(?:相比|相较|比较)?[\\s,，、]*(${alternation([...V.level, ...V.up, ...V.down])})`);
 const RE_COMPARATIVE = new RegExp(`(${alternation(V.names)})\\s*(${alternation([...V.greater, ...V.less, ...V.equal])})\\s*(?:年初|全年|调整后)?(${alternation(V.names)})`, "g");
 const RE_NAME = new RegExp(alternation(V.names), "g");
+// After 比: a year (or 上年) and a name, no figure, then the direction word.
+const RE_NAMED_BASE = new RegExp(`^\\s*(?:((?:19|20)\\d{2})\\s*年度?|(上年度?))([^\\d，,。；;]{0,14}?)(${alternation([...V.level, ...V.up, ...V.down])})`);
+
+const RE_CHANGE_CLAUSE = new RegExp(`[比较与]|${alternation([...V.level, ...V.up, ...V.down])}`);
+
+/** The clause a figure closes: from the last clause mark before it. */
+function clauseBefore(s: string, at: number): string {
+  const from = Math.max(...["，", ",", "；", ";", "。"].map((c) => s.lastIndexOf(c, at - 1))) + 1;
+  return s.slice(from, at);
+}
 
 /** ± half a unit of the last printed digit, in base units. */
 function half(h: FigureHit): number {
@@ -73,30 +83,59 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>):
     if (!cm[1]) continue;
     const k = cm.index;
     const a = [...hits].reverse().find((h) => h.end <= k && k - h.end <= 30 && h.amount.kind === "money" && h.change === null);
-    const b = hits.find((h) => h.start > k && h.start - k <= 20 && h.amount.kind === "money");
+    let b = hits.find((h) => h.start > k && h.start - k <= 20 && h.amount.kind === "money");
     // "0万元，比2022年预算增加1421.25万元": an amount cannot have grown by more than it is now (the prior year would be
     // negative).
     if (a && b && b.change === "up" && !/[，,。]/.test(s.slice(k, b.start)) && b.amount.value - a.amount.value > half(a) + half(b)) {
       out.push({ at: a.start, messageId: "increaseExceedsFigure", data: { a: fmt(a), c: fmt(b) }, expected: a.amount.value, actual: b.amount.value });
       continue;
     }
-    if (!a || !b || b.change !== null || /[，,。]/.test(s.slice(k, b.start).replace(/^[^，,]*年度?/, ""))) continue;
-    const d = RE_DIRECTION.exec(s.slice(b.end).replace(/^(万元|亿元|元)/, ""));
-    if (!d) continue;
-    const dirAt = s.indexOf(d[1], b.end);
-    if (bound.some((x) => x.value === a.amount.value && x.text && s.replace(/,/g, "").includes(x.text))) continue;
-    const kind = kindOf(d[1]);
+    let word: string;
+    let dirAt: number;
+    if (a && !b) {
+      // "2023年执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%": what 比 names is the
+      // figure stated earlier in the sentence under that year (科目 lines of a 情况说明).
+      const named = RE_NAMED_BASE.exec(s.slice(k + cm[1].length));
+      if (!named) continue;
+      const when = named[1] ? `${named[1]}年` : "上年";
+      // The base is a figure stated under that year, not a change told against it (与2022年预算相比增加170万元).
+      const earlier = hits.filter((h) => {
+        const clause = clauseBefore(s, h.start);
+        return h !== a && h.end <= a.start && h.amount.kind === "money" && h.change === null && clause.includes(when) && !RE_CHANGE_CLAUSE.test(clause);
+      });
+      if (earlier.length !== 1) continue;
+      b = earlier[0];
+      word = named[4];
+      dirAt = k + cm[1].length + named.index + named[0].length - word.length;
+    } else {
+      if (!a || !b || b.change !== null || /[，,。]/.test(s.slice(k, b.start).replace(/^[^，,]*年度?/, ""))) continue;
+      const d = RE_DIRECTION.exec(s.slice(b.end).replace(/^(万元|亿元|元)/, ""));
+      if (!d) continue;
+      word = d[1];
+      dirAt = s.indexOf(d[1], b.end);
+    }
+    out.push(...judge(s, hits, a, b, word, dirAt, bound));
+  }
+  return out;
+}
+
+/** The direction, the amount and the percentage a claim states after `word`, recomputed from its two figures. */
+function judge(s: string, hits: FigureHit[], a: FigureHit, b: FigureHit, word: string, dirAt: number, bound: Array<{ value: number; text: string }>): Spec[] {
+  const out: Spec[] = [];
+  {
+    if (bound.some((x) => x.value === a.amount.value && x.text && s.replace(/,/g, "").includes(x.text))) return out;
+    const kind = kindOf(word);
     const diff = a.amount.value - b.amount.value;
     const tol = half(a) + half(b);
-    const data = { a: fmt(a), b: fmt(b), word: d[1], diff: wan(Math.abs(diff)) };
+    const data = { a: fmt(a), b: fmt(b), word, diff: wan(Math.abs(diff)) };
     const contradicts = (kind === "level" && Math.abs(diff) > tol) || (kind === "up" && diff < -tol) || (kind === "down" && diff > tol);
     if (contradicts) {
       out.push({ at: a.start, messageId: kind === "level" ? "levelButDiffer" : "directionContradicts", data: { ...data, due: diff > 0 ? "增加" : diff < 0 ? "减少" : "持平" }, expected: diff, actual: null });
-      continue;
+      return out;
     }
-    if (kind === "level") continue;
-    const next = hits.filter((h) => h.start >= dirAt && h.start - dirAt <= 30 && !s.slice(dirAt, h.start).slice(d[1].length).match(/[比较与]/));
-    const c = next.find((h) => h.amount.kind === "money" && h.start - dirAt <= d[1].length + 3);
+    if (kind === "level") return out;
+    const next = hits.filter((h) => h.start >= dirAt && h.start - dirAt <= 30 && !s.slice(dirAt, h.start).slice(word.length).match(/[比较与]/));
+    const c = next.find((h) => h.amount.kind === "money" && h.start - dirAt <= word.length + 3);
     if (c) {
       const t = tol + half(c);
       const v = grade(c.amount.value - Math.abs(diff), t, 2 * half(c));
@@ -174,8 +213,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "direction-word",
   description: {
-    zh: "一句之内“A 比 B 增加/减少/持平 C（P%）”与“决算数大于预算数”等比较，按句中两数重算：方向词与两数不符为警告，所述增减额或增减率不符、或增加额大于本年数为错误",
-    en: "Comparisons within one sentence (A 比 B 增加/减少/持平 C, P%; 决算数大于预算数) recomputed from the sentence's two figures: a direction word that contradicts them is a warning; a stated change amount or percentage that does not follow, or an increase larger than the figure itself, is an error",
+    zh: "一句之内“A 比 B 增加/减少/持平 C（P%）”（B 或为句中前文某年所列之数，如科目说明“2022年执行数为X万元，2023年预算安排Y万元，比2022年执行数增加P%”）与“决算数大于预算数”等比较，按句中两数重算：方向词与两数不符为警告，所述增减额或增减率不符、或增加额大于本年数为错误",
+    en: "Comparisons within one sentence (A 比 B 增加/减少/持平 C, P% — B possibly the figure stated earlier in the sentence under the year 比 names, as 科目 lines of a 情况说明 print it; 决算数大于预算数) recomputed from the sentence's two figures: a direction word that contradicts them is a warning; a stated change amount or percentage that does not follow, or an increase larger than the figure itself, is an error",
   },
   defaultSeverity: "error",
   scope: "report",

@@ -18,12 +18,30 @@ describe("direction-word", () => {
       expect(run("公务接待费2023年度决算数为1.20万元，与2022年度决算数1.20万元持平。")).toEqual([]);
       expect(run("年初预算数为86.00万元，决算数为80.50万元，决算数小于预算数，主要原因是压减会议。")).toEqual([]);
     });
+    it("a 科目 line comparing with a figure it stated earlier under that year, when the percentage follows", () => {
+      expect(run("“林业和草原支出（类）林业和草原（款）森林管护（项）”88.00万元。2022年当年预算执行数为80.00万元，2023年预算安排88.00万元，比2022年预算执行数增加10.00%。")).toEqual([]);
+    });
+    it("a change told against a year is not that year's figure", () => {
+      expect(run("因公出国（境）费预算60万元，与2022年预算相比增加60万元，公务接待费预算20万元，与2022年预算持平。")).toEqual([]);
+    });
     it("比例 and 比重 are not comparisons", () => {
       expect(run("基本支出300.00万元，占总支出比重60.00%，比例增加。")).toEqual([]);
     });
   });
 
   describe("invalid", () => {
+    it("a 科目 line whose percentage does not follow from the earlier figure of the year it names (an error)", () => {
+      const f = run("2022年当年预算执行数为11.50万元，2023年预算安排46.00万元，比2022年预算执行数增加250.00%。");
+      expect(f.map((x) => x.messageId)).toEqual(["changePercentDiffers"]);
+      expect(f[0].expected).toBeCloseTo(300, 2);
+      expect(f[0].actual).toBe(250);
+      expect(f[0].severity).toBe("error");
+    });
+    it("a 科目 line saying 增加 of a smaller figure than the year it names (a warning)", () => {
+      const f = run("2022年当年预算执行数为60.00万元，2023年预算安排25.00万元，比2022年预算执行数增加12.40%。");
+      expect(f.map((x) => x.messageId)).toEqual(["directionContradicts"]);
+      expect(f[0].severity).toBe("warning");
+    });
     it("增加 where the later figure is smaller (a warning)", () => {
       const f = run("林业和草原支出2023年度决算数为320.00万元，比2022年度决算数400.00万元增加80.00万元。");
       expect(f.map((x) => x.messageId)).toEqual(["directionContradicts"]);
