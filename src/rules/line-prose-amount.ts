@@ -2,7 +2,7 @@ import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import { parseAmountIn } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { textUnits, unitEvidence } from "./lib/doc-text.js";
+import { isHeadingLike, textUnits, unitEvidence } from "./lib/doc-text.js";
 import { cellEvidence, halfCents, cents, inTableUnit } from "./lib/line-items.js";
 
 /**
@@ -12,21 +12,44 @@ import { cellEvidence, halfCents, cents, inTableUnit } from "./lib/line-items.js
  */
 // A name may hold its own brackets (政府办公厅（室）及相关机构事务), never (类)/(款)/(项).
 const NAME = String.raw`((?:[^“”"()（）\d，。；]|\([^()类款项]{1,4}\)){2,40}?)`;
-const RE_PATH = new RegExp(String.raw`[“"]?${NAME}\(类\)${NAME}\(款\)(?:${NAME}\(项\))?[”"]?\s*(?:科目)?(?:预算数?为?|为)?\s*[:：]?\s*(\d+(?:\.\d+)?)\s*(万元|元)`, "g");
-const NUM = "(\\d+(?:\\.\\d+)?)\\s*(万元|元)";
+const AMOUNT = String.raw`[”"]?\s*(?:科目)?(?:支出)?(?:预算数?为?|为)?\s*[:：]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)`;
+// “类（类）款（款）项（项）”25.77万元, or a 类 line alone (公共安全（类）支出16,593.12万元).
+const RE_PATH = new RegExp(String.raw`[“"]?${NAME}\(类\)(?:${NAME}\(款\)(?:${NAME}\(项\))?)?${AMOUNT}`, "g");
+// Under a 类 heading: 检察（款）行政运行（项）支出12,268.62万元.
+const RE_SUB = new RegExp(String.raw`[“"]?${NAME}\(款\)(?:${NAME}\(项\))?${AMOUNT}`, "g");
+// A heading naming a 类 alone: （一）公共安全（类）.
+const RE_CLASS_HEADING = /^\s*(?:[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+、|\d+[.、])?\s*([^\d()，。；:]{2,30})\(类\)\s*$/;
+const NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(万元|元)";
 
-const norm = (s: string) => s.replace(/[\s“”"]/g, "").replace(/[（]/g, "(").replace(/[）]/g, ")");
+// Names compared without quotes, spaces, bracket width or the numbering a lazy match may take along (1.检察).
+const norm = (s: string) => s.replace(/[\s“”"]/g, "").replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/^[.、．]+/, "");
+
+/** The prose may drop the 支出 a 类 name ends with (公共安全（类） for 公共安全支出). */
+function sameName(printed: string, said: string): boolean {
+  const [a, b] = [norm(printed), norm(said)];
+  return a === b || a === `${b}支出`;
+}
 
 /** The line items of the 科目 a path names: its 类 by name, the 款 of that 类 by name, the 项 of that 款 by name. */
 function itemsOf(items: readonly LineItem[], path: string[]): LineItem[] {
   let code = "";
   for (const [i, name] of path.entries()) {
     const len = [3, 5, 7][i];
-    const found = items.find((x) => x.code && x.code.length === len && x.code.startsWith(code) && norm(x.name) === norm(name));
+    const found = items.find((x) => x.code && x.code.length === len && x.code.startsWith(code) && sameName(x.name, name));
     if (!found?.code) return [];
     code = found.code;
   }
-  return items.filter((x) => x.code === code && x.role === "total");
+  // A table of one amount column calls it 金额 (role amount); others their 合计.
+  return items.filter((x) => x.code === code && (x.role === "total" || x.role === "amount"));
+}
+
+/** Which tables a section's 科目 lines speak of: 财政拨款/一般公共预算 money, or all funds (支出预算总计 …); null when unsaid. */
+const FISCAL_TABLES = new Set(["general", "generalBasic", "fiscal", "fiscalExpenditure", "fiscalBasic"]);
+const ALL_FUNDS_TABLES = new Set(["expenditure", "summary"]);
+function scopeOf(heading: string): Set<string> | null {
+  if (/财政拨款|一般公共预算/.test(heading)) return FISCAL_TABLES;
+  if (/支出(?:预算|决算)|(?:预算|决算)支出/.test(heading)) return ALL_FUNDS_TABLES;
+  return null;
 }
 
 /** Does a prose amount (its own rounding) equal a table cell (its own rounding)? */
@@ -41,16 +64,32 @@ function check(ctx: RuleContext): Finding[] {
   if (!doc || items.length === 0 || fy === null) return [];
   const out: Finding[] = [];
   const rePlanned = new RegExp(`${fy}\\s*年(?:度)?(?:预算安排|预算数为|决算数为|支出决算为)\\s*${NUM}`, "g");
+  let heading: string | null = null;
+  let scope: Set<string> | null = null;
   for (const u of textUnits(doc)) {
     if (u.table) continue;
-    for (const m of u.text.matchAll(RE_PATH)) {
-      const path = [m[1], m[2], m[3]].filter((x): x is string => Boolean(x));
-      const cells = itemsOf(items, path);
+    const h = RE_CLASS_HEADING.exec(u.text);
+    if (h) {
+      heading = h[1];
+      continue;
+    }
+    // A section's heading says whose money its 科目 lines count: the prose of 支出预算总计 is not the 财政拨款 table's.
+    if (isHeadingLike(u) || /^[(（]?[一二三四五六七八九十]+[)）、]/.test(u.text)) scope = scopeOf(u.text) ?? scope;
+    const lines: Array<{ path: string[]; num: string; unit: string; start: number; end: number }> = [];
+    for (const m of u.text.matchAll(RE_PATH)) lines.push({ path: [m[1], m[2], m[3]].filter((x): x is string => Boolean(x)), num: m[4], unit: m[5], start: m.index, end: m.index + m[0].length });
+    if (heading) {
+      for (const m of u.text.matchAll(RE_SUB)) {
+        if (lines.some((l) => m.index < l.end && m.index + m[0].length > l.start)) continue;
+        lines.push({ path: [heading, m[1], m[2]].filter((x): x is string => Boolean(x)), num: m[3], unit: m[4], start: m.index, end: m.index + m[0].length });
+      }
+    }
+    for (const l of lines) {
+      const cells = itemsOf(items, l.path).filter((x) => !scope || scope.has(x.table));
       if (cells.length === 0) continue;
       // The head figure, and this year's figure the same line states again before the next 科目 line.
-      const rest = u.text.slice(m.index + m[0].length);
-      const stop = rest.search(/\d+[.、]\s*[“"]|[“"][^”"]{2,30}\(类\)/);
-      const claims = [{ num: m[4], unit: m[5] }, ...[...(stop < 0 ? rest : rest.slice(0, stop)).matchAll(rePlanned)].map((x) => ({ num: x[1], unit: x[2] }))];
+      const rest = u.text.slice(l.end);
+      const stop = rest.search(/\d+[.、]\s*[“"]|[“"][^”"]{2,30}\((?:类|款)\)|\d+[.、][^\d，。；]{2,30}\(款\)/);
+      const claims = [{ num: l.num, unit: l.unit }, ...[...(stop < 0 ? rest : rest.slice(0, stop)).matchAll(rePlanned)].map((x) => ({ num: x[1], unit: x[2] }))];
       for (const c of claims) {
         const a = parseAmountIn(c.num, c.unit);
         if (!a) continue;
@@ -60,11 +99,11 @@ function check(ctx: RuleContext): Finding[] {
         out.push(
           ctx.finding({
             messageId: "proseDiffersFromTable",
-            data: { subject: path.join("/"), stated: `${c.num}${c.unit}`, table: x.title, code: x.code ?? "", printed: inTableUnit(x.value, x) },
+            data: { subject: l.path.map((n) => n.replace(/^[.、．\s]+/, "")).join("/"), stated: `${c.num}${c.unit}`, table: x.title, code: x.code ?? "", printed: inTableUnit(x.value, x) },
             expected: x.value,
             actual: a.value,
             refs: [{ key: "document.claim", year: fy }],
-            evidence: [unitEvidence(doc, u, u.text.slice(m.index, m.index + m[0].length + Math.min(stop < 0 ? 120 : stop, 160)).trim()), cellEvidence(ctx.report, x)],
+            evidence: [unitEvidence(doc, u, u.text.slice(l.start, l.end + Math.min(stop < 0 ? 120 : stop, 160)).trim()), cellEvidence(ctx.report, x)],
           }),
         );
         break;
@@ -77,8 +116,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "line-prose-amount",
   description: {
-    zh: "情况说明中按“类/款/项”列出的科目金额（及其“某年预算安排”数）应与公开表中同一科目（按编码定位）的合计数一致，按两处打印位数容许四舍五入",
-    en: "A 科目 line of the 情况说明 (named by its 类/款/项 path, with its amount and the year's 预算安排) states an amount the tables print for that 科目 (found by code, its 合计 column), within the rounding of both",
+    zh: "情况说明中按“类/款/项”列出的科目金额（及其“某年预算安排”数；“（一）某某（类）”标题下的款/项行亦然）应与公开表中同一科目（按编码定位）的合计数一致：财政拨款/一般公共预算部分对照财政拨款表，支出预算总计部分对照支出总表；按两处打印位数容许四舍五入",
+    en: "A 科目 line of the 情况说明 (named by its 类/款/项 path, or its 款/项 under a 类 heading, with its amount and the year's 预算安排) states an amount the tables print for that 科目 (found by code, its 合计 column) — the 财政拨款 tables for a 财政拨款/一般公共预算 section, the 支出总表 for all funds — within the rounding of both",
   },
   defaultSeverity: "error",
   scope: "report",
