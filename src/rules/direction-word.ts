@@ -19,8 +19,8 @@ const RE_NAMED_BASE = new RegExp(`^\\s*(?:((?:19|20)\\d{2})\\s*年度?|(上年�
 const RE_CHANGE_CLAUSE = new RegExp(`[比较与]|${alternation([...V.level, ...V.up, ...V.down])}`);
 
 /** The clause a figure closes: from the last clause mark before it. */
-function clauseBefore(s: string, at: number): string {
-  const from = Math.max(...["，", ",", "；", ";", "。"].map((c) => s.lastIndexOf(c, at - 1))) + 1;
+function clauseBefore(s: string, at: number, marks = ["，", ",", "；", ";", "。"]): string {
+  const from = Math.max(...marks.map((c) => s.lastIndexOf(c, at - 1))) + 1;
   return s.slice(from, at);
 }
 
@@ -122,35 +122,33 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>):
 /** The direction, the amount and the percentage a claim states after `word`, recomputed from its two figures. */
 function judge(s: string, hits: FigureHit[], a: FigureHit, b: FigureHit, word: string, dirAt: number, bound: Array<{ value: number; text: string }>): Spec[] {
   const out: Spec[] = [];
-  {
-    if (bound.some((x) => x.value === a.amount.value && x.text && s.replace(/,/g, "").includes(x.text))) return out;
-    const kind = kindOf(word);
-    const diff = a.amount.value - b.amount.value;
-    const tol = half(a) + half(b);
-    const data = { a: fmt(a), b: fmt(b), word, diff: wan(Math.abs(diff)) };
-    const contradicts = (kind === "level" && Math.abs(diff) > tol) || (kind === "up" && diff < -tol) || (kind === "down" && diff > tol);
-    if (contradicts) {
-      out.push({ at: a.start, messageId: kind === "level" ? "levelButDiffer" : "directionContradicts", data: { ...data, due: diff > 0 ? "增加" : diff < 0 ? "减少" : "持平" }, expected: diff, actual: null });
-      return out;
-    }
-    if (kind === "level") return out;
-    const next = hits.filter((h) => h.start >= dirAt && h.start - dirAt <= 30 && !s.slice(dirAt, h.start).slice(word.length).match(/[比较与]/));
-    const c = next.find((h) => h.amount.kind === "money" && h.start - dirAt <= word.length + 3);
-    if (c) {
-      const t = tol + half(c);
-      const v = grade(c.amount.value - Math.abs(diff), t, 2 * half(c));
-      if (v === "near" || v === "off") out.push({ at: a.start, messageId: "changeAmountDiffers", data: { ...data, c: fmt(c) }, verdict: v, expected: Math.abs(diff), actual: c.amount.value, tolerance: t });
-    }
-    const p = next.find((h) => h.amount.kind === "percent");
-    if (p && b.amount.value !== 0) {
-      const f = (x: number, y: number) => (Math.abs(x - y) / y) * 100;
-      const [lo, hi] = cornerRange(f, [[a.amount.value - half(a), a.amount.value + half(a)], [b.amount.value - half(b), b.amount.value + half(b)]]);
-      const e = f(a.amount.value, b.amount.value);
-      const hp = half(p);
-      const t = Math.max(e - lo, hi - e) + hp;
-      const v = grade(p.amount.value - e, t, 2 * hp);
-      if (v === "near" || v === "off") out.push({ at: a.start, messageId: "changePercentDiffers", data: { ...data, p: fmt(p), computed: `${e.toFixed(2)}%` }, verdict: v, expected: e, actual: p.amount.value, tolerance: t });
-    }
+  if (bound.some((x) => x.value === a.amount.value && x.text && s.replace(/,/g, "").includes(x.text))) return out;
+  const kind = kindOf(word);
+  const diff = a.amount.value - b.amount.value;
+  const tol = half(a) + half(b);
+  const data = { a: fmt(a), b: fmt(b), word, diff: wan(Math.abs(diff)) };
+  const contradicts = (kind === "level" && Math.abs(diff) > tol) || (kind === "up" && diff < -tol) || (kind === "down" && diff > tol);
+  if (contradicts) {
+    out.push({ at: a.start, messageId: kind === "level" ? "levelButDiffer" : "directionContradicts", data: { ...data, due: diff > 0 ? "增加" : diff < 0 ? "减少" : "持平" }, expected: diff, actual: null });
+    return out;
+  }
+  if (kind === "level") return out;
+  const next = hits.filter((h) => h.start >= dirAt && h.start - dirAt <= 30 && !s.slice(dirAt, h.start).slice(word.length).match(/[比较与]/));
+  const c = next.find((h) => h.amount.kind === "money" && h.start - dirAt <= word.length + 3);
+  if (c) {
+    const t = tol + half(c);
+    const v = grade(c.amount.value - Math.abs(diff), t, 2 * half(c));
+    if (v === "near" || v === "off") out.push({ at: a.start, messageId: "changeAmountDiffers", data: { ...data, c: fmt(c) }, verdict: v, expected: Math.abs(diff), actual: c.amount.value, tolerance: t });
+  }
+  const p = next.find((h) => h.amount.kind === "percent");
+  if (p && b.amount.value !== 0) {
+    const f = (x: number, y: number) => (Math.abs(x - y) / y) * 100;
+    const [lo, hi] = cornerRange(f, [[a.amount.value - half(a), a.amount.value + half(a)], [b.amount.value - half(b), b.amount.value + half(b)]]);
+    const e = f(a.amount.value, b.amount.value);
+    const hp = half(p);
+    const t = Math.max(e - lo, hi - e) + hp;
+    const v = grade(p.amount.value - e, t, 2 * hp);
+    if (v === "near" || v === "off") out.push({ at: a.start, messageId: "changePercentDiffers", data: { ...data, p: fmt(p), computed: `${e.toFixed(2)}%` }, verdict: v, expected: e, actual: p.amount.value, tolerance: t });
   }
   return out;
 }
@@ -182,8 +180,7 @@ function comparatives(s: string): Spec[] {
 
 /** The catalogue metric a claim is about: the last label in its clause before its figure (政府性基金拨款支出预算0万元). */
 function subjectKey(s: string, at: number): string | null {
-  const from = Math.max(...["，", ",", "；", ";", "：", ":", "。"].map((c) => s.lastIndexOf(c, at - 1))) + 1;
-  const hits = findLabels(s.slice(from, at), { project: false });
+  const hits = findLabels(clauseBefore(s, at, ["，", ",", "；", ";", "：", ":", "。"]), { project: false });
   return hits.length ? hits[hits.length - 1].entry.key : null;
 }
 

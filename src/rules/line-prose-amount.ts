@@ -1,6 +1,6 @@
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
-import { parseAmountIn } from "../extract/amount.js";
+import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { isHeadingLike, textUnits, unitEvidence } from "./lib/doc-text.js";
 import { cellEvidence, halfCents, cents, inTableUnit } from "./lib/line-items.js";
@@ -12,14 +12,19 @@ import { cellEvidence, halfCents, cents, inTableUnit } from "./lib/line-items.js
  */
 // A name may hold its own brackets (政府办公厅（室）及相关机构事务), never (类)/(款)/(项).
 const NAME = String.raw`((?:[^“”"()（）\d，。；]|\([^()类款项]{1,4}\)){2,40}?)`;
-const AMOUNT = String.raw`[”"]?\s*(?:科目)?(?:支出)?(?:预算数?为?|为)?\s*[:：]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)`;
+// An amount as printed (12,268.62万元): the digits and the unit.
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)`;
+const AMOUNT = String.raw`[”"]?\s*(?:科目)?(?:支出)?(?:预算数?为?|为)?\s*[:：]?\s*${NUM}`;
 // “类（类）款（款）项（项）”25.77万元, or a 类 line alone (公共安全（类）支出16,593.12万元).
 const RE_PATH = new RegExp(String.raw`[“"]?${NAME}\(类\)(?:${NAME}\(款\)(?:${NAME}\(项\))?)?${AMOUNT}`, "g");
 // Under a 类 heading: 检察（款）行政运行（项）支出12,268.62万元.
 const RE_SUB = new RegExp(String.raw`[“"]?${NAME}\(款\)(?:${NAME}\(项\))?${AMOUNT}`, "g");
 // A heading naming a 类 alone: （一）公共安全（类）.
 const RE_CLASS_HEADING = /^\s*(?:[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+、|\d+[.、])?\s*([^\d()，。；:]{2,30})\(类\)\s*$/;
-const NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(万元|元)";
+// Where the next 科目 line starts: its number and quote, a quoted path, or a numbered 款 line.
+const RE_NEXT_LINE = /\d+[.、]\s*[“"]|[“"][^”"]{2,30}\((?:类|款)\)|\d+[.、][^\d，。；]{2,30}\(款\)/;
+// A 科目 line restates its year's figure within a sentence or two: no further than this is read for it.
+const LINE_REACH = 400;
 
 // Names compared without quotes, spaces, bracket width or the numbering a lazy match may take along (1.检察).
 const norm = (s: string) => s.replace(/[\s“”"]/g, "").replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/^[.、．]+/, "");
@@ -53,8 +58,8 @@ function scopeOf(heading: string): Set<string> | null {
 }
 
 /** Does a prose amount (its own rounding) equal a table cell (its own rounding)? */
-function agrees(value: number, half: number, x: LineItem): boolean {
-  return Math.abs(Math.round(value * 100) - cents(x)) <= half + halfCents(x);
+function agrees(a: Amount, x: LineItem): boolean {
+  return Math.abs(cents(a) - cents(x)) <= halfCents(a) + halfCents(x);
 }
 
 function check(ctx: RuleContext): Finding[] {
@@ -87,14 +92,13 @@ function check(ctx: RuleContext): Finding[] {
       const cells = itemsOf(items, l.path).filter((x) => !scope || scope.has(x.table));
       if (cells.length === 0) continue;
       // The head figure, and this year's figure the same line states again before the next 科目 line.
-      const rest = u.text.slice(l.end);
-      const stop = rest.search(/\d+[.、]\s*[“"]|[“"][^”"]{2,30}\((?:类|款)\)|\d+[.、][^\d，。；]{2,30}\(款\)/);
+      const rest = u.text.slice(l.end, l.end + LINE_REACH);
+      const stop = rest.search(RE_NEXT_LINE);
       const claims = [{ num: l.num, unit: l.unit }, ...[...(stop < 0 ? rest : rest.slice(0, stop)).matchAll(rePlanned)].map((x) => ({ num: x[1], unit: x[2] }))];
       for (const c of claims) {
         const a = parseAmountIn(c.num, c.unit);
         if (!a) continue;
-        const half = a.value === 0 ? 0 : Math.round((50 * a.scale) / Math.pow(10, a.decimals));
-        if (cells.some((x) => agrees(a.value, half, x))) continue;
+        if (cells.some((x) => agrees(a, x))) continue;
         const x = cells[0];
         out.push(
           ctx.finding({

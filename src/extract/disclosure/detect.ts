@@ -61,7 +61,7 @@ function latestYear(text: string): number | null {
 }
 
 // Forms and self-evaluations, which quote budget words too, are never a disclosure's page.
-const RE_SELF_EVAL_BODY = /绩效自评|自评报告|自评表|绩效评价报告|评价报告|得分|分值|[一二三]级指标/;
+const RE_SELF_EVAL_BODY = new RegExp(`${RE_SELF_EVAL.source}|得分|分值|[一二三]级指标`);
 // A statement about the year before (比上年决算数, 上年预算) says nothing of this document's kind.
 const RE_PRIOR = /(?:上年|上一年|去年|比|较|同期)\s*$/;
 

@@ -9,10 +9,10 @@ import { grade, type Verdict } from "./tolerance.js";
 import type { RuleContext } from "./types.js";
 
 /** Exact amount in 分. */
-export const cents = (x: LineItem): number => Math.round(x.value * 100);
+export const cents = (x: Pick<LineItem, "value">): number => Math.round(x.value * 100);
 
 /** Half a unit of the cell's last printed digit, in 分; a printed 0 is exact (nothing budgeted). */
-export function halfCents(x: LineItem): number {
+export function halfCents(x: Pick<LineItem, "value" | "scale" | "decimals">): number {
   if (x.value === 0) return 0;
   return Math.round((50 * x.scale) / Math.pow(10, x.decimals));
 }
