@@ -201,6 +201,7 @@ function kindOf(c: number): Kind {
 
 const RE_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const RE_LEAD_NUM = /^[\d,.]+/;
+const RE_CENTS = /\.\d\d$/;
 
 /** The run of digits, commas and points ending `s` (what /[\d,.]+$/ matches, without scanning `s` from its start). */
 function trailingNumber(s: string): string {
@@ -226,9 +227,14 @@ export function needsSpace(left: string, right: string, gap: number, size: numbe
     // Digits drawn one by one, or a number broken into two runs: join when the result is still one number.
     const l = trailingNumber(left);
     const r = RE_LEAD_NUM.exec(right)?.[0] ?? "";
-    if (l.length === 1 || r.length === 1) return false;
-    return !RE_NUMBER.test(l + r);
+    // A space's width (a fifth of an em or more) after a figure printed to the 分 starts another figure ("1.96 1").
+    if (l.length === 1 || r.length === 1) return gap > 0.2 * size && RE_CENTS.test(l);
+    // One number broken into two runs sits tight; two runs a space apart are two figures even when their digits
+    // would read as one ("45 45" is not 4545, "1.96 10" not 1.9610).
+    return gap > 0.2 * size || !RE_NUMBER.test(l + r);
   }
+  // A percent ends its figure: a digit after it starts the next one ("100% 10").
+  if (a === 0x25 && kb === "digit") return gap > 0.1 * size;
   if (ka === "numpunct" || kb === "numpunct") {
     // "1 , 2 3 4 . 5 6": separators inside a number; a sentence comma followed by a word keeps its space.
     if (ka === "digit" || kb === "digit") return gap > 0.6 * size;

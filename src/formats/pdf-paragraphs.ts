@@ -47,7 +47,11 @@ export function pageLayout(lines: PdfLine[], width: number): PageLayout {
   for (const l of body) lefts.set(Math.round(l.x0 / 2) * 2, (lefts.get(Math.round(l.x0 / 2) * 2) ?? 0) + 1);
   const left = Math.min(...[...lefts.entries()].filter(([, n]) => n >= Math.max(2, body.length * 0.15)).map(([x]) => x), Math.round(median(body.map((l) => l.x0))));
   const rights = body.map((l) => l.x1).sort(cmp);
-  const right = rights[Math.floor(rights.length * 0.9)] ?? width;
+  let right = rights[Math.floor(rights.length * 0.9)] ?? width;
+  // A page of short lines (a form flattened into one cell per line) never reaches its right margin: the lines' ends
+  // would put the margin a few characters from the left one, and every short line would run on into the next. No line
+  // reaching past the page's middle says nothing of the margin; the left one mirrored is the best guess.
+  if (right < left + 0.5 * (width - 2 * left)) right = Math.max(right, width - left);
   return { left, right, bodySize, width };
 }
 
@@ -107,6 +111,21 @@ export function joinAcross(a: string, b: string): string {
   return a + " " + b;
 }
 
+/**
+ * Width of the run a line opens with that no line break can split (a figure, a Latin word, a bracketed gloss: what comes
+ * before the first CJK character or space), estimated from typical advances. Such a run moves whole to the next line
+ * and leaves the line before it short by its width: "…全年预算资金" | "12,345,678.90元".
+ */
+function leadingWordWidth(text: string, size: number): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || isCjkCode(c)) break;
+    w += c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x69 || c === 0x6c ? 0.3 : 0.55;
+  }
+  return w * size;
+}
+
 const isFigureChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c;
 
 const NO_BOX: BBox = { x0: 0, top: 0, x1: 0, bottom: 0 };
@@ -149,7 +168,7 @@ export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: numb
       const pitch = line.base - prev.base;
       const sameSize = Math.abs(size - prev.size) < 0.15 * Math.max(size, prev.size);
       const normalLeading = pitch > 0 && pitch < Math.max(1.8 * Math.max(size, prev.size), Math.min(1.25 * usual, 3 * size));
-      const prevFull = prev.x1 > right - 1.5 * prev.size;
+      const prevFull = prev.x1 > right - 1.5 * prev.size || prev.x1 + leadingWordWidth(line.text, size) > right;
       if (cur.title && title) {
         // Two lines centred on their own (a title broken by hand) join as before; a wrapped line needs the shared axis.
         const byHand = sameSize && normalLeading && isTitle(prev, layout) && isTitle(line, layout);

@@ -29,6 +29,15 @@ describe("pdf line text", () => {
     expect(joinPieces(row([["100.00", 0], ["200.00", 0.4]]))).toBe("100.00 200.00");
   });
 
+  it("keeps the figures of a printed row apart when a space's width separates them, even where the digits would join", () => {
+    // One pdf.js item holding real spaces (LibreOffice writes a row of figures as one run).
+    expect(joinPieces(splitItems(row([["5.28 1.96 1.96 10 100.00% 10", 0]])))).toBe("5.28 1.96 1.96 10 100.00% 10");
+    expect(joinPieces(splitItems(row([["45 45 10 100% 10", 0]])))).toBe("45 45 10 100% 10");
+    expect(joinPieces(row([["95.00", 0], ["5", 0.3]]))).toBe("95.00 5");
+    // Tracked digits still read as one number.
+    expect(joinPieces(splitItems(row([["9 8 . 1 7 %", 0]])))).toBe("98.17%");
+  });
+
   it("keeps wide gaps as a tab, except in a line spread evenly by distributed alignment", () => {
     expect(joinPieces(row([["部门：某局", 0], ["单位：万元", 20]]))).toBe("部门：某局\t单位：万元");
     expect(joinPieces(row([["为", 0], ["全", 4], ["年", 4], ["收", 4], ["入", 4]]))).toBe("为全年收入");

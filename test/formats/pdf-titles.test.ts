@@ -7,7 +7,7 @@ import { detectHeading } from "../../src/document/headings.js";
 import { normalizeText } from "../../src/document/normalize.js";
 import { readPdf } from "../../src/formats/pdf.js";
 import type { PdfLine } from "../../src/formats/pdf-lines.js";
-import { continuesAcrossPage, groupParagraphs, type PageLayout, type PdfPara } from "../../src/formats/pdf-paragraphs.js";
+import { continuesAcrossPage, groupParagraphs, pageLayout, type PageLayout, type PdfPara } from "../../src/formats/pdf-paragraphs.js";
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/regress");
 
@@ -103,5 +103,26 @@ describe("wrapped-centred-title.pdf (fixtures/regress, made by scripts/make-regr
     // Body prose wrapped over two lines stays one paragraph per source paragraph.
     expect(paragraphs.filter((t) => t.startsWith("本中心二〇二三年度") && t.endsWith("牵头组织完成。"))).toHaveLength(2);
     expect(paragraphs).toHaveLength(5);
+  });
+});
+
+describe("paragraph ends (groupParagraphs)", () => {
+  const body = (text: string, x1: number, base: number) => line(text, layout.left, x1, base, 12);
+
+  it("runs a line on when the figure opening the next could not have fitted at its end", () => {
+    // 4 ems short of the margin, and the next line opens with a 13-character figure: the word processor moved it whole.
+    const out = paras([body("其中：基本支出预算数为1,842.15万元，占基本支出", layout.right - 48, 100), body("12,345,678.90万元，占总数的56.57%。", 300, 117)]);
+    expect(out.map((p) => p.text)).toEqual(["其中：基本支出预算数为1,842.15万元，占基本支出12,345,678.90万元，占总数的56.57%。"]);
+    // A short word that would have fitted leaves the short line a paragraph end.
+    const apart = paras([body("收入预算说明如下表所列", layout.right - 48, 100), body("12万元。", 200, 117)]);
+    expect(apart).toHaveLength(2);
+  });
+
+  it("takes a page of short lines (a form flattened to one cell per line) as ending each line, not running them on", () => {
+    const cells = ["服务对象满意度指标", "指标1学生满意度", "100", "100", "10", "10", "指标2", "社会效益", "指标", "指标1学校发展能力"];
+    const lines = cells.map((t, k) => body(t, layout.left + 12 * Array.from(t).length, 100 + 17 * k));
+    const own = pageLayout(lines, layout.width);
+    expect(own.right).toBeGreaterThan(layout.width / 2);
+    expect(groupParagraphs(lines, own, 1, isHeading).map((p) => p.text)).toEqual(cells);
   });
 });
