@@ -6,6 +6,7 @@ import type { Metric, Report } from "../extract/schema.js";
 import { toTable } from "./output.js";
 import type { Column } from "../query/column.js";
 import { METRIC_BY_KEY } from "../extract/metric-catalog.js";
+import { formLabelOf, partyLabelOf } from "../extract/vocab/report-forms.js";
 import { severityZh } from "../query/severity.js";
 
 function shown(m: Metric): string {
@@ -50,6 +51,8 @@ export function renderReportTable(r: Report): string {
     ["地区", r.region ?? ""],
     ["年度", r.fiscalYear ?? "（未识别）"],
     ["类型", r.kind ? kind[r.kind] : ""],
+    ["文件形式", formLabelOf(r.form)],
+    ...(r.parties ?? []).map((p) => [partyLabelOf(p.role), p.name]),
     ["标题", r.title ?? ""],
     ["填报日期", r.filledDate ?? ""],
     ["填报人", [r.filer, r.phone].filter(Boolean).join(" ")],

@@ -4,8 +4,9 @@
  * (key, year, project) is kept. Missing means absent: nothing is computed or guessed.
  */
 import { allBlocks, type JxDocument } from "../document/model.js";
-import type { Metric, Report } from "./schema.js";
-import { extractMetadata } from "./metadata.js";
+import type { Metric, Report, ReportForm, ReportKind } from "./schema.js";
+import { extractMetadata, metadataLines } from "./metadata.js";
+import { reportForm, reportParties } from "./report-form.js";
 import { bindArrivedInFull, bindGrade, bindProse, type Passage, type ProseContext } from "./prose.js";
 import { literalRun, passages, passageStream } from "./passages.js";
 import { locate } from "./provenance.js";
@@ -73,12 +74,22 @@ function maskRanges(text: string, ranges: ReadonlyArray<{ start: number; end: nu
   return parts.join("");
 }
 
+/**
+ * A project self-evaluation that reports on two or more projects with figures of their own covers a unit's projects
+ * (项目支出绩效自评总报告), whatever its title calls it.
+ */
+function summaryForm(form: ReportForm | null, kind: ReportKind | null, projects: ReadonlyArray<{ metrics: readonly Metric[] }>): ReportForm | null {
+  if (kind === "project" && form === "self-evaluation" && projects.filter((p) => p.metrics.length > 0).length >= 2) return "projects-summary";
+  return form;
+}
+
 /** Extract a Report from a document; findings stay empty (the pipeline fills them with the rules). */
 export function extract(doc: JxDocument): Report {
-  const disclosure = extractDisclosure(doc);
-  if (disclosure) return disclosure;
   const blocks = allBlocks(doc);
-  const meta = extractMetadata(blocks);
+  const lines = metadataLines(blocks);
+  const disclosure = extractDisclosure(doc);
+  if (disclosure) return { ...disclosure, form: reportForm(disclosure.title, lines, disclosure.kind), parties: reportParties(lines) };
+  const meta = extractMetadata(blocks, lines);
   const fiscalYear = meta.fiscalYear;
   const ps = passages(blocks);
   const items = projectItems(ps, { fiscalYear, project: meta.kind === "project" });
@@ -176,6 +187,8 @@ export function extract(doc: JxDocument): Report {
     region: meta.region,
     fiscalYear: meta.fiscalYear,
     kind: meta.kind,
+    form: summaryForm(reportForm(meta.title, lines, meta.kind), meta.kind, projectList),
+    parties: reportParties(lines),
     title: meta.title,
     ...(meta.kind === "project" ? { project: projectName(blocks, meta.title, meta.department) } : {}),
     filledDate: meta.filledDate,

@@ -57,13 +57,18 @@ function titleYear(title: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Metadata from the blocks in reading order (cells of real tables count as lines). */
-export function extractMetadata(blocks: Block[]): Metadata {
+/** The blocks as lines in reading order: each table cell, each line (or |-separated cell) of a paragraph. */
+export function metadataLines(blocks: Block[]): string[] {
   const lines: string[] = [];
   for (const b of blocks) {
     if (b.kind === "table") for (const r of b.rows) for (const c of r.cells) lines.push(c.norm);
     else for (const l of b.norm.split("\n").flatMap((x) => x.split("|")).map((s) => s.trim()).filter(Boolean)) lines.push(l);
   }
+  return lines;
+}
+
+/** Metadata from the blocks in reading order (cells of real tables count as lines). */
+export function extractMetadata(blocks: Block[], lines: string[] = metadataLines(blocks)): Metadata {
   const head = lines.slice(0, 80);
   const meta: Metadata = { department: null, region: null, fiscalYear: null, kind: null, title: null, filledDate: null, filer: null, phone: null };
 

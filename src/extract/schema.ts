@@ -13,6 +13,29 @@ const prov = FigureProvenanceSchema.nullable().optional();
 export const ReportKindSchema = z.enum(["department", "project", "budget", "final-accounts"]);
 export type ReportKind = z.infer<typeof ReportKindSchema>;
 
+/**
+ * What sort of document a report is, beside what it covers (kind): a self-evaluation, an ex-ante evaluation (事前绩效评估),
+ * a target declaration (绩效目标申报表), a monitoring report (绩效运行监控), a finance bureau's or third party's evaluation
+ * (重点绩效评价), a transfer-payment self-evaluation (转移支付 区域绩效自评表), a unit's report on all its projects
+ * (项目支出绩效自评总报告) or a 预算/决算 disclosure. Words: schemas/report-forms.json.
+ */
+export const ReportFormSchema = z.enum(["self-evaluation", "pre-evaluation", "target-declaration", "monitoring", "external-evaluation", "transfer-payment", "projects-summary", "disclosure"]);
+export type ReportForm = z.infer<typeof ReportFormSchema>;
+
+export const PartyRoleSchema = z.enum(["central-authority", "provincial-authority", "local-authority", "competent-authority", "implementer", "evaluator"]);
+export type PartyRole = z.infer<typeof PartyRoleSchema>;
+
+/** A body the report names in a labelled field, with its role (中央主管部门 人力资源社会保障部; 资金使用单位 XX局). */
+export const PartySchema = z.object({
+  role: PartyRoleSchema,
+  name: z.string().min(1),
+  /** The field label as printed. */
+  label: z.string(),
+  /** The line (or table cell) the name was read from. */
+  quote: z.string(),
+});
+export type Party = z.infer<typeof PartySchema>;
+
 export const UnitSchema = z.enum(["元", "%", "人", "分", "个", "辆", "text"]);
 export type Unit = z.infer<typeof UnitSchema>;
 
@@ -110,6 +133,10 @@ export const ReportSchema = z.object({
   region: z.string().nullable(),
   fiscalYear: z.number().int().nullable(),
   kind: ReportKindSchema.nullable(),
+  /** What sort of document it is (absent in reports stored before forms were read). */
+  form: ReportFormSchema.nullable().optional(),
+  /** Bodies named in labelled fields with their role: the authorities of a transfer payment, the implementer, the evaluator. */
+  parties: z.array(PartySchema).optional(),
   title: z.string().nullable(),
   /** The project a project self-evaluation (kind "project") is about: its 项目名称, else from its title; absent otherwise. */
   project: z.string().nullable().optional(),

@@ -47,6 +47,14 @@ export function checkConsistency(db: Db): string[] {
     `SELECT r.id FROM reports r WHERE COALESCE(json_array_length(r.json, '$.lineItems'), 0) <> (SELECT COUNT(*) FROM line_items x WHERE x.report_id = r.id)`,
   );
   q(
+    "report missing parties",
+    `SELECT r.id FROM reports r WHERE COALESCE(json_array_length(r.json, '$.parties'), 0) <> (SELECT COUNT(*) FROM report_parties x WHERE x.report_id = r.id)`,
+  );
+  q(
+    "report form differs from its JSON",
+    `SELECT r.id FROM reports r WHERE r.form IS NOT json_extract(r.json, '$.form')`,
+  );
+  q(
     "report missing findings",
     `SELECT r.id FROM reports r WHERE json_array_length(r.json, '$.findings') <> (SELECT COUNT(*) FROM findings f WHERE f.report_id = r.id AND f.scope = 'report')`,
   );

@@ -72,6 +72,7 @@ function clearReportChildren(db: Db, reportId: number): void {
   stmt(db, "DELETE FROM projects WHERE report_id = ?").run(reportId);
   stmt(db, "DELETE FROM indicators WHERE report_id = ?").run(reportId);
   stmt(db, "DELETE FROM line_items WHERE report_id = ?").run(reportId);
+  stmt(db, "DELETE FROM report_parties WHERE report_id = ?").run(reportId);
   stmt(db, "DELETE FROM sections WHERE report_id = ?").run(reportId);
 }
 
@@ -147,6 +148,7 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
     region: report.region,
     fiscal_year: report.fiscalYear,
     kind: report.kind,
+    form: report.form ?? null,
     title: report.title,
     project: report.project ?? null,
     filled_date: report.filledDate,
@@ -162,16 +164,16 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
     clearReportChildren(db, reportId);
     stmt(db, 
       `UPDATE reports SET department_id = @department_id, department_raw = @department_raw, region = @region,
-         fiscal_year = @fiscal_year, kind = @kind, title = @title, project = @project, filled_date = @filled_date, filer = @filer,
+         fiscal_year = @fiscal_year, kind = @kind, form = @form, title = @title, project = @project, filled_date = @filled_date, filer = @filer,
          phone = @phone, score = @score, json = @json, superseded_by = NULL WHERE id = @id`,
     ).run({ ...fields, id: reportId });
   } else {
     reportId = Number(
       stmt(
         db,
-        `INSERT INTO reports (document_id, department_id, department_raw, region, fiscal_year, kind, title, project,
+        `INSERT INTO reports (document_id, department_id, department_raw, region, fiscal_year, kind, form, title, project,
              filled_date, filer, phone, score, json)
-           VALUES (@document_id, @department_id, @department_raw, @region, @fiscal_year, @kind, @title, @project,
+           VALUES (@document_id, @department_id, @department_raw, @region, @fiscal_year, @kind, @form, @title, @project,
              @filled_date, @filer, @phone, @score, @json)`,
       ).run(fields).lastInsertRowid,
     );
@@ -190,6 +192,8 @@ function saveReportTx(db: Db, input: SaveInput, parserVersion: string): SaveResu
   for (const i of report.indicators) {
     insertIndicator.run(reportId, i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation ?? null, i.page, ...boxColumns(i.prov));
   }
+  const insertParty = stmt(db, "INSERT INTO report_parties (report_id, role, name, label, quote) VALUES (?, ?, ?, ?, ?)");
+  for (const p of report.parties ?? []) insertParty.run(reportId, p.role, p.name, p.label, p.quote);
   const insertLine = stmt(db,
     `INSERT INTO line_items (report_id, table_kind, title, table_no, row, side, code, name, level, column_header, role, cents, text,
        scale, decimals, page, block, cell_row, cell_col, x0, top, x1, bottom)
