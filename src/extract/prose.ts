@@ -38,7 +38,12 @@ const RE_FILLER =
 const RE_QUALIFIER = /(在用|闲置|出租|出借|新增|处置|报废|人均|每月|月均|目标|计划|预计|上级下达)$/;
 const RE_TARGET_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不少于|不高于|不超过|高于|低于|超过|力争|确保|控制在|保持在|争取)\s*$/;
 const RE_TARGET_AFTER = /^\s*(以上|以下|以内|及以上)/;
-const RE_TARGET_CLAUSE = /目标|预期|计划(?!生育)|指标值|标准为|控制数/;
+/**
+ * Target wording. "目标" in a form's title or a section heading about the outcome ("绩效目标自评表",
+ * "绩效目标完成情况") speaks of achievement: a flattened form whose fields run on without stops keeps its title in
+ * every field's clause, and its 自评总分 is no target.
+ */
+const RE_TARGET_CLAUSE = /目标(?!(?:执行情况|完成情况|实现情况)?自评表|完成情况|实现情况)|预期|计划(?!生育)|指标值|标准为|控制数/;
 const RE_PAREN_NOTE = /[(（](?:含|不含|包括|包含|其中含)[^()（）]*[)）]/g;
 const RE_DOC_NUMBER = /[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?|第\s*\d+\s*号/g;
 
@@ -178,7 +183,8 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     const gapFrom = label;
     // "调整预算后项目预算 X": the first of two abutting labels names the figure, the second is its noun.
     const head = labels[li - 1];
-    if (head && head.start >= boundary && label.start - head.end <= 2 && head.entry.key.split(".")[0] === label.entry.key.split(".")[0] && !used.has(head)) label = head;
+    // Not "在职人员编制 23人": 编制 after a staff noun is that staff's quota (staff.authorized), the noun qualifies it.
+    if (head && head.start >= boundary && label.start - head.end <= 2 && head.entry.key.split(".")[0] === label.entry.key.split(".")[0] && label.entry.key !== "staff.authorized" && !used.has(head)) label = head;
     if (!gapOk(gapFrom, text.slice(gapFrom.end, h.start))) continue;
     if (field && isFieldTarget(text, label.start, h)) continue;
     // "“三公”经费预算12万元，实际支出9.5万元": 预算/实际支出 qualify the subject before them.

@@ -6,6 +6,8 @@
  */
 
 const RE_YEAR = /((?:19|20)\d{2})\s*年(?:度|末|底)?/g;
+/** A month right after a written year: the year is part of a date. */
+const RE_MONTH_AFTER = /^\s*(?:[01]?\d|[一二三四五六七八九十]{1,3})\s*月/;
 const RE_PRIOR_WORD = /(?<![比较与同])(上一?年度?|去年)(?!相比|同期|结转)/g;
 /** Words right before a second figure that make it the previous figure's prior-year value ("…X 万元，比上年 Y 万元"). */
 const RE_COMPARED_TO_PRIOR = /(比上年度?|较上年度?|比去年|较去年|上年度?|同比上年度?|与上年相比|上年同期)(同期)?(为|的|是)?\s*$/;
@@ -24,6 +26,9 @@ export function yearNamed(text: string, fiscalYear: number | null): number | nul
   let year: number | null | undefined = fiscalYear;
   let at = -1;
   for (const m of text.matchAll(RE_YEAR)) {
+    // A date after the fiscal year ("截至2024年12月31日", "填报日期:2024年3月") is when the report counted or was
+    // filed: the report is written after its year ends, and its figures stay the fiscal year's.
+    if (fiscalYear !== null && Number(m[1]) > fiscalYear && RE_MONTH_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6))) continue;
     year = Number(m[1]);
     at = m.index!;
   }
