@@ -52,6 +52,8 @@ describe("the name grammar", () => {
       ["白沙省财政厅白沙省林业局", "joint"],
       ["明湖县教育局明湖县第一中学", "joint"],
       ["办公室", "suffix"],
+      // Page chrome of a site's article header run into the name.
+      ["明湖区住房和城乡建设局责任部门明湖区住房和城乡建设局关键字垃圾转运站", "forbidden"],
     ];
     for (const [name, why] of cases) expect(rejectReason(name), name).toBe(why);
   });
@@ -116,6 +118,22 @@ describe("the department of a report", () => {
     const lines = ["中央主管部门", "财政部、教育部", "省级主管部门", "白沙省教育厅", "市级主管部门", "青石市教育局", "单位：元"];
     expect(reportDepartment(lines)).toBeNull();
     expect(reportDepartment(["项目名称", "储备粮管理", "县级主管部门", "明湖县商务和粮食局", "负责人"])).toBe("明湖县商务和粮食局");
+  });
+
+  it("names a county's body by its county when the report does, a district's with its city", () => {
+    const county = ["2023年度白沙省青石州明湖县公安局部门决算", "白沙省青石州明湖县公安局", "一、基本情况", "明湖县公安局核定编制40人。"];
+    expect(reportDepartment(county)).toBe("明湖县公安局");
+    const district = ["2023年度青石市明湖区水利局部门决算", "青石市明湖区水利局", "一、基本情况", "明湖区水利局核定编制40人。"];
+    expect(reportDepartment(district)).toBe("青石市明湖区水利局");
+    // Without the county form in the text the report's own fuller name stands.
+    expect(reportDepartment(county.slice(0, 3))).toBe("白沙省青石州明湖县公安局");
+  });
+
+  it("reads a 实施单位及负责人 field, a project 公示 title and a paragraph describing the body", () => {
+    expect(reportDepartment(["青石职业技术学院项目情况公示", "一、实施单位及负责人", "青石职业技术学院 张三", "二、绩效目标"])).toBe("青石职业技术学院");
+    expect(reportDepartment(["项目绩效自评报告", "一、项目基本情况", "青石市明湖区科学技术局主要职能是组织科技计划项目。"])).toBe("青石市明湖区科学技术局");
+    // A name passing by in a sentence is still not enough.
+    expect(reportDepartment(["项目绩效自评报告", "一、项目基本情况", "青石市明湖区科学技术局下达资金20万元。"])).toBeNull();
   });
 
   it("is null rather than a fragment when nothing names a unit", () => {

@@ -26,7 +26,9 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map(escape).join("|");
 
 const SEAL = "(?:[(](?:盖章|公章|章)[)])?";
-const RE_FIELD = new RegExp(`(${alt([...ORG_NAMES.unitFields, ...ORG_NAMES.parentFields])})\\s*${SEAL}\\s*[:]?`, "g");
+/** "实施单位及负责人：X 张三": the field names the unit and the person beside it. */
+const AND_PERSON = "(?:及其?(?:项目)?(?:责任人|负责人|联系人))?";
+const RE_FIELD = new RegExp(`(${alt([...ORG_NAMES.unitFields, ...ORG_NAMES.parentFields])})${AND_PERSON}\\s*${SEAL}\\s*[:]?`, "g");
 const RE_COLON_FIELD = new RegExp(`(?<![\\u4e00-\\u9fa5])(?:${alt(ORG_NAMES.colonFields)})\\s*${SEAL}\\s*:`, "g");
 const RE_FIELD_ONE = new RegExp(RE_FIELD.source);
 const PARENT = new Set(ORG_NAMES.parentFields);
@@ -35,11 +37,13 @@ const RE_SOURCE = new RegExp(`(?<![资金入])(${alt(ORG_NAMES.sourceLabels)})\\
 const RE_SEAL_LINE = /([^\s:|]{3,60}?)\s*[(](?:盖章|公章|章)[)]/g;
 const RE_ALIAS = /([^\s,;:、。(]{3,60})[(]以下简称/g;
 const RE_SUBJECT = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5]{3,40}?)\s*(?:19|20)\d{2}\s*年/g;
+/** What a paragraph about the body says right after its name: what it is, does, holds or consists of. */
+const RE_SELF_DESCRIPTION = /^(?:是|系|为[\u4e00-\u9fa5]{0,12}(?:单位|部门|机构|机关)|主要(?:职能|职责|任务|有|负责|承担)|负责|承担|内设|下设|现有|共有|属于|设有)/;
 /** "2022年，X认真贯彻…": the sentence's subject after the year. */
 const RE_YEAR_SUBJECT = /(?:19|20)\d{2}\s*年度?(?:以来)?\s*[,]\s*([\u4e00-\u9fa5]{3,40})/g;
 const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
 /** A title line: what the report calls itself. */
-const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明)/;
+const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明)|项目(?:情况|绩效目标)?(?:公告)?公示$/;
 /** A report's own title, before a "X关于…的说明" line that may be one. */
 const RE_REPORT_TITLE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开/;
 const RE_YEAR_SPLIT = /[(〔【[]?\s*(?:19|20)\d{2}\s*(?:年度|年|度)?\s*[)〕】\]]?|关于|[,;、:|>/]/;
@@ -124,7 +128,11 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
       }
     }
     const opening = leadingName(line);
-    if (opening && isPlaced(opening) && stripAround(line).startsWith(opening)) add(opening, "opening", i);
+    if (opening && isPlaced(opening) && stripAround(line).startsWith(opening)) {
+      add(opening, "opening", i);
+      // "X主要职能是…", "X内设…": a paragraph describing the body opens with its name as the subject.
+      if (RE_SELF_DESCRIPTION.test(stripAround(line).slice(opening.length))) add(opening, "subject", i);
+    }
     for (const m of line.matchAll(RE_YEAR_SUBJECT)) add(leadingName(m[1]), "subject", i);
     for (const m of line.matchAll(RE_ALIAS)) add(trailingName(m[1]), "alias", i);
     for (const m of line.matchAll(RE_SUBJECT)) add(trailingName(m[1]), "subject", i);

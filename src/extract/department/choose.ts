@@ -5,7 +5,7 @@
  * department is better than a wrong one.
  */
 import type { DepartmentCandidate } from "./candidates.js";
-import { fullerForm, isPlaced } from "./org-name.js";
+import { fullerForm, isCountyForm, isPlaced } from "./org-name.js";
 
 /** Support a body needs: one source of weight 2 (a 来源 line alone, a signature alone) is enough, a bare mention is not. */
 export const MIN_SUPPORT = 2;
@@ -50,5 +50,8 @@ export function chooseDepartment(cands: readonly DepartmentCandidate[]): string 
     .map((g) => ({ g, s: support(g) }))
     .filter((x) => x.s >= (isPlaced(x.g.name) ? MIN_SUPPORT : MIN_SUPPORT_UNPLACED))
     .sort((a, b) => b.s - a.s || firstOrder(a.g) - firstOrder(b.g));
-  return ranked[0]?.g.name ?? null;
+  const best = ranked[0]?.g;
+  if (!best) return null;
+  // A county's body named by the report itself without the province and prefecture in front goes by that name.
+  return best.members.find((c) => isCountyForm(best.name, c.name))?.name ?? best.name;
 }

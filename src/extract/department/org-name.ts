@@ -181,3 +181,15 @@ const RE_PLACED = new RegExp(`^(?:${alt(G.partyPrefixes)}|国家|中国|中华)|
 export function isPlaced(name: string): boolean {
   return RE_PLACED.test(name);
 }
+
+const RE_COUNTY_START = new RegExp(`^[\u4e00-\u9fa5]{1,8}?(?:${alt(G.countyLevels)})`);
+
+/**
+ * Whether `short` is `long` without the places above a county: 阿坝县公安局 of 四川省阿坝州阿坝县公安局. A county's body
+ * goes by its county alone; a district's keeps its city (秀屿区水利局 is not enough for 莆田市秀屿区水利局).
+ */
+export function isCountyForm(long: string, short: string): boolean {
+  if (long.length <= short.length || !long.endsWith(short)) return false;
+  return RE_COUNTY_START.test(short) && isPlaceChain(long.slice(0, long.length - short.length)) && isOrgName(short);
+}
+

@@ -16,6 +16,8 @@ export const OrgNamesFileSchema = z.object({
   chromePrefixes: words,
   trailers: words,
   placeLevels: words.min(1),
+  /** County-level places: a body of one goes by its county alone (阿坝县公安局, not 四川省阿坝州阿坝县公安局). */
+  countyLevels: words,
   partyPrefixes: words,
   unitFields: words.min(1),
   colonFields: words,
