@@ -23,6 +23,8 @@ export interface Metadata {
 const FIELD_STOP = /(填报日期|填报人|联系人|联系电话|主管部门|项目名称|下属单位|预算编码|报告日期|评价方式|单位负责人|项目负责人|发布|项目资金|资金来源|年度|整体支出|基本情况|项目属性|\d|[(（]万元)/;
 const RE_TITLE = /(绩效|评价).{0,16}?(报告|自评表|评价表|评分表|总结)|自评表|自评报告/g;
 const RE_DATE = /((?:19|20)\d{2}|[二〇○一三四五六七八九零]{4})\s*[年.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?/;
+/** A date followed by a clock time: a page's publication stamp. */
+const RE_STAMP = new RegExp("^\\s*" + RE_DATE.source + "\\s*\\d{1,2}[:：]\\d{2}");
 const RE_CN_PLACE = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区|自治州|市|州|盟|地区|自治县|县|区|旗)){1,3})/;
 
 function cleanName(s: string): string {
@@ -117,8 +119,10 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
 
   // Filing date: labelled, else a date standing alone on the cover (before the first section).
   for (const l of lines.slice(0, 300)) {
-    const m = /(?:填报日期|报告日期|填表日期|评价日期|自评日期|报送日期|编制日期|填报时间|填表时间|报告时间|(?<![发布])日期)\s*[:：]?\s*(.{6,20})/.exec(l);
-    if (m && !/发布|时间/.test(l.slice(0, m.index))) {
+    const m = /(?:填报日期|报告日期|填表日期|评价日期|自评日期|报送日期|编制日期|成文日期|填报时间|填表时间|报告时间|(?<![\u4e00-\u9fa5])日期)\s*[:：]?\s*(.{6,20})/.exec(l);
+    // A date with its time of day is a web page's stamp (发布/信息提供 日期 2023-03-27 16:25, a title run into 时间:…),
+    // never the day a report was signed; 日期 inside a word (竣工日期, 开工日期) is the project's, not the report's.
+    if (m && !/发布|时间/.test(l.slice(0, m.index)) && !RE_STAMP.test(l.slice(m.index + m[0].length - m[1].length))) {
       const d = parseDate(m[1]);
       if (d) {
         meta.filledDate = d;

@@ -56,6 +56,25 @@ describe("required-parts", () => {
       expect(extract(doc).kind).toBe("final-accounts");
       expect(run(doc)).toEqual([]);
     });
+    it("the 决算 set as named since the 收入支出决算表 template (no 总表)", () => {
+      const titles = [
+        "一、收入支出决算表",
+        "二、收入决算表",
+        "三、支出决算表",
+        "四、财政拨款收入支出决算表",
+        "五、一般公共预算财政拨款收入支出决算表",
+        "六、一般公共预算财政拨款基本支出决算表",
+        "七、财政拨款“三公”经费支出决算表",
+        "八、政府性基金预算财政拨款收入支出决算表",
+      ];
+      const doc = docFromLines(["东河区文化馆2023年度部门决算", "", ...titles.flatMap(table)]);
+      expect(run(doc)).toEqual([]);
+    });
+    it("a list of table names with no rows under them (tables published as attachments) is not the tables", () => {
+      const listed = ["第二部分 2023年度部门决算报表（见附表）", "一、收入支出决算总表", "二、收入决算表", "三、支出决算表", "四、财政拨款收入支出决算总表", "五、一般公共预算财政拨款支出决算表", "六、政府性基金预算财政拨款收入支出决算表", ""];
+      const doc = docFromLines(["东河区文化馆2023年度部门决算", "", "第一部分 概况", "东河区文化馆是财政全额拨款事业单位。", "", ...listed, "第三部分 情况说明", "2023年度收入总计120.00万元。"]);
+      expect(run(doc)).toEqual([]);
+    });
     it("a self-evaluation that holds its 自评表", () => {
       const doc = docFromLines(["东河区文化馆2023年度项目支出绩效自评报告", "附件：2023年度项目支出绩效自评表", "一级指标 | 二级指标 | 分值 | 得分", "产出指标 | 数量指标 | 50 | 48"], "report.docx");
       expect(run({ ...doc, source: { ...doc.source, format: "docx" } })).toEqual([]);

@@ -60,10 +60,15 @@ export function tableTitles(doc: JxDocument): { toc: Title[]; body: Title[]; has
       if (key) toc.push({ key, unit: u, kind: kindOf(key) });
     }
   }
-  units.forEach((u, i) => {
-    if (at >= 0 && i >= at && i < end) return;
-    const key = asTitle(u);
-    if (key) body.push({ key, unit: u, kind: kindOf(key) });
+  const keys = units.map((u, i) => (at >= 0 && i >= at && i < end ? null : asTitle(u)));
+  keys.forEach((key, i) => {
+    if (!key) return;
+    const t = { key, unit: units[i], kind: kindOf(key) };
+    // A printed table has rows or a note under its title; titles one after another are a list of tables (a 目录 the
+    // heading did not mark, "决算报表（见附表）" followed by the tables' names), which says what is published, not that
+    // this file prints it.
+    if (keys[i - 1] || keys[i + 1]) toc.push(t);
+    else body.push(t);
   });
   return { toc, body, hasToc: at >= 0 };
 }

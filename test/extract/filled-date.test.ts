@@ -1,0 +1,30 @@
+/**
+ * The filing date (填报日期) against the other dates a page carries: a web page's publication stamp (a date with its
+ * time of day, often right after the title: "…自评报告时间:2022-12-15 09:43:05"), and a project's own dates
+ * (竣工日期, 开工日期) in the body.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "./helpers.js";
+
+const dateOf = (lines: string[]) => extract(docFromLines(lines)).filledDate;
+const TITLE = "东河县水利局2023年度农村饮水安全项目绩效自评报告";
+
+describe("filled date", () => {
+  it("reads a labelled date, with or without its label's colon", () => {
+    expect(dateOf([TITLE, "填报日期：2024年3月15日"])).toBe("2024-03-15");
+    expect(dateOf([TITLE, "日期：2024-03-15"])).toBe("2024-03-15");
+    expect(dateOf([TITLE, "成文日期 2024年4月2日"])).toBe("2024-04-02");
+  });
+  it("never takes a page's publication stamp, which carries the time of day", () => {
+    expect(dateOf([TITLE, "日期:2024-06-11 17:40  来源:东河县水利局"])).toBeNull();
+    expect(dateOf([TITLE, "信息提供日期 : 2023-03-27 16:25 来源 : 东河县水利局"])).toBeNull();
+    expect(dateOf([TITLE + "时间:2022-12-15 09:43:05 报告 我要投稿", "一、基本情况"])).toBeNull();
+  });
+  it("never takes a project's own dates from the body", () => {
+    expect(dateOf([TITLE, "一、基本情况", "由于本项目预计竣工日期为2024年5月30日，故当年未能完工。"])).toBeNull();
+  });
+  it("takes the signed date when the page stamp comes first", () => {
+    expect(dateOf([TITLE, "日期:2024-06-11 17:40", "一、基本情况", "报告日期：2024年5月20日"])).toBe("2024-05-20");
+  });
+});
