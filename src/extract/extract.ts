@@ -25,6 +25,7 @@ import { projectName } from "./project-name.js";
 import { bindFundFlow, settleAllocations } from "./fund-flow.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects } from "./project-lists.js";
+import { bindBondTables, bindBondText } from "./bond-table.js";
 
 /** A report of several projects names them as projects do: "…项目", "…工程". */
 const RE_PROJECT_NAME = /(项目|工程)$/;
@@ -116,6 +117,7 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);
     for (const c of bindFundFlow(masked, ctx)) cands.push(c);
     for (const c of bindTotalBeforeParts(masked, ctx)) cands.push(c);
+    for (const c of bindBondText(masked, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
     if (/[-\d]/.test(text)) {
       if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, "exact-label", cands);
@@ -144,6 +146,7 @@ export function extract(doc: JxDocument): Report {
   const gridCtx = { fiscalYear, project: isProject };
   for (const c of bindCells(cells, gridCtx).candidates) cands.push(c);
   for (const c of bindTables(cells, gridCtx)) cands.push(c);
+  for (const c of bindBondTables(cells, gridCtx)) cands.push(c);
 
   const ind = extractIndicators(cells);
   if (ind.total) {

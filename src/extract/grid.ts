@@ -12,6 +12,7 @@ import { isRestated } from "./years.js";
 import type { FigureHit } from "./figures.js";
 import { scanFigures } from "./figures.js";
 import { isTargetFigure } from "./prose.js";
+import { RE_BOND_KIND_CELL } from "./bond-table.js";
 
 export interface Header {
   text: string;
@@ -136,6 +137,8 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     const rowYear = ym ? Number(ym[1]) : null;
     if ((rowYear !== null && (ctx.fiscalYear === null || rowYear > ctx.fiscalYear)) || (!fresh && isPartRow(r.text))) continue;
     if (fresh && isPartRow(r.text)) continue;
+    // A bond table's 债券性质 cell stands between a project's name and its figures: the row is read by bond-table.ts.
+    if (RE_BOND_KIND_CELL.test(r.text)) continue;
     const project = !rowYear && found.rowHeader && /项目/.test(found.rowHeader) && !/^(合计|总计|小计|总额|年度资金总额)/.test(r.text) ? r.text : undefined;
     if (!fresh && !rowYear && !project) continue;
     const rowEntry = matchLabel(ym ? r.text.replace(ym[0], "") : r.text, { project: ctx.project })?.entry;

@@ -13,6 +13,7 @@ import { candidateFromHit, compatible, type Candidate, type Confidence } from ".
 import { locate, type FigureProvenance } from "./provenance.js";
 import { newWordHits, WordList, WordOccurrences } from "./words.js";
 import type { Passage, ProseContext } from "./prose.js";
+import { RE_BOND_KIND_CELL } from "./bond-table.js";
 
 /** Column words that are not metric labels, in the order a regex alternation of them would try them. */
 const ROLE_WORDS = new WordList([
@@ -143,6 +144,7 @@ function numbersAfter(rt: RowText, from: number, end: number, unit: string | nul
 /** A figure printed with its own unit (not the row's declared one). */
 const RE_OWN_UNIT = /[元%％‰万亿分人]/;
 const RE_ROW_LABEL = /^[\s|:：]*((?:[(（]\d{1,2}[)）]|[^\d\s|。，,；;(（]){0,20}?)[\s|:：]*(?=[-\d])/;
+/** Not a row's name: a part (其中), a target, or the 债券性质 cell of a bond table (its name stands before it). */
 const RE_NOT_ROW = /^其中|[≥≤<>＜＞]|目标|以上|不低于/;
 
 /** A form's declared unit ("单位：万元" in the header of a 自评表), the last one before a row's headers. */
@@ -218,7 +220,7 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
     if (labelled < 1 || columns < 2) continue;
     const lastEnd = pastMarkers(text, toks.end[e], b);
     const lab = RE_ROW_LABEL.exec(text.slice(lastEnd, b));
-    if (!lab || RE_NOT_ROW.test(lab[1])) continue;
+    if (!lab || RE_NOT_ROW.test(lab[1]) || RE_BOND_KIND_CELL.test(lab[1])) continue;
     const project = projectRow && lab[1].length >= 3 && !/^(合计|总计|小计)/.test(lab[1]) ? lab[1] : ctx.projectName;
     const headStart = toks.start[head];
     const unit = unitInText(text.slice(Math.max(a, headStart - 40), headStart)) ?? unitInText(lab[1]) ?? formUnit(text, headStart);

@@ -29,11 +29,12 @@ function itemName(item: string): { name: string; rest: string } | null {
   // "老旧小区改造项目调整后预算数1,470.72万元": the name is what stands before the item's first label.
   for (const first of findLabels(item, { project: true })) {
     if (first.start < 4) continue;
-    const name = item.slice(0, first.start).replace(/[，,：:\s]+$/, "").replace(/^[，,：:\s]+/, "");
+    // "（一）X项目。年初预算…": a name may close with a full stop before its figures.
+    const name = item.slice(0, first.start).replace(/[，,：:。\s]+$/, "").replace(/^[，,：:\s]+/, "");
     if (/[\d%，,。；;]/.test(name) || name.length > 40) break;
     if (RE_NAME_END.test(name) && !/^(其中|本|全年|年度|部门)/.test(name)) return { name, rest: item.slice(first.start) };
   }
-  const m = /^([^，,：:；;。]{2,60}?)(?:[，,：:]|合计|共计|总计|预算)/.exec(item);
+  const m = /^([^，,：:；;。]{2,60}?)(?:[，,：:]|。(?=[^。]{0,12}\d)|合计|共计|总计|预算)/.exec(item);
   if (!m) return null;
   let name = m[1].replace(/^(用于|是|为)/, "").trim();
   const rest = item.slice(m[1].length);
@@ -51,7 +52,7 @@ function itemName(item: string): { name: string; rest: string } | null {
 }
 
 /** A heading that is a project's name alone: "3、数字文化馆建设工程：", "（二）XX项目". */
-const RE_NAME_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．.]|[①-⑳])\s*([^，,。；;：:]{3,40}?)\s*[:：]?\s*$/;
+const RE_NAME_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．.]|[①-⑳])\s*([^，,。；;：:]{3,40}?)\s*[:：。]?\s*$/;
 
 /** The project a heading names, or null (a section heading such as "3、项目资金使用情况" names none). */
 export function headingProject(text: string): string | null {

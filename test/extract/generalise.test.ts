@@ -37,3 +37,51 @@ describe("staff words", () => {
     expect(m).toMatchObject({ "staff.authorized@2022": 31, "staff.actual@2022": 27 });
   });
 });
+
+const reportOf = (lines: string[]) => {
+  const r = extract(docFromLines(lines));
+  return {
+    metrics: Object.fromEntries(r.metrics.map((m) => [`${m.key}@${m.year}`, m.value])),
+    projects: Object.fromEntries(r.projects.map((p) => [p.name, Object.fromEntries(p.metrics.map((m) => [m.key, m.value ?? m.text]))])),
+  };
+};
+
+describe("a special-bond evaluation's summary table", () => {
+  const opening = ["2024年度新增地方政府专项债券项目绩效评价情况", "我单位2024年新增地方政府专项债券项目2个,争取债券资金3.1亿元。我单位对项目进行绩效自评,评价结果如下:"];
+  const header = ["2024年新增地方政府专项债券项目绩效评价表(单位:亿元)", "序号", "项目名称", "债券性质", "债券规模", "自评分数", "自评等级"];
+  const rows = ["1", "某镇老旧片区更新改造项目", "棚改专项债券", "2.3", "94", "优", "2", "某新区供水管网工程", "其他项目收益专项债券", "0.8", "86.5", "良", "总计", "3.1"];
+  it("reads each project's bond money and score, one cell per paragraph", () => {
+    const r = reportOf([...opening, "", ...[...header, ...rows].flatMap((c) => [c, ""])]);
+    expect(r.projects["某镇老旧片区更新改造项目"]).toMatchObject({ "budget.received": 230000000, "score.total": 94 });
+    expect(r.projects["某新区供水管网工程"]).toMatchObject({ "budget.received": 80000000, "score.total": 86.5 });
+    expect(r.metrics["budget.received@2024"]).toBe(310000000);
+    expect(Object.keys(r.projects).some((n) => /债券$/.test(n))).toBe(false);
+  });
+  it("reads the same table fused into one paragraph", () => {
+    const r = reportOf([...opening, [...header, ...rows].join("").replace("2.394", "2.3 94").replace("0.886.5", "0.8 86.5")]);
+    expect(r.projects["某新区供水管网工程"]).toMatchObject({ "budget.received": 80000000, "score.total": 86.5 });
+  });
+  it("a table of one project states the report's own figures", () => {
+    const r = reportOf(["2024年度新增地方政府专项债券项目绩效评价情况", "", ...[...header, "1", "某镇老旧片区更新改造项目", "棚改专项债券", "2.3", "94", "总计", "2.3"].flatMap((c) => [c, ""])]);
+    expect(r.metrics).toMatchObject({ "budget.received@2024": 230000000, "score.total@2024": 94 });
+    expect(Object.keys(r.projects)).toEqual([]);
+  });
+  it("reads nothing without the table's unit", () => {
+    const r = reportOf(["2024年度新增地方政府专项债券项目绩效评价情况", "", ...["项目名称", "债券规模", "自评分数", "某镇老旧片区更新改造项目", "2.3", "94"].flatMap((c) => [c, ""])]);
+    expect(r.metrics["budget.received@2024"]).toBeUndefined();
+  });
+});
+
+describe("projects a department's report lists", () => {
+  it("an item whose name closes with a full stop", () => {
+    const r = reportOf([
+      "某县林业局2022年度部门整体支出绩效自评报告",
+      "三、项目支出情况",
+      "（一）森林防火专项项目。年初预算60万元，实际支出57万元，执行率95%。",
+      "（二）林业有害生物防治项目。年初预算40万元，实际支出40万元，执行率100%。",
+    ]);
+    expect(r.projects["森林防火专项项目"]).toMatchObject({ "budget.initial": 600000, "budget.executed": 570000, "budget.execution_rate": 95 });
+    expect(r.projects["林业有害生物防治项目"]).toMatchObject({ "budget.initial": 400000 });
+    expect(r.metrics["budget.initial@2022"]).toBeUndefined();
+  });
+});
