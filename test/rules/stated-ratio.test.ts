@@ -44,6 +44,17 @@ describe("stated-ratio", () => {
       expect(f[0].severity).toBe("error");
       expect(f[0].project).toBe("暖通改造");
     });
+    it("a project's 实际总支出 stands for its 执行数 when no 执行数 is stated; a department's 总支出 does not", () => {
+      const ms = [m("budget.adjusted", 2022, "850万元"), m("expenditure.total", 2022, "612.4万元"), m("budget.execution_rate", 2022, "92%")];
+      const f = run(ms, { kind: "project" });
+      expect(f).toHaveLength(1);
+      expect(f[0].metrics.map((x) => x.key).sort()).toEqual(["budget.adjusted", "budget.execution_rate", "expenditure.total"]);
+      expect(f[0].expected).toBeCloseTo(72.05, 2);
+      expect(checkRule(statedRatio, report([], { projects: [{ name: "校舍维修", metrics: ms }] }))).toHaveLength(1);
+      expect(run(ms, { kind: "department" })).toEqual([]);
+      // Both stated: the 执行数 is the numerator.
+      expect(run([...ms, m("budget.executed", 2022, "782万元")], { kind: "project" })).toEqual([]);
+    });
     it("a rate computed against 年初预算 although 全年预算 is stated is only a warning", () => {
       const f = run([m("budget.initial", 2023, "100.00万元"), m("budget.adjusted", 2023, "120.00万元"), m("budget.executed", 2023, "90.00万元"), m("budget.execution_rate", 2023, "90%")]);
       expect(f).toHaveLength(1);

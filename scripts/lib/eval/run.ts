@@ -73,7 +73,8 @@ function toPred(r: Report, findings: PredFinding[]): PredReport {
   const m = (x: Report["metrics"][number]) => ({ key: x.key, year: x.year === 0 ? null : x.year, value: x.value, text: x.text });
   return {
     department: r.department, fiscalYear: r.fiscalYear, kind: r.kind, filledDate: r.filledDate,
-    metrics: r.metrics.map(m), projects: r.projects.map((p) => ({ name: p.name, metrics: p.metrics.map(m) })), findings,
+    metrics: r.metrics.map(m), projects: r.projects.map((p) => ({ name: p.name, metrics: p.metrics.map(m) })),
+    findings: findings.map((f) => ({ ...f, metrics: f.metrics.map((x) => ({ ...x, year: x.year === 0 ? null : x.year })) })),
   };
 }
 

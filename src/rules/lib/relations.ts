@@ -149,11 +149,11 @@ function buildRatio(
   project: string | null,
   year: number,
   rateKey: string,
-  numKey: string,
+  numKeys: string[],
   denKeys: string[],
 ): Relation[] {
   const rate = idx.get(rateKey, year);
-  const num = idx.get(numKey, year);
+  const num = numKeys.map((k) => idx.get(k, year)).find((m) => !!m);
   if (!rate || !num) return [];
   // The preferred denominator the report states (全年预算, else 年初, else 到位); the others are kept as alternatives.
   const dens = denKeys.map((k) => idx.get(k, year)).filter((d): d is Metric => !!d && d.value !== 0);
@@ -223,6 +223,14 @@ function buildChanges(idx: MetricIndex, project: string | null): Relation[] {
   return out;
 }
 
+/**
+ * What a project spent is its executed figure: a project's 实际总支出/支出 stands for 执行数 when no 执行数 is stated.
+ * A department's 总支出 also holds money outside the budget the rate is about (carry-overs, own income), so not there.
+ */
+function executedKeys(kind: Report["kind"], project: string | null): string[] {
+  return project !== null || kind === "project" ? ["budget.executed", "expenditure.total"] : ["budget.executed"];
+}
+
 const relationCache = new WeakMap<object, Relation[]>();
 
 /**
@@ -245,12 +253,12 @@ export function relationsOf(report: Pick<Report, "metrics" | "projects" | "kind"
         if (r) sums.push(r);
       }
       out.push(
-        ...buildRatio("execution-rate", idx, scope.project, year, "budget.execution_rate", "budget.executed", [
+        ...buildRatio("execution-rate", idx, scope.project, year, "budget.execution_rate", executedKeys(report.kind, scope.project), [
           "budget.adjusted",
           "budget.initial",
           "budget.received",
         ]),
-        ...buildRatio("utilization", idx, scope.project, year, "assets.fixed_utilization", "assets.fixed_in_use", [
+        ...buildRatio("utilization", idx, scope.project, year, "assets.fixed_utilization", ["assets.fixed_in_use"], [
           "assets.fixed_total",
         ]),
       );
