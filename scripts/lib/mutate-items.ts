@@ -13,6 +13,7 @@ import { rowChecks } from "../../src/rules/line-row-sum.js";
 import { columnChecks } from "../../src/rules/line-column-sum.js";
 import { hierarchyChecks } from "../../src/rules/line-hierarchy.js";
 import { crossChecks } from "../../src/rules/line-cross-table.js";
+import { threePublicChecks } from "../../src/rules/line-three-public.js";
 import type { Rng } from "./corpus/prng.js";
 
 export interface ItemMutation {
@@ -61,6 +62,7 @@ export function checkedItems(report: Report): Map<LineItem, number> {
   for (const c of columnChecks(items)) add([c.total, ...c.parts], c.result.tolerance);
   for (const c of hierarchyChecks(items)) add([c.parent, ...c.children], c.result.tolerance);
   for (const c of crossChecks(items, report.kind)) add([c.identity.a, ...c.with], c.result.tolerance);
+  for (const c of threePublicChecks(items)) add([c.total, ...c.parts], c.result.tolerance);
   return out;
 }
 

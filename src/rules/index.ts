@@ -32,13 +32,16 @@ import { lineCrossTable } from "./line-cross-table.js";
 import { requiredParts } from "./required-parts.js";
 import { typography } from "./typography.js";
 import { subjectCodeName } from "./subject-code-name.js";
+import { lineThreePublic } from "./line-three-public.js";
+import { lineThreePublicProse } from "./line-three-public-prose.js";
+import { prosePartsSum } from "./prose-parts-sum.js";
 
 export type { ReportWithId, CrossFinding, Rule, RuleMeta, MessageSpec, SeverityConfig, SeverityLevel } from "./lib/types.js";
 export type { RuleContext, CrossContext, FindingSpec } from "./lib/types.js";
 export { severityFromArgs, severityFromConfig, mergeSeverity, SeverityConfigError } from "./lib/severity-config.js";
 
 /** Every rule, ESLint style: id = file name, Chinese and English description, default severity, scope, messages. */
-export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, lineCrossTable, lineProseAmount, requiredParts, typography, subjectCodeName];
+export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, lineCrossTable, lineThreePublic, lineProseAmount, lineThreePublicProse, prosePartsSum, requiredParts, typography, subjectCodeName];
 
 export const RULE_IDS: string[] = RULES.map((r) => r.meta.id);
 

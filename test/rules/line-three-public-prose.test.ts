@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
+import { lineThreePublicProse } from "../../src/rules/line-three-public-prose.js";
+import { docFromLines } from "../extract/helpers.js";
+import { budgetReport, table } from "./line-items-fixture.js";
+
+/** A 2024 "三公" table (万元) and a 情况说明 whose lines are `lines` (texts written here). */
+function run(...lines: string[]) {
+  const items = table({
+    table: "threePublic",
+    title: "部门“三公”经费和机关运行经费预算表",
+    columns: ["2024年“三公”经费预算数/合计", "2024年“三公”经费预算数/因公出国（境）费", "2024年“三公”经费预算数/公务接待费", "2024年“三公”经费预算数/公务用车购置及运行费/小计", "2024年“三公”经费预算数/公务用车购置及运行费/购置费", "2024年“三公”经费预算数/公务用车购置及运行费/运行费", "2024年机关运行经费预算数"],
+    roles: ["total", null, null, "total", null, null, null],
+    rows: [[null, "合计", "38.20", "6.00", "4.50", "27.70", "12.00", "15.70", "512.33"]],
+  });
+  const doc = docFromLines(["白沙镇人民政府2024年部门预算", "六、其他相关情况说明", ...lines]);
+  return checkRule(lineThreePublicProse, { ...budgetReport(items), fiscalYear: 2024 }, doc);
+}
+
+describe("line-three-public-prose", () => {
+  it("valid: the prose restates the table (rounded to one decimal, or in whole 元)", () => {
+    expect(
+      run(
+        "2024年“三公”经费预算数为38.2万元，比2023年预算增加8.1万元。其中：",
+        "（一）因公出国（境）费6万元，比2023年预算增加6万元。",
+        "（二）公务用车购置及运行费27.70万元，其中：公务用车购置费120,000元，公务用车运行费15.70万元，比2023年预算减少0.2万元。",
+        "（三）公务接待费4.50万元，与上年持平。",
+        "二、机关运行经费预算为512.33万元。",
+      ),
+    ).toEqual([]);
+  });
+
+  it("valid: another year's figure (上年, 2023年) and an amount after a comparison are not this year's claim", () => {
+    expect(run("2023年公务接待费3.80万元，上年“三公”经费30.10万元；公务接待费比上年增加0.70万元。")).toEqual([]);
+  });
+
+  it("invalid: a part the prose states differently from the table is an error with both quotes", () => {
+    const f = run("（三）公务接待费5.40万元，比2023年预算增加0.9万元。");
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].expected).toBe(45000);
+    expect(f[0].actual).toBe(54000);
+    expect(f[0].message).toContain("公务接待费5.40万元");
+    expect(f[0].message).toContain("4.50万元");
+    expect(f[0].evidence).toHaveLength(2);
+  });
+
+  it("invalid: the \"三公\" total and the 机关运行经费 said differently", () => {
+    const f = run("2024年“三公”经费预算数为40.20万元。", "机关运行经费预算为521.33万元。");
+    expect(f.map((x) => x.actual)).toEqual([402000, 5213300]);
+  });
+
+  it("valid: a report without a \"三公\" table is not judged", () => {
+    const doc = docFromLines(["白沙镇人民政府2024年部门预算", "公务接待费5.40万元。"]);
+    expect(checkRule(lineThreePublicProse, { ...budgetReport([]), fiscalYear: 2024 }, doc)).toEqual([]);
+  });
+});
