@@ -1,0 +1,166 @@
+import type { Finding } from "../extract/finding.js";
+import type { Metric } from "../extract/schema.js";
+import { parseAmountIn, type Amount } from "../extract/amount.js";
+import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
+import { textUnits, unitEvidence } from "./lib/doc-text.js";
+import { halfCents, cents } from "./lib/line-items.js";
+import { grade } from "./lib/tolerance.js";
+import { findLabels } from "../extract/labels.js";
+
+/**
+ * A total told in prose with its parts after 其中 — “共投入资金 X 万元。其中中央资金 A 万元，省级资金 B 万元，地方资金 C
+ * 万元”, “项目资金总预算 X 万元，其中部门预算项目支出 A 万元，专项预算支出 B 万元” — without a table to hold it. Parts of
+ * one whole never add up to more than it; when the text says the list is complete (the count it announces — 二类支出,
+ * 三个项目 — is the number of parts listed, or the last part is the catch-all 其他), they add up to it. Within the
+ * rounding of every printed amount.
+ */
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)`;
+const RE_NUM = new RegExp(NUM, "g");
+// A comparison or a share: the amount that follows is a change, not a part.
+const CHANGE = /比|较|增|减|下降|上升|同比|环比|持平|占|节约|超/;
+// Parts counted on another basis than the whole (paid, executed, to date) may overlap it.
+const OTHER_BASIS = /已|累计|实际|执行|完成|拨付|到位|支付|兑付|结余|剩余|未/;
+// Quantities that are not money, and amounts that are thresholds: such a list is not one of money parts.
+const NOT_MONEY = /\d\s*(?:平方米|辆|台|套|人|名|户|亩|公里|千米|所|件)|\d\s*(?:亿元|万元|元)\s*(?:以上|以下|以内)/;
+const COUNT = /([两二三四五六七八九十]|\d)\s*(?:类|项|个方面|个部分|部分|大类|个项目|笔)/g;
+const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+interface Claim {
+  total: { amount: Amount; printed: string; label: string };
+  parts: Array<{ amount: Amount; printed: string; label: string }>;
+  complete: boolean;
+  quote: string;
+}
+
+const stripParens = (s: string) => s.replace(/\([^()]*\)/g, "").replace(/\[[^[\]]*\]/g, "");
+
+/** The last amount of a clause that ends with it, and the words before it (its label), unless it is a change. */
+function lastAmount(text: string): { amount: Amount; printed: string; label: string } | null {
+  const ms = [...text.matchAll(RE_NUM)];
+  const m = ms[ms.length - 1];
+  if (!m || text.slice(m.index + m[0].length).replace(/[\s:，,]/g, "").length > 0) return null;
+  const clause = text.slice(0, m.index).split(/[，,；;:]/).pop() ?? "";
+  if (CHANGE.test(clause) || OTHER_BASIS.test(clause)) return null;
+  const a = parseAmountIn(m[1], m[2]);
+  // The label as a message names it: its last words, without the verb before the amount.
+  const label = clause.trim().replace(/(?:为|是|共计|合计|总计|达)+$/, "").slice(-24);
+  return a ? { amount: a, printed: m[0], label } : null;
+}
+
+/**
+ * The parts after 其中: one amount a clause, labelled; null when the list is not a plain list of money parts (counts,
+ * areas, thresholds such as 单价50万元以上, a part with two amounts). A clause that names a new total (共计, 合计) or
+ * another year ends the list.
+ */
+function partsOf(text: string): Claim["parts"] | null {
+  const out: Claim["parts"] = [];
+  for (const clause of text.split(/[，,；;、]/)) {
+    if (/其中/.test(clause) || NOT_MONEY.test(clause)) return null;
+    const ms = [...clause.matchAll(RE_NUM)];
+    if (ms.length === 0) continue;
+    const label = clause.slice(0, ms[0].index).replace(/^[\s:]+/, "").trim();
+    if (CHANGE.test(label)) continue;
+    if (/共计|合计|总计|(?:19|20)\d{2}\s*年/.test(label)) break;
+    if (OTHER_BASIS.test(label) || !label || label.length > 16 || ms.length > 1) return null;
+    const a = parseAmountIn(ms[0][1], ms[0][2]);
+    if (!a) return null;
+    out.push({ amount: a, printed: ms[0][0], label });
+  }
+  const labels = out.map((p) => p.label);
+  return out.length >= 2 && new Set(labels).size === labels.length ? out : null;
+}
+
+/** Every 其中 list of a paragraph whose total ends the clause (or the sentence) right before it. */
+function claimsOf(paragraph: string): Claim[] {
+  const text = stripParens(paragraph);
+  const out: Claim[] = [];
+  for (const m of text.matchAll(/其中/g)) {
+    // The total ends the clause right before 其中, or the sentence before it (…共投入资金 X 万元。其中…).
+    const before = text.slice(0, m.index).replace(/[\s:，,。]*$/, "");
+    const total = lastAmount(before);
+    if (!total) continue;
+    const end = text.indexOf("。", m.index);
+    const parts = partsOf(text.slice(m.index + 2, end < 0 ? undefined : end));
+    if (!parts) continue;
+    // The count the text announces for the whole (主要有……二类支出): in the total's sentence or the one before.
+    const sentenceStart = before.lastIndexOf("。") + 1;
+    const lead = text.slice(before.lastIndexOf("。", sentenceStart - 2) + 1, m.index);
+    const counts = [...lead.matchAll(COUNT)].map((c) => CN[c[1]] ?? Number(c[1]));
+    const complete = counts.includes(parts.length) || /其他|其它/.test(parts[parts.length - 1].label);
+    out.push({ total, parts, complete, quote: text.slice(Math.max(sentenceStart, m.index - 60), end < 0 ? m.index + 160 : end + 1).trim() });
+  }
+  return out;
+}
+
+function prefixMakesTotal(c: Claim): boolean {
+  let sum = 0;
+  let tol = halfCents(c.total.amount);
+  for (const p of c.parts.slice(0, -1)) {
+    sum += cents(p.amount);
+    tol += halfCents(p.amount);
+    if (Math.abs(sum - cents(c.total.amount)) <= tol) return true;
+  }
+  return false;
+}
+
+/** The metric key the total's own label names (收入合计 → income.total), when the catalogue knows it. */
+function keyOf(label: string, project: boolean): string | null {
+  const hits = findLabels(label, { project });
+  return hits.length ? hits[hits.length - 1].entry.key : null;
+}
+
+/** A stated metric of the report that is this total (same amount in its quote), to name it in the finding. */
+function metricOf(metrics: readonly Metric[], a: Amount, printed: string): Metric[] {
+  return metrics.filter((x) => x.value === a.value && x.quote.replace(/\s/g, "").includes(printed.replace(/\s/g, ""))).slice(0, 1);
+}
+
+function check(ctx: RuleContext): Finding[] {
+  const doc = ctx.doc;
+  if (!doc) return [];
+  const out: Finding[] = [];
+  const year = ctx.report.fiscalYear ?? 0;
+  for (const u of textUnits(doc)) {
+    if (u.table || !u.text.includes("其中")) continue;
+    for (const c of claimsOf(u.text)) {
+      const sum = c.parts.reduce((s, p) => s + cents(p.amount), 0);
+      const tol = halfCents(c.total.amount) + c.parts.reduce((s, p) => s + halfCents(p.amount), 0);
+      const gap = sum - cents(c.total.amount);
+      if (Math.abs(gap) <= tol || (gap < 0 && !c.complete)) continue;
+      // The first parts already make the total: the list ran on past it (its sibling after a ；), not an error.
+      if (gap > 0 && prefixMakesTotal(c)) continue;
+      const metrics = metricOf([...ctx.report.metrics, ...ctx.report.projects.flatMap((p) => p.metrics)], c.total.amount, c.total.printed);
+      out.push(
+        ctx.finding({
+          messageId: gap > 0 ? "partsExceedTotal" : "partsShortOfTotal",
+          data: { label: c.total.label, total: c.total.printed, parts: c.parts.map((p) => `${p.label} ${p.printed}`).join(" + "), sum: `${(sum / 100 / c.total.amount.scale).toFixed(Math.max(c.total.amount.decimals, ...c.parts.map((p) => p.amount.decimals)))}${c.total.amount.unit}` },
+          verdict: grade(gap / 100, tol / 100, (2 * halfCents(c.total.amount)) / 100),
+          metrics,
+          refs: metrics.length ? [] : [{ key: keyOf(c.total.label, ctx.report.kind === "project") ?? "document.claim", year }],
+          expected: sum / 100,
+          actual: c.total.amount.value,
+          tolerance: tol / 100,
+          evidence: [unitEvidence(doc, u, c.quote)],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+const meta: RuleMeta = {
+  id: "prose-parts-sum",
+  description: {
+    zh: "正文中“总额 X，其中 A a、B b……”：各组成部分之和不得超过总额；正文说明已列全（所称“二类”“三个项目”与列出的项数相同，或末项为“其他”）时应等于总额；按各数打印位数容许四舍五入",
+    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …): the parts never add up to more than the total, and equal it when the text says the list is complete (the count it announces matches the parts listed, or the last part is 其他); within the rounding of every printed amount",
+  },
+  defaultSeverity: "error",
+  scope: "report",
+  needsDocument: true,
+  docs: { url: "README.md#rule-prose-parts-sum" },
+  messages: {
+    partsExceedTotal: { zh: "“{label}”为 {total}，而其中所列 {parts} = {sum}，超过总额{note}" },
+    partsShortOfTotal: { zh: "“{label}”为 {total}，而其中所列（已列全）{parts} = {sum}{note}" },
+  },
+};
+
+export const prosePartsSum: Rule = { meta, check };

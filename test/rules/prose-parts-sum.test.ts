@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
+import { prosePartsSum } from "../../src/rules/prose-parts-sum.js";
+import { docFromLines } from "../extract/helpers.js";
+import { m, report } from "./helpers.js";
+
+/** A 2022 project self-evaluation whose body is `lines` (texts written here). */
+const run = (lines: string[], metrics = [] as ReturnType<typeof m>[]) => checkRule(prosePartsSum, report(metrics, { kind: "project", fiscalYear: 2022 }), docFromLines(["白沙镇道路养护项目绩效自评报告", ...lines]));
+
+describe("prose-parts-sum", () => {
+  it("valid: parts that add up to the total, within the rounding of the printed amounts", () => {
+    expect(run(["项目总投资120.5万元，其中市级补助80万元，镇级配套40.5万元。", "全年到位资金33.3万元。其中：省级资金11.1万元，市级资金11.1万元，县级资金11.1万元。"])).toEqual([]);
+  });
+
+  it("valid: a list that need not be complete may fall short; changes, shares and paid amounts are no parts", () => {
+    expect(
+      run([
+        "年度预算安排300万元，其中人员经费120万元，比上年增加10万元，占40%，公用经费60万元。",
+        "下达资金200万元，其中已拨付150万元，已支付120万元。",
+        "固定资产500万元，其中：房屋1200平方米，车辆3辆，单价50万元以上设备2台。",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("valid: a list that runs on past its total (its sibling after a ；) is not judged by the whole list", () => {
+    expect(run(["公务用车购置及运行费25.40万元，其中公务用车购置费0万元，公务用车运行维护费25.40万元；公务接待费9.72万元。"])).toEqual([]);
+  });
+
+  it("invalid: parts that add up to more than the total are an error naming the figure the report states", () => {
+    const total = m("budget.adjusted", 2022, "1506.3万元", { quote: "全年共投入资金1506.3万元。" });
+    const f = run(["全年共投入资金1506.3万元。其中中央资金投入700.2万元，省级资金投入320.1万元，县级资金投入556万元。"], [total]);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].messageId).toBe("partsExceedTotal");
+    expect(f[0].expected).toBe(15763000);
+    expect(f[0].actual).toBe(15063000);
+    expect(f[0].metrics.map((x) => x.key)).toEqual(["budget.adjusted"]);
+    expect(f[0].message).toContain("1576.3万元");
+  });
+
+  it("invalid: a list the text calls complete (二类, 其他) that falls short of the total", () => {
+    const f = run(["本单位项目支出分为日常运转项目、专项业务项目两类，项目资金总额为980万元，其中日常运转项目150万元，专项业务项目820万元。"]);
+    expect(f).toHaveLength(1);
+    expect(f[0].messageId).toBe("partsShortOfTotal");
+    expect(f[0].metrics.map((x) => `${x.key}@${x.year}`)).toEqual(["document.claim@2022"]);
+    const g = run(["本年收入合计412.6万元，其中财政拨款收入390万元，其他收入12.6万元。"]);
+    expect(g.map((x) => x.expected)).toEqual([4026000]);
+    // The total's label names its metric when the catalogue knows the words.
+    expect(g[0].metrics.map((x) => x.key)).toEqual(["income.total"]);
+  });
+});
