@@ -63,6 +63,8 @@ function check(ctx: RuleContext): Finding[] {
   if (!doc || fy === null || !items.some((x) => x.table === "threePublic" || x.table === "operating")) return [];
   const out: Finding[] = [];
   const seen = new Set<string>();
+  const cellCache = new Map<Part, LineItem[]>();
+  const cellsFor = (part: Part) => cellCache.get(part) ?? cellCache.set(part, cellsOf(items, part, fy, ctx.report.kind === "final-accounts")).get(part)!;
   for (const u of textUnits(doc)) {
     if (u.table) continue;
     for (const [part, re] of RE) {
@@ -74,7 +76,7 @@ function check(ctx: RuleContext): Finding[] {
         if (part === "total" && /(?:会议|培训)费/.test(u.text.slice(m.index, m.index + m[0].length))) continue;
         const a = parseAmountIn(m[1], m[2]);
         if (!a) continue;
-        const cells = cellsOf(items, part, fy, ctx.report.kind === "final-accounts");
+        const cells = cellsFor(part);
         if (cells.length === 0 || cells.some((x) => agrees(a, x))) continue;
         const x = cells[0];
         const key = `${part}|${m[0]}`;

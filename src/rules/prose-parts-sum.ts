@@ -22,6 +22,8 @@ const CHANGE = /比|较|增|减|下降|上升|同比|环比|持平|占|节约|�
 const OTHER_BASIS = /已|累计|实际|执行|完成|拨付|到位|支付|兑付|结余|剩余|未/;
 // Quantities that are not money, and amounts that are thresholds: such a list is not one of money parts.
 const NOT_MONEY = /\d\s*(?:平方米|辆|台|套|人|名|户|亩|公里|千米|所|件)|\d\s*(?:亿元|万元|元)\s*(?:以上|以下|以内)/;
+// How far around 其中 a claim is read (characters).
+const REACH = 300;
 const COUNT = /([两二三四五六七八九十]|\d)\s*(?:类|项|个方面|个部分|部分|大类|个项目|笔)/g;
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -75,19 +77,23 @@ function claimsOf(paragraph: string): Claim[] {
   const text = stripParens(paragraph);
   const out: Claim[] = [];
   for (const m of text.matchAll(/其中/g)) {
+    // Read within a sentence's reach of 其中 on either side: a paragraph of a megabyte holds thousands of them.
+    const from = Math.max(0, m.index - REACH);
     // The total ends the clause right before 其中, or the sentence before it (…共投入资金 X 万元。其中…).
-    const before = text.slice(0, m.index).replace(/[\s:，,。]*$/, "");
+    const before = text.slice(from, m.index).replace(/[\s:，,。]*$/, "");
     const total = lastAmount(before);
     if (!total) continue;
-    const end = text.indexOf("。", m.index);
-    const parts = partsOf(text.slice(m.index + 2, end < 0 ? undefined : end));
+    const after = text.slice(m.index + 2, m.index + 2 + REACH);
+    const stop = after.indexOf("。");
+    const parts = partsOf(stop < 0 ? after : after.slice(0, stop));
     if (!parts) continue;
     // The count the text announces for the whole (主要有……二类支出): in the total's sentence or the one before.
     const sentenceStart = before.lastIndexOf("。") + 1;
-    const lead = text.slice(before.lastIndexOf("。", sentenceStart - 2) + 1, m.index);
+    const lead = before.slice(before.lastIndexOf("。", sentenceStart - 2) + 1);
     const counts = [...lead.matchAll(COUNT)].map((c) => CN[c[1]] ?? Number(c[1]));
     const complete = counts.includes(parts.length) || /其他|其它/.test(parts[parts.length - 1].label);
-    out.push({ total, parts, complete, quote: text.slice(Math.max(sentenceStart, m.index - 60), end < 0 ? m.index + 160 : end + 1).trim() });
+    const quote = text.slice(from + Math.max(sentenceStart, before.length - 60), m.index + 2 + (stop < 0 ? 160 : stop + 1));
+    out.push({ total, parts, complete, quote: quote.trim() });
   }
   return out;
 }
