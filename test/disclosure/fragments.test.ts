@@ -36,6 +36,18 @@ describe("a disclosure page without its title", () => {
     expect(metric(r, "income.fiscal")).toBeUndefined();
   });
 
+  it("every income part a 收入决算 sentence lists is read, so the parts add up to the total", () => {
+    const r = run([
+      "东河区实验小学2023年度部门决算",
+      "2023年度收入总计560.20万元，支出总计560.20万元。",
+      "其中：财政拨款收入540.00万元，占96.39%；上级补助收入4.00万元；事业收入12.20万元，占2.18%；经营收入0.00万元；附属单位上缴收入1.00万元；其他收入3.00万元。",
+    ]);
+    expect(r.kind).toBe("final-accounts");
+    const parts = ["income.fiscal", "income.superior", "income.business", "income.operating", "income.affiliated", "income.other"].map((k) => metric(r, k)?.value);
+    expect(parts).toEqual([5400000, 40000, 122000, 0, 10000, 30000]);
+    expect(parts.reduce((a, b) => a! + b!, 0)).toBe(metric(r, "income.total")?.value);
+  });
+
   it("a budget page is budget; a 决算 of the year before it quotes does not make it final-accounts", () => {
     const r = run([
       "一、2024年“三公”经费预算安排情况",
