@@ -7,7 +7,7 @@ import { allBlocks, type JxDocument } from "../document/model.js";
 import type { Metric, Report, ReportForm, ReportKind } from "./schema.js";
 import { extractMetadata, metadataLines } from "./metadata.js";
 import { reportForm, reportParties } from "./report-form.js";
-import { bindArrivedInFull, bindGrade, bindProse, type Passage, type ProseContext } from "./prose.js";
+import { bindArrivedInFull, bindGrade, bindProse, bindScoreWithGrade, type Passage, type ProseContext } from "./prose.js";
 import { literalRun, passages, passageStream } from "./passages.js";
 import { locate } from "./provenance.js";
 import { extractProjectItems, headingProject } from "./projects.js";
@@ -21,11 +21,14 @@ import { chooseCandidates } from "./choose.js";
 import { extractDisclosure } from "./disclosure/index.js";
 import { attachChanges } from "./attach-changes.js";
 import { notReportReason } from "./not-a-report.js";
-import { projectName } from "./project-name.js";
+import { formProjectNames, projectName } from "./project-name.js";
 import { bindFundFlow, settleAllocations } from "./fund-flow.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
+
+/** What a project's 自评表 states of its project. */
+const RE_FORM_KEY = /^(budget\.|score\.|satisfaction\.)/;
 
 /** A report of several projects names them as projects do: "…项目", "…工程". */
 const RE_PROJECT_NAME = /(项目|工程)$/;
@@ -114,6 +117,7 @@ export function extract(doc: JxDocument): Report {
     // Loops, not push(...list): a list of 100,000 candidates as arguments overflows the stack.
     for (const c of bindProse(masked, ctx)) cands.push(c);
     for (const c of bindGrade(masked, ctx)) cands.push(c);
+    for (const c of bindScoreWithGrade(masked, ctx)) cands.push(c);
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);
     for (const c of bindFundFlow(masked, ctx)) cands.push(c);
     for (const c of bindTotalBeforeParts(masked, ctx)) cands.push(c);
@@ -167,6 +171,16 @@ export function extract(doc: JxDocument): Report {
     });
   }
 
+  // Several projects' forms filed in one document: each form's figures are its project's, not the report's.
+  const forms = formProjectNames(blocks);
+  if (new Set(forms.map((f) => f.name)).size >= 2) {
+    for (const c of cands) {
+      if (c.project || c.prov.block === null || !RE_FORM_KEY.test(c.key)) continue;
+      let form: (typeof forms)[number] | undefined;
+      for (const f of forms) if (f.block <= c.prov.block) form = f;
+      if (form) c.project = form.name;
+    }
+  }
   for (const c of cands.filter((x) => x.project)) {
     // Project rows of a department's tables join the projects named in its prose.
     const list = projects.get(c.project!) ?? projects.set(c.project!, []).get(c.project!)!;

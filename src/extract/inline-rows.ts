@@ -189,12 +189,30 @@ function windowTokens(rt: RowText, a: number, b: number): void {
   for (; li < labelHits.n; li++) push(labelHits.start[li], labelHits.end[li], rt.entries[labelHits.word[li]], -1);
 }
 
+const beforeHits = newWordHits();
+/** How far back a header word before a window is looked for (the longest column word, with its marker). */
+const HEADER_REACH = 40;
+
+/** Whether a label or column word ends right before `at`, separators and column markers aside. */
+function headerEndsAt(rt: RowText, at: number): boolean {
+  const from = Math.max(0, at - HEADER_REACH);
+  for (const occ of [rt.labels, rt.roles]) {
+    beforeHits.n = 0;
+    occ.window(from, at, beforeHits);
+    for (let i = 0; i < beforeHits.n; i++) if (beforeHits.end[i] <= at && glued(rt.text, beforeHits.end[i], at)) return true;
+  }
+  return false;
+}
+
 /**
  * Candidates of the rows in rt.text[a, b), appended to `out`, exactly as if that window were the whole passage
  * (a passage, or a run of flattened cells starting at passage `p`). `confidence` is the candidates' confidence.
  */
 export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: ProseContext, confidence: Confidence, out: Candidate[]): void {
   const text = rt.text;
+  // A window that starts inside a header run ("项目名称" "全年预算数" … read from its second cell) would bind the rows
+  // to the wrong columns and lose the row headers; the window starting at the run's first cell reads it.
+  const continued = a > 0 && headerEndsAt(rt, a);
   windowTokens(rt, a, b);
   const n = toks.n;
   let k = 0;
@@ -203,6 +221,7 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
     while (e + 1 < n && glued(text, toks.end[e], toks.start[e + 1])) e++;
     const first = k;
     k = e + 1;
+    if (first === 0 && continued && glued(text, a, toks.start[0])) continue;
     // The row's columns: its tokens but the row headers (资金来源, 项目名称 …).
     let columns = 0;
     let labelled = 0;
@@ -241,8 +260,19 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
     };
     const bindRow = (row: FigureHit[], project: string | undefined) => {
       const quote = text.slice(headStart, Math.min(b, row[row.length - 1].end + 1)).slice(0, 200);
-      let col = 0;
-      for (let j = head; j <= e && col < row.length; j++) if (toks.role[j] < FIRST_ROW_HEADER) bind(toks.entry[j], row[col++], project, quote);
+      const cols: Array<LabelEntry | null> = [];
+      for (let j = head; j <= e; j++) if (toks.role[j] < FIRST_ROW_HEADER) cols.push(toks.entry[j]);
+      if (row.length < cols.length) {
+        // A blank cell: which one is not printed. Trailing blanks (分值, 得分 left empty) keep the leading columns in
+        // place; a rate printed with its % sign shows where the rate column is, and when it is not where the figures
+        // before it would put it, a blank came earlier and no column can be trusted. A bare figure is no rate here.
+        const pc = cols.findIndex((c) => c?.unitKind === "percent");
+        const pn = row.findIndex((h) => h.amount.kind === "percent");
+        if (pn >= 0 && pn !== pc) return;
+        for (let col = 0; col < row.length; col++) if (!(cols[col]?.unitKind === "percent" && row[col].amount.kind !== "percent")) bind(cols[col], row[col], project, quote);
+        return;
+      }
+      for (let col = 0; col < row.length; col++) bind(cols[col], row[col], project, quote);
     };
     if (nums.length >= 2) {
       bindRow(nums, project);

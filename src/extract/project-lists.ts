@@ -14,13 +14,18 @@ import { yearNamed } from "./years.js";
 
 /** A name in a list: CJK words (a bracketed part allowed), no digits, no sentence punctuation. */
 const RE_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,24}$/;
-/** Names that are classes or sources of money, not projects. */
-const RE_NOT_PROJECT = /(支出|费|资金|补助|拨款|收入|配套|财政|的)$|^(其中|中央|省级|市级|县级|区级)/;
-/** What joins two pairs. */
-const RE_JOIN = /^\s*(?:、|和|及|以及)\s*$/;
+/** Names that are classes or sources of money, not projects (a source is short: 省级配套; 省级科技计划项目验收工作经费 is a project). */
+const RE_NOT_PROJECT = /(支出|资金|补助|拨款|收入|配套|财政|的)$|^其中|^(中央|省级|市级|县级|区级).{0,4}$/;
+/**
+ * An economic class ends in 费 and is short (办公费, 差旅费, 印刷费, 维修费); a project's 经费 is named by its purpose
+ * ("科技活动交流经费", "系统维护费" of a named system), six characters or more.
+ */
+const RE_FEE_CLASS = /^.{0,5}费$/;
+/** What joins two pairs: 、 and 和/及, or a comma in a list its introducer opened ("分别是A5万元,B18万元,…"). */
+const RE_JOIN = /^\s*(?:、|和|及|以及|[，,])\s*$/;
 
 function validName(name: string): boolean {
-  return RE_NAME.test(name) && !RE_NOT_PROJECT.test(name) && !matchLabel(name, { project: false })?.exact;
+  return RE_NAME.test(name) && !RE_NOT_PROJECT.test(name) && !RE_FEE_CLASS.test(name) && !matchLabel(name, { project: false })?.exact;
 }
 
 /** The sentence before a position, SENTENCE_REACH characters at most (a text without stops is one long sentence). */
@@ -32,7 +37,7 @@ function sentenceBefore(text: string, at: number): string {
 /** Project items of the listed pairs of one passage. */
 export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   const text = maskText(p.text);
-  if (!/[、和及]/.test(text)) return [];
+  if (!/[、和及，,]/.test(text)) return [];
   const money = scanFigures(text).filter((h) => h.amount.kind === "money" && !h.change && h.amount.value > 0);
   const out: ProjectItem[] = [];
   let k = 0;
@@ -50,7 +55,7 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
         nameStart = h.start - intro[1].length;
       } else {
         const gap = text.slice(from, h.start);
-        const sep = /^(\s*(?:、|和|及|以及)\s*)/.exec(gap);
+        const sep = /^(\s*(?:、|和|及|以及|[，,])\s*)/.exec(gap);
         if (!sep || !RE_JOIN.test(sep[1])) break;
         nameStart = from + sep[1].length;
       }

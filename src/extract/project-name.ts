@@ -4,6 +4,7 @@
  * names one (a title that is only 项目支出绩效自评表).
  */
 import type { Block } from "../document/model.js";
+import { columnRole, matchLabel } from "./labels.js";
 
 /** Words that end the 项目名称 field's value on a flattened line (the next field's label). */
 const FIELD_END = /(主管部门|实施单位|项目负责人|联系电话|预算单位|项目单位|资金来源|项目属性|项目类型|填报日期|[|｜])/;
@@ -69,4 +70,41 @@ export function projectName(blocks: Block[], title: string | null, department: s
     else for (const l of b.norm.split("\n")) lines.push(l);
   }
   return fieldName(lines) ?? (title ? titleName(title, department) : null);
+}
+
+/** The value of a 项目名称 field on one line: after the word on the same line (colon, pipe or tab between). */
+const RE_FIELD_LINE = /^\s*项目名称\s*[:：|\t]?\s*(.+)$/;
+
+/**
+ * The 项目名称 fields of the forms a document holds, by block: a document that files several projects' 自评表 one
+ * after another names each at its form's head. A field whose value is a column word (a table of projects' header
+ * "项目名称 | 全年预算数") names none.
+ */
+export function formProjectNames(blocks: Block[]): Array<{ block: number; name: string }> {
+  const out: Array<{ block: number; name: string }> = [];
+  const accept = (block: number, raw: string) => {
+    let v = clean(raw);
+    const end = FIELD_END.exec(v);
+    if (end) v = v.slice(0, end.index);
+    v = stripTail(v);
+    if (!plausible(v) || columnRole(v) || matchLabel(v, { project: true }) || /[\t]/.test(v)) return;
+    out.push({ block, name: v });
+  };
+  for (const b of blocks) {
+    if (b.kind === "table") {
+      for (const r of b.rows) {
+        const i = r.cells.findIndex((c) => c.norm.replace(/\s/g, "") === "项目名称");
+        const next = i >= 0 ? r.cells.slice(i + 1).find((c) => c.norm.trim()) : undefined;
+        if (next) accept(b.index, next.norm);
+      }
+      continue;
+    }
+    const lines = b.text.split("\n");
+    lines.forEach((l, k) => {
+      const m = RE_FIELD_LINE.exec(l);
+      if (m) accept(b.index, m[1].split("\t").find((x) => x.trim()) ?? "");
+      else if (/^\s*项目名称\s*[:：]?\s*$/.test(l) && lines[k + 1]) accept(b.index, lines[k + 1]);
+    });
+  }
+  return out;
 }

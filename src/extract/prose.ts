@@ -246,6 +246,8 @@ export function bindArrivedInFull(p: Passage, next: Passage | null, ctx: ProseCo
 export function bindGrade(p: Passage, ctx: ProseContext): Candidate[] {
   const m = /(自评等级|评价等级|绩效等级|等级|自评等次|评价等次|绩效等次|等次|评价结果|自评结果)\s*(?:均为|均是|为|是|:|：|评定为|确定为)?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(p.text);
   if (!m || RE_TARGET_CLAUSE.test(p.text.slice(Math.max(0, m.index - 10), m.index))) return [];
+  // A grading scale states no grade ("90分以上为优，80-89分为良").
+  if (RE_GRADE_SCALE.test(sentenceAround(p.text, m.index, m.index + m[0].length))) return [];
   const end = m.index + m[0].length;
   return [
     {
@@ -263,4 +265,43 @@ export function bindGrade(p: Passage, ctx: ProseContext): Candidate[] {
       project: ctx.projectName,
     },
   ];
+}
+
+/** A grade statement in a sentence ("等级为优", "评价结果为“良”"). */
+const RE_GRADE_CLAUSE = /(?:等级|等次|评价结果|自评结果)\s*(?:均为|为|是|:|：|评定为|确定为)?\s*[“"「]?(?:优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/;
+/** Words before a score that make it a part's (分值, 权重, an indicator's 得分 with its name) or a bound. */
+const RE_PART_SCORE = /(分值|权重|满分|总分值|扣|减|加|指标|率|[≥≤]|不低于|以上)[^，,。；;]{0,6}$/;
+/** A grading scale, not a result: "90分以上为优，80-89分为良", "评分标准". */
+export const RE_GRADE_SCALE = /(?:评分|评价|等级|划分|评定)标准|分(?:及)?以[上下]|\d\s*[-—～~至]\s*\d+\s*分|分为[优良中差]/;
+
+/**
+ * The score told beside the grade it earns, without a catalogue label: "经综合评定，得分为92分，等级为优",
+ * "评价结果为“良”，得分85分". One sentence that states a grade and exactly one score (X分, at most 100, not a
+ * 分值 or 满分) states the report's total.
+ */
+export function bindScoreWithGrade(p: Passage, ctx: ProseContext): Candidate[] {
+  const out: Candidate[] = [];
+  if (!/分/.test(p.text) || !RE_GRADE_CLAUSE.test(p.text)) return out;
+  const text = maskText(p.text);
+  let at = 0;
+  for (const s of text.split(/(?<=[。；;！？!?\n])/)) {
+    if (RE_GRADE_CLAUSE.test(s) && !RE_TARGET_CLAUSE.test(s) && !RE_GRADE_SCALE.test(s)) {
+      const scores = scanFigures(s).filter((h) => h.amount.kind === "score");
+      const h = scores[0];
+      if (scores.length === 1 && h.amount.value <= 100 && h.amount.value > 0 && !RE_PART_SCORE.test(s.slice(0, h.start))) {
+        const year = yearNamed(s.slice(0, h.start), ctx.fiscalYear);
+        if (year !== undefined && (year === null || ctx.fiscalYear === null || year === ctx.fiscalYear)) {
+          out.push(
+            candidateFromHit(
+              { key: "score.total", year, prov: locate(p.segs, at + h.start, at + h.end), quote: s.trim().slice(0, 200), restated: false, confidence: "pattern", order: p.block * 100000 + at + h.start, project: ctx.projectName },
+              "score",
+              h,
+            ),
+          );
+        }
+      }
+    }
+    at += s.length;
+  }
+  return out;
 }

@@ -85,3 +85,100 @@ describe("projects a department's report lists", () => {
     expect(r.metrics["budget.initial@2022"]).toBeUndefined();
   });
 });
+
+describe("a list of a department's project funds", () => {
+  it("joined by commas after 分别是, named 经费 or 维护费, a 省级 name included", () => {
+    const r = reportOf([
+      "某市农业农村局2022年度项目支出绩效自评报告",
+      "2022年部门预算项目支出40万元,分别是农业执法检查工作经费12万元,农产品质量监测系统维护费8万元,省级现代农业园区验收工作经费20万元。",
+    ]);
+    expect(r.projects).toMatchObject({
+      农业执法检查工作经费: { "budget.initial": 120000 },
+      农产品质量监测系统维护费: { "budget.initial": 80000 },
+      省级现代农业园区验收工作经费: { "budget.initial": 200000 },
+    });
+  });
+  it("not the economic classes of the money, nor its sources", () => {
+    const r = reportOf(["某市农业农村局2022年度部门整体支出绩效自评报告", "公用经费包括办公费5万元、差旅费3万元,印刷费2万元。资金来源分别为中央资金50万元,省级资金30万元。"]);
+    expect(Object.keys(r.projects)).toEqual([]);
+  });
+});
+
+describe("a table of projects", () => {
+  const head = ["某县农业农村局2022年度部门整体支出绩效自评报告", "三、项目支出情况", "单位：万元", ""];
+  it("one cell per paragraph: each row is its project's, none the department's", () => {
+    const cells = ["项目名称", "全年预算数", "全年执行数", "执行率", "农机购置补贴", "120.5", "118", "97.93%", "耕地地力保护补贴", "860", "860", "100%"];
+    const r = reportOf([...head, ...cells.flatMap((c) => [c, ""])]);
+    expect(r.projects["农机购置补贴"]).toMatchObject({ "budget.adjusted": 1205000, "budget.executed": 1180000, "budget.execution_rate": 97.93 });
+    expect(r.metrics["budget.executed@2022"]).toBeUndefined();
+    expect(r.metrics["budget.execution_rate@2022"]).toBeUndefined();
+  });
+});
+
+describe("a 自评表 row with a blank cell", () => {
+  const form = (row: string) => metricsOf(["某县2023年度困难群众救助项目支出绩效自评表", "单位：万元", `项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额： ${row}`]);
+  it("takes no bare figure for the rate", () => {
+    const m = form("200 210 205 10 9.76");
+    expect(m).toMatchObject({ "budget.initial@2023": 2000000, "budget.executed@2023": 2050000 });
+    expect(m["budget.execution_rate@2023"]).toBeUndefined();
+  });
+  it("binds no column when the rate shows that an earlier cell was blank", () => {
+    expect(form("210 205 10 97.62% 9.76")).toEqual({});
+  });
+  it("keeps the leading columns when only the last ones are blank", () => {
+    expect(form("200 210 205")).toMatchObject({ "budget.initial@2023": 2000000, "budget.adjusted@2023": 2100000, "budget.executed@2023": 2050000 });
+  });
+});
+
+describe("execution words of a project's text", () => {
+  const project = (s: string) => metricsOf(["某县2023年度农村饮水安全项目绩效自评报告", s]);
+  it("执行, 实际执行, 共支出, 完成投资, 决算数", () => {
+    expect(project("2023年共下达资金100万元，执行95万元，执行率95%。")["budget.executed@2023"]).toBe(950000);
+    expect(project("年初预算安排100万元，全年实际执行95万元。")["budget.executed@2023"]).toBe(950000);
+    expect(project("本年度共安排资金100万元，全年共支出资金95万元。")["budget.executed@2023"]).toBe(950000);
+    expect(project("项目总投资100万元，累计完成投资95万元。")["budget.executed@2023"]).toBe(950000);
+    expect(project("该项目预算数为100万元，决算数为95万元。")["budget.executed@2023"]).toBe(950000);
+  });
+});
+
+describe("the score beside its grade", () => {
+  const dept = (s: string) => metricsOf(["某县司法局2023年度部门整体支出绩效自评报告", s]);
+  it("得分 without a catalogue label, in a sentence that states the grade", () => {
+    expect(dept("经综合评定，得分为92分，等级为优。")["score.total@2023"]).toBe(92);
+    expect(dept("绩效评价结果为“良”，得分85分。")["score.total@2023"]).toBe(85);
+  });
+  it("a numbered line the reader cut at its colon", () => {
+    expect(dept("二、部门整体支出绩效自评得分：92分。")["score.total@2023"]).toBe(92);
+  });
+  it("a grading scale states neither score nor grade", () => {
+    const m = dept("评分标准：90分以上等级为优，80-89分为良。");
+    expect(m["score.total@2023"]).toBeUndefined();
+    expect(Object.keys(m).filter((k) => k.startsWith("score."))).toEqual([]);
+  });
+  it("an indicator's score is no total", () => {
+    expect(dept("预算执行率得分9.5分，等级为优。")["score.total@2023"]).toBeUndefined();
+  });
+});
+
+describe("several projects' 自评表 in one document", () => {
+  const form = (name: string, row: string) => [
+    "项目支出绩效自评表",
+    "（2023年度）",
+    `项目名称\t${name}`,
+    "主管部门\t某县农业农村局\t实施单位\t某县农业农村局",
+    "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+    `年度资金总额\t${row}`,
+    "",
+  ];
+  it("each form's figures are its project's, none the report's", () => {
+    const r = reportOf(["某县农业农村局2023年度项目支出绩效自评表", "", ...form("农机购置补贴项目", "100\t120\t118\t10\t98.33%\t9.8"), ...form("耕地地力保护补贴项目", "860\t860\t860\t10\t100%\t10")]);
+    expect(r.projects["农机购置补贴项目"]).toMatchObject({ "budget.initial": 1000000, "budget.adjusted": 1200000, "budget.executed": 1180000 });
+    expect(r.projects["耕地地力保护补贴项目"]).toMatchObject({ "budget.adjusted": 8600000, "budget.execution_rate": 100 });
+    expect(r.metrics).toEqual({});
+  });
+  it("one form is the report's own", () => {
+    const r = reportOf(["某县农业农村局2023年度项目支出绩效自评表", "", ...form("农机购置补贴项目", "100\t120\t118\t10\t98.33%\t9.8")]);
+    expect(r.metrics).toMatchObject({ "budget.adjusted@2023": 1200000 });
+    expect(r.projects).toEqual({});
+  });
+});
