@@ -99,7 +99,7 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
   const titles = sections.map((s) => s.title).join("");
   const finalScore = (opening.match(/决算/g)?.length ?? 0) * 3 + (titles.match(/决算/g)?.length ?? 0);
   const budgetScore = (opening.match(/预算/g)?.length ?? 0) * 3 + (titles.match(/预算/g)?.length ?? 0);
-  const kind = fragment ?? (finalScore > budgetScore ? "final-accounts" : "budget");
+  const scored = finalScore > budgetScore ? "final-accounts" : "budget";
 
   const titleLine = lines
     .slice(0, 8)
@@ -114,6 +114,10 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
 
   // Readers without line breaks run the cover title into the first paragraph: cut it at the disclosure words.
   if (!title) title = /^.{0,30}?20\d{2}\s*年度?(?:部门|单位)(?:预算|决算)(?:公开)?/.exec(lines[0]?.text ?? "")?.[0] ?? null;
+  // The title names the kind when it names one stage only (部门决算公开); a sentence of the opening that mentions the other
+  // stage (纳入财政专户预算管理) must not outvote it. 部门预决算公开 names both: the counts decide.
+  const byTitle = title && /决算/.test(title) !== /(?<!预)预算/.test(title) ? (/决算/.test(title) ? "final-accounts" : "budget") : null;
+  const kind = fragment ?? byTitle ?? scored;
   const fiscalYear =
     (title ? yearOf(title) : null) ??
     ownYear(/(20\d{2})\s*年度?(?:部门|单位)?(?:预算|决算)/g, all) ??
