@@ -158,6 +158,9 @@ function shouldJoin(prev: OpenPara, next: LinePiece, wrap: number): boolean {
   if (!end || !b || prev.hasTab || b.includes("\t")) return false;
   if (RE_TERMINAL.test(end)) return false;
   if (RE_CONTINUATION_START.test(b)) return true;
+  // A short line set apart by blank lines, with no clause of its own, is a cell of a flattened table or a caption
+  // ("单位：亿元", "项目名称", "0.2"), not the rest of a sentence a page break cut.
+  if (next.gap === "blank" && Array.from(b).length < MIN_CUT_LINE && !/[，,。；;、]/.test(b)) return false;
   if (/[\d.,]$/.test(end) && /^[\d.,]/.test(b)) return true; // a number cut in two
   if (detectHeading(b)) return false;
   // A heading line stands alone, unless its title is followed by the start of a sentence the break cut. A title sits in

@@ -99,6 +99,13 @@ describe("page breaks after a paragraph's first words", () => {
     expect(paras("2023年度本年\n\n支出1689.68万元，其中基本支出718.24万元。")).toEqual(["2023年度本年支出1689.68万元，其中基本支出718.24万元。"]);
     expect(paras("分项目看，文物保\n\n护修缮项目全年预算数299.89万元，执行数268.51万元。")).toHaveLength(1);
   });
+  it("keeps the cells of a form flattened one per line, between blank lines, apart (as DOCX and PDF keep them)", () => {
+    const form = "2023年新增地方政府专项债券项目绩效评价表\n\n单位：亿元\n\n项目名称\n\n债券规模\n\n自评分数\n\n明湖县第一人民医院迁建工程\n\n0.2\n\n96.5";
+    expect(paras(form)).toEqual(["2023年新增地方政府专项债券项目绩效评价表", "单位：亿元", "项目名称", "债券规模", "自评分数", "明湖县第一人民医院迁建工程", "0.2", "96.5"]);
+    // The rest of a sentence a page break cut still joins: it has a clause of its own, or is a figure's unit.
+    expect(paras("本年度项目资金全部按照进度拨付到位并已使用\n\n完毕，效果良好。")).toHaveLength(1);
+    expect(paras("项目全年预算执行数为674.19\n\n万元")).toHaveLength(1);
+  });
   it("keeps titles and field lines apart", () => {
     expect(paras("绩效评价自评报告\n\n部门名称：某县档案馆")).toHaveLength(2);
     expect(paras("岳阳楼区财政局(制)\n\n一、部门基本概况")).toHaveLength(2);
