@@ -112,7 +112,9 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
   }
 
   // Kind: 整体 means the department as a whole; project wording otherwise.
-  const kindText = [meta.title ?? "", ...head.slice(0, 12)].join(" ");
+  // The opening by its characters, not its lines: a reader that keeps each line of a flattened form apart and one that
+  // joins them into a paragraph must see the same opening.
+  const kindText = [meta.title ?? "", openingText(head, 400)].join(" ");
   if (/整体支出|部门整体|单位整体|部门绩效自评|部门\(单位\)整体/.test(kindText)) meta.kind = "department";
   else if (/项目|专项|资金绩效|经费.{0,4}绩效|资金.{0,6}自评|自评表/.test(kindText)) meta.kind = "project";
   else meta.kind = "department";
@@ -155,4 +157,14 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
     }
   }
   return meta;
+}
+
+/** The first lines up to about `chars` characters (the line that crosses the limit is cut there). */
+function openingText(lines: readonly string[], chars: number): string {
+  let out = "";
+  for (const l of lines) {
+    if (out.length >= chars) break;
+    out += (out ? " " : "") + l.slice(0, chars - out.length);
+  }
+  return out;
 }
