@@ -136,6 +136,13 @@ describe("the department of a report", () => {
     expect(reportDepartment(["项目绩效自评报告", "一、项目基本情况", "青石市明湖区科学技术局下达资金20万元。"])).toBeNull();
   });
 
+  it("takes the line under a 关于…的报告 sent up for its addressee, and a title cited in a sentence for no cover", () => {
+    const up = ["关于上报2023年残疾军人护理费项目", "支出绩效自评的报告", "青石州退役军人事务局", "来源: 明湖市退役军人事务局", "一、基本概况"];
+    expect(reportDepartment(up)).toBe("明湖市退役军人事务局");
+    const cited = ["项目支出绩效自评", "青石州财政局", "根据《青石州财政局关于开展绩效自评工作的通知》要求,现将自评报告如下", "来源: 明湖市水利局"];
+    expect(reportDepartment(cited)).toBe("明湖市水利局");
+  });
+
   it("is null rather than a fragment when nothing names a unit", () => {
     expect(reportDepartment(["2023年县财政共下达我局资金80万元，用于仓储基地建设。", "单位：万元", "年初预算 全年预算 全年执行"])).toBeNull();
     // A bare 来源 line without a place could be any county's bureau.

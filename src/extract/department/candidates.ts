@@ -44,6 +44,8 @@ const RE_YEAR_SUBJECT = /(?:19|20)\d{2}\s*年度?(?:以来)?\s*[,]\s*([\u4e00-\u
 const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
 /** A title line: what the report calls itself. */
 const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明)|项目(?:情况|绩效目标)?(?:公告)?公示$/;
+/** A document sent up to a superior body (关于上报…的报告, …的请示): the next line names whom it is sent to. */
+const RE_ADDRESSED = /关于.{2,80}?(?:报告|请示)$/;
 /** A report's own title, before a "X关于…的说明" line that may be one. */
 const RE_REPORT_TITLE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开/;
 const RE_YEAR_SPLIT = /[(〔【[]?\s*(?:19|20)\d{2}\s*(?:年度|年|度)?\s*[)〕】\]]?|关于|[,;、:|>/]/;
@@ -91,11 +93,16 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
   const titles = titleLines ?? titleAt.map((i) => norm[i]);
   titles.slice(0, 4).forEach((t, k) => {
     const weight = k === 0 ? SOURCE_WEIGHT.title : SOURCE_WEIGHT.title - 1;
-    add(titleNames(titleSegment(t))[0] ?? null, "title", k, weight);
+    const own = titleSegment(t);
+    add(titleNames(own)[0] ?? null, "title", k, weight);
+    // A title cited in a sentence (根据《…》) has no cover around it.
+    if (!own) return;
     // A cover prints the unit's name on its own line above or below the title.
     const prev = titleAt[k] > 0 ? stripAround(norm[titleAt[k] - 1]) : "";
     if (prev && isOrgName(prev)) add(prev, "title", k, weight);
-    const next = titleAt[k] !== undefined ? stripAround(norm[titleAt[k] + 1] ?? "") : "";
+    // …except under a 关于…的报告/请示 sent up (its title may be wrapped over the line above): the line below that title
+    // is its addressee (主送机关), not its author.
+    const next = titleAt[k] !== undefined && !RE_ADDRESSED.test(compact((titleAt[k] > 0 ? norm[titleAt[k] - 1] : "") + t)) ? stripAround(norm[titleAt[k] + 1] ?? "") : "";
     if (next && isOrgName(next)) add(next, "title", k, weight - 1);
   });
 
