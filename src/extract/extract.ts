@@ -50,6 +50,15 @@ function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extra
   return new Set(named.flat().map((it) => it.name)).size >= 2 ? named : all.map(() => []);
 }
 
+/**
+ * How many projects names denote: one project's form and its target table name it with or without its year or a
+ * 项目/资金 ending (农村公路养护 / 2023年农村公路养护项目), and a short form inside the full one is the same project.
+ */
+function distinctProjects(names: string[]): number {
+  const core = [...new Set(names.map((n) => n.replace(/^(?:19|20)\d{2}\s*年度?/, "").replace(/(?:项目|资金|经费|专项)+$/, "")))];
+  return core.filter((a, i) => !core.some((b, j) => j !== i && b.includes(a) && (b !== a))).length;
+}
+
 /** Whether a range overlaps one of `ranges` (sorted by start, disjoint): a binary search, as lists can be long. */
 function overlapsAny(r: { start: number; end: number }, ranges: ReadonlyArray<{ start: number; end: number }>): boolean {
   let lo = 0;
@@ -173,7 +182,7 @@ export function extract(doc: JxDocument): Report {
 
   // Several projects' forms filed in one document: each form's figures are its project's, not the report's.
   const forms = formProjectNames(blocks);
-  if (new Set(forms.map((f) => f.name)).size >= 2) {
+  if (distinctProjects(forms.map((f) => f.name)) >= 2) {
     for (const c of cands) {
       if (c.project || c.prov.block === null || !RE_FORM_KEY.test(c.key)) continue;
       let form: (typeof forms)[number] | undefined;

@@ -100,7 +100,8 @@ export function scanFigures(raw: string, defaultUnit: string | null = null): Fig
     p += m[0].length;
     const after = text.charCodeAt(p);
     // Dates, years and document numbers are positions in time, not figures we bind.
-    if (!m[2] && DATE_AFTER[after]) continue;
+    // A decimal is no year, day or number of a document: "97.93年初预算数" is a form's cells run together.
+    if (!m[2] && DATE_AFTER[after] && !/^-?\d{1,3}\.\d/.test(m[1])) continue;
     if (m[2] && RE_MULTIPLIER.test(m[2].trim()) && DATE_OR_PEOPLE_AFTER[after]) continue;
     const amount = parseAmount(m[0], m[2] ? null : defaultUnit);
     if (!amount) continue;

@@ -25,6 +25,9 @@ const RE_PAID = /^[^，,。；;！？!?\d]{0,8}?(?:均|已|已经|全部|足额|
 /** Counts in a clause ("18家企业") are no parts of its money. */
 const RE_COUNT = /\d+\s*(?:家|个|户|人|项|名|所|处)/g;
 
+/** A date the money arrived or was paid on: "于2023年5月", "在2023年12月底前". */
+const RE_WHEN = /(?<=^[^，,。；;！？!?\d]{0,6})[于在]?\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?(?:前|底|末|之前)?/;
+
 /** The arrival after a figure: "均已到位", "已全部到位", "，资金已到位" (not 未到位). */
 const RE_ARRIVED = /^[^，,。；;！？!?\d]{0,8}?(?:[，,]\s*(?:该|项目)?资金)?(?:均|已|已经|全部|足额|全额|及时|按时){1,3}(?:拨付)?到位/;
 
@@ -69,7 +72,8 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
     const before = (h: FigureHit) => s.slice(Math.max(0, h.start - SENTENCE_REACH), h.start);
     // Arrival: the figure is the only money of its clause ("其中A万元、B万元均已到位" names parts, not the whole).
     for (const h of money) {
-      const after = s.slice(h.end, h.end + 40);
+      // "100万元已于2023年5月全部到位": the day it arrived is no part of the arrival's words.
+      const after = s.slice(h.end, h.end + 40).replace(RE_WHEN, "");
       const paid = ctx.project && RE_PAID.test(after);
       if (!paid && !RE_ARRIVED.test(after)) continue;
       const back = before(h);

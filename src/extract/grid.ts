@@ -39,12 +39,19 @@ function isPartRow(label: string): boolean {
   return /^(其中|[（(]?\d+[)）]|财政专户|单位资金|其他资金|上年结转资金|地方财政资金|中央财政资金|当年财政拨款|财政资金)/.test(label);
 }
 
+/** A row's 序号 cell: a bare whole number of at most three digits. */
+function isSerial(c: StreamCell): boolean {
+  return !!c.figure && c.figure.amount.kind === "plain" && /^\d{1,3}$/.test(c.text.trim());
+}
+
 /** Header cells before index `end`, walking back over a flattened header, with split cells joined. */
 function headerRunBefore(cells: StreamCell[], end: number, ctx: GridContext): { headers: Header[]; unit: string | null; rowHeader: string | null } {
   const run: number[] = [];
   let unit: string | null = null;
   for (let i = end - 1; i >= 0 && run.length < 18; i--) {
     const c = cells[i];
+    // The row's 序号 ("1" before "农机购置补贴") stands between the header and the row's name.
+    if (i === end - 1 && isSerial(c) && i > 0 && !cells[i - 1].figure) continue;
     if (c.figure) break;
     if (c.empty) continue;
     if (c.text.length > 25 || /[。；]/.test(c.text)) break;
@@ -139,7 +146,8 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     if (fresh && isPartRow(r.text)) continue;
     // A bond table's 债券性质 cell stands between a project's name and its figures: the row is read by bond-table.ts.
     if (RE_BOND_KIND_CELL.test(r.text)) continue;
-    const project = !rowYear && found.rowHeader && /项目/.test(found.rowHeader) && !/^(合计|总计|小计|总额|年度资金总额)/.test(r.text) ? r.text : undefined;
+    // A name that opens or ends with a figure is cells a reader ran together ("2耕地地力保护补贴860"), not a name.
+    const project = !rowYear && found.rowHeader && /项目/.test(found.rowHeader) && !/^(合计|总计|小计|总额|年度资金总额)/.test(r.text) && !/^\d|[\d%]$/.test(r.text) ? r.text : undefined;
     if (!fresh && !rowYear && !project) continue;
     const rowEntry = matchLabel(ym ? r.text.replace(ym[0], "") : r.text, { project: ctx.project })?.entry;
     headers.forEach((h, k) => {

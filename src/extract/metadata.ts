@@ -25,6 +25,7 @@ const RE_TITLE = /(绩效|评价).{0,16}?(报告|自评表|评价表|评分表|�
 const RE_DATE = /((?:19|20)\d{2}|[二〇○一三四五六七八九零]{4})\s*[年.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?/;
 /** A date followed by a clock time: a page's publication stamp. */
 const RE_STAMP = new RegExp("^\\s*" + RE_DATE.source + "\\s*\\d{1,2}[:：]\\d{2}");
+const RE_SHARE_SITE = /由会员分享|可在线阅读|珍藏版|分享文档赚钱/;
 const RE_CN_PLACE = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区|自治州|市|州|盟|地区|自治县|县|区|旗)){1,3})/;
 
 function cleanName(s: string): string {
@@ -75,7 +76,11 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
   const meta: Metadata = { department: null, region: null, fiscalYear: null, kind: null, title: null, filledDate: null, filer: null, phone: null };
 
   // Title: the first line that reads like one, with the line before it when that line is the unit's name.
-  for (let i = 0; i < head.length; i++) {
+  // A document-sharing site's line ("《X.docx》由会员分享，可在线阅读…") names the upload, not the report: the file name
+  // may carry another year than the document's own title, which is read first; the site's line only when no other has one.
+  const order = head.map((_, i) => i);
+  const shared = order.filter((i) => RE_SHARE_SITE.test(head[i]));
+  for (const i of [...order.filter((k) => !shared.includes(k)), ...shared]) {
     const l = head[i].replace(/\.(docx?|pdf|wps)/gi, " ");
     if (/^(附件|目录)/.test(l) && l.length < 8) continue;
     for (const m of l.matchAll(RE_TITLE)) {

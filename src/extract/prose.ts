@@ -33,7 +33,7 @@ export interface ProseContext {
 
 /** Words allowed between a label and its figure. */
 const RE_FILLER =
-  /^(?:\s|[为是达到共计约的了有在:："“”'’()（）]|资金|经费|费用|决算数?|人员|参公|在编|职工|数额|总额|金额|实际|累计|全年|本年度?|年度|安排|合计|总计|分别|仅|全部|人数|达到)*$/;
+  /^(?:\s|[为是达到共计约的了有在:："“”'’()（）]|资金|项目资金|经费|费用|决算数?|人员|参公|在编|职工|数额|总额|金额|实际|累计|全年|本年度?|年度|安排|合计|总计|分别|仅|全部|人数|达到)*$/;
 /** Words right before a label that make it about something else (在用固定资产总额, 人均…). */
 const RE_QUALIFIER = /(在用|闲置|出租|出借|新增|处置|报废|人均|每月|月均|目标|计划|预计|上级下达)$/;
 const RE_TARGET_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不少于|不高于|不超过|高于|低于|超过|力争|确保|控制在|保持在|争取)\s*$/;
@@ -105,13 +105,16 @@ function isFieldTarget(text: string, labelStart: number, h: FigureHit): boolean 
 }
 
 function gapOk(label: LabelHit, gap: string): boolean {
-  const g = gap.replace(RE_FIELD_UNIT, "").replace(/\d+个项目?/g, "").replace(/\s+/g, "");
+  const g = gap.replace(RE_FIELD_UNIT, "").replace(/^\s*[(（]分[)）]/, "").replace(/\d+个项目?/g, "").replace(/\s+/g, "");
   if (label.entry.loose) return g.length <= 30 && !/[，,。；;！？]/.test(g);
   return g.length <= 12 && RE_FILLER.test(g);
 }
 
-/** A score word right before a bare figure ("自评得分：95.5", "综合得分92"); a figure after it opens a row instead. */
-const RE_BARE_SCORE = /(?:得分|总分|评分|分数)[\s:：为是]*$/;
+/**
+ * A score word right before a bare figure ("自评得分：95.5", "综合得分92", a form's "自评总分(分)97.93"); a figure after it
+ * opens a row instead.
+ */
+const RE_BARE_SCORE = /(?:得分|总分|评分|分数)\s*(?:[(（]分[)）])?[\s:：为是]*$/;
 
 /** Between a subject and its actual: the subject's budget ("预算12.00万元，"), then the actual's word. */
 const RE_BUDGET_THEN = /^(?:支出|经费)?(?:年初)?预算(?:数|安排)?(?:为|是)?\s*[\d.,]+\s*(?:亿元|万元|元)\s*[，,]\s*(?:全年|当年|年度)?$/;
@@ -136,6 +139,10 @@ function budgetWordSubject(text: string, labels: LabelHit[], li: number, sStart:
   }
   return null;
 }
+
+/** Keys a report also tells per source of its money (中央/省级/地方资金): such a figure is a part, not the whole. */
+const RE_PER_SOURCE_KEY = /^budget\.(execution_rate|executed)$/;
+const RE_SOURCE = /(?:中央|省级|省|市级|市|县级|县|区级|区|地方|本级|其他|上级)(?:财政)?(?:资金|补助资金|专项资金|配套资金)|当年财政拨款|上年结转(?:资金)?|其中[:：]?/;
 
 /** Candidates from one passage of prose. */
 export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
@@ -193,7 +200,7 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     if (subject) label = subject;
     if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;
     if (label.entry.standalone && /[\u4e00-\u9fa5]$/.test(text.slice(Math.max(0, label.start - 3), label.start)) && !/资金$/.test(text.slice(Math.max(0, label.start - 3), label.start))) continue;
-    if (!compatible(label.entry.unitKind, h, bareScore && label.entry.unitKind === "score" && /^[\s:：为是]*$/.test(text.slice(gapFrom.end, h.start)))) continue;
+    if (!compatible(label.entry.unitKind, h, bareScore && label.entry.unitKind === "score" && /^\s*(?:[(（]分[)）])?[\s:：为是]*$/.test(text.slice(gapFrom.end, h.start)))) continue;
     used.add(label);
     const year = yearNamed(text.slice(sStart, label.start), ctx.fiscalYear);
     // A year after the report's is a target; with the report's year unknown, any written year or 上年 is another year.
@@ -201,8 +208,10 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     const prov = locate(p.segs, h.start, h.end);
     // Project words (预算资金, 已使用, 实际支付) say less than a catalogue label (年初预算, 全年执行数): where both
     // state a figure, the catalogue label's wins.
+    // "中央资金完成636.75万元，预算执行率81.97%，省级资金…": a rate or outlay told per source of money is a part's.
+    const partial = label.entry.partial || (RE_PER_SOURCE_KEY.test(label.entry.key) && RE_SOURCE.test(text.slice(clauseStart(text, Math.max(0, clauseStart(text, label.start) - 1)), label.start)));
     const c = candidateFromHit(
-      { key: label.entry.key, year, prov, quote: sentenceAround(p.text, h.start, h.end), restated: isRestated(year, ctx.fiscalYear), confidence: label.entry.projectOnly ? "fuzzy-label" : "exact-label", order, project: ctx.projectName, partial: label.entry.partial },
+      { key: label.entry.key, year, prov, quote: sentenceAround(p.text, h.start, h.end), restated: isRestated(year, ctx.fiscalYear), confidence: label.entry.projectOnly ? "fuzzy-label" : "exact-label", order, project: ctx.projectName, partial },
       label.entry.unitKind,
       h,
     );

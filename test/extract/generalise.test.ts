@@ -182,3 +182,57 @@ describe("several projects' 自评表 in one document", () => {
     expect(r.projects).toEqual({});
   });
 });
+
+describe("rates told per source of money", () => {
+  const project = (s: string) => metricsOf(["某县2023年度农村饮水安全项目绩效自评报告", s]);
+  it("yield to the overall rate told after them", () => {
+    const m = project("中央资金完成60万元，预算执行率80%；省级资金完成20万元，预算执行率100%。全年执行资金80万元，执行率84.21%。");
+    expect(m["budget.execution_rate@2023"]).toBe(84.21);
+  });
+  it("a rate after the sources are listed, the only one, is still the project's", () => {
+    expect(project("项目资金包括中央资金80万元，省级资金20万元，全年执行100万元，执行率100%。")["budget.execution_rate@2023"]).toBe(100);
+  });
+});
+
+describe("staff told as 在职 N 人", () => {
+  it("is the actual staff", () => {
+    expect(metricsOf(["某县公安局2021年度部门整体支出绩效自评报告", "截止到2021年末在职244人，退休12人。"])).toMatchObject({ "staff.actual@2021": 244, "staff.retired@2021": 12 });
+  });
+});
+
+describe("a document-sharing site's upload line", () => {
+  it("yields to the document's own title for the year; its cells run together (97.5年初…) still read", () => {
+    const r = extract(docFromLines(["《某区林业局2022年度部门整体绩效自评表.docx》由会员分享,可在线阅读,更多相关《某区林业局2022年度部门整体绩效自评表.docx(2页珍藏版)》请在某文库上搜索。", "1、某区林业局2023年度部门整体绩效自评表主管部门某区林业局自评总分(分)97.5年初预算数全年(调整)预算数"]));
+    expect(r.fiscalYear).toBe(2023);
+    expect(r.metrics.find((m) => m.key === "score.total")?.value).toBe(97.5);
+  });
+});
+
+describe("money that arrived", () => {
+  const project = (s: string) => metricsOf(["某县2023年度农村饮水安全项目绩效自评报告", s]);
+  it("收到, 到账, and 全部到位 after the day it arrived", () => {
+    expect(project("2023年共收到项目资金100万元。")["budget.received@2023"]).toBe(1000000);
+    expect(project("项目资金实际到账100万元。")["budget.received@2023"]).toBe(1000000);
+    expect(project("项目资金100万元已于2023年5月全部到位。")["budget.received@2023"]).toBe(1000000);
+  });
+  it("收到 without money is nothing", () => {
+    expect(project("收到群众好评100余条。")).toEqual({});
+  });
+});
+
+describe("one project named twice", () => {
+  it("its form and its target table naming it with and without 项目 are one project: the report's own", () => {
+    const r = reportOf([
+      "某县交通运输局2023年度项目支出绩效自评表",
+      "",
+      "项目名称\t农村公路养护",
+      "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+      "年度资金总额\t300\t280\t266\t10\t95%\t9.5",
+      "",
+      "附件：绩效目标表",
+      "项目名称\t2023年农村公路养护项目",
+    ]);
+    expect(r.metrics).toMatchObject({ "budget.adjusted@2023": 2800000 });
+    expect(r.projects).toEqual({});
+  });
+});
