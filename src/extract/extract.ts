@@ -26,6 +26,7 @@ import { bindFundFlow, settleAllocations } from "./fund-flow.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
+import { bindTransferTable } from "./transfer-table.js";
 
 /** What a project's 自评表 states of its project. */
 const RE_FORM_KEY = /^(budget\.|score\.|satisfaction\.)/;
@@ -154,6 +155,7 @@ export function extract(doc: JxDocument): Report {
   });
 
   for (const c of bindScoreRows(streamText, where, ctx)) cands.push(c);
+  for (const c of bindTransferTable(streamText, where, ctx)) cands.push(c);
 
   const cells = cellStream(blocks);
   const gridCtx = { fiscalYear, project: isProject };

@@ -236,3 +236,20 @@ describe("one project named twice", () => {
     expect(r.projects).toEqual({});
   });
 });
+
+describe("the funds block of a 转移支付区域绩效自评表", () => {
+  const header = ["某县2024年度农业相关转移支付区域绩效自评表", "资金投入情况", "(万元)", "", "行次 全年预算数", "(A)", "统筹整合资金数", "(B)", "扣除统筹整合资金后预算金额", "(C)", "全年到位资金", "(D)", "预算到位", "(D/C×100%)", "全年执行资金", "(E)", "预算执行", "(E/C×100%)", "佐证材料", "列次 0 1 2 3 4 5 6 7"];
+  it("reads the columns by their letters, the 统筹整合 column left blank", () => {
+    const m = metricsOf([...header, "年度资金总额(万元): 1 120.500000", "120.500000 110.000000 91.29% 96.400000 80.00%", "其中:中央财政资金(万元) 2 100.000000"]);
+    expect(m).toMatchObject({ "budget.adjusted@2024": 1205000, "budget.received@2024": 1100000, "budget.executed@2024": 964000, "budget.execution_rate@2024": 80 });
+  });
+  it("reads a row with every column filled", () => {
+    const m = metricsOf([...header, "年度资金总额(万元): 1 150 30 120 120 100.00% 90 75.00%"]);
+    expect(m).toMatchObject({ "budget.adjusted@2024": 1500000, "budget.received@2024": 1200000, "budget.executed@2024": 900000, "budget.execution_rate@2024": 75 });
+  });
+  it("reads nothing from a row short by more than its 统筹整合 cell", () => {
+    const m = metricsOf([...header, "年度资金总额(万元): 1 150 120 100.00% 90"]);
+    expect(m["budget.executed@2024"]).toBeUndefined();
+    expect(m["budget.received@2024"]).toBeUndefined();
+  });
+});
