@@ -22,7 +22,7 @@ import { extractDisclosure } from "./disclosure/index.js";
 import { attachChanges } from "./attach-changes.js";
 import { notReportReason } from "./not-a-report.js";
 import { formProjectNames, projectName } from "./project-name.js";
-import { bindFundFlow, settleAllocations } from "./fund-flow.js";
+import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
@@ -130,6 +130,7 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindScoreWithGrade(masked, ctx)) cands.push(c);
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);
     for (const c of bindFundFlow(masked, ctx)) cands.push(c);
+    for (const c of bindFundTotal(masked, ctx)) cands.push(c);
     for (const c of bindTotalBeforeParts(masked, ctx)) cands.push(c);
     for (const c of bindBondText(masked, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).

@@ -114,3 +114,33 @@ export function settleAllocations(list: Candidate[]): Candidate[] {
   const kept = rest.every((c) => c.value === first.value || (c.value ?? 0) < (first.value ?? 0)) ? first : null;
   return list.filter((c) => !allocations.includes(c) || c === kept);
 }
+
+/**
+ * A project form's one money field, printed with its own unit: "年度资金总额: 854万(…)", "资金总额及构成 总额1002.6万元,
+ * 其中:中央…". It is the project's budget; a 资金总额 row followed by several figures is a table's row (the row
+ * binders read it by its columns), so a second figure right after it leaves the field to them.
+ */
+const RE_FUND_TOTAL = /(?:年度资金总额|资金总额(?:及构成)?\s*总额|项目资金总额|资金总额)\s*[:：]?\s*(\d+(?:\.\d+)?\s*(?:万元|亿元|元|万(?![\u4e00-\u9fa5])|万(?=[(（，,；;。\s])))/g;
+
+export function bindFundTotal(p: Passage, ctx: ProseContext): Candidate[] {
+  if (!ctx.project || !/资金总额/.test(p.text)) return [];
+  const text = maskText(p.text);
+  for (const m of text.matchAll(RE_FUND_TOTAL)) {
+    const at = m.index + m[0].length - m[1].length;
+    const hit = scanFigures(m[1])[0];
+    const h = hit && (hit.amount.kind === "money" ? hit : bareMultiplierMoney(m[1], hit));
+    if (!h || h.amount.kind !== "money") continue;
+    // Another figure right after: a row of columns (年度资金总额 43.2 43.2 …), not a field.
+    if (/^\s*[\d.]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    const year = yearNamed(text.slice(Math.max(0, m.index - SENTENCE_REACH), m.index).split(/[。；;]/).pop() ?? "", ctx.fiscalYear);
+    if (year === undefined || year !== ctx.fiscalYear) continue;
+    return [
+      candidateFromHit(
+        { key: "budget.initial", year, prov: locate(p.segs, at + h.start, at + h.end), quote: p.text.slice(m.index, Math.min(p.text.length, m.index + 120)), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + at, project: ctx.projectName },
+        "money",
+        { ...h, start: at + h.start, end: at + h.end },
+      ),
+    ];
+  }
+  return [];
+}

@@ -253,3 +253,14 @@ describe("the funds block of a 转移支付区域绩效自评表", () => {
     expect(m["budget.received@2024"]).toBeUndefined();
   });
 });
+
+describe("a project form's one money field", () => {
+  const project = (s: string) => metricsOf(["某市疾病预防控制中心2021年项目绩效自评报告表", s]);
+  it("资金总额 with its own unit is the project's budget", () => {
+    expect(project("项目属性经常性资金总额及构成总额1002.6万元,其中:中央726.7万元;市级财政275.9万元。")["budget.initial@2021"]).toBe(10026000);
+    expect(project("年度资金总额：854万（道路建设400万元，供水工程454万元）")["budget.initial@2021"]).toBe(8540000);
+  });
+  it("a 资金总额 row of several figures is left to the row binders", () => {
+    expect(project("年度资金总额 43.2万元 43.2 40.1")["budget.initial@2021"]).toBeUndefined();
+  });
+});
