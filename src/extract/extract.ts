@@ -60,6 +60,14 @@ function distinctProjects(names: string[]): number {
   return core.filter((a, i) => !core.some((b, j) => j !== i && b.includes(a) && (b !== a))).length;
 }
 
+/**
+ * Whether the run of flattened cells that starts at the passage before i (below: a short passage, then short ones) reads
+ * passage i too, so that a header run going on from that passage into this one is read there, from its first cell.
+ */
+function coveredByRun(ps: Passage[], i: number): boolean {
+  return i > 0 && ps[i - 1].text.length > 0 && ps[i - 1].text.length <= 60 && ps[i].text.length <= 120;
+}
+
 /** Whether a range overlaps one of `ranges` (sorted by start, disjoint): a binary search, as lists can be long. */
 function overlapsAny(r: { start: number; end: number }, ranges: ReadonlyArray<{ start: number; end: number }>): boolean {
   let lo = 0;
@@ -135,7 +143,7 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindBondText(masked, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
     if (/[-\d]/.test(text)) {
-      if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, "exact-label", cands);
+      if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, "exact-label", cands, coveredByRun(ps, i));
       else bindRows(rowText(text, isProject, (s, e) => locate(p.segs, s, e)), 0, text.length, masked, ctx, "exact-label", cands);
     }
     // Flattened tables: short cells on consecutive lines read as one run ("年初" "预算数" … "年度资金总额" "43.2 43.2 …").
@@ -151,7 +159,7 @@ export function extract(doc: JxDocument): Report {
         end = starts[k] + ps[k].text.length;
         if (ps[k].text.length > 120) break;
       }
-      bindRows(stream, starts[i], end, p, ctx, "pattern", cands);
+      bindRows(stream, starts[i], end, p, ctx, "pattern", cands, coveredByRun(ps, i));
     }
   });
 

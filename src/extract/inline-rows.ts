@@ -208,11 +208,12 @@ function headerEndsAt(rt: RowText, at: number): boolean {
  * Candidates of the rows in rt.text[a, b), appended to `out`, exactly as if that window were the whole passage
  * (a passage, or a run of flattened cells starting at passage `p`). `confidence` is the candidates' confidence.
  */
-export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: ProseContext, confidence: Confidence, out: Candidate[]): void {
+export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: ProseContext, confidence: Confidence, out: Candidate[], covered = false): void {
   const text = rt.text;
   // A window that starts inside a header run ("项目名称" "全年预算数" … read from its second cell) would bind the rows
-  // to the wrong columns and lose the row headers; the window starting at the run's first cell reads it.
-  const continued = a > 0 && headerEndsAt(rt, a);
+  // to the wrong columns and lose the row headers; when the caller says a window starting before it reads this one too
+  // (`covered`), that window reads the run from its first cell.
+  const continued = covered && a > 0 && headerEndsAt(rt, a);
   windowTokens(rt, a, b);
   const n = toks.n;
   let k = 0;
