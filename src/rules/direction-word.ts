@@ -90,6 +90,11 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>):
       out.push({ at: a.start, messageId: "increaseExceedsFigure", data: { a: fmt(a), c: fmt(b) }, expected: a.amount.value, actual: b.amount.value });
       continue;
     }
+    // "9.07万元，较上年支出数减少0.71万元，下降7.83%": the change told as an amount and a percentage, no prior figure.
+    if (a && b && b.change !== null && !/[，,。]/.test(s.slice(k, b.start))) {
+      out.push(...changeWithPercent(s, hits, a, b, bound));
+      continue;
+    }
     let word: string;
     let dirAt: number;
     if (a && !b) {
@@ -153,6 +158,36 @@ function judge(s: string, hits: FigureHit[], a: FigureHit, b: FigureHit, word: s
   return out;
 }
 
+/**
+ * A change told as an amount C and a percentage P against an unstated prior figure (A 较上年减少 C，下降 P%): the prior
+ * is A + C (a decrease) or A − C (an increase), and P = C ÷ prior — a percentage of the current figure instead (C ÷ A) is
+ * the slip this catches.
+ */
+function changeWithPercent(s: string, hits: FigureHit[], a: FigureHit, c: FigureHit, bound: Array<{ value: number; text: string }>): Spec[] {
+  const p = hits.find((h) => h.start > c.end && h.start - c.end <= 12 && h.amount.kind === "percent");
+  if (!p || !/^[\s,，、]*(?:增长|增加|下降|减少|降低|上升)/.test(s.slice(c.end, p.start).replace(/^(万元|亿元|元)/, ""))) return [];
+  if (bound.some((x) => x.value === a.amount.value && x.text === c.text.replace(/[^\d.]/g, ""))) return [];
+  const sign = c.change === "up" ? -1 : 1;
+  const f = (x: number, y: number) => (y / (x + sign * y)) * 100;
+  if (a.amount.value + sign * c.amount.value <= 0) return [];
+  const [lo, hi] = cornerRange(f, [[a.amount.value - half(a), a.amount.value + half(a)], [c.amount.value - half(c), c.amount.value + half(c)]]);
+  const e = f(a.amount.value, c.amount.value);
+  const hp = half(p);
+  const t = Math.max(e - lo, hi - e) + hp;
+  const v = grade(p.amount.value - e, t, 2 * hp);
+  if (v !== "off") return [];
+  // Judged only where the slip is evident: the percentage is the change over this year's figure (C ÷ A), or it is out
+  // by more than half its size. A gap of a few hundredths may be a base this sentence does not state (a restated prior).
+  const cur = (x: number, y: number) => (y / x) * 100;
+  const [clo, chi] = cornerRange(cur, [[a.amount.value - half(a), a.amount.value + half(a)], [c.amount.value - half(c), c.amount.value + half(c)]]);
+  const overCurrent = p.amount.value >= clo - hp && p.amount.value <= chi + hp;
+  const gross = p.amount.value > 2 * e || p.amount.value < e / 2;
+  if (!overCurrent && !gross) return [];
+  const prior = a.amount.value + sign * c.amount.value;
+  const data = { a: fmt(a), c: fmt(c), p: fmt(p), prior: wan(prior), computed: `${e.toFixed(2)}%` };
+  return [{ at: a.start, messageId: overCurrent ? "changePercentOverCurrent" : "changePercentOfChangeDiffers", data, verdict: v, expected: e, actual: p.amount.value, tolerance: t }];
+}
+
 /** "决算数大于预算数": the two figures named earlier in the sentence compared. */
 function comparatives(s: string): Spec[] {
   const hits = scanFigures(s).filter((h) => h.amount.kind === "money");
@@ -210,8 +245,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "direction-word",
   description: {
-    zh: "一句之内“A 比 B 增加/减少/持平 C（P%）”（B 或为句中前文某年所列之数，如科目说明“2022年执行数为X万元，2023年预算安排Y万元，比2022年执行数增加P%”）与“决算数大于预算数”等比较，按句中两数重算：方向词与两数不符为警告，所述增减额或增减率不符、或增加额大于本年数为错误",
-    en: "Comparisons within one sentence (A 比 B 增加/减少/持平 C, P% — B possibly the figure stated earlier in the sentence under the year 比 names, as 科目 lines of a 情况说明 print it; 决算数大于预算数) recomputed from the sentence's two figures: a direction word that contradicts them is a warning; a stated change amount or percentage that does not follow, or an increase larger than the figure itself, is an error",
+    zh: "一句之内“A 比 B 增加/减少/持平 C（P%）”（B 或为句中前文某年所列之数，如科目说明“2022年执行数为X万元，2023年预算安排Y万元，比2022年执行数增加P%”）与“决算数大于预算数”等比较，按句中两数重算；只有本年数与增减额、增减率（“较上年减少C万元，下降P%”）时，增减率按上年数（本年数±增减额）重算，按本年数计算或相差一半以上者为错误：方向词与两数不符为警告，所述增减额或增减率不符、或增加额大于本年数为错误",
+    en: "Comparisons within one sentence (A 比 B 增加/减少/持平 C, P% — B possibly the figure stated earlier in the sentence under the year 比 names, as 科目 lines of a 情况说明 print it; 决算数大于预算数) recomputed from the sentence's two figures; a change told only as an amount and a percentage (较上年减少 C 万元，下降 P%) has its percentage recomputed over the prior figure (this year's ± the change), an error when it was taken over this year's figure or is out by more than half; a direction word that contradicts them is a warning; a stated change amount or percentage that does not follow, or an increase larger than the figure itself, is an error",
   },
   defaultSeverity: "error",
   scope: "report",
@@ -223,6 +258,8 @@ const meta: RuleMeta = {
     comparativeContradicts: { zh: "写“{words}”，而句中{a}与{b}不符", severity: "warning", when: "a comparative (大于/小于/等于) contradicts the figures it names" },
     changeAmountDiffers: { zh: "“{a}”比“{b}”{word} {c}，而两数相差 {diff}{note}" },
     changePercentDiffers: { zh: "“{a}”比“{b}”{word} {p}，而两数计算为 {computed}{note}" },
+    changePercentOfChangeDiffers: { zh: "本年数为 {a}，增减 {c}、{p}，而上年数应为 {prior}，增减率为 {computed}{note}" },
+    changePercentOverCurrent: { zh: "本年数为 {a}，增减 {c}、{p}：增减率按本年数计算（{c} ÷ {a}），按上年数 {prior} 应为 {computed}{note}" },
     increaseExceedsFigure: { zh: "本年数为 {a}，却称比上年增加 {c}，增加额大于本年数（上年数将为负）" },
   },
 };

@@ -76,3 +76,21 @@ describe("direction-word: an increase larger than the figure", () => {
     expect(f[0].metrics).toEqual([{ key: "income.gov_fund", year: 2023 }]);
   });
 });
+
+describe("direction-word: a change told as an amount and a percentage, the prior figure unstated", () => {
+  it("valid: the percentage is the change over the prior figure (this year's + a decrease)", () => {
+    expect(run("2023年“三公”经费支出共计12.50万元，较上年减少2.50万元，下降16.67%。")).toEqual([]);
+    expect(run("行政运行（项）支出820.00万元，与上年相比增加20.00万元，增长2.50%。")).toEqual([]);
+  });
+  it("invalid: the percentage taken over this year's figure (C ÷ A) is an error that says so", () => {
+    const f = run("2023年“三公”经费支出共计12.50万元，较上年减少2.50万元，下降20.00%。");
+    expect(f.map((x) => x.messageId)).toEqual(["changePercentOverCurrent"]);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].expected).toBeCloseTo(16.667, 2);
+    expect(f[0].message).toContain("15.00万元");
+  });
+  it("invalid: a percentage out by more than half its size; a few hundredths off is left alone", () => {
+    expect(run("行政运行（项）支出820.00万元，与上年相比增加20.00万元，增长0.25%。").map((x) => x.messageId)).toEqual(["changePercentOfChangeDiffers"]);
+    expect(run("行政运行（项）支出820.00万元，与上年相比增加20.00万元，增长2.53%。")).toEqual([]);
+  });
+});
