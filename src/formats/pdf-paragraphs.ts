@@ -112,18 +112,38 @@ export function joinAcross(a: string, b: string): string {
 }
 
 /**
- * Width of the run a line opens with that no line break can split (a figure, a Latin word, a bracketed gloss: what comes
- * before the first CJK character or space), estimated from typical advances. Such a run moves whole to the next line
- * and leaves the line before it short by its width: "…全年预算资金" | "12,345,678.90元".
+ * Width of the run a line opens with that no line break can split, estimated from typical advances: a figure, a Latin
+ * word, a bracketed gloss, or a character with the punctuation that may not start a line after it ("期:2022"). Such a
+ * run moves whole to the next line and leaves the line before it short by its width: "…全年预算资金" | "12,345,678.90元".
  */
 function leadingWordWidth(text: string, size: number): number {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) {
+  if (!text) return 0;
+  let latin = !isCjkCode(text.charCodeAt(0));
+  let w = advance(text.charCodeAt(0));
+  for (let i = 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || isCjkCode(c)) break;
-    w += c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x69 || c === 0x6c ? 0.3 : 0.55;
+    if (c === 0x20) break;
+    if (NO_LINE_START.has(c)) {
+      w += advance(c);
+      continue;
+    }
+    if (isCjkCode(c)) break;
+    // Letters and digits hold on to what precedes them only after letters, digits or a separator inside a figure.
+    if (!latin && !INFIX.has(text.charCodeAt(i - 1))) break;
+    latin = true;
+    w += advance(c);
   }
   return w * size;
+}
+
+/** Punctuation a line may not start with: it stays with the character before it. */
+const NO_LINE_START = new Set(Array.from("，。、；：？！）」』】》”’％%:;,.!?)]}").map((ch) => ch.charCodeAt(0)));
+/** Separators inside a figure or a label and its figure ("期:2022", "1,234.5"). */
+const INFIX = new Set([0x3a, 0x2c, 0x2e]);
+
+function advance(c: number): number {
+  if (isCjkCode(c)) return 1;
+  return c === 0x2e || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x69 || c === 0x6c ? 0.3 : 0.55;
 }
 
 const isFigureChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c;
@@ -168,7 +188,8 @@ export function groupParagraphs(lines: PdfLine[], layout: PageLayout, page: numb
       const pitch = line.base - prev.base;
       const sameSize = Math.abs(size - prev.size) < 0.15 * Math.max(size, prev.size);
       const normalLeading = pitch > 0 && pitch < Math.max(1.8 * Math.max(size, prev.size), Math.min(1.25 * usual, 3 * size));
-      const prevFull = prev.x1 > right - 1.5 * prev.size || prev.x1 + leadingWordWidth(line.text, size) > right;
+      // A line ending a sentence short of the margin ended its paragraph, whatever the next line opens with.
+      const prevFull = prev.x1 > right - 1.5 * prev.size || (!RE_TERMINAL.test(prev.text) && prev.x1 + leadingWordWidth(line.text, size) > right);
       if (cur.title && title) {
         // Two lines centred on their own (a title broken by hand) join as before; a wrapped line needs the shared axis.
         const byHand = sameSize && normalLeading && isTitle(prev, layout) && isTitle(line, layout);

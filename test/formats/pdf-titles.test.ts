@@ -113,6 +113,13 @@ describe("paragraph ends (groupParagraphs)", () => {
     // 4 ems short of the margin, and the next line opens with a 13-character figure: the word processor moved it whole.
     const out = paras([body("其中：基本支出预算数为1,842.15万元，占基本支出", layout.right - 48, 100), body("12,345,678.90万元，占总数的56.57%。", 300, 117)]);
     expect(out.map((p) => p.text)).toEqual(["其中：基本支出预算数为1,842.15万元，占基本支出12,345,678.90万元，占总数的56.57%。"]);
+    // A character with the punctuation that may not open a line moves with it: "“三" | "公”经费", "填报日" | "期:2022年".
+    const quote = paras([body("严格控制“三", layout.right - 20, 100), body("公”经费支出，厉行节约。", 200, 117)]);
+    expect(quote.map((p) => p.text)).toEqual(["严格控制“三公”经费支出，厉行节约。"]);
+    const date = paras([body("填报单位:某县疾病预防控制中心填报日", layout.right - 30, 100), body("期:2022年9月18日", 200, 117)]);
+    expect(date).toHaveLength(1);
+    // A sentence ended short of the margin ends its paragraph whatever follows.
+    expect(paras([body("资金已全部拨付到位。", layout.right - 30, 100), body("2023年度项目完成情况良好。", 200, 117)])).toHaveLength(2);
     // A short word that would have fitted leaves the short line a paragraph end.
     const apart = paras([body("收入预算说明如下表所列", layout.right - 48, 100), body("12万元。", 200, 117)]);
     expect(apart).toHaveLength(2);
