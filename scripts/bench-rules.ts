@@ -9,7 +9,8 @@
  * or error names the changed metric; false findings = findings on clean reports that no gold expectation covers.
  * --text N also mutates N numbers in generated TXT documents and re-extracts them (text-level mutations).
  * --lines N (default 150) changes, N times per kind, a 得分 of a score-table row, a year that carries the report's
- * reference (a 截至 year-end, a comparison year, a heading) or a direction word in a TXT report (scripts/lib/mutate-lines.ts),
+ * reference (a 截至 year-end, a comparison year, a heading), a direction word or a stated % (one a relation checks: a rate,
+ * a growth, a share, a comparison's percentage) in a TXT report (scripts/lib/mutate-lines.ts),
  * re-reads it and runs the rules with the document; caught = a new warning or error from a rule of that kind. False
  * findings on clean reports include the rules that read the text.
  * --items N (default 300) changes one printed 科目 amount (a digit, or two digits swapped) in the line items of the real
@@ -130,7 +131,7 @@ async function main() {
     .option("--departments <n>", "departments in the generated corpus", "12")
     .option("--seed <s>", "seed", "bench-rules-1")
     .option("--text <n>", "text-level mutations on generated TXT reports", "0")
-    .option("--lines <n>", "line-item mutations per kind (a 得分, a year, a direction word) on TXT reports, re-read with the rules that read the text", "150")
+    .option("--lines <n>", "line-item mutations per kind (a 得分, a year, a direction word, a stated %) on TXT reports, re-read with the rules that read the text", "150")
     .option("--items <n>", "科目 amount mutations in the line items of the real disclosures (../shared/corpus originals, budget-pdfs)", "300")
     .option("--json", "print JSON")
     .option("--verbose", "list missed mutations and false findings")
@@ -245,10 +246,12 @@ async function main() {
   if (lineN > 0) {
     const { documentFromText } = await import("../src/formats/txt.js");
     const { extract } = await import("../src/extract/extract.js");
-    const pool = samples.filter((s) => s.txt && s.doc).map((s) => ({ s, sites: lineSites(s.txt!, s.report.fiscalYear, s.report.title, rng) }));
+    // The printed percentages of the report's checkable relations (rates, growths, shares): the stated % mutations.
+    const percents = (r: Report) => new Set(mutationTargets(r).filter((t) => t.metric.unit === "%" && t.metric.value !== null).map((t) => fixed(t.metric.value!, precisionOf(t.metric))));
+    const pool = samples.filter((s) => s.txt && s.doc).map((s) => ({ s, sites: lineSites(s.txt!, s.report.fiscalYear, s.report.title, rng, percents(s.report)) }));
     const key = (f: Finding) => `${f.rule}|${f.message}`;
     const before = new Map(pool.map(({ s }) => [s, new Set(runReportRules(s.report, { doc: s.doc }).map(key))]));
-    for (const kind of ["score", "year", "direction"] as LineKind[]) {
+    for (const kind of ["score", "year", "direction", "percent"] as LineKind[]) {
       const withKind = pool.map((p) => ({ ...p, sites: p.sites.filter((x) => x.kind === kind) })).filter((p) => p.sites.length);
       const k = (perLine[kind] ??= { n: 0, hit: 0 });
       for (let i = 0; i < lineN && withKind.length; i++) {

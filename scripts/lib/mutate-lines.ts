@@ -3,7 +3,7 @@
  * a document's lines rather than in one extracted metric — a 得分 in a score table, a year, a direction word. Each
  * changes one place in a TXT document; the benchmark re-reads, re-extracts and runs the rules with the document.
  */
-export type LineKind = "score" | "year" | "direction";
+export type LineKind = "score" | "year" | "direction" | "percent";
 
 export interface Site {
   kind: LineKind;
@@ -17,6 +17,7 @@ export interface Site {
 
 export const SCORE_RULES = ["stated-ratio", "range", "score-weights", "score-grade", "execution-score", "indicator-shortfall"];
 const DIRECTION_RULES = ["direction-word", "stated-change", "change-of-parts"];
+const PERCENT_RULES = ["stated-ratio", "stated-change", "stated-share", "change-of-parts", "direction-word", "execution-rows", "execution-score", "stated-completion", "range"];
 
 export interface Rand {
   next(): number;
@@ -90,8 +91,30 @@ function directionSites(txt: string): Site[] {
   return out;
 }
 
-export function lineSites(txt: string, fy: number | null, title: string | null, r: Rand): Site[] {
-  return [...scoreSites(txt, r), ...(fy === null ? [] : yearSites(txt, fy, title)), ...directionSites(txt)];
+/**
+ * A stated percentage some relation checks: one of the report's checkable rates, growths and shares (`checked`, as
+ * printed), or the percentage of a comparison sentence that states its amounts (比…增加 C 万元，增长 P%; 完成预算的 P%).
+ * Its units digit is moved by 3 (95.45% → 98.45%, 4% → 1%), beyond any rounding.
+ */
+function percentSites(txt: string, checked: ReadonlySet<string>, r: Rand): Site[] {
+  const out: Site[] = [];
+  for (const m of txt.matchAll(/(\d+(?:\.\d+)?)\s*[%％]/g)) {
+    const at = m.index ?? 0;
+    const from = Math.max(txt.lastIndexOf("。", at), txt.lastIndexOf("\n", at), at - 200) + 1;
+    const before = txt.slice(from, at);
+    const amounts = before.match(/\d+(?:\.\d+)?\s*(?:万元|亿元|元)/g) ?? [];
+    const compared = amounts.length >= 2 && /(?:比|较)[^。\n]{0,40}(?:增加|减少|增长|下降)[^。\n]{0,24}$|完成[^。\n]{0,6}预算的?$/.test(before);
+    if (!checked.has(m[1]) && !compared) continue;
+    const n = Number(m[1]);
+    const decimals = m[1].split(".")[1]?.length ?? 0;
+    const to = (n >= 3 && r.next() < 0.5 ? n - 3 : n + 3).toFixed(decimals);
+    out.push({ kind: "percent", start: at, end: at + m[1].length, from: m[1], to, rules: PERCENT_RULES });
+  }
+  return out;
+}
+
+export function lineSites(txt: string, fy: number | null, title: string | null, r: Rand, checkedPercents: ReadonlySet<string> = new Set()): Site[] {
+  return [...scoreSites(txt, r), ...(fy === null ? [] : yearSites(txt, fy, title)), ...directionSites(txt), ...percentSites(txt, checkedPercents, r)];
 }
 
 export function applySite(txt: string, s: Site): string {
