@@ -12,6 +12,7 @@
  *   project-level expectation, the same project). A finding that matches no expectation is a false finding.
  *   Cross-report expectations are checked against cross-report findings filed under either report.
  */
+import { toSimplified } from "../../../src/document/traditional.js";
 import { distance } from "fastest-levenshtein";
 import type { Gold, GoldFinding, GoldMetric } from "./gold-schema.js";
 import { EXTENSION_KEYS } from "../../../src/extract/metric-catalog.js";
@@ -51,8 +52,12 @@ function bump(fields: Record<string, Counts>, f: string, k: keyof Counts, n = 1)
   fields[f][k] += n;
 }
 
+/**
+ * Names compared as the tool prints them: gold labels a Traditional-script page's name as printed (天水市幼兒園), the tool
+ * states it in Simplified (its documented normalisation), so both are folded before comparing.
+ */
 export function normName(s: string): string {
-  return s.normalize("NFKC").replace(/[\s"'“”‘’《》「」()（）\-—_·.,，。:：]/g, "");
+  return toSimplified(s.normalize("NFKC")).replace(/[\s"'“”‘’《》「」()（）\-—_·.,，。:：]/g, "");
 }
 
 export function namesMatch(a: string, b: string): boolean {
