@@ -7,7 +7,7 @@
 import { ORG_NAMES } from "../vocab/org-names.js";
 import { compact, isOrgName, isPlaced, leadingName, orgSuffix, stripAround, trailingName } from "./org-name.js";
 
-export type DepartmentSource = "title" | "field" | "parent-field" | "seal" | "source-line" | "alias" | "subject" | "signature" | "opening";
+export type DepartmentSource = "title" | "field" | "parent-field" | "seal" | "letterhead" | "source-line" | "alias" | "subject" | "signature" | "opening";
 
 export interface DepartmentCandidate {
   name: string;
@@ -19,8 +19,11 @@ export interface DepartmentCandidate {
 }
 
 export const SOURCE_WEIGHT: Record<DepartmentSource, number> = {
-  title: 4, field: 4, seal: 3, alias: 3, "parent-field": 2, "source-line": 2, subject: 2, signature: 2, opening: 1,
+  title: 4, field: 4, seal: 3, letterhead: 3, alias: 3, "parent-field": 2, "source-line": 2, subject: 2, signature: 2, opening: 1,
 };
+
+/** How many opening lines may carry the unit's name alone as a letterhead. */
+const LETTERHEAD_LINES = 3;
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map(escape).join("|");
@@ -135,7 +138,9 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
       }
     }
     const opening = leadingName(line);
-    if (opening && isPlaced(opening) && stripAround(line).startsWith(opening)) {
+    // A name alone on one of the first lines heads the page like a letterhead (重庆市XX区XX镇人民政府 above its notice).
+    if (opening && i < LETTERHEAD_LINES && stripAround(line) === opening && isPlaced(opening)) add(opening, "letterhead", i);
+    else if (opening && isPlaced(opening) && stripAround(line).startsWith(opening)) {
       add(opening, "opening", i);
       // "X主要职能是…", "X内设…": a paragraph describing the body opens with its name as the subject.
       if (RE_SELF_DESCRIPTION.test(stripAround(line).slice(opening.length))) add(opening, "subject", i);

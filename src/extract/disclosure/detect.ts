@@ -18,6 +18,7 @@ export interface DisclosureMeta {
   title: string | null;
 }
 
+const RE_RUN_TITLE = /^.{0,30}?20\d{2}\s*年度?.{0,30}?(?:部门|单位)(?:预算|决算)(?:公开)?/;
 const RE_TITLE = /部门(?:预算|决算)|(?:预算|决算)公开|(?:预算|决算)公开表|省级部门(?:预算|决算)|单位(?:预算|决算)公开/;
 const RE_SELF_EVAL = /绩效自评|自评报告|自评表|绩效评价报告|评价报告/;
 const STANDARD = new Set(["summary", "income", "expenditure", "fiscal", "threePublic", "basic"]);
@@ -113,7 +114,14 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
   }
 
   // Readers without line breaks run the cover title into the first paragraph: cut it at the disclosure words.
-  if (!title) title = /^.{0,30}?20\d{2}\s*年度?(?:部门|单位)(?:预算|决算)(?:公开)?/.exec(lines[0]?.text ?? "")?.[0] ?? null;
+  // The cut is tried on the opening lines, past a web page's chrome (欢迎访问…网站), and lets the unit's name stand between
+  // the year and the disclosure words (2022年度XX中心部门决算公开发布时间:…目录…).
+  if (!title) {
+    for (const l of lines.slice(0, 8)) {
+      title = RE_RUN_TITLE.exec(l.text)?.[0] ?? null;
+      if (title) break;
+    }
+  }
   // The title names the kind when it names one stage only (部门决算公开); a sentence of the opening that mentions the other
   // stage (纳入财政专户预算管理) must not outvote it. 部门预决算公开 names both: the counts decide.
   const byTitle = title && /决算/.test(title) !== /(?<!预)预算/.test(title) ? (/决算/.test(title) ? "final-accounts" : "budget") : null;

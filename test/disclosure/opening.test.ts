@@ -1,0 +1,33 @@
+/**
+ * What a disclosure page's opening lines say about it when they are not a clean title line: a title run into the page's
+ * 发布时间 and 目录 behind web chrome, and a unit's name alone above a notice (texts written here).
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "../extract/helpers.js";
+
+describe("disclosure openings", () => {
+  it("cuts the title out of a run-on line past the site's chrome, with the unit between year and disclosure words", () => {
+    const r = extract(docFromLines([
+      "欢迎访问东河市政务服务网站!",
+      "•无障碍",
+      "2023年度东河市公共资源交易中心部门决算公开发布时间:2024-08-16目录第一部分部门概况",
+      "一、主要职能、职责",
+      "第二部分2023年度部门决算情况说明",
+      "2023年度收入总计1,250.60万元,支出总计1,250.60万元。",
+    ]));
+    expect(r.kind).toBe("final-accounts");
+    expect(r.title).toBe("2023年度东河市公共资源交易中心部门决算公开");
+    expect(r.department).toBe("东河市公共资源交易中心");
+  });
+
+  it("takes a unit's name standing alone on the first line as the unit of the notice below it", () => {
+    const r = extract(docFromLines([
+      "东河市西湖区北山镇人民政府",
+      "2023年“三公”经费决算汇总情况",
+      "2023年我镇“三公”经费预算为20万元,其中:因公出国(境)费0万元,公务接待费9万元,公务用车运行维护费11万元。",
+      "2023年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元。",
+    ]));
+    expect(r.department).toBe("东河市西湖区北山镇人民政府");
+  });
+});
