@@ -22,8 +22,11 @@ export const SOURCE_WEIGHT: Record<DepartmentSource, number> = {
   title: 4, field: 4, seal: 3, letterhead: 3, alias: 3, "parent-field": 2, "source-line": 2, subject: 2, signature: 2, opening: 1,
 };
 
-/** How many opening lines may carry the unit's name alone as a letterhead. */
-const LETTERHEAD_LINES = 3;
+/**
+ * Only the first line is a letterhead: a name alone further down is a field's value cell (主管部门 | XX局) or the
+ * addressee under a 关于…的报告 sent up, neither of them the unit.
+ */
+const LETTERHEAD_LINES = 1;
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map(escape).join("|");
@@ -138,7 +141,7 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
       }
     }
     const opening = leadingName(line);
-    // A name alone on one of the first lines heads the page like a letterhead (重庆市XX区XX镇人民政府 above its notice).
+    // A name alone on the first line heads the page like a letterhead (重庆市XX区XX镇人民政府 above its notice).
     if (opening && i < LETTERHEAD_LINES && stripAround(line) === opening && isPlaced(opening)) add(opening, "letterhead", i);
     else if (opening && isPlaced(opening) && stripAround(line).startsWith(opening)) {
       add(opening, "opening", i);
