@@ -19,3 +19,14 @@ describe("disclosure kind", () => {
     expect(kindOf(["东河区第一幼儿园2023年度部门预决算公开", "2023年度收入决算数为560.20万元，支出决算数为560.20万元。", "本年决算情况如下。"])).toBe("final-accounts");
   });
 });
+
+describe("disclosure year", () => {
+  const yearOf = (lines: string[]) => extract(docFromLines(lines)).fiscalYear;
+  it("is not a year the page compares with, even with its 比 dropped", () => {
+    expect(yearOf(["2024年“三公”经费预算", "东河县机构编制委员会办公室“三公”经费支出预算为57.9万元。", "(一)因公出国(境)费支出3.9万元,2023年预算增加1.7万元。", "(二)公务接待费支出9万元,比2023年预算增加2万元。"])).toBe(2024);
+  });
+  it("is the latest year of the page's own stage, not last year's column heading", () => {
+    const lines = ["东河州民族宗教事务局2024年“三公”经费预算情况说明", "2024年“三公”经费财政拨款预算安排37万元。", "项目 |", "2023年预算数 |", "2024年预算数 |", "合计 | 38 | 37"];
+    expect(yearOf(lines)).toBe(2024);
+  });
+});

@@ -46,14 +46,27 @@ function yearOf(s: string): number | null {
 
 // A year a figure is compared with (较2022年度决算数, 比2023年预算) is never the document's.
 const RE_COMPARED = /(?:比|较|与|同|对比|相比)\s*$/;
+const RE_CHANGE_AFTER = /^\s*数?\s*(?:增加|减少|增长|下降|持平|相比|相较|对比)/;
 
 /** The first match of `re` (global) whose year is not a comparison year. */
-function ownYear(re: RegExp, text: string): number | null {
+/**
+ * The year a disclosure states as its own: the latest "YYYY年(度)(部门)预算/决算" of its own stage, skipping years it is
+ * compared with — after 比/较/与 (比2015年预算), or told with the change (2015年预算增加1.7万元, the 比 dropped) — since a
+ * table heads last year's column before this year's (2016年预算数 | 2017年预算数).
+ */
+function ownYear(re: RegExp, text: string, kind: DisclosureMeta["kind"]): number | null {
+  const stage = kind === "final-accounts" ? "决算" : "预算";
+  let own: number | null = null;
+  let any: number | null = null;
   for (const m of text.matchAll(re)) {
     if (RE_COMPARED.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
-    return yearOf(m[0]);
+    if (RE_CHANGE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    const y = yearOf(m[0]);
+    if (y === null) continue;
+    any = Math.max(any ?? y, y);
+    if (m[0].includes(stage)) own = Math.max(own ?? y, y);
   }
-  return null;
+  return own ?? any;
 }
 
 function latestYear(text: string): number | null {
@@ -128,7 +141,7 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
   const kind = fragment ?? byTitle ?? scored;
   const fiscalYear =
     (title ? yearOf(title) : null) ??
-    ownYear(/(20\d{2})\s*年度?(?:部门|单位)?(?:预算|决算)/g, all) ??
+    ownYear(/(20\d{2})\s*年度?(?:部门|单位)?(?:预算|决算)/g, all, kind) ??
     yearOf(/(20\d{2})\s*年[^\n]{0,12}表/.exec(titles + all)?.[0] ?? "") ??
     // A page without its title states its own year's figures and compares with earlier years: the latest it names.
     (fragment ? latestYear(all) : null) ??
