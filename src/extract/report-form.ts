@@ -57,6 +57,8 @@ function formFromWords(text: string): ReportForm | null {
  * prints (中央主管部门 + 地方主管部门 head every 转移支付 区域绩效自评表), else the kind's default.
  */
 export function reportForm(title: string | null, lines: readonly string[], kind: ReportKind | null): ReportForm | null {
+  // A 预算/决算 disclosure lists its tables (项目支出绩效目标表) in its opening lines: they name tables, not its form.
+  if (kind === "budget" || kind === "final-accounts") return REPORT_FORMS.defaults[kind].id;
   const byTitle = title ? formFromWords(title) : null;
   if (byTitle) return byTitle;
   for (const l of lines.slice(0, HEAD_LINES)) {

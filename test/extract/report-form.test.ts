@@ -22,6 +22,8 @@ describe("report form", () => {
   it("is a self-evaluation by default, a disclosure for 预算/决算", () => {
     expect(formOf(["某县教育局2022年度部门整体支出绩效自评报告", "一、部门基本情况", "全年收入合计3200万元，支出合计3100万元。"])).toBe("self-evaluation");
     expect(reportForm("某局2023年部门预算", [], "budget")).toBe("disclosure");
+    // Its 目录 names a 绩效目标表 among the tables; that is a table, not the document's form.
+    expect(reportForm("某局2024年部门预算", ["某局2024年部门预算", "目录", "一、部门职责", "十、项目支出绩效目标表"], "budget")).toBe("disclosure");
     expect(reportForm(null, [], null)).toBeNull();
   });
 
