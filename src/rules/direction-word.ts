@@ -24,6 +24,28 @@ function clauseBefore(s: string, at: number, marks = ["，", ",", "；", ";", "�
   return s.slice(from, at);
 }
 
+/** Index of the first hit starting at or after `pos` (hits are in text order and do not overlap). */
+function firstFrom(hits: FigureHit[], pos: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Hits starting in [from, to]: found by search, so a sentence of thousands of claims is not rescanned per claim. */
+function hitsBetween(hits: FigureHit[], from: number, to: number): FigureHit[] {
+  const out: FigureHit[] = [];
+  for (let i = firstFrom(hits, from); i < hits.length && hits[i].start <= to; i++) out.push(hits[i]);
+  return out;
+}
+
+/** How far before a 比 the base figure of a named year is looked for: a sentence's reach, not a runaway paragraph's. */
+const BASE_REACH = 600;
+
 /** ± half a unit of the last printed digit, in base units. */
 function half(h: FigureHit): number {
   return h.amount.value === 0 ? 0 : (0.5 * h.amount.scale) / Math.pow(10, h.amount.decimals);
@@ -78,12 +100,15 @@ interface Spec {
 /** "A 比 B 增加 C（P%）": the direction, the amount and the percentage recomputed from A and B. */
 function changeClaims(s: string, bound: Array<{ value: number; text: string }>): Spec[] {
   const hits = scanFigures(s);
+  // The sentence without digit-group commas, made once: a bound change's figure is looked up in it per claim.
+  let stripped: string | null = null;
+  const plain = () => (stripped ??= s.replace(/,/g, ""));
   const out: Spec[] = [];
   for (const cm of s.matchAll(RE_COMPARE)) {
     if (!cm[1]) continue;
     const k = cm.index;
-    const a = [...hits].reverse().find((h) => h.end <= k && k - h.end <= 30 && h.amount.kind === "money" && h.change === null);
-    let b = hits.find((h) => h.start > k && h.start - k <= 20 && h.amount.kind === "money");
+    const a = hitsBetween(hits, k - 200, k).reverse().find((h) => h.end <= k && k - h.end <= 30 && h.amount.kind === "money" && h.change === null);
+    let b = hitsBetween(hits, k + 1, k + 20).find((h) => h.amount.kind === "money");
     // "0万元，比2022年预算增加1421.25万元": an amount cannot have grown by more than it is now (the prior year would be
     // negative).
     if (a && b && b.change === "up" && !/[，,。]/.test(s.slice(k, b.start)) && b.amount.value - a.amount.value > half(a) + half(b)) {
@@ -104,7 +129,7 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>):
       if (!named) continue;
       const when = named[1] ? `${named[1]}年` : "上年";
       // The base is a figure stated under that year, not a change told against it (与2022年预算相比增加170万元).
-      const earlier = hits.filter((h) => {
+      const earlier = hitsBetween(hits, a.start - BASE_REACH, a.start).filter((h) => {
         const clause = clauseBefore(s, h.start);
         return h !== a && h.end <= a.start && h.amount.kind === "money" && h.change === null && clause.includes(when) && !RE_CHANGE_CLAUSE.test(clause);
       });
@@ -119,15 +144,15 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>):
       word = d[1];
       dirAt = s.indexOf(d[1], b.end);
     }
-    out.push(...judge(s, hits, a, b, word, dirAt, bound));
+    out.push(...judge(s, hits, a, b, word, dirAt, bound, plain));
   }
   return out;
 }
 
 /** The direction, the amount and the percentage a claim states after `word`, recomputed from its two figures. */
-function judge(s: string, hits: FigureHit[], a: FigureHit, b: FigureHit, word: string, dirAt: number, bound: Array<{ value: number; text: string }>): Spec[] {
+function judge(s: string, hits: FigureHit[], a: FigureHit, b: FigureHit, word: string, dirAt: number, bound: Array<{ value: number; text: string }>, plain: () => string): Spec[] {
   const out: Spec[] = [];
-  if (bound.some((x) => x.value === a.amount.value && x.text && s.replace(/,/g, "").includes(x.text))) return out;
+  if (bound.some((x) => x.value === a.amount.value && x.text && plain().includes(x.text))) return out;
   const kind = kindOf(word);
   const diff = a.amount.value - b.amount.value;
   const tol = half(a) + half(b);
@@ -138,7 +163,7 @@ function judge(s: string, hits: FigureHit[], a: FigureHit, b: FigureHit, word: s
     return out;
   }
   if (kind === "level") return out;
-  const next = hits.filter((h) => h.start >= dirAt && h.start - dirAt <= 30 && !s.slice(dirAt, h.start).slice(word.length).match(/[比较与]/));
+  const next = hitsBetween(hits, dirAt, dirAt + 30).filter((h) => !s.slice(dirAt, h.start).slice(word.length).match(/[比较与]/));
   const c = next.find((h) => h.amount.kind === "money" && h.start - dirAt <= word.length + 3);
   if (c) {
     const t = tol + half(c);
@@ -164,7 +189,7 @@ function judge(s: string, hits: FigureHit[], a: FigureHit, b: FigureHit, word: s
  * the slip this catches.
  */
 function changeWithPercent(s: string, hits: FigureHit[], a: FigureHit, c: FigureHit, bound: Array<{ value: number; text: string }>): Spec[] {
-  const p = hits.find((h) => h.start > c.end && h.start - c.end <= 12 && h.amount.kind === "percent");
+  const p = hitsBetween(hits, c.end + 1, c.end + 12).find((h) => h.amount.kind === "percent");
   if (!p || !/^[\s,，、]*(?:增长|增加|下降|减少|降低|上升)/.test(s.slice(c.end, p.start).replace(/^(万元|亿元|元)/, ""))) return [];
   if (bound.some((x) => x.value === a.amount.value && x.text === c.text.replace(/[^\d.]/g, ""))) return [];
   const sign = c.change === "up" ? -1 : 1;
@@ -197,11 +222,15 @@ function comparatives(s: string): Spec[] {
     return { h, name: names.length ? core(names[names.length - 1][0]) : null };
   });
   const out: Spec[] = [];
+  // The last figure of each name before the comparative, kept as the matches advance (one pass over the figures).
+  const last = new Map<string, (typeof labelled)[number]>();
+  let i = 0;
   for (const m of s.matchAll(RE_COMPARATIVE)) {
+    for (; i < labelled.length && labelled[i].h.end <= m.index; i++) if (labelled[i].name) last.set(labelled[i].name as string, labelled[i]);
     const [l, r] = [core(m[1]), core(m[3])];
     if (l === r) continue;
-    const left = labelled.filter((x) => x.h.end <= m.index && x.name === l).pop();
-    const right = labelled.filter((x) => x.h.end <= m.index && x.name === r).pop();
+    const left = last.get(l);
+    const right = last.get(r);
     if (!left || !right) continue;
     const diff = left.h.amount.value - right.h.amount.value;
     const tol = half(left.h) + half(right.h);
