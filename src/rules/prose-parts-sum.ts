@@ -2,7 +2,8 @@ import type { Finding } from "../extract/finding.js";
 import type { Metric } from "../extract/schema.js";
 import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
-import { textUnits, unitEvidence } from "./lib/doc-text.js";
+import { textUnits, unitEvidence, type TextUnit } from "./lib/doc-text.js";
+import { completeSplit, partsBySegment } from "./lib/parts-list.js";
 import { halfCents, cents } from "./lib/line-items.js";
 import { grade } from "./lib/tolerance.js";
 import { findLabels } from "../extract/labels.js";
@@ -11,8 +12,10 @@ import { findLabels } from "../extract/labels.js";
  * A total told in prose with its parts after 其中 — “共投入资金 X 万元。其中中央资金 A 万元，省级资金 B 万元，地方资金 C
  * 万元”, “项目资金总预算 X 万元，其中部门预算项目支出 A 万元，专项预算支出 B 万元” — without a table to hold it. Parts of
  * one whole never add up to more than it; when the text says the list is complete (the count it announces — 二类支出,
- * 三个项目 — is the number of parts listed, or the last part is the catch-all 其他), they add up to it. Within the
- * rounding of every printed amount.
+ * 三个项目 — is the number of parts listed, the last part is the catch-all 其他, or the parts are a split known to be
+ * complete, schemas/parts-splits.json), they add up to it. Within the rounding of every printed amount. Parts may also
+ * be told one a sentence or one a line after 其中： (lib/parts-list.ts); where such a list ends is less certain, so it
+ * is judged only when complete.
  */
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)`;
 const RE_NUM = new RegExp(NUM, "g");
@@ -28,7 +31,8 @@ const COUNT = /([两二三四五六七八九十]|\d)\s*(?:类|项|个方面|个�
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 interface Claim {
-  total: { amount: Amount; printed: string; label: string };
+  /** `whole`: the clause the total ends, as printed (支出总计, where the label drops 总计). */
+  total: { amount: Amount; printed: string; label: string; whole: string };
   parts: Array<{ amount: Amount; printed: string; label: string }>;
   complete: boolean;
   quote: string;
@@ -37,7 +41,7 @@ interface Claim {
 const stripParens = (s: string) => s.replace(/\([^()]*\)/g, "").replace(/\[[^[\]]*\]/g, "");
 
 /** The last amount of a clause that ends with it, and the words before it (its label), unless it is a change. */
-function lastAmount(text: string): { amount: Amount; printed: string; label: string } | null {
+function lastAmount(text: string): Claim["total"] | null {
   const ms = [...text.matchAll(RE_NUM)];
   const m = ms[ms.length - 1];
   if (!m || text.slice(m.index + m[0].length).replace(/[\s:，,]/g, "").length > 0) return null;
@@ -46,7 +50,7 @@ function lastAmount(text: string): { amount: Amount; printed: string; label: str
   const a = parseAmountIn(m[1], m[2]);
   // The label as a message names it: its last words, without the verb before the amount.
   const label = clause.trim().replace(/(?:为|是|共计|合计|总计|达)+$/, "").slice(-24);
-  return a ? { amount: a, printed: m[0], label } : null;
+  return a ? { amount: a, printed: m[0], label, whole: clause.trim() } : null;
 }
 
 /**
@@ -72,8 +76,17 @@ function partsOf(text: string): Claim["parts"] | null {
   return out.length >= 2 && new Set(labels).size === labels.length ? out : null;
 }
 
-/** Every 其中 list of a paragraph whose total ends the clause (or the sentence) right before it. */
-function claimsOf(paragraph: string): Claim[] {
+/** The count the text announces for the whole (主要有……二类支出), the last part a catch-all, or a known complete split. */
+function isComplete(lead: string, totalLabel: string, parts: Claim["parts"]): boolean {
+  const counts = [...lead.matchAll(COUNT)].map((c) => CN[c[1]] ?? Number(c[1]));
+  return counts.includes(parts.length) || /其他|其它/.test(parts[parts.length - 1].label) || completeSplit(totalLabel, parts.map((p) => p.label)) !== null;
+}
+
+/**
+ * Every 其中 list of a paragraph whose total ends the clause (or the sentence) right before it. `next` are the
+ * paragraphs after it, read when the paragraph ends in a list told one sentence or one line a part.
+ */
+function claimsOf(paragraph: string, next: readonly string[] = []): Claim[] {
   const text = stripParens(paragraph);
   const out: Claim[] = [];
   for (const m of text.matchAll(/其中/g)) {
@@ -83,17 +96,30 @@ function claimsOf(paragraph: string): Claim[] {
     const before = text.slice(from, m.index).replace(/[\s:，,。]*$/, "");
     const total = lastAmount(before);
     if (!total) continue;
+    // The count the text announces for the whole: in the total's sentence or the one before.
+    const sentenceStart = before.lastIndexOf("。") + 1;
+    const lead = before.slice(before.lastIndexOf("。", sentenceStart - 2) + 1);
+    const head = text.slice(from + Math.max(sentenceStart, before.length - 60), m.index + 2);
     const after = text.slice(m.index + 2, m.index + 2 + REACH);
     const stop = after.indexOf("。");
     const parts = partsOf(stop < 0 ? after : after.slice(0, stop));
-    if (!parts) continue;
-    // The count the text announces for the whole (主要有……二类支出): in the total's sentence or the one before.
-    const sentenceStart = before.lastIndexOf("。") + 1;
-    const lead = before.slice(before.lastIndexOf("。", sentenceStart - 2) + 1);
-    const counts = [...lead.matchAll(COUNT)].map((c) => CN[c[1]] ?? Number(c[1]));
-    const complete = counts.includes(parts.length) || /其他|其它/.test(parts[parts.length - 1].label);
-    const quote = text.slice(from + Math.max(sentenceStart, before.length - 60), m.index + 2 + (stop < 0 ? 160 : stop + 1));
-    out.push({ total, parts, complete, quote: quote.trim() });
+    if (parts) {
+      const quote = head + after.slice(0, stop < 0 ? 160 : stop + 1);
+      out.push({ total, parts, complete: isComplete(lead, total.whole, parts), quote: quote.trim() });
+      continue;
+    }
+    // One part a sentence (其中：A a 万元，占…。B b 万元，…。), running on to the next paragraphs when the list ends
+    // this one (…合计 X 万元，其中：/ 1.A a 万元…): only a list the text states whole is judged, as the end of a list
+    // told so is not always clear.
+    const end = m.index + 2 + 2 * REACH;
+    const sentences = text.slice(m.index + 2, end).replace(/^[\s:，,]+/, "").split(/(?<=。)/).filter((x) => x.trim());
+    // A paragraph longer than the reach: its last sentence read is cut, and the paragraphs after are out of reach.
+    if (end < text.length) sentences.pop();
+    const tail = end >= text.length ? next.map(stripParens) : [];
+    const list = partsBySegment([...sentences, ...tail]);
+    if (!list || !isComplete(lead, total.whole, list.parts)) continue;
+    const quote = [head, ...[...sentences, ...tail].slice(0, list.used)].join(" ");
+    out.push({ total, parts: list.parts, complete: true, quote: quote.trim() });
   }
   return out;
 }
@@ -125,9 +151,12 @@ function check(ctx: RuleContext): Finding[] {
   if (!doc) return [];
   const out: Finding[] = [];
   const year = ctx.report.fiscalYear ?? 0;
-  for (const u of textUnits(doc)) {
-    if (u.table || !u.text.includes("其中")) continue;
-    for (const c of claimsOf(u.text)) {
+  const units = textUnits(doc);
+  units.forEach((u, i) => {
+    if (u.table || !u.text.includes("其中")) return;
+    // The paragraphs after a paragraph that ends in 其中 (up to the next table cell or heading section).
+    const next = /其中[:\s]*$/.test(u.text) ? followingParagraphs(units, i) : [];
+    for (const c of claimsOf(u.text, next)) {
       const sum = c.parts.reduce((s, p) => s + cents(p.amount), 0);
       const tol = halfCents(c.total.amount) + c.parts.reduce((s, p) => s + halfCents(p.amount), 0);
       const gap = sum - cents(c.total.amount);
@@ -149,6 +178,15 @@ function check(ctx: RuleContext): Finding[] {
         }),
       );
     }
+  });
+  return out;
+}
+
+function followingParagraphs(units: readonly TextUnit[], i: number): string[] {
+  const out: string[] = [];
+  for (const v of units.slice(i + 1, i + 25)) {
+    if (v.table) break;
+    out.push(v.text);
   }
   return out;
 }
@@ -156,8 +194,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "prose-parts-sum",
   description: {
-    zh: "正文中“总额 X，其中 A a、B b……”：各组成部分之和不得超过总额；正文说明已列全（所称“二类”“三个项目”与列出的项数相同，或末项为“其他”）时应等于总额；按各数打印位数容许四舍五入",
-    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …): the parts never add up to more than the total, and equal it when the text says the list is complete (the count it announces matches the parts listed, or the last part is 其他); within the rounding of every printed amount",
+    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，末项为“其他”，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕）时应等于总额；按各数打印位数容许四舍五入",
+    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the last part is 其他, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated]); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete",
   },
   defaultSeverity: "error",
   scope: "report",

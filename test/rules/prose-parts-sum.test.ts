@@ -49,3 +49,61 @@ describe("prose-parts-sum", () => {
     expect(g[0].metrics.map((x) => x.key)).toEqual(["income.total"]);
   });
 });
+
+describe("prose-parts-sum: parts stated as a whole split, and parts on the lines after 其中", () => {
+  const budget = (lines: string[]) => checkRule(prosePartsSum, report([], { kind: "budget", fiscalYear: 2024 }), docFromLines(["柳湾街道办事处2024年部门预算公开", ...lines]));
+
+  it("valid: known splits that add up within the rounding of the printed amounts, on one line or over the next lines", () => {
+    expect(
+      budget([
+        "2024年一般公共预算基本支出356.47万元，其中：人员经费301.2万元，公用经费55.27万元。",
+        "二、支出预算情况说明",
+        "2024年本年支出合计918.65万元，其中：",
+        "1.基本支出356.47万元，占38.80%，主要用于保障在职人员工资福利和机构日常运转。",
+        "2.项目支出562.18万元，占61.20%，主要用于辖区环境整治和社区服务。",
+        "三、财政拨款收支预算总体情况说明",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("valid: a list not stated whole may fall short, and a 总计 that also holds the carry-over is not the split's whole", () => {
+    expect(
+      budget([
+        "2024年本年支出合计918.65万元，其中：",
+        "基本支出356.47万元，占38.80%。",
+        "社区服务项目支出300万元，主要用于社区服务。",
+        "四、其他情况说明",
+        "支出总计1018.65万元，其中基本支出356.47万元，项目支出562.18万元。",
+        "2024年部门预算中，业务经费共计120万元，其中：培训费30万元。会议费20万元。",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("invalid: 基本支出 told as 人员经费 + 公用经费 that do not make it", () => {
+    const f = budget(["2024年一般公共预算基本支出356.47万元，其中：人员经费301.2万元，公用经费45.27万元。"]);
+    expect(f).toHaveLength(1);
+    expect(f[0].messageId).toBe("partsShortOfTotal");
+    expect(f[0].metrics.map((x) => x.key)).toEqual(["expenditure.basic"]);
+    expect(f[0].expected).toBe(3464700);
+  });
+
+  it("invalid: 本年支出 over the next lines, one part a line, with an optional part the text states", () => {
+    const f = budget([
+      "2024年本年支出合计918.65万元，其中：",
+      "（一）基本支出356.47万元，主要用于保障在职人员工资福利和",
+      "机构日常运转。",
+      "（二）项目支出542.18万元，主要用于辖区环境整治。",
+      "（三）上缴上级支出10万元。",
+      "三、财政拨款收支预算总体情况说明",
+    ]);
+    expect(f).toHaveLength(1);
+    expect(f[0].messageId).toBe("partsShortOfTotal");
+    expect(f[0].expected).toBe(9086500);
+    expect(f[0].message).toContain("上缴上级支出 10万元");
+  });
+
+  it("invalid: parts told one a sentence after 其中 in the same paragraph", () => {
+    const f = budget(["2024年一般公共预算基本支出356.47万元，其中：人员经费311.2万元，占87.30%，比上年增加3.1万元。公用经费55.27万元，占12.70%，主要用于办公和差旅。"]);
+    expect(f.map((x) => x.messageId)).toEqual(["partsExceedTotal"]);
+  });
+});
