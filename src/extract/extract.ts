@@ -48,7 +48,8 @@ function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extra
   });
   if (!ctx.project) return all;
   const named = all.map((list, i) => list.filter((it) => listed[i].includes(it) || RE_PROJECT_NAME.test(it.name)));
-  return new Set(named.flat().map((it) => it.name)).size >= 2 ? named : all.map(() => []);
+  // Two names of one project (XX项目, XX建设项目) are one project: the report's own, not a list.
+  return distinctProjects(named.flat().map((it) => it.name)) >= 2 ? named : all.map(() => []);
 }
 
 /**

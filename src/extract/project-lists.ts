@@ -11,21 +11,34 @@ import { locate } from "./provenance.js";
 import { maskText, type Passage, type ProseContext } from "./prose.js";
 import type { ProjectItem } from "./projects.js";
 import { yearNamed } from "./years.js";
+import { hasVerb, isProjectName, LIST_INTRODUCERS, withoutLead } from "./vocab/project-names.js";
 
 /** A name in a list: CJK words (a bracketed part allowed), no digits, no sentence punctuation. */
 const RE_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,24}$/;
-/** Names that are classes or sources of money, not projects (a source is short: 省级配套; 省级科技计划项目验收工作经费 is a project). */
+/** Names that are classes or sources of money, not projects, unless the grammar of project names reads a purpose in them. */
 const RE_NOT_PROJECT = /(支出|资金|补助|拨款|收入|配套|财政|的)$|^其中|^(中央|省级|市级|县级|区级).{0,4}$/;
 /**
  * An economic class ends in 费 and is short (办公费, 差旅费, 印刷费, 维修费); a project's 经费 is named by its purpose
- * ("科技活动交流经费", "系统维护费" of a named system), six characters or more.
+ * ("科技活动交流经费", "系统维护费" of a named system), six characters or more; a 经费 with four characters of purpose
+ * (特困供养经费) is a project's too, while 工会经费 and 培训经费 are classes.
  */
-const RE_FEE_CLASS = /^.{0,5}费$/;
-/** What joins two pairs: 、 and 和/及, or a comma in a list its introducer opened ("分别是A5万元,B18万元,…"). */
-const RE_JOIN = /^\s*(?:、|和|及|以及|[，,])\s*$/;
+const RE_FEE_CLASS = /^(?!.{4,}经费$).{0,5}费$/;
+/** What joins two pairs: 、 and 和/及, a comma or a semicolon ("分别是A5万元,B18万元,…"); a bracketed note may follow an amount. */
+const RE_JOIN = /^(\s*(?:[（(][^）)。；;]{0,30}[）)])?\s*(?:、|和|及|以及|[，,；;])\s*)/;
+/** Words between a name and its amount that still make the amount the name's budget (A项目安排12万元). */
+const RE_BUDGET_WORD = /(?:安排|预算|下达|共计)$/;
+const RE_INTRO = new RegExp(`(?:${LIST_INTRODUCERS})\\s*[:：]?\\s*([^，,。；;：:、]*)$`);
+/** Where a name may start without an introducer: a passage's start or a stop, comma or colon. */
+const RE_BOUNDARY = /[，,。；;：:\s]([^，,。；;：:、\s]*)$/;
+
+/** The name as a list prints it, a year in front taken off (2018年度部门业务费 → 部门业务费). */
+function listName(raw: string): string {
+  return raw.trim().replace(/^[一二三四五六七八九十]{1,3}是/, "").replace(/^(?:19|20)\d{2}\s*年度?/, "").replace(RE_BUDGET_WORD, "").trim();
+}
 
 function validName(name: string): boolean {
-  return RE_NAME.test(name) && !RE_NOT_PROJECT.test(name) && !RE_FEE_CLASS.test(name) && !matchLabel(name, { project: false })?.exact;
+  if (!RE_NAME.test(name) || hasVerb(name) || RE_FEE_CLASS.test(name) || matchLabel(name, { project: false })?.exact) return false;
+  return isProjectName(name) || !RE_NOT_PROJECT.test(name);
 }
 
 /** The sentence before a position, SENTENCE_REACH characters at most (a text without stops is one long sentence). */
@@ -34,10 +47,14 @@ function sentenceBefore(text: string, at: number): string {
   return w.slice(w.lastIndexOf("。") + 1);
 }
 
-/** Project items of the listed pairs of one passage. */
+/**
+ * Project items of the listed pairs of one passage. A run after an introducer (包括, 主要用于：) takes any valid names;
+ * a run without one only names that end as projects' do (A项目12万元、B工程30万元), so that a list of counties,
+ * sources or classes with their amounts is no list of projects.
+ */
 export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   const text = maskText(p.text);
-  if (!/[、和及，,]/.test(text)) return [];
+  if (!/[、和及，,；;]/.test(text)) return [];
   const money = scanFigures(text).filter((h) => h.amount.kind === "money" && !h.change && h.amount.value > 0);
   const out: ProjectItem[] = [];
   let k = 0;
@@ -45,24 +62,34 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
     // A run of pairs: each name stands between the previous amount (or the list's introducer) and its amount.
     const run: Array<{ name: string; from: number; hit: FigureHit }> = [];
     let from = -1;
+    let introduced = false;
+    let last = k;
     for (let j = k; j < money.length; j++) {
       const h = money[j];
+      // An amount inside the note that follows the previous pair's amount ("4,500万元(含省级1000万元)") is passed over.
+      if (run.length > 0 && h.start < from) continue;
       let nameStart: number;
       if (run.length === 0) {
         const before = text.slice(Math.max(0, h.start - 40), h.start);
-        const intro = /(?:包含|包括|涉及|分别是|分别为)\s*[:：]?\s*([^，,。；;：:、]*)$/.exec(before);
-        if (!intro) break;
-        nameStart = h.start - intro[1].length;
+        const intro = RE_INTRO.exec(before);
+        // The window's start is a boundary only at the passage's start.
+        const bare = intro ? null : RE_BOUNDARY.exec(h.start > 40 ? before : `。${before}`);
+        if (!intro && !bare) break;
+        introduced = !!intro;
+        nameStart = h.start - (intro ? intro[1] : bare![1]).length;
       } else {
-        const gap = text.slice(from, h.start);
-        const sep = /^(\s*(?:、|和|及|以及|[，,])\s*)/.exec(gap);
-        if (!sep || !RE_JOIN.test(sep[1])) break;
+        const sep = RE_JOIN.exec(text.slice(from, h.start));
+        if (!sep) break;
         nameStart = from + sep[1].length;
       }
-      const name = text.slice(nameStart, h.start).trim();
-      if (!validName(name)) break;
+      const raw = listName(text.slice(nameStart, h.start));
+      const name = run.length === 0 ? withoutLead(raw) : raw;
+      if (!validName(name) || (!introduced && !isProjectName(name))) break;
       run.push({ name, from: nameStart, hit: h });
+      last = j;
       from = h.end;
+      const note = /^\s*[（(][^）)。；;]{0,30}[）)]/.exec(text.slice(from));
+      if (note) from += note[0].length;
     }
     const year = run.length >= 2 ? yearNamed(sentenceBefore(text, run[0].from), ctx.fiscalYear) : undefined;
     if (run.length >= 2 && year !== undefined && (year === null || ctx.fiscalYear === null || year <= ctx.fiscalYear)) {
@@ -75,7 +102,7 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
         );
         out.push({ name: r.name, candidates: [c], start: r.from, end: r.hit.end });
       }
-      k += run.length;
+      k = last + 1;
     } else k++;
   }
   return out;

@@ -9,6 +9,7 @@ import { scanFigures, sentenceAround } from "./figures.js";
 import { findLabels, matchLabel } from "./labels.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 import { locate, sliceSegments } from "./provenance.js";
+import { hasVerb, isProjectName, isSectionTitle } from "./vocab/project-names.js";
 
 /**
  * Where an item starts: 一是, (1), ①, a numbered "1、" (a page number a document site spliced into a sentence, "…版3、面",
@@ -25,15 +26,25 @@ export interface ProjectItem {
   end: number;
 }
 
-function itemName(item: string): { name: string; rest: string } | null {
+/**
+ * Where a sentence starts: "…执行率95%。B项目年初预算…" goes on to the next project without a number or a semicolon.
+ * Such a start names a project only when a project's name stands right before a label (B项目年初预算), never by the
+ * looser reading of an item's opening words.
+ */
+const RE_SENTENCE = /。/g;
+
+/** `strict`: only a name that says it is a project, right before the item's first label. */
+function itemName(item: string, strict = false): { name: string; rest: string } | null {
   // "老旧小区改造项目调整后预算数1,470.72万元": the name is what stands before the item's first label.
   for (const first of findLabels(item, { project: true })) {
     if (first.start < 4) continue;
     // "（一）X项目。年初预算…": a name may close with a full stop before its figures.
     const name = item.slice(0, first.start).replace(/[，,：:。\s]+$/, "").replace(/^[，,：:\s]+/, "");
     if (/[\d%，,。；;]/.test(name) || name.length > 40) break;
+    if (strict) return isProjectName(name) && !isSectionTitle(name) && !hasVerb(name) ? { name, rest: item.slice(first.start) } : null;
     if (RE_NAME_END.test(name) && !/^(其中|本|全年|年度|部门)/.test(name)) return { name, rest: item.slice(first.start) };
   }
+  if (strict) return null;
   const m = /^([^，,：:；;。]{2,60}?)(?:[，,：:]|。(?=[^。]{0,12}\d)|合计|共计|总计|预算)/.exec(item);
   if (!m) return null;
   let name = m[1].replace(/^(用于|是|为)/, "").trim();
@@ -60,8 +71,8 @@ export function headingProject(text: string): string | null {
   if (!m) return null;
   const name = m[1].trim();
   // Only names that say they are projects: a heading "（二）一般公共预算支出" or "（三）专项资金" titles a part of the report.
-  if (!/(项目|工程)$/.test(name) || /[\d%]/.test(name.replace(/^(?:19|20)\d{2}年度?/, ""))) return null;
-  if (/情况|分析|目标|评价|概况|措施|问题|结论/.test(name) || matchLabel(name, { project: false })?.exact) return null;
+  if (!isProjectName(name) || /[\d%]/.test(name.replace(/^(?:19|20)\d{2}年度?/, ""))) return null;
+  if (isSectionTitle(name) || hasVerb(name) || matchLabel(name, { project: false })?.exact) return null;
   return name;
 }
 
@@ -96,14 +107,19 @@ function bindItem(p: Passage, start: number, end: number, name: string, from: nu
  */
 export function extractProjectItems(p: Passage, ctx: ProseContext, heading: string | null = null): ProjectItem[] {
   const text = maskText(p.text);
-  const starts = [...text.matchAll(RE_ITEM)].map((m) => m.index! + m[0].length);
+  const marked = [...text.matchAll(RE_ITEM)].map((m) => ({ at: m.index! + m[0].length, strict: false }));
+  const sentences = [...text.matchAll(RE_SENTENCE)].map((m) => ({ at: m.index! + m[0].length, strict: true }));
+  // A passage's first sentence starts one too (a paragraph "森林防火项目年初预算…。林业有害生物防治经费年初预算…").
+  if (sentences.length > 0) sentences.unshift({ at: 0, strict: true });
+  const taken = new Set(marked.map((s) => s.at));
+  const starts = [...marked, ...sentences.filter((s) => !taken.has(s.at) && s.at < text.length)].sort((a, b) => a.at - b.at);
   const out: ProjectItem[] = [];
   for (let k = 0; k < starts.length; k++) {
-    const end = k + 1 < starts.length ? starts[k + 1] : text.length;
-    const named = itemName(p.text.slice(starts[k], end));
+    const end = k + 1 < starts.length ? starts[k + 1].at : text.length;
+    const named = itemName(p.text.slice(starts[k].at, end), starts[k].strict);
     // "1、基本支出：…万元" is a line of the report's own figures, not a project.
     if (!named || matchLabel(named.name, { project: false })?.exact) continue;
-    const it = bindItem(p, starts[k], end, named.name, named.name.length, ctx);
+    const it = bindItem(p, starts[k].at, end, named.name, named.name.length, ctx);
     if (it) out.push(it);
   }
   if (out.length === 0 && heading) {

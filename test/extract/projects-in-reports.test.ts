@@ -1,0 +1,111 @@
+/**
+ * Projects named inside a department's report (issue 12, class 4): every project with its own figures, in the shapes
+ * department self-evaluations print them — a list in one sentence, one sentence per project, numbered headings over
+ * their figures — and none from lists of sources, classes, places or the report's own lines. Fixtures are written here.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { isProjectName } from "../../src/extract/vocab/project-names.js";
+import { docFromLines } from "./helpers.js";
+
+const projects = (lines: string[]) =>
+  extract(docFromLines(lines)).projects.map((p) => [p.name, Object.fromEntries(p.metrics.map((m) => [m.key, m.value]))]);
+
+describe("the grammar of project names", () => {
+  it("reads a purpose and a project ending", () => {
+    for (const n of ["农村公路养护项目", "教师培训经费", "国土绿化补助资金", "危桥改造工程", "中央财政衔接推进乡村振兴补助资金"]) expect(isProjectName(n)).toBe(true);
+  });
+  it("leaves sources, kinds of money, shares and classes", () => {
+    for (const n of ["中央资金", "省级财政专项资金", "专项经费", "项目资金", "省内安排农机购置补贴资金", "工资福利支出", "甲县", "城乡环境整治"]) expect(isProjectName(n)).toBe(false);
+  });
+});
+
+describe("projects listed in one sentence", () => {
+  it("reads every pair of a list without an introducer when each name ends as a project's", () => {
+    const r = projects([
+      "某县交通局2022年度部门整体支出绩效自评报告",
+      "本年项目支出共安排640万元，主要用于：乡道养护项目210.5万元、渡口改造工程150万元、客运班线运营补助经费84.5万元、治超站设备购置项目195万元。",
+    ]);
+    expect(r).toEqual([
+      ["乡道养护项目", { "budget.initial": 2105000 }],
+      ["渡口改造工程", { "budget.initial": 1500000 }],
+      ["客运班线运营补助经费", { "budget.initial": 845000 }],
+      ["治超站设备购置项目", { "budget.initial": 1950000 }],
+    ]);
+  });
+  it("reads a comma-joined list after a colon, a note after an amount passed over", () => {
+    const r = projects([
+      "某县民政局2021年度部门整体支出绩效自评报告",
+      "全年项目支出1,100万元，具体为：城乡低保资金700万元（含上年结转20万元），特困供养经费300万元，临时救助资金100万元。",
+    ]);
+    expect(r.map((x) => x[0])).toEqual(["城乡低保资金", "特困供养经费", "临时救助资金"]);
+    expect(r[0][1]).toEqual({ "budget.initial": 7000000 });
+  });
+});
+
+describe("one sentence per project", () => {
+  it("gives each sentence's figures to the project that opens it", () => {
+    const r = projects([
+      "某市林业局2023年度部门整体支出绩效自评报告",
+      "全年实施项目3个。护林防火项目年初预算60万元，实际支出57万元，执行率95%。松材线虫病防治经费年初预算30万元，实际支出30万元，执行率100%。造林补助资金年初预算200万元，实际支出180万元，执行率90%。",
+    ]);
+    expect(r).toEqual([
+      ["护林防火项目", { "budget.initial": 600000, "budget.executed": 570000, "budget.execution_rate": 95 }],
+      ["松材线虫病防治经费", { "budget.initial": 300000, "budget.executed": 300000, "budget.execution_rate": 100 }],
+      ["造林补助资金", { "budget.initial": 2000000, "budget.executed": 1800000, "budget.execution_rate": 90 }],
+    ]);
+  });
+});
+
+describe("numbered project headings", () => {
+  it("gives the figures below each heading to the project it names, whatever its ending", () => {
+    const r = projects([
+      "某区卫生健康局2022年度部门整体支出绩效自评报告",
+      "（三）项目支出情况",
+      "1.家庭医生签约服务项目：",
+      "年初预算90万元，实际支出88.2万元，执行率98%。",
+      "2.独生子女父母奖励资金：",
+      "年初预算45万元，实际支出45万元，执行率100%。",
+      "3.慢性病防治专项经费：",
+      "年初预算16万元，实际支出12万元，执行率75%。",
+    ]);
+    expect(r.map((x) => x[0])).toEqual(["家庭医生签约服务项目", "独生子女父母奖励资金", "慢性病防治专项经费"]);
+    expect(r[2][1]).toEqual({ "budget.initial": 160000, "budget.executed": 120000, "budget.execution_rate": 75 });
+  });
+});
+
+describe("no project from lists that are not of projects", () => {
+  it("leaves sources, shares, places, classes, kinds of money and catalogue lines", () => {
+    const r = extract(
+      docFromLines([
+        "某县财政局2022年度部门整体支出绩效自评报告",
+        "2022年收入合计860万元，其中财政拨款资金800万元、其他资金60万元。支出合计850万元，其中：基本支出600万元，项目支出250万元。",
+        "下达中央资金200万元、省级资金100万元。上级补助资金50万元，本级财政资金30万元。",
+        "其中省内安排农机购置补贴资金30万元，中央安排农机购置补贴资金170万元。",
+        "分配甲县120万元、乙县80万元、丙县60万元。",
+        "专项资金年初预算100万元，实际支出96万元。项目资金年初预算250万元，全年执行240万元。",
+        "“三公”经费预算5万元，实际支出3.2万元。机关运行经费预算40万元，实际支出38万元。人员经费年初预算520万元，实际支出518万元。",
+      ]),
+    );
+    expect(r.projects).toEqual([]);
+  });
+});
+
+describe("names that are pieces of sentences or budget stages", () => {
+  it("takes the opening words off a list's first name and leaves a name with a verb", () => {
+    const r = projects(["某县水利局2022年度部门整体支出绩效自评报告", "本年项目支出100万元。", "其中山塘整治项目40万元、灌区节水改造工程60万元。向甲镇拨付河道保洁资金12万元、乙镇河道保洁资金8万元。"]);
+    expect(r.map((x) => x[0])).toEqual(["山塘整治项目", "灌区节水改造工程"]);
+  });
+  it("reads no project from the stages of the report's own money", () => {
+    const r = extract(
+      docFromLines([
+        "某县农业农村局2022年度部门整体支出绩效自评报告",
+        "（一）年初预算资金",
+        "年初预算资金120万元，全年预算资金130万元，实际到位资金130万元，执行资金128万元。",
+        "（二）项目支出资金",
+        "项目支出资金300万元，其中结转资金20万元、当年资金280万元。",
+      ]),
+    );
+    expect(r.projects).toEqual([]);
+  });
+});
