@@ -6,12 +6,13 @@
  */
 import { readDocumentFromBuffer } from "../src/formats/index.js";
 import { analyze } from "../src/ingest/pipeline.js";
-import { blankSeparatedLinesTxt, figureParagraphTxt, projectListParagraphTxt, unpunctuatedLinesPdf } from "../test/helpers/hostile.js";
+import { blankSeparatedLinesTxt, disclosureParagraphTxt, figureParagraphTxt, projectListParagraphTxt, unpunctuatedLinesPdf } from "../test/helpers/hostile.js";
 
 const CASES: Array<{ name: string; base: number; make: (n: number) => Buffer; file: string }> = [
   { name: "blank-separated lines (blocks.ts join)", base: 10_000, make: blankSeparatedLinesTxt, file: "x.txt" },
   { name: "figure paragraph bytes (prose binding)", base: 500_000, make: figureParagraphTxt, file: "x.txt" },
   { name: "project-list paragraph bytes (lists, allocations)", base: 500_000, make: projectListParagraphTxt, file: "x.txt" },
+  { name: "disclosure paragraph bytes (figure provenance)", base: 250_000, make: disclosureParagraphTxt, file: "x.txt" },
   { name: "unpunctuated PDF pages (page joins)", base: 100, make: (n) => unpunctuatedLinesPdf(n, 50), file: "x.pdf" },
 ];
 

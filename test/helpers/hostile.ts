@@ -93,6 +93,20 @@ export function projectListParagraphTxt(bytes = 1_000_000): Buffer {
   return Buffer.from("2023年项目支出绩效自评报告\n\n" + unit.repeat(n) + "。\n", "utf8");
 }
 
+/**
+ * A disclosure's 情况说明 run together without a line break: totals split by 其中 with shares, year-on-year changes,
+ * 科目 lines, the 三公 sentence and procurement splits, repeated (mapping each figure back to its place in the line
+ * walked the whole line per figure).
+ */
+export function disclosureParagraphTxt(bytes = 1_000_000): Buffer {
+  const unit =
+    "2023年收入合计1000.00万元，其中：财政拨款收入800.00万元，占80.00%；事业收入200.00万元，支出预算1000万元，比2022年预算增加100万元，增长11.11%。" +
+    "基本支出600万元，其中人员经费500万元、公用经费100万元；项目支出400万元。“三公”经费预算10万元，其中公务接待费2万元、公务用车运行费8万元。" +
+    "2080501行政单位离退休（项）支出30万元，比上年执行数25万元增加5万元，增长20%。政府采购预算总额50万元，其中货物20万元、服务30万元，";
+  const n = Math.ceil(bytes / Buffer.byteLength(unit));
+  return Buffer.from("2023年度某局部门预算公开\n\n" + unit.repeat(n) + "。\n", "utf8");
+}
+
 /** 1. A long PDF whose lines have no end punctuation: the reader joined them into one growing paragraph. */
 export function unpunctuatedLinesPdf(pages = 500, linesPerPage = 50): Buffer {
   return cjkPdf(pages, (p) => Array.from({ length: linesPerPage }, (_, i) => `第${p + 1}页第${i + 1}行项目支出情况说明文字内容记录`));

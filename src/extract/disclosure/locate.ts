@@ -8,26 +8,54 @@ import type { Atom, Line, LineCell } from "./layout.js";
 
 const isSpace = (c: string) => /\s/.test(c);
 
-/** Offset in `norm` of character `i` of norm with space runs collapsed to one space and the ends trimmed. */
-function fromCollapsed(norm: string, i: number): number {
+/**
+ * Where each character of a norm text lands when spaces are removed (`stripped`) or space runs collapsed to one and the
+ * ends trimmed (`collapsed`): offsets into the norm, made once per text. A line of a runaway paragraph can be the whole
+ * document, and mapping each of its figures by walking the text from its start was quadratic.
+ */
+interface OffsetMaps {
+  stripped: Int32Array;
+  collapsed: Int32Array;
+}
+
+const MAPS = new Map<string, OffsetMaps>();
+const MAPS_LIMIT = 256;
+
+function offsetMaps(norm: string): OffsetMaps {
+  const hit = MAPS.get(norm);
+  if (hit) return hit;
+  const stripped: number[] = [];
+  const collapsed: number[] = [];
   let j = 0;
   while (j < norm.length && isSpace(norm[j])) j++;
-  for (let k = 0; k < i && j < norm.length; k++) {
-    if (isSpace(norm[j])) while (j < norm.length && isSpace(norm[j])) j++;
-    else j++;
+  for (; j < norm.length; j++) {
+    if (!isSpace(norm[j])) {
+      stripped.push(j);
+      collapsed.push(j);
+    } else if (!isSpace(norm[j - 1])) collapsed.push(j);
   }
-  return j;
+  const maps = { stripped: Int32Array.from(stripped), collapsed: Int32Array.from(collapsed) };
+  // Small and bounded: lines are mapped while their figures are read, then no longer asked for.
+  if (MAPS.size >= MAPS_LIMIT) MAPS.delete(MAPS.keys().next().value as string);
+  MAPS.set(norm, maps);
+  return maps;
+}
+
+/** Offset in `norm` of character `i` of norm with space runs collapsed to one space and the ends trimmed. */
+function fromCollapsed(norm: string, i: number): number {
+  const map = offsetMaps(norm).collapsed;
+  return i < map.length ? map[i] : norm.length;
 }
 
 /** Offset in `norm` of character `i` of norm with every space removed. */
 function fromStripped(norm: string, i: number): number {
-  let k = 0;
-  for (let j = 0; j < norm.length; j++) {
-    if (isSpace(norm[j])) continue;
-    if (k === i) return j;
-    k++;
-  }
-  return norm.length;
+  const map = offsetMaps(norm).stripped;
+  return i < map.length ? map[i] : norm.length;
+}
+
+/** Length of norm with every space removed. */
+function strippedLength(norm: string): number {
+  return offsetMaps(norm).stripped.length;
 }
 
 function provenance(line: Line, cell: LineCell, start: number | null, end: number | null): FigureProvenance {
@@ -79,7 +107,7 @@ export function streamProvenance(s: LineStream, start: number, end: number): Fig
   let offset = start - s.starts[k];
   let stop = end - s.starts[k];
   for (const cell of line.cells) {
-    const n = cell.norm.replace(/\s+/g, "").length;
+    const n = strippedLength(cell.norm);
     if (offset < n) {
       stop = Math.min(stop, n);
       return provenance(line, cell, fromStripped(cell.norm, offset), fromStripped(cell.norm, stop - 1) + 1);
