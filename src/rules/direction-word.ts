@@ -6,7 +6,7 @@ import type { Rule, RuleMeta, RuleContext } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
 import { DOC_VOCAB, alternation } from "./lib/doc-vocab.js";
 import { cornerRange, grade, type Verdict } from "./lib/tolerance.js";
-import { findLabels } from "../extract/labels.js";
+import { subjectRefs } from "./lib/subject-keys.js";
 
 const V = DOC_VOCAB.comparison;
 const RE_COMPARE = new RegExp(`(?:${alternation(V.notCompare)})|(${alternation(V.compare)})`, "g");
@@ -242,10 +242,9 @@ function comparatives(s: string): Spec[] {
   return out;
 }
 
-/** The catalogue metric a claim is about: the last label in its clause before its figure (政府性基金拨款支出预算0万元). */
-function subjectKey(s: string, at: number): string | null {
-  const hits = findLabels(clauseBefore(s, at, ["，", ",", "；", ";", "：", ":", "。"]), { project: false });
-  return hits.length ? hits[hits.length - 1].entry.key : null;
+/** The words a claim is about: its clause before its figure (政府性基金拨款支出预算0万元). */
+function subjectOf(s: string, at: number): string {
+  return clauseBefore(s, at, ["，", ",", "；", ";", "：", ":", "。"]);
 }
 
 function check(ctx: RuleContext): Finding[] {
@@ -263,8 +262,9 @@ function check(ctx: RuleContext): Finding[] {
         if (seen.has(id)) continue;
         seen.add(id);
         const { at, ...rest } = spec;
-        const key = at === undefined ? null : subjectKey(s.text, at);
-        out.push(ctx.finding({ ...rest, refs: [{ key: key ?? "document.claim", year: ctx.report.fiscalYear ?? 0 }], evidence: [unitEvidence(doc, u, quote)] }));
+        const year = ctx.report.fiscalYear ?? 0;
+        const refs = at === undefined ? [{ key: "document.claim", year }] : subjectRefs(subjectOf(s.text, at), year, ctx.report.kind, { project: false });
+        out.push(ctx.finding({ ...rest, refs, evidence: [unitEvidence(doc, u, quote)] }));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { subjectRefs } from "./lib/subject-keys.js";
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import { parseAmountIn, type Amount } from "../extract/amount.js";
@@ -106,7 +107,8 @@ function check(ctx: RuleContext): Finding[] {
             data: { subject: l.path.map((n) => n.replace(/^[.、．\s]+/, "")).join("/"), stated: `${c.num}${c.unit}`, table: x.title, code: x.code ?? "", printed: inTableUnit(x.value, x) },
             expected: x.value,
             actual: a.value,
-            refs: [{ key: "document.claim", year: fy }],
+            // A 科目 line is a canonical metric only when its name is one as a whole (rarely: 科目 are not metrics).
+            refs: subjectRefs(l.path[l.path.length - 1], fy, ctx.report.kind, { exact: true }),
             evidence: [unitEvidence(doc, u, u.text.slice(l.start, l.end + Math.min(stop < 0 ? 120 : stop, 160)).trim()), cellEvidence(ctx.report, x)],
           }),
         );

@@ -1,3 +1,4 @@
+import { subjectRefs } from "./lib/subject-keys.js";
 import type { Finding } from "../extract/finding.js";
 import type { LineItem } from "../extract/line-item.js";
 import { parseAmountIn, type Amount } from "../extract/amount.js";
@@ -88,7 +89,8 @@ function check(ctx: RuleContext): Finding[] {
             data: { stated: m[0].replace(/\s+/g, ""), table: x.title, printed: `${inTableUnit(x.value, x)}（${x.column || x.name}）` },
             expected: x.value,
             actual: a.value,
-            refs: [{ key: "document.claim", year: fy }],
+            // The part's own words name its metric (公务接待费 → three_public.reception); 机关运行经费 has none.
+            refs: subjectRefs(m[0].slice(0, m[0].search(/\d/)), fy, ctx.report.kind),
             evidence: [unitEvidence(doc, u, u.text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20).trim()), ...cells.map((c) => cellEvidence(ctx.report, c))],
           }),
         );

@@ -6,7 +6,7 @@ import { textUnits, unitEvidence, type TextUnit } from "./lib/doc-text.js";
 import { completeSplit, partsBySegment } from "./lib/parts-list.js";
 import { halfCents, cents } from "./lib/line-items.js";
 import { grade } from "./lib/tolerance.js";
-import { findLabels } from "../extract/labels.js";
+import { subjectRefs } from "./lib/subject-keys.js";
 
 /**
  * A total told in prose with its parts after 其中 — “共投入资金 X 万元。其中中央资金 A 万元，省级资金 B 万元，地方资金 C
@@ -135,12 +135,6 @@ function prefixMakesTotal(c: Claim): boolean {
   return false;
 }
 
-/** The metric key the total's own label names (收入合计 → income.total), when the catalogue knows it. */
-function keyOf(label: string, project: boolean): string | null {
-  const hits = findLabels(label, { project });
-  return hits.length ? hits[hits.length - 1].entry.key : null;
-}
-
 /** A stated metric of the report that is this total (same amount in its quote), to name it in the finding. */
 function metricOf(metrics: readonly Metric[], a: Amount, printed: string): Metric[] {
   return metrics.filter((x) => x.value === a.value && x.quote.replace(/\s/g, "").includes(printed.replace(/\s/g, ""))).slice(0, 1);
@@ -170,7 +164,8 @@ function check(ctx: RuleContext): Finding[] {
           data: { label: c.total.label, total: c.total.printed, parts: c.parts.map((p) => `${p.label} ${p.printed}`).join(" + "), sum: `${(sum / 100 / c.total.amount.scale).toFixed(Math.max(c.total.amount.decimals, ...c.parts.map((p) => p.amount.decimals)))}${c.total.amount.unit}` },
           verdict: grade(gap / 100, tol / 100, (2 * halfCents(c.total.amount)) / 100),
           metrics,
-          refs: metrics.length ? [] : [{ key: keyOf(c.total.label, ctx.report.kind === "project") ?? "document.claim", year }],
+          // The total's own label names its metric when it is a canonical one (收入合计 → income.total).
+          refs: metrics.length ? [] : subjectRefs(c.total.label, year, ctx.report.kind),
           expected: sum / 100,
           actual: c.total.amount.value,
           tolerance: tol / 100,

@@ -1,3 +1,4 @@
+import { subjectRefs } from "./lib/subject-keys.js";
 import type { Finding } from "../extract/finding.js";
 import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
@@ -66,7 +67,7 @@ function check(ctx: RuleContext): Finding[] {
             data: { label, first: a.printed, second: b.printed },
             expected: a.amount.value,
             actual: b.amount.value,
-            refs: [{ key: "document.claim", year }],
+            refs: subjectRefs(label, year, ctx.report.kind),
             evidence: [unitEvidence(doc, u, sentence.trim().slice(0, 240))],
           }),
         );

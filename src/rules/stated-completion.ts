@@ -1,3 +1,4 @@
+import { subjectRefs } from "./lib/subject-keys.js";
 import type { Finding } from "../extract/finding.js";
 import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
@@ -74,7 +75,8 @@ function check(ctx: RuleContext): Finding[] {
           expected: Number(computed.toFixed(4)),
           actual: rate,
           tolerance: Number(tol.toFixed(4)),
-          refs: [{ key: "document.claim", year }],
+          // The spending's subject names the metric when it is a canonical one (一般公共预算财政拨款支出).
+          refs: subjectRefs(spent.label, year, ctx.report.kind),
           evidence: [unitEvidence(doc, u, u.text.slice(start, m.index + m[0].length).trim())],
         }),
       );

@@ -42,7 +42,8 @@ describe("prose-parts-sum", () => {
     const f = run(["本单位项目支出分为日常运转项目、专项业务项目两类，项目资金总额为980万元，其中日常运转项目150万元，专项业务项目820万元。"]);
     expect(f).toHaveLength(1);
     expect(f[0].messageId).toBe("partsShortOfTotal");
-    expect(f[0].metrics.map((x) => `${x.key}@${x.year}`)).toEqual(["document.claim@2022"]);
+    // A project's 资金总额 is its budget (schemas/claim-subjects.json), set at the start of the year or adjusted.
+    expect(f[0].metrics.map((x) => `${x.key}@${x.year}`)).toEqual(["budget.initial@2022", "budget.adjusted@2022"]);
     const g = run(["本年收入合计412.6万元，其中财政拨款收入390万元，其他收入12.6万元。"]);
     expect(g.map((x) => x.expected)).toEqual([4026000]);
     // The total's label names its metric when the catalogue knows the words.
