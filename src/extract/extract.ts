@@ -10,7 +10,7 @@ import { reportForm, reportParties } from "./report-form.js";
 import { bindArrivedInFull, bindGrade, bindProse, bindScoreWithGrade, type Passage, type ProseContext } from "./prose.js";
 import { literalRun, passages, passageStream } from "./passages.js";
 import { locate } from "./provenance.js";
-import { extractProjectItems, headingProject } from "./projects.js";
+import { extractProjectItems, sectionProjects } from "./projects.js";
 import { bindRows, rowText } from "./inline-rows.js";
 import { cellProvenance, cellStream } from "./cells.js";
 import { bindCells, bindTables } from "./grid.js";
@@ -41,9 +41,10 @@ const RE_PROJECT_NAME = /(项目|工程)$/;
  */
 function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extractProjectItems>[] {
   const listed = ps.map((p) => [...listedProjects(p, ctx), ...gradedProjects(p, ctx)].sort((a, b) => a.start - b.start));
+  const sections = sectionProjects(ps.map((p) => p.text));
   const all = ps.map((p, i) => {
     // A list of projects with their amounts speaks for its names, not for the item that holds it ("一是…资金,包含A…、B…").
-    const items = extractProjectItems(p, ctx, i > 0 ? headingProject(ps[i - 1].text) : null);
+    const items = extractProjectItems(p, ctx, sections[i]);
     return [...listed[i], ...items.filter((it) => !overlapsAny(it, listed[i]))];
   });
   if (!ctx.project) return all;

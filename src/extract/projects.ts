@@ -76,16 +76,57 @@ export function headingProject(text: string): string | null {
   return name;
 }
 
+/** Numbering from the outermost level in: 一、 › （一） › 1. › （1） › ①. */
+const LEVELS: RegExp[] = [
+  /^\s*[一二三四五六七八九十]{1,3}[、.．]/,
+  /^\s*[（(][一二三四五六七八九十]{1,3}[)）]/,
+  /^\s*\d{1,2}[、．.](?!\d)/,
+  /^\s*[（(]\d{1,2}[)）]/,
+  /^\s*[①-⑳]/,
+];
+
+/** The level of the numbering a passage opens with (0 outermost), or null when it opens with none. */
+export function numberingLevel(text: string): number | null {
+  const i = LEVELS.findIndex((re) => re.test(text));
+  return i < 0 ? null : i;
+}
+
+/** How many passages a project's section runs at most: a section whose end is not numbered stops somewhere. */
+const SECTION_REACH = 12;
+
+/**
+ * The project each passage's section names: "（一）X项目" heads a section that runs over its sub-headings and paragraphs
+ * (1.项目概况 … 2.资金使用情况 年初预算…) until numbering of its own level or an outer one, or SECTION_REACH passages.
+ * A heading passage itself is in no project's section.
+ */
+export function sectionProjects(texts: readonly string[]): Array<string | null> {
+  const out: Array<string | null> = [];
+  let current: { name: string; level: number; from: number } | null = null;
+  texts.forEach((t, i) => {
+    const level = numberingLevel(t);
+    if (current && (i - current.from > SECTION_REACH || (level !== null && level <= current.level))) current = null;
+    const name = level !== null ? headingProject(t) : null;
+    if (name !== null) {
+      current = { name, level: level!, from: i };
+      out.push(null);
+      return;
+    }
+    out.push(current?.name ?? null);
+  });
+  return out;
+}
+
 /** The item text[start, end) of passage p, named `name`, whose words after the name start at `from` (within the item). */
-function bindItem(p: Passage, start: number, end: number, name: string, from: number, ctx: ProseContext): ProjectItem | null {
+function bindItem(p: Passage, start: number, end: number, name: string, from: number, ctx: ProseContext, section = false): ProjectItem | null {
   const item = p.text.slice(start, end);
   const hits = scanFigures(maskText(item)).filter((h) => h.amount.kind === "money" && !h.change);
-  if (hits.length === 0) return null;
+  // An item is named by its money; a paragraph of a project's section is the project's whatever it states (满意度, 得分).
+  if (hits.length === 0 && !section) return null;
   const itemCtx: ProseContext = { ...ctx, project: true, projectName: name, orderBase: p.block * 100000 + start };
   const segs = sliceSegments(p.segs, start, end);
   const cands = bindProse({ text: item, page: p.page, block: p.block, segs }, itemCtx);
   // A bare amount right after the name ("…经费合计75万元", "…经费4194.23万元") is the project's budget.
-  if (!cands.some((c) => c.key === "budget.initial" && !c.restated)) {
+  if (hits.length > 0 && !cands.some((c) => c.key === "budget.initial" && !c.restated)) {
     const first = hits[0];
     const between = maskText(item).slice(from, first.start);
     if (!/支出|使用|执行|拨付|到位/.test(between.slice(-8))) {
@@ -123,7 +164,7 @@ export function extractProjectItems(p: Passage, ctx: ProseContext, heading: stri
     if (it) out.push(it);
   }
   if (out.length === 0 && heading) {
-    const it = bindItem(p, 0, p.text.length, heading, 0, ctx);
+    const it = bindItem(p, 0, p.text.length, heading, 0, ctx, true);
     if (it) out.push(it);
   }
   return out;

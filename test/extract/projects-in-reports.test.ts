@@ -109,3 +109,33 @@ describe("names that are pieces of sentences or budget stages", () => {
     expect(r.projects).toEqual([]);
   });
 });
+
+describe("a project's section", () => {
+  const doc = [
+    "某市文旅局2022年度部门整体支出绩效自评报告",
+    "三、项目支出绩效情况",
+    "（一）乡村文化站提升项目",
+    "1.项目概况",
+    "该项目用于乡镇文化站设备更新。",
+    "2.资金使用情况",
+    "年初预算150万元，实际支出147万元，预算执行率98%。",
+    "3.绩效目标完成情况",
+    "群众满意度96%，自评得分93分。",
+    "（二）古建筑修缮工程",
+    "1.资金使用情况",
+    "年初预算80万元，实际支出76万元，执行率95%。",
+    "四、部门整体绩效",
+    "部门整体支出执行率为97%。",
+  ];
+  it("runs over its sub-headings to the next heading of its level, and its figures are the project's", () => {
+    expect(projects(doc)).toEqual([
+      ["乡村文化站提升项目", { "budget.initial": 1500000, "budget.executed": 1470000, "budget.execution_rate": 98, "satisfaction.rate": 96, "score.total": 93 }],
+      ["古建筑修缮工程", { "budget.initial": 800000, "budget.executed": 760000, "budget.execution_rate": 95 }],
+    ]);
+    expect(extract(docFromLines(doc)).metrics.map((m) => [m.key, m.value])).toEqual([["budget.execution_rate", 97]]);
+  });
+  it("is not opened by a heading that sorts projects without naming one", () => {
+    const r = extract(docFromLines(["某县2022年度部门整体支出绩效自评报告", "（二）重点项目", "年初预算80万元，实际支出76万元。"]));
+    expect(r.projects).toEqual([]);
+  });
+});
