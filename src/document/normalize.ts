@@ -57,7 +57,8 @@ export function joinSpacedDigits(s: string): string {
   // Only a run where single digits/separators alternate with single spaces is one number spread glyph by glyph.
   return s.replace(RE_SPACED_DIGITS, (m) => {
     const compact = m.replace(RE_SPACE, "");
-    return RE_ONE_NUMBER.test(compact) ? compact : m;
+    // No number is printed with a leading zero but 0.x: "0 0 0" is a row's empty cells, not 000.
+    return RE_ONE_NUMBER.test(compact) && !/^0\d/.test(compact) ? compact : m;
   });
 }
 
@@ -76,8 +77,22 @@ function isPlain(s: string): boolean {
   return true;
 }
 
+/**
+ * A reading gloss after a Chinese word: pinyin that converted copies insert after rarer characters ("萬(wàn)元",
+ * "預(yu suan)算"), or an English gloss bilingual pages print after a label ("全年执行数(Actual)"). Latin letters only,
+ * some of them lower case: column markers ("(A)", "(B/A)") and acronyms ("(PPP)") are wording and stay.
+ */
+const LATIN = "A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ";
+const RE_GLOSS = new RegExp(`(?<=[\u3400-\u9fff])[ \t]*[(（](?=[^()（）]*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ])[${LATIN}' ]{2,40}[)）]`, "g");
+
+/** Remove reading glosses (see RE_GLOSS); a text without a parenthesis is returned as it is. */
+export function stripGlosses(s: string): string {
+  return s.includes("(") || s.includes("（") ? s.replace(RE_GLOSS, "") : s;
+}
+
 /** Normalise one line or cell of text: width folding, whitespace, and the spaces justified CJK text puts between glyphs. */
-export function normalizeText(s: string): string {
+export function normalizeText(raw: string): string {
+  const s = stripGlosses(raw);
   if (isPlain(s)) return s;
   let t = foldWidth(s).replace(RE_ODD_SPACE, " ").replace(RE_CR, "");
   // Every step below only removes spaces: without one there is nothing for them to do.

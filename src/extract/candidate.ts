@@ -87,7 +87,10 @@ export function compatible(kind: UnitKind, hit: FigureHit, bare: boolean): boole
     case "money":
       return k === "money";
     case "percent":
-      return k === "percent" || (bare && k === "plain" && hit.amount.value <= 1000);
+      // Every percent metric (execution, utilisation, satisfaction) stays within ten times its whole: a larger "rate" is
+      // cells run together (40004000100% for 4000 | 4000 | 100%).
+      if (hit.amount.value > 1000) return false;
+      return k === "percent" || (bare && k === "plain");
     case "count":
       return (k === "count" && (hit.amount.base === "人" || hit.amount.unit === "名")) || (bare && k === "plain" && Number.isInteger(hit.amount.value));
     case "score":

@@ -64,6 +64,8 @@ function isHeaderish(tok: string): boolean {
   return !!(columnRole(tok) || matchLabel(tok, { project: true }) || /^(总额|合计|年度资金总额|其中)/.test(tok));
 }
 
+const RE_NAME_THEN_FIGURE = /^([\u4e00-\u9fa5“"（(][^\d]*[\u4e00-\u9fa5)）])(-?[\d,]+(?:\.\d+)?%?)$/;
+
 /** Split one text line into cells: pipes, or whitespace when the line reads as a table row. */
 function splitLine(norm: string): { cells: string[]; row: boolean } | null {
   if (norm.includes("|")) {
@@ -73,6 +75,12 @@ function splitLine(norm: string): { cells: string[]; row: boolean } | null {
     return { cells: parts, row: parts.length > 1 };
   }
   const toks = norm.split(/\s+/).filter(Boolean);
+  // Normalising drops the space between a row's name and its first figure ("年度资金总额 512.60 …" reads
+  // "年度资金总额512.60 …"): the name and the figure are two cells.
+  const lead = toks.length >= 2 ? RE_NAME_THEN_FIGURE.exec(toks[0]) : null;
+  if (lead && toks.slice(1).every((t) => cellFigure(t, null) || RE_SLASH.test(t))) toks.splice(0, 1, lead[1], lead[2]);
+  // A line of figures alone is a row's cells ("12.00 9.50" under a flattened row's name).
+  if (toks.length === 2 && toks.every((t) => cellFigure(t, null))) return { cells: toks, row: true };
   if (toks.length >= 3) {
     const nums = toks.filter((t) => cellFigure(t, null) || RE_SLASH.test(t)).length;
     const heads = toks.filter(isHeaderish).length;

@@ -13,6 +13,7 @@ import type { FigureHit } from "./figures.js";
 import { scanFigures } from "./figures.js";
 import { isTargetFigure } from "./prose.js";
 import { RE_BOND_KIND_CELL } from "./bond-table.js";
+import { outturnColumn } from "./outturn-column.js";
 
 export interface Header {
   text: string;
@@ -150,6 +151,13 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     const project = !rowYear && found.rowHeader && /项目/.test(found.rowHeader) && !/^(合计|总计|小计|总额|年度资金总额)/.test(r.text) && !/^\d|[\d%]$/.test(r.text) ? r.text : undefined;
     if (!fresh && !rowYear && !project) continue;
     const rowEntry = matchLabel(ym ? r.text.replace(ym[0], "") : r.text, { project: ctx.project })?.entry;
+    // A rate under a money column or money under a rate column: a header cell went unread and the columns are off.
+    const misaligned = headers.some((h, k) => {
+      const f = values[k] === undefined ? null : cells[values[k]].figure;
+      if (!h.entry || !f) return false;
+      return h.entry.unitKind === "percent" ? f.amount.kind === "money" && /[元万亿]/.test(f.text) : h.entry.unitKind === "money" && f.amount.kind === "percent";
+    });
+    if (misaligned) continue;
     headers.forEach((h, k) => {
       h.cells.forEach((x) => consumed.add(x));
       const v = values[k];
@@ -167,10 +175,24 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     if (consumed.has(i) || cells[i].figure || cells[i].empty) continue;
     const m = matchLabel(cells[i].text, { project: ctx.project });
     if (!m) continue;
-    const next = cells[i + 1];
-    if (!next.figure || consumed.has(i + 1)) continue;
+    let at = i + 1;
+    let unit: string | null = null;
+    if (m.entry.key.startsWith("three_public.")) {
+      // A 三公 line's budget and outturn side by side: the outturn is the line's figure.
+      let n = 0;
+      while (i + 1 + n < cells.length && cells[i + 1 + n].figure && (cells[i].table === null || (cells[i + 1 + n].table === cells[i].table && cells[i + 1 + n].row === cells[i].row))) n++;
+      const col = outturnColumn(cells, i, n);
+      if (col !== null && col < 0) continue;
+      if (col !== null) {
+        at = i + 1 + col;
+        // Such a table declares its unit once above (单位：万元), as a flattened header does.
+        for (let k = i - 1; k >= Math.max(0, i - 60) && !unit; k--) unit = unitInText(cells[k].text);
+      }
+    }
+    const next = cells[at];
+    if (!next.figure || consumed.has(at)) continue;
     if (cells[i].table !== null && (next.table !== cells[i].table || next.row !== cells[i].row)) continue;
-    emit(m.entry, i + 1, next.figure, m.exact ? "table-cell" : "fuzzy-label", null);
+    emit(m.entry, at, next.figure, m.exact ? "table-cell" : "fuzzy-label", unit);
   }
   return { candidates: out, consumed };
 }

@@ -14,6 +14,7 @@ import { locate, type FigureProvenance } from "./provenance.js";
 import { newWordHits, WordList, WordOccurrences } from "./words.js";
 import type { Passage, ProseContext } from "./prose.js";
 import { RE_BOND_KIND_CELL } from "./bond-table.js";
+import { unglueRow } from "./glued-cells.js";
 
 /** Column words that are not metric labels, in the order a regex alternation of them would try them. */
 const ROLE_WORDS = new WordList([
@@ -244,7 +245,11 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
     const project = projectRow && lab[1].length >= 3 && !/^(合计|总计|小计)/.test(lab[1]) ? lab[1] : ctx.projectName;
     const headStart = toks.start[head];
     const unit = unitInText(text.slice(Math.max(a, headStart - 40), headStart)) ?? unitInText(lab[1]) ?? formUnit(text, headStart);
-    const nums = numbersAfter(rt, lastEnd + lab[0].length, b, unit);
+    const numStart = lastEnd + lab[0].length;
+    const rowCols: Array<LabelEntry | null> = [];
+    for (let j = head; j <= e; j++) if (toks.role[j] < FIRST_ROW_HEADER) rowCols.push(toks.entry[j]);
+    // Cells run together ("40004000100%") are cut where the row's own arithmetic says; otherwise read as printed.
+    const nums = unglueRow(text, numStart, b, rowCols, unit) ?? numbersAfter(rt, numStart, b, unit);
     if (nums.length === 0) continue;
     const bind = (entry: LabelEntry | null, found: FigureHit, project: string | undefined, quote: string) => {
       // A bare figure under a rate or score column is not in the row's money unit ("单位：万元" … 自评得分 95).
@@ -261,8 +266,10 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
     };
     const bindRow = (row: FigureHit[], project: string | undefined) => {
       const quote = text.slice(headStart, Math.min(b, row[row.length - 1].end + 1)).slice(0, 200);
-      const cols: Array<LabelEntry | null> = [];
-      for (let j = head; j <= e; j++) if (toks.role[j] < FIRST_ROW_HEADER) cols.push(toks.entry[j]);
+      const cols = rowCols;
+      // More figures than columns: the header run read is not the row's whole header (a header word went unread). Its
+      // columns hold only when each rate the row prints falls under a rate column and each rate column gets a rate.
+      if (row.length > cols.length && !row.every((h, col) => col >= cols.length || (h.amount.kind === "percent") === (cols[col]?.unitKind === "percent") || (cols[col] === null && h.amount.kind !== "percent"))) return;
       if (row.length < cols.length) {
         // A blank cell: which one is not printed. Trailing blanks (分值, 得分 left empty) keep the leading columns in
         // place; a rate printed with its % sign shows where the rate column is, and when it is not where the figures

@@ -124,10 +124,10 @@ const RE_BUDGET_THEN = /^(?:支出|经费)?(?:年初)?预算(?:数|安排)?(?:�
  * the 三公 budget (not the report's budget: nothing), "“三公”经费预算12万元，实际支出9.5万元" states the 三公 actual.
  * Returns the subject's label for an actual, "none" for a budget, null when the word stands for itself.
  */
-function budgetWordSubject(text: string, labels: LabelHit[], li: number, sStart: number): LabelHit | "none" | null {
+function budgetWordSubject(text: string, labels: LabelHit[], li: number, sStart: number, outturn = false): LabelHit | "none" | null {
   const label = labels[li];
   if (!label.entry.key.startsWith("budget.") || label.entry.unitKind !== "money") return null;
-  const actual = label.entry.key === "budget.executed";
+  const actual = outturn || label.entry.key === "budget.executed";
   for (let k = li - 1; k >= 0 && labels[k].start >= sStart; k--) {
     const subject = labels[k];
     if (subject.entry.key.startsWith("budget.")) continue;
@@ -139,6 +139,13 @@ function budgetWordSubject(text: string, labels: LabelHit[], li: number, sStart:
   }
   return null;
 }
+
+/**
+ * Between a plan word (预算数) and a figure: the plan's own amount, then the outturn's word (决算数, 实际支出, 实际发生额),
+ * which no catalogue label of a department names ("预算数12.00万元，决算数9.50万元").
+ */
+const RE_PLAN_THEN_OUTTURN =
+  /^(?:为|是|:|：)?\s*[\d.,]+\s*(?:亿元|万元|元)\s*[，,、]\s*(?:全年|当年|本年|年度)?(?:实际)?(?:支出决算|决算支出|决算|实际支出|支出|发生|执行|使用)(?:数|额|金额)?(?:为|是|共|:|：)?\s*$/;
 
 /** Keys a report also tells per source of its money (中央/省级/地方资金): such a figure is a part, not the whole. */
 const RE_PER_SOURCE_KEY = /^budget\.(execution_rate|executed)$/;
@@ -185,17 +192,22 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     while (next < labels.length && labels[next].start < h.start) next++;
     let li = next - 1;
     while (li >= 0 && labels[li].start >= boundary && labels[li].end > h.start) li--;
-    if (li < 0 || labels[li].start < boundary || used.has(labels[li])) continue;
+    // "“三公”经费预算数12.00万元，决算数9.50万元": the outturn told after the line's budget is the line's figure; its
+    // plan word stands before the budget's amount, which ends the reach of ordinary labels.
+    const outturn = li >= 0 && labels[li].start >= sStart && RE_PLAN_THEN_OUTTURN.test(text.slice(labels[li].end, h.start)) ? budgetWordSubject(text, labels, li, sStart, true) : null;
+    const outturnOf = outturn && outturn !== "none" && !used.has(outturn) ? outturn : null;
+    if (!outturnOf && (li < 0 || labels[li].start < boundary || used.has(labels[li]))) continue;
     let label = labels[li];
     const gapFrom = label;
     // "调整预算后项目预算 X": the first of two abutting labels names the figure, the second is its noun.
     const head = labels[li - 1];
     // Not "在职人员编制 23人": 编制 after a staff noun is that staff's quota (staff.authorized), the noun qualifies it.
     if (head && head.start >= boundary && label.start - head.end <= 2 && head.entry.key.split(".")[0] === label.entry.key.split(".")[0] && label.entry.key !== "staff.authorized" && !used.has(head)) label = head;
-    if (!gapOk(gapFrom, text.slice(gapFrom.end, h.start))) continue;
+    if (outturnOf) label = outturnOf;
+    else if (!gapOk(gapFrom, text.slice(gapFrom.end, h.start))) continue;
     if (field && isFieldTarget(text, label.start, h)) continue;
     // "“三公”经费预算12万元，实际支出9.5万元": 预算/实际支出 qualify the subject before them.
-    const subject = budgetWordSubject(text, labels, labels.indexOf(label), sStart);
+    const subject = outturnOf ? null : budgetWordSubject(text, labels, labels.indexOf(label), sStart);
     if (subject === "none") continue;
     if (subject) label = subject;
     if (RE_QUALIFIER.test(text.slice(Math.max(0, label.start - 4), label.start))) continue;

@@ -1,0 +1,126 @@
+/**
+ * A table row whose cells a reader ran together: PDF text layers and web pages drop the space between adjacent cells
+ * ("预算数 执行数 执行率 / 40004000100%" is 4000 | 4000 | 100%, "320.50318.00301.25" is three figures). Where to cut is
+ * not printed, so a cut is taken only when the row's own arithmetic confirms it: the executed figure over a budget
+ * figure is the rate the row prints (执行数 ÷ 预算数 = 执行率), and exactly one way of cutting says so.
+ */
+import { scanFigures, type FigureHit } from "./figures.js";
+import type { LabelEntry } from "./labels.js";
+
+/** One printed number: no leading zero but "0" and "0.x", thousands groups well formed, a % only at its end. */
+const RE_PIECE = /^(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?%?$/;
+/** A blank cell of such a row. */
+const RE_BLANK = /^[-—–－/]+$/;
+/** A token no single cell prints: two decimal points, a % inside, or a rate beyond any execution (glued to a budget). */
+function looksGlued(tok: string): boolean {
+  if ((tok.match(/\./g)?.length ?? 0) >= 2) return true;
+  if (/%./.test(tok)) return true;
+  if (/%$/.test(tok) && Number(tok.replace(/[,%]/g, "")) > 1000) return true;
+  return false;
+}
+
+/** The ways a glued token cuts into `min`..`max` well-formed pieces. */
+export function cuts(tok: string, max: number): string[][] {
+  const out: string[][] = [];
+  const walk = (at: number, acc: string[]) => {
+    if (out.length > 2000) return;
+    if (at === tok.length) {
+      if (acc.length >= 2) out.push([...acc]);
+      return;
+    }
+    if (acc.length >= max) return;
+    for (let e = at + 1; e <= tok.length; e++) {
+      const piece = tok.slice(at, e);
+      // A % ends its cell; what follows it is the next cell.
+      if (piece.includes("%") && !piece.endsWith("%")) break;
+      if (RE_PIECE.test(piece)) walk(e, [...acc, piece]);
+    }
+  };
+  walk(0, []);
+  return out;
+}
+
+const num = (s: string) => Number(s.replace(/[,%]/g, ""));
+const decimals = (s: string) => s.replace(/%$/, "").split(".")[1]?.length ?? 0;
+
+/**
+ * Whether a row's cells, in column order, agree with themselves: an executed figure over a budget figure (adjusted
+ * first, else initial) is the printed rate, to its printed precision.
+ */
+function confirmed(cells: Array<string | null>, cols: ReadonlyArray<LabelEntry | null>): boolean {
+  const at = (key: string) => {
+    const i = cols.findIndex((c) => c?.key === key);
+    return i >= 0 && i < cells.length ? cells[i] : null;
+  };
+  const executed = at("budget.executed");
+  const rate = at("budget.execution_rate");
+  // Nothing spent at a 0% rate agrees with any budget: it confirms no cut.
+  if (executed === null || rate === null || executed.endsWith("%") || !rate.endsWith("%") || num(executed) === 0 || num(rate) === 0) return false;
+  const tol = 0.5 * 10 ** -decimals(rate) + 1e-9;
+  for (const key of ["budget.adjusted", "budget.initial", "budget.received"]) {
+    const b = at(key);
+    if (b === null || b.endsWith("%") || num(b) === 0) continue;
+    if (Math.abs((num(executed) / num(b)) * 100 - num(rate)) <= tol) return true;
+  }
+  return false;
+}
+
+/** More tokens than any 自评表 row has columns: the run is no row. */
+const MAX_TOKENS = 16;
+
+/** The run of figure tokens from `from` (gaps: spaces and pipes); stops at the first other character. */
+function runTokens(text: string, from: number, to: number): Array<{ tok: string; start: number }> {
+  const out: Array<{ tok: string; start: number }> = [];
+  const re = /[\s|]*([\d.,%]+|[-—–－/]+)/y;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && re.lastIndex <= to && out.length < MAX_TOKENS; m = re.exec(text)) {
+    out.push({ tok: m[1], start: re.lastIndex - m[1].length });
+    // A figure run into a word ("9.47按执行率计分") ends the row there.
+    if (re.lastIndex < to && !/[\s|]/.test(text[re.lastIndex]) && !/[\d.,%\-—–－/]/.test(text[re.lastIndex])) break;
+  }
+  return out;
+}
+
+/**
+ * The row's figures with glued cells cut, when exactly one cutting is confirmed by the row's arithmetic; null when no
+ * token looks glued or no single cutting is confirmed. `unit` is the row's declared unit for bare figures.
+ */
+export function unglueRow(text: string, from: number, to: number, cols: ReadonlyArray<LabelEntry | null>, unit: string | null): FigureHit[] | null {
+  const toks = runTokens(text, from, to);
+  // Blank cells after the figures are trailing columns left empty; a blank between figures hides which column it is.
+  while (toks.length && RE_BLANK.test(toks[toks.length - 1].tok)) toks.pop();
+  if (toks.some((t) => RE_BLANK.test(t.tok))) return null;
+  if (!toks.some((t) => !RE_BLANK.test(t.tok) && looksGlued(t.tok))) return null;
+  // Every token's readings: itself, or its cuts when it looks glued.
+  const options = toks.map((t) => (RE_BLANK.test(t.tok) ? [[t.tok]] : looksGlued(t.tok) ? cuts(t.tok, cols.length) : RE_PIECE.test(t.tok) ? [[t.tok]] : []));
+  if (options.some((o) => o.length === 0)) return null;
+  let found: string[][] | null = null;
+  let count = 0;
+  const walk = (i: number, acc: string[][]) => {
+    if (count > 1) return;
+    const flat = acc.flat();
+    if (flat.length > cols.length) return;
+    if (i === options.length) {
+      if (confirmed(flat.map((s) => (RE_BLANK.test(s) ? null : s)), cols)) {
+        found = [...acc];
+        count++;
+      }
+      return;
+    }
+    for (const o of options[i]) walk(i + 1, [...acc, o]);
+  };
+  walk(0, []);
+  if (count !== 1 || !found) return null;
+  const out: FigureHit[] = [];
+  (found as string[][]).forEach((pieces, i) => {
+    let at = toks[i].start;
+    for (const piece of pieces) {
+      if (!RE_BLANK.test(piece)) {
+        const h = scanFigures(piece, unit)[0];
+        if (h && h.start === 0 && h.end === piece.length) out.push({ ...h, start: at, end: at + piece.length });
+      }
+      at += piece.length;
+    }
+  });
+  return out;
+}

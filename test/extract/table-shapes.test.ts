@@ -1,0 +1,87 @@
+/**
+ * Shapes of the national 自评表 and "三公" tables as pages and PDF text layers print them, beyond the ones the corpus
+ * was tuned on: cells run together, reading glosses inside labels, a header read from a word short, a line's budget
+ * beside its outturn. Figures and wording are made up; only the structure follows the templates.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { normalizeText } from "../../src/document/normalize.js";
+import { docFromLines } from "./helpers.js";
+
+const metricsOf = (lines: string[]) =>
+  Object.fromEntries(extract(docFromLines(lines)).metrics.map((m) => [`${m.key}@${m.year}`, m.value]));
+
+const head = ["2023年度项目支出绩效自评表", "项目名称：村级道路养护补助", "（单位：万元）"];
+
+describe("cells run together", () => {
+  it("cuts a glued row where the row's own arithmetic confirms the cut", () => {
+    expect(metricsOf([...head, "预算数 执行数 执行率", "40004000100%"])).toMatchObject({
+      "budget.initial@2023": 40000000,
+      "budget.executed@2023": 40000000,
+      "budget.execution_rate@2023": 100,
+    });
+    expect(metricsOf([...head, "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "年度资金总额 320.50318.00301.25 10 94.73%9.47"])).toMatchObject({
+      "budget.initial@2023": 3205000,
+      "budget.adjusted@2023": 3180000,
+      "budget.executed@2023": 3012500,
+      "budget.execution_rate@2023": 94.73,
+    });
+  });
+  it("leaves a glued run alone when no cut agrees with the printed rate", () => {
+    const m = metricsOf([...head, "预算数 执行数 执行率", "40004000 95%"]);
+    expect(m["budget.initial@2023"]).toBeUndefined();
+    expect(m["budget.executed@2023"]).toBeUndefined();
+  });
+  it("never reads glued cells as a rate of billions of percent", () => {
+    expect(metricsOf([...head, "执行率40004000100%"])["budget.execution_rate@2023"]).toBeUndefined();
+  });
+  it("keeps a row of zeros apart (0 0 0 is three empty cells, not 000)", () => {
+    expect(normalizeText("其他资金 0 0 0")).toMatch(/0 0 0$/);
+    expect(normalizeText("1 2 3 4 . 5 6")).toBe("1234.56");
+  });
+});
+
+describe("reading glosses inside labels", () => {
+  it("drops pinyin and English glosses from the text extraction reads", () => {
+    expect(normalizeText("单位：万(wàn)元")).toBe("单位：万元");
+    expect(normalizeText("年初预(yu suan)算数")).toBe("年初预算数");
+    expect(normalizeText("全年执行数(Actual spending)")).toBe("全年执行数");
+    expect(normalizeText("年初预算数(A) 执行率(B/A) PPP项目(PPP)")).toBe("年初预算数(A) 执行率(B/A) PPP项目(PPP)");
+  });
+  it("reads a form whose labels carry glosses", () => {
+    expect(metricsOf([head[0], head[1], "单位：万(wàn)元", "年初预算数(Initial) 全年预算数(Annual) 全年执行数(Actual) 分值 执行率 得分", "年度资金总额 88.00 90.00 81.00 10 90.00% 9.00"])).toMatchObject({
+      "budget.initial@2023": 880000,
+      "budget.adjusted@2023": 900000,
+      "budget.executed@2023": 810000,
+      "budget.execution_rate@2023": 90,
+    });
+  });
+});
+
+describe("a header read short", () => {
+  it("binds nothing when the row prints its rate where the columns read put money", () => {
+    const m = metricsOf([...head, "全年执行数(另注) 分值 执行率 得分", "年度资金总额 88.00 90.00 81.00 10 90.00% 9.00"]);
+    expect(m["budget.execution_rate@2023"] === undefined || m["budget.execution_rate@2023"] === 90).toBe(true);
+    expect(Object.values(m)).not.toContain(90);
+  });
+});
+
+describe("三公 budget beside outturn", () => {
+  const dept = ["某县档案馆2022年度部门整体支出绩效自评报告", "三、“三公”经费"];
+  it("takes the outturn a sentence states after the budget", () => {
+    expect(metricsOf([...dept, "“三公”经费预算数15.00万元，决算数11.20万元，其中公务接待费预算数5.00万元，实际发生额3.60万元。"])).toMatchObject({
+      "three_public.total@2022": 112000,
+      "three_public.reception@2022": 36000,
+    });
+  });
+  const table = ["单位：万元", "项目\t预算数\t决算数", "“三公”经费合计\t15.00\t11.20", "公务接待费\t5.00\t3.60", "公务用车运行维护费\t10.00\t7.60"];
+  it("takes the outturn column of a table, tab-separated or one cell per line", () => {
+    const want = { "three_public.total@2022": 112000, "three_public.reception@2022": 36000, "three_public.vehicle_operation@2022": 76000 };
+    expect(metricsOf([...dept, ...table])).toMatchObject(want);
+    expect(metricsOf([...dept, ...table.flatMap((l) => (l.includes("\t") ? [l.split("\t")[0], l.split("\t").slice(1).join(" ")] : [l]))])).toMatchObject(want);
+  });
+  it("binds no 三公 figure when the header does not say which column is the outturn", () => {
+    const m = metricsOf([...dept, "单位：万元", "项目\t预算数\t上年数", "公务接待费\t5.00\t3.60"]);
+    expect(m["three_public.reception@2022"]).toBeUndefined();
+  });
+});
