@@ -10,6 +10,7 @@ import { detectDisclosure } from "./detect.js";
 import { documentLines } from "./layout.js";
 import { lineStream } from "./locate.js";
 import { proseCandidates } from "./prose.js";
+import { countCandidates } from "./prose-counts.js";
 import { tableCandidates } from "./tables.js";
 import { splitSections, type Section } from "./sections.js";
 import { lineItems } from "./line-items.js";
@@ -34,7 +35,8 @@ function disclosureCandidates(doc: JxDocument): { meta: ReturnType<typeof detect
   const meta = detectDisclosure(doc, lines, sections);
   // Every figure of a disclosure is about its year (or one it names beside it): with the year unknown, none can be stated.
   if (!meta || meta.fiscalYear === null) return { meta, candidates: [], sections };
-  const candidates = [...tableCandidates(sections, meta.fiscalYear), ...proseCandidates(lineStream(prose), meta.fiscalYear, meta.kind)];
+  const stream = lineStream(prose);
+  const candidates = [...tableCandidates(sections, meta.fiscalYear), ...proseCandidates(stream, meta.fiscalYear, meta.kind), ...countCandidates(stream, meta.fiscalYear)];
   candidates.forEach((c, i) => (c.order = i));
   return { meta, candidates, sections };
 }

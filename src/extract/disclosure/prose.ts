@@ -34,7 +34,6 @@ function yearAsOf(text: string, at: number): number | null {
   return year;
 }
 const RE_PRIOR_TOTAL = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${BUDGET_WORD}(?:安排)?(?:数)?[为是：:]${NUM}\\s*${UNIT}`, "gd");
-const RE_STAFF = /(?:人员)?编制(?:数)?(?:为|共)?(\d{1,6})(人|名)/dg;
 
 /** The year the clause before a label names (one reading for all extraction, years.ts); the fiscal year when none. */
 function yearOfClause(text: string, at: number, fiscalYear: number): number {
@@ -115,13 +114,6 @@ export function proseCandidates(s: LineStream, fiscalYear: number, kind: "budget
     const id = m[2] === "收入" ? "income.total#grand" : "expenditure.total#grand";
     const quote = quoteAround(s.text, m.index!, m.index! + m[0].length);
     add(disclosureCandidate({ id, amount, printedUnit: m[4], prov: amountProvenance(s, m, 3), quote, confidence: "exact-label", year }, fiscalYear));
-  }
-  // "人员编制 496 人": the department's authorised staff, when stated as one figure.
-  for (const m of s.text.matchAll(RE_STAFF)) {
-    const amount = parseAmountIn(m[1], m[2]);
-    if (!amount) continue;
-    const quote = quoteAround(s.text, m.index!, m.index! + m[0].length);
-    add(disclosureCandidate({ id: "staff.authorized", amount, printedUnit: "人", prov: amountProvenance(s, m, 1), quote, confidence: "exact-label", year: null }, fiscalYear));
   }
   return out;
 }

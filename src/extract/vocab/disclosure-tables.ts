@@ -59,6 +59,7 @@ export const DisclosureTablesSchema = z.object({
     labels: z
       .array(z.object({ keys: z.array(KeySchema).min(1), scope: ScopeSchema.optional(), pattern: z.string().min(1), asOf: z.boolean().optional() }))
       .min(1),
+    counts: z.object({ $comment: z.string().optional(), tail: z.string(), units: z.array(z.string().min(1)).min(1) }),
   }),
 });
 
@@ -143,3 +144,6 @@ export const PROSE_LABELS: ReadonlyArray<{ ids: string[]; source: string; asOf: 
     return part;
   }),
 }));
+
+/** How a head count follows its staff label in the 情况说明 (see the file's `prose.counts.$comment`). */
+export const PROSE_COUNTS = { tail: FILE.prose.counts.tail, units: FILE.prose.counts.units };

@@ -1,0 +1,44 @@
+/**
+ * Head counts from a disclosure's 概况: "人员编制总数为15人，实有在职人员14人，实有退休人员0人". The staff labels are the
+ * catalogue's (schemas/metrics.json, as self-evaluations read them); what may stand between a label and its count is
+ * data (schemas/disclosure-tables.json prose.counts). A count is a whole number directly followed by 人/名.
+ */
+import { parseAmountIn } from "../amount.js";
+import type { Candidate } from "../candidate.js";
+import { findLabels } from "../labels.js";
+import { PROSE_COUNTS } from "../vocab/disclosure-tables.js";
+import { yearNamed } from "../years.js";
+import { disclosureCandidate } from "./figure.js";
+import { streamProvenance, type LineStream } from "./locate.js";
+
+const RE_COUNT = new RegExp(`^${PROSE_COUNTS.tail}(\\d{1,6})(${PROSE_COUNTS.units.join("|")})(?![\\d次年月日])`);
+/** A sentence's reach for the "other partial label nearby" test. */
+const PARTIAL_REACH = 30;
+
+function quoteOf(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf("。", start) + 1, start - 40, 0);
+  const stop = text.slice(end, end + 60).search(/[。；;]/);
+  return text.slice(from, stop < 0 ? Math.min(text.length, end + 30) : end + stop + 1).trim();
+}
+
+export function countCandidates(s: LineStream, fiscalYear: number): Candidate[] {
+  const out: Candidate[] = [];
+  const hits = findLabels(s.text, { project: false }).filter((h) => h.entry.unitKind === "count" && h.entry.key.startsWith("staff."));
+  for (const [i, h] of hits.entries()) {
+    const m = RE_COUNT.exec(s.text.slice(h.end, h.end + 40));
+    if (!m) continue;
+    // 行政编制5人、事业编制10人: each a part of the whole, neither the department's number.
+    const partialNear = (j: number) => j !== i && hits[j]?.entry.partial && Math.abs(hits[j].start - h.start) <= PARTIAL_REACH;
+    if (h.entry.partial && (partialNear(i - 1) || partialNear(i + 1))) continue;
+    const amount = parseAmountIn(m[1], m[2]);
+    if (!amount) continue;
+    const at = h.end + m[0].length - m[1].length - m[2].length;
+    const clause = s.text.slice(Math.max(0, h.start - 16), h.start).split(/[。；，,（(]/).pop() ?? "";
+    const year = yearNamed(clause, fiscalYear) ?? fiscalYear;
+    const quote = quoteOf(s.text, h.start, h.end + m[0].length);
+    const prov = streamProvenance(s, at, at + m[1].length);
+    const c = disclosureCandidate({ id: h.entry.key, amount, printedUnit: m[2], prov, quote, confidence: "exact-label", year }, fiscalYear);
+    if (c) out.push(c);
+  }
+  return out;
+}

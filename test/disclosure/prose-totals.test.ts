@@ -1,0 +1,72 @@
+/**
+ * Totals and head counts as the 情况说明 of disclosures from many provinces state them, beyond 收入总计 / 本年收入合计:
+ * 总收入, 收入总预算, 支出预算总额, and the 概况's staff sentence (texts written here, figures invented).
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "../extract/helpers.js";
+
+const run = (lines: string[]) => extract(docFromLines(lines));
+const value = (r: ReturnType<typeof run>, key: string) => r.metrics.find((m) => m.key === key && m.year === r.fiscalYear)?.value;
+
+describe("disclosure totals told in other words", () => {
+  it("收入总预算 and 支出预算总额 are the year's totals", () => {
+    const r = run([
+      "某县农业技术推广中心2022年部门预算公开",
+      "一、收支预算总体情况",
+      "2022年收入总预算412.30万元,同比增加10.20万元。其中:一般公共预算拨款收入402.30万元,其他收入10万元。",
+      "2022年本中心支出预算总额为412.30万元,其中:基本支出380.10万元,项目支出32.20万元。",
+    ]);
+    expect(r.kind).toBe("budget");
+    expect(value(r, "income.total")).toBe(4123000);
+    expect(value(r, "expenditure.total")).toBe(4123000);
+    expect(value(r, "expenditure.basic")).toBe(3801000);
+  });
+
+  it("总收入 and 总支出 of a 决算 are its totals; a fund's or a part's 合计 is not", () => {
+    const r = run([
+      "某市第三人民医院2021年部门决算公开",
+      "一、收入决算情况说明",
+      "2021年总收入5120.44万元,其中:财政补助收入1320.20万元,事业收入3700.24万元,其他收入100万元。",
+      "二、支出决算情况说明",
+      "2021年总支出5008.10万元,其中基本支出4600.10万元,项目支出408万元。一般公共预算财政拨款支出合计1320.20万元。",
+      "三公经费支出合计3.10万元。",
+    ]);
+    expect(r.kind).toBe("final-accounts");
+    expect(value(r, "income.total")).toBe(51204400);
+    expect(value(r, "expenditure.total")).toBe(50081000);
+    expect(r.metrics.filter((m) => m.key === "expenditure.total").map((m) => m.value)).not.toContain(13202000);
+    expect(r.metrics.filter((m) => m.key === "expenditure.total").map((m) => m.value)).not.toContain(31000);
+  });
+});
+
+describe("head counts of the 概况", () => {
+  it("编制总数, 实有在职人员总数 and 退休人员 with the words between label and count", () => {
+    const r = run([
+      "某县水利局2023年部门预算公开",
+      "一、基本情况",
+      "2023年本局人员编制总数为42人,实有在职人员总数39人,实有离休人员0人,实有退休人员17人。",
+      "二、收入预算情况",
+      "2023年收入预算总额1200万元。",
+    ]);
+    expect(value(r, "staff.authorized")).toBe(42);
+    expect(value(r, "staff.actual")).toBe(39);
+    expect(value(r, "staff.retired")).toBe(17);
+  });
+
+  it("在职职工 and 离退休职工 are read; a count told as a change (比上年减少3人) is not", () => {
+    const r = run([
+      "某区妇幼保健院2020年部门决算公开",
+      "我院在职职工编制数150人,2020年末在职职工128人,比上年减少3人,离退休职工61人。",
+      "2020年总收入3300万元。",
+    ]);
+    expect(value(r, "staff.authorized")).toBe(150);
+    expect(value(r, "staff.actual")).toBe(128);
+    expect(value(r, "staff.retired")).toBe(61);
+  });
+
+  it("行政编制 and 事业编制 side by side are parts: neither is the department's number", () => {
+    const r = run(["某镇人民政府2022年部门预算公开", "本单位行政编制20人、事业编制15人。", "2022年收入预算总额800万元。"]);
+    expect(value(r, "staff.authorized")).toBeUndefined();
+  });
+});
