@@ -6,11 +6,12 @@
  */
 import type { StreamCell } from "./cells.js";
 import { cellProvenance, unitInText } from "./cells.js";
-import { columnRole, matchLabel, type ColumnRole, type LabelEntry } from "./labels.js";
+import { columnRole, LEXICON, matchLabel, type ColumnRole, type LabelEntry } from "./labels.js";
 import { candidateFromHit, compatible, type Candidate, type Confidence } from "./candidate.js";
 import { isRestated } from "./years.js";
 import type { FigureHit } from "./figures.js";
 import { scanFigures } from "./figures.js";
+import { isAmountHeader } from "./vocab/project-names.js";
 import { isTargetFigure } from "./prose.js";
 import { RE_BOND_KIND_CELL } from "./bond-table.js";
 import { outturnColumn } from "./outturn-column.js";
@@ -35,6 +36,14 @@ function recognise(text: string, ctx: GridContext, exactOnly = false): Pick<Head
   if (m && (m.exact || !exactOnly)) return { role: null, entry: m.entry };
   return null;
 }
+
+/** A project's score, as a table of projects prints it in a 得分/自评分 column. */
+const PROJECT_SCORE: LabelEntry = LEXICON.find((e) => e.key === "score.total")!;
+/** A project's budget, as a table of projects or allocations prints it under 金额/下达资金. */
+const PROJECT_BUDGET: LabelEntry = LEXICON.find((e) => e.key === "budget.initial")!;
+
+/** A grade as a cell prints it. */
+const RE_GRADE_CELL = /^\s*(优秀|良好|合格|不合格|优|良|中|差|较差|一般)\s*$/;
 
 function isPartRow(label: string): boolean {
   return /^(其中|[（(]?\d+[)）]|财政专户|单位资金|其他资金|上年结转资金|地方财政资金|中央财政资金|当年财政拨款|财政资金)/.test(label);
@@ -163,9 +172,12 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
       const v = values[k];
       let entry = h.entry;
       if (!entry && /^(合计|小计|总计)$/.test(h.text) && rowEntry) entry = rowEntry;
+      // A table of projects scores each project in its 得分 column: that is the project's total, not an indicator's.
+      if (!entry && h.role === "score" && project) entry = PROJECT_SCORE;
       if (v === undefined || !entry || !cells[v].figure) return;
       if (isTargetFigure(cells[v].line, cells[v].figure!)) return;
-      emit(entry, v, cells[v].figure!, "table-cell", unit, rowYear ?? ctx.fiscalYear, project);
+      const fig = entry === PROJECT_SCORE ? (scanFigures(cells[v].text)[0] ?? cells[v].figure!) : cells[v].figure!;
+      emit(entry, v, fig, "table-cell", unit, rowYear ?? ctx.fiscalYear, project);
     });
     i = j - 1;
   }
@@ -232,7 +244,9 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
           continue;
         }
       }
-      if (figs.length === 0 && recog.filter((x) => x.r && (x.r.entry || x.r.role !== "rowHeader")).length >= 2) {
+      // A header of projects and their money (项目名称 | 下达金额) is one too.
+      const projectsHeader = recog.some((x) => x.r?.role === "rowHeader" && /项目/.test(x.c.text)) && recog.some((x) => !x.c.empty && isAmountHeader(x.c.text));
+      if (figs.length === 0 && (projectsHeader || recog.filter((x) => x.r && (x.r.entry || x.r.role !== "rowHeader")).length >= 2)) {
         const next = new Map(used || produced ? [] : header);
         produced = false;
         for (const { c, r } of recog) if (!c.empty) next.set(c.col!, { text: c.text, role: r?.role ?? null, entry: r?.entry ?? null, cells: [], col: c.col });
@@ -241,7 +255,10 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
         continue;
       }
       if (header.size === 0 || figs.length === 0 || [...header.values()].some((h) => h.role === "level3")) continue;
-      const labelCell = row.find((c) => !c.figure && !c.empty);
+      // A table of allocations names the place first (县区 | 项目名称 | 下达金额): the row is named by its project column.
+      const projectCol = [...header.values()].find((h) => h.role === "rowHeader" && /项目/.test(h.text))?.col;
+      const inProjectCol = projectCol === undefined ? undefined : row.find((c) => c.col === projectCol && !c.figure && !c.empty);
+      const labelCell = inProjectCol ?? row.find((c) => !c.figure && !c.empty);
       const label = labelCell?.text ?? "";
       const ym = /((?:19|20)\d{2})\s*年度?/.exec(row.filter((c) => !c.figure || /^(19|20)\d\d$/.test(c.text)).slice(0, 2).map((c) => c.text).join(""));
       const rowYear = ym ? Number(ym[1]) : null;
@@ -260,8 +277,13 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
         let entry = h?.entry ?? null;
         // A 合计 column takes the metric its row names ("2022年三公经费 | 合计 2.25").
         if (!entry && h && /^(合计|小计|总计)$/.test(h.text) && rowEntry) entry = rowEntry;
+        // A table of projects scores each project in its 得分 column: that is the project's total, not an indicator's.
+        if (!entry && h?.role === "score" && isProjectRow) entry = PROJECT_SCORE;
+        // Its 金额/下达资金 column is what each project was given.
+        if (!entry && h && isProjectRow && isAmountHeader(h.text)) entry = PROJECT_BUDGET;
         if (!entry) continue;
-        const hit = entry.unitKind === "money" ? withUnit(c.figure!, c.unit, c.text) : c.figure!;
+        // The table's 万元 scales its money cells, not a bare score beside them ("95" under 自评分).
+        const hit = entry.unitKind === "money" ? withUnit(c.figure!, c.unit, c.text) : entry === PROJECT_SCORE ? (scanFigures(c.text)[0] ?? c.figure!) : c.figure!;
         if (!hit || !compatible(entry.unitKind, hit, true)) continue;
         if (entry.unitKind === "money" && hit.amount.kind !== "money") continue;
         const year = rowYear ?? ctx.fiscalYear;
@@ -272,6 +294,12 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
             hit,
           ),
         );
+      }
+      // A table of projects grades each project in its 等级 column (优, 良好).
+      for (const c of isProjectRow ? row : []) {
+        if (c.figure || c.empty || c === labelCell || header.get(c.col! - shift)?.entry?.key !== "score.grade" || !RE_GRADE_CELL.test(c.text)) continue;
+        const order = c.block * 100000 + (c.row ?? 0) * 100 + (c.col ?? 0);
+        out.push({ key: "score.grade", year: ctx.fiscalYear, value: null, unit: "text", text: c.text.trim(), precision: null, prov: cellProvenance(c, null), quote: c.line.slice(0, 200), restated: false, confidence: "table-structure", order, project: label });
       }
       if (!rowYear && !isProjectRow) used = true;
       produced = true;

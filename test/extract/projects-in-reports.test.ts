@@ -139,3 +139,34 @@ describe("a project's section", () => {
     expect(r.projects).toEqual([]);
   });
 });
+
+describe("tables of projects inside a report", () => {
+  it("reads each project's score and grade beside its money, the score unscaled by the table's 万元", () => {
+    const r = projects([
+      "某县住建局2023年度部门整体支出绩效自评报告",
+      "单位：万元",
+      "序号 | 项目 | 预算数 | 执行数 | 得分 | 等级",
+      "1 | 背街小巷整治项目 | 260.00 | 250.00 | 94 | 优",
+      "2 | 污水管网维护经费 | 75.00 | 70.00 | 86.5 | 良",
+    ]);
+    expect(r).toEqual([
+      ["背街小巷整治项目", { "budget.initial": 2600000, "budget.executed": 2500000, "score.total": 94, "score.grade": null }],
+      ["污水管网维护经费", { "budget.initial": 750000, "budget.executed": 700000, "score.total": 86.5, "score.grade": null }],
+    ]);
+    const grades = extract(docFromLines(["某县住建局2023年度部门整体支出绩效自评报告", "项目名称 | 预算数（万元） | 等级", "背街小巷整治项目 | 260 | 优"])).projects[0].metrics;
+    expect(grades.find((m) => m.key === "score.grade")?.text).toBe("优");
+  });
+  it("names an allocation's rows by their project column, the place standing first, and reads its 下达金额", () => {
+    const r = projects([
+      "某市财政局2023年度乡村道路养护资金绩效自评报告",
+      "资金分配表（单位：万元）",
+      "县区 | 项目名称 | 下达金额",
+      "甲县 | 甲县通村公路养护工程 | 90",
+      "乙县 | 乙县渡改桥项目 | 45",
+    ]);
+    expect(r).toEqual([
+      ["甲县通村公路养护工程", { "budget.initial": 900000 }],
+      ["乙县渡改桥项目", { "budget.initial": 450000 }],
+    ]);
+  });
+});

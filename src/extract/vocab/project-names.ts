@@ -15,6 +15,7 @@ export const ProjectNamesFileSchema = z.object({
   headingWords: words,
   listIntroducers: words.min(1),
   leadWords: words,
+  amountHeaders: words,
   verbs: words,
 });
 export type ProjectNamesFile = z.infer<typeof ProjectNamesFileSchema>;
@@ -65,4 +66,11 @@ export function hasVerb(name: string): boolean {
 /** Whether a heading's words title a section of the report (项目资金使用情况), not a project. */
 export function isSectionTitle(name: string): boolean {
   return RE_HEADING_WORD.test(name);
+}
+
+const AMOUNT_HEADERS = new Set(PROJECT_NAMES.amountHeaders);
+
+/** Whether a column header of a table of projects gives each one's money (金额, 下达资金（万元）). */
+export function isAmountHeader(text: string): boolean {
+  return AMOUNT_HEADERS.has(text.replace(/\s/g, "").replace(/[（(][^）)]*[）)]$/, ""));
 }
