@@ -27,6 +27,7 @@ import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
 import { bindTransferTable } from "./transfer-table.js";
+import { bindConfirmedOutlay } from "./rate-confirmed.js";
 
 /** What a project's 自评表 states of its project. */
 const RE_FORM_KEY = /^(budget\.|score\.|satisfaction\.)/;
@@ -143,6 +144,7 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindFundTotal(masked, ctx)) cands.push(c);
     for (const c of bindTotalBeforeParts(masked, ctx)) cands.push(c);
     for (const c of bindBondText(masked, ctx)) cands.push(c);
+    for (const c of bindConfirmedOutlay(masked, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
     if (/[-\d]/.test(text)) {
       if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, "exact-label", cands, coveredByRun(ps, i));

@@ -85,3 +85,21 @@ describe("三公 budget beside outturn", () => {
     expect(m["three_public.reception@2022"]).toBeUndefined();
   });
 });
+
+describe("budget and outlay wording", () => {
+  const dept = "某县水利局2023年度部门整体支出绩效自评报告";
+  const project = "某县2023年度小型水库维修项目支出绩效自评报告";
+  it("reads the adjusted budget and the outlay under their other names", () => {
+    for (const title of [dept, project]) {
+      expect(metricsOf([title, "预算调整为640.2万元，完成支出600.5万元，执行率93.80%。"])).toMatchObject({ "budget.adjusted@2023": 6402000, "budget.executed@2023": 6005000 });
+      expect(metricsOf([title, "调整后全年预算数为640.2万元，全年支出数600.5万元。"])).toMatchObject({ "budget.adjusted@2023": 6402000, "budget.executed@2023": 6005000 });
+      expect(metricsOf([title, "全年预算总额640.2万元，累计支出600.5万元。"])).toMatchObject({ "budget.executed@2023": 6005000 });
+    }
+  });
+  it("takes the one unlabelled amount that is the printed rate of the budget as the outlay", () => {
+    expect(metricsOf([dept, "全年预算640.2万元，实际使用资金600.5万元，预算执行率93.80%。"])["budget.executed@2023"]).toBe(6005000);
+    // Two amounts that could be it, or none: nothing is guessed.
+    expect(metricsOf([dept, "全年预算640.2万元，拨付600.5万元，使用600.5万元，预算执行率93.80%。"])["budget.executed@2023"]).toBeUndefined();
+    expect(metricsOf([dept, "全年预算640.2万元，使用资金590.5万元，预算执行率93.80%。"])["budget.executed@2023"]).toBeUndefined();
+  });
+});
