@@ -12,9 +12,10 @@ import type { Report } from "../../extract/schema.js";
 const KEY = z.string().regex(/^[a-z_]+\.[a-z_]+$/);
 const SubjectsSchema = z.object({
   $comment: z.string().optional(),
+  notMetric: z.array(z.string().min(2)),
   subjects: z.array(z.object({ words: z.array(z.string().min(2)).min(1), keys: z.array(KEY).min(1), kinds: z.array(z.enum(["department", "project", "budget", "final-accounts"])).min(1) })),
 });
-const SUBJECTS = loadVocabulary("claim-subjects.json", SubjectsSchema).subjects;
+const { subjects: SUBJECTS, notMetric: NOT_METRIC } = loadVocabulary("claim-subjects.json", SubjectsSchema);
 
 export interface SubjectOptions {
   /** Read the subject with the project-only labels too (a project's 执行, 到账). */
@@ -26,6 +27,7 @@ export interface SubjectOptions {
 /** The canonical metric keys the subject names: the last catalogue label in it, else its claim-subject words. */
 export function subjectKeys(subject: string, kind: Report["kind"] | null, opts: SubjectOptions = {}): string[] {
   const text = subject.trim().replace(/[\s:：]+$/, "");
+  if (NOT_METRIC.some((w) => text.includes(w))) return [];
   const hits = findLabels(text, { project: opts.project ?? kind === "project" });
   const last = hits[hits.length - 1];
   if (last && (!opts.exact || (last.start === 0 && last.end >= text.length))) return [last.entry.key];
