@@ -70,3 +70,25 @@ describe("head counts of the 概况", () => {
     expect(value(r, "staff.authorized")).toBeUndefined();
   });
 });
+
+describe("a total's words inside another figure's label", () => {
+  it("(简称“三公”经费)支出合计 is the 三公 total, not the department's expenditure", () => {
+    const r = run(["某市水务局2019年部门预算公开", "2019年财政拨款开支的因公出国(境)费、公务用车购置及运行费、公务接待费(简称“三公”经费)支出合计12.50万元。"]);
+    expect(value(r, "three_public.total")).toBe(125000);
+    expect(value(r, "expenditure.total")).toBeUndefined();
+  });
+});
+
+describe("a unit's budget titled 单位预算情况说明", () => {
+  it("is a budget, though it speaks of 年初预算数 as outturns do", () => {
+    const r = run([
+      "某区公路养护中心2024年单位预算情况说明",
+      "一、单位收支总体情况",
+      "(一)收入预算:2024年年初预算数1200.50万元,其中:一般公共预算拨款1200.50万元。",
+      "其中:基本支出900.50万元,项目支出300万元。",
+    ]);
+    expect(r.kind).toBe("budget");
+    expect(r.fiscalYear).toBe(2024);
+    expect(value(r, "expenditure.basic")).toBe(9005000);
+  });
+});

@@ -114,6 +114,18 @@ describe("the department of a report", () => {
     expect(reportDepartment(["2023年部门决算", "青石市明湖区卫生健康委员会", "目录"])).toBe("青石市明湖区卫生健康委员会");
   });
 
+  it("reads a school by its own name above its title without a place, but not a type of school", () => {
+    expect(reportDepartment(["青岭铁路中学", "2021年财政预算公开情况说明", "一、部门主要职责"])).toBe("青岭铁路中学");
+    expect(reportDepartment(["中等职业学校国家助学金补助资金绩效目标表", "(2021年度)"])).toBeNull();
+    expect(reportDepartment(["第一中学", "2021年部门预算公开", "一、部门主要职责"])).toBeNull();
+  });
+
+  it("cuts a name from the sentence that describes it, and a template's XX部门 from before it", () => {
+    expect(reportDepartment(["一、单位概况", "明湖县云岭镇中心小学是一所完全小学,位于镇区。"])).toBe("明湖县云岭镇中心小学");
+    expect(reportDepartment(["XX部门青石市明湖区实验小学", "2020年度部门决算公开", "目录"])).toBe("青石市明湖区实验小学");
+    expect(isOrgName("明湖县云岭镇中心小学是一所完全小学")).toBe(false);
+  });
+
   it("skips 主管部门 of several levels listed down an allocation chain, and bodies listed together", () => {
     const lines = ["中央主管部门", "财政部、教育部", "省级主管部门", "白沙省教育厅", "市级主管部门", "青石市教育局", "单位：元"];
     expect(reportDepartment(lines)).toBeNull();

@@ -48,6 +48,11 @@ describe("stated-share", () => {
     it("a whole the catalogue cannot name is not checked", () => {
       expect(checkRule(statedShare, threePublic("公务接待费 30.00 万元，占全县接待费用的 1.00%。"))).toEqual([]);
     });
+    it("a whole that is one fund's spending (占一般公共预算财政拨款总支出的) is not the department's total", () => {
+      expect(checkRule(statedShare, spending("项目支出 899.00 万元，占一般公共预算财政拨款总支出的 80.00%。"))).toEqual([]);
+      // The same share of the department's own total is checked.
+      expect(checkRule(statedShare, spending("项目支出 899.00 万元，占总支出的 80.00%。"))).toHaveLength(1);
+    });
     it("a figure shared by two metrics is checked against the better fitting whole", () => {
       const q = "一般公共预算 995.00 万元，占 99.50%。";
       const r = report([m("income.total", Y, "1000.00万元"), m("income.fiscal", Y, "995.00万元", { quote: q }), m("income.general_budget", Y, "995.00万元", { quote: q })]);

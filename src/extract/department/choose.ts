@@ -5,12 +5,19 @@
  * department is better than a wrong one.
  */
 import type { DepartmentCandidate } from "./candidates.js";
-import { fullerForm, isCountyForm, isPlaced } from "./org-name.js";
+import { fullerForm, isCountyForm, isPlaced, isProperInstitution } from "./org-name.js";
 
 /** Support a body needs: one source of weight 2 (a 来源 line alone, a signature alone) is enough, a bare mention is not. */
 export const MIN_SUPPORT = 2;
 /** A name without a place (林业局, 扶贫办) is read only when two strong sources agree on it. */
 export const MIN_SUPPORT_UNPLACED = 5;
+/** A school or hospital by its own name without a place (运城铁路中学) is read on a title's word alone. */
+export const MIN_SUPPORT_PROPER = 4;
+
+function minSupport(name: string): number {
+  if (isPlaced(name)) return MIN_SUPPORT;
+  return isProperInstitution(name) ? MIN_SUPPORT_PROPER : MIN_SUPPORT_UNPLACED;
+}
 
 interface Group {
   name: string;
@@ -48,7 +55,7 @@ export function groupCandidates(cands: readonly DepartmentCandidate[]): Group[] 
 export function chooseDepartment(cands: readonly DepartmentCandidate[]): string | null {
   const ranked = groupCandidates(cands)
     .map((g) => ({ g, s: support(g) }))
-    .filter((x) => x.s >= (isPlaced(x.g.name) ? MIN_SUPPORT : MIN_SUPPORT_UNPLACED))
+    .filter((x) => x.s >= minSupport(x.g.name))
     .sort((a, b) => b.s - a.s || firstOrder(a.g) - firstOrder(b.g));
   const best = ranked[0]?.g;
   if (!best) return null;

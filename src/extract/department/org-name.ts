@@ -182,6 +182,14 @@ export function isPlaced(name: string): boolean {
   return RE_PLACED.test(name);
 }
 
+/** A school or hospital named as such (运城铁路中学): its own name, not a generic office of some place. */
+export function isProperInstitution(name: string): boolean {
+  const suffix = G.properNameSuffixes.find((s) => name.endsWith(s));
+  if (!suffix) return false;
+  const stem = name.slice(0, name.length - suffix.length);
+  return stem.length >= 2 && !G.genericInstitutionStems.includes(stem) && !/^第[一二三四五六七八九十百\d]+$/.test(stem);
+}
+
 const RE_COUNTY_START = new RegExp(`^[\u4e00-\u9fa5]{1,8}?(?:${alt(G.countyLevels)})`);
 
 /**

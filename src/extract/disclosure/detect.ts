@@ -19,7 +19,7 @@ export interface DisclosureMeta {
 }
 
 const RE_RUN_TITLE = /^.{0,30}?20\d{2}\s*年度?.{0,30}?(?:部门|单位)(?:预算|决算)(?:公开)?/;
-const RE_TITLE = /部门(?:预算|决算)|(?:预算|决算)公开|(?:预算|决算)公开表|省级部门(?:预算|决算)|单位(?:预算|决算)公开/;
+const RE_TITLE = /部门(?:预算|决算)|(?:预算|决算)公开|(?:预算|决算)公开表|省级部门(?:预算|决算)|单位(?:预算|决算)(?:公开|情况说明|编制说明)/;
 const RE_SELF_EVAL = /绩效自评|自评报告|自评表|绩效评价报告|评价报告/;
 const STANDARD = new Set(["summary", "income", "expenditure", "fiscal", "threePublic", "basic"]);
 

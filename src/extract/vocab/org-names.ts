@@ -19,6 +19,10 @@ export const OrgNamesFileSchema = z.object({
   /** County-level places: a body of one goes by its county alone (阿坝县公安局, not 四川省阿坝州阿坝县公安局). */
   countyLevels: words,
   partyPrefixes: words,
+  /** Institutions that carry a proper name (运城铁路中学, 复兴小学): read without a place when a title names them. */
+  properNameSuffixes: words,
+  /** What may stand before such a suffix without naming one institution (中等职业学校). */
+  genericInstitutionStems: words,
   unitFields: words.min(1),
   colonFields: words,
   parentFields: words,

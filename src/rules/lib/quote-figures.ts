@@ -91,6 +91,9 @@ export interface ShareStatement {
 const RE_SHARE_WORDS = /^\s*(?:万元|元|亿元)?\s*[，,]?\s*(?:其中\s*)?所?占(?!用)(.{0,24}?)\s*(?:的)?\s*(?:比例|比重|份额)?\s*(?:为|是|达到?|约)?\s*$/;
 const RE_NOT_SHARE = /[增减提降升上下]|比上|同比|上年|百分点|\d/;
 
+/** Income keys that name one source of funds: a whole qualified by one is that fund's part, not the department's. */
+const FUND_KEYS = new Set(["income.fiscal", "income.general_budget", "income.gov_fund", "income.state_capital"]);
+
 /** Shares stated in the quotes of a scope's metrics, each tied to the metric whose figure it follows. */
 export function sharesFromQuotes(metrics: Metric[]): ShareStatement[] {
   const out: ShareStatement[] = [];
@@ -115,6 +118,8 @@ export function sharesFromQuotes(metrics: Metric[]): ShareStatement[] {
         // A whole the catalogue cannot name (占全县的, 占项目总额的) gives no denominator to check against.
         if (!named.length) continue;
         wholeKey = named[named.length - 1].key;
+        // 占一般公共预算财政拨款总支出的: one fund's spending, which no metric holds (it is not 支出合计).
+        if (wholeKey.startsWith("expenditure.") && named.some((l) => FUND_KEYS.has(l.key))) continue;
       }
       const same = money.filter((m) => Math.abs(m.value ?? NaN) === Math.abs(fig.amount.value));
       if (!same.length) continue;
