@@ -258,6 +258,8 @@ export function cellStream(blocks: Block[]): StreamCell[] {
       synthCells = [];
       synthUnit = null;
       const cells = split ? split.cells : [line.trim()];
+      // A line of figures alone goes on with the row above it (its name, or its first cells, on lines of their own).
+      const figuresOnly = cells.every((t) => cellFigure(t, null) || RE_SLASH.test(t));
       cells.forEach((t, i) => {
         const lone = split && !split.row && t === "";
         out.push({
@@ -270,7 +272,7 @@ export function cellStream(blocks: Block[]): StreamCell[] {
           line,
           figure: cellFigure(t, null),
           empty: t === "" || RE_SLASH.test(t),
-          rowStart: !!split?.row && i === 0,
+          rowStart: !!split?.row && i === 0 && !figuresOnly,
           unit: null,
           docCell: null,
           bbox: b.prov.bbox,

@@ -71,7 +71,7 @@ const MAX_TOKENS = 16;
 /** The run of figure tokens from `from` (gaps: spaces and pipes); stops at the first other character. */
 function runTokens(text: string, from: number, to: number): Array<{ tok: string; start: number }> {
   const out: Array<{ tok: string; start: number }> = [];
-  const re = /[\s|]*([\d.,%]+|[-—–－/]+)/y;
+  const re = /[\s|]*([\d.,%]+|[-—–－/]+(?![\d.]))/y;
   re.lastIndex = from;
   for (let m = re.exec(text); m && re.lastIndex <= to && out.length < MAX_TOKENS; m = re.exec(text)) {
     out.push({ tok: m[1], start: re.lastIndex - m[1].length });
@@ -122,5 +122,28 @@ export function unglueRow(text: string, from: number, to: number, cols: Readonly
       at += piece.length;
     }
   });
+  return out;
+}
+
+/**
+ * A row that marks its empty cells (年度资金总额 320.50 — 301.25 10 94.00% 9.40): each figure with its place, null for a
+ * marked blank. Null when the row marks no blank before its last figure (it reads as printed) or a token is not one
+ * figure.
+ */
+export function rowWithBlanks(text: string, from: number, to: number, unit: string | null): Array<FigureHit | null> | null {
+  const toks = runTokens(text, from, to);
+  while (toks.length && RE_BLANK.test(toks[toks.length - 1].tok)) toks.pop();
+  if (!toks.some((t) => RE_BLANK.test(t.tok))) return null;
+  const out: Array<FigureHit | null> = [];
+  for (const t of toks) {
+    if (RE_BLANK.test(t.tok)) {
+      out.push(null);
+      continue;
+    }
+    if (!RE_PIECE.test(t.tok) || looksGlued(t.tok)) return null;
+    const h = scanFigures(t.tok, unit)[0];
+    if (!h || h.start !== 0 || h.end !== t.tok.length) return null;
+    out.push({ ...h, start: t.start, end: t.start + t.tok.length });
+  }
   return out;
 }

@@ -14,7 +14,7 @@ import { locate, type FigureProvenance } from "./provenance.js";
 import { newWordHits, WordList, WordOccurrences } from "./words.js";
 import type { Passage, ProseContext } from "./prose.js";
 import { RE_BOND_KIND_CELL } from "./bond-table.js";
-import { unglueRow } from "./glued-cells.js";
+import { rowWithBlanks, unglueRow } from "./glued-cells.js";
 
 /** Column words that are not metric labels, in the order a regex alternation of them would try them. */
 const ROLE_WORDS = new WordList([
@@ -282,6 +282,14 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
       }
       for (let col = 0; col < row.length; col++) bind(cols[col], row[col], project, quote);
     };
+    // Empty cells marked (—, /) keep the columns of the figures after them in place.
+    const marked = rowWithBlanks(text, numStart, b, unit);
+    if (marked && marked.length <= rowCols.length) {
+      const quote = text.slice(headStart, Math.min(b, nums[nums.length - 1].end + 1)).slice(0, 200);
+      const fits = (h: FigureHit | null, col: number) => !h || (h.amount.kind === "percent" ? rowCols[col]?.unitKind === "percent" : rowCols[col]?.unitKind !== "percent" || h.amount.kind === "plain");
+      if (marked.every(fits)) marked.forEach((h, col) => h && bind(rowCols[col], h, project, quote));
+      continue;
+    }
     if (nums.length >= 2) {
       bindRow(nums, project);
       // A table of projects goes on row by row ("A项目 50 48 96% 95 B项目 30 30 100% 98"): each row is its project's.

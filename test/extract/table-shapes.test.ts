@@ -103,3 +103,14 @@ describe("budget and outlay wording", () => {
     expect(metricsOf([dept, "全年预算640.2万元，使用资金590.5万元，预算执行率93.80%。"])["budget.executed@2023"]).toBeUndefined();
   });
 });
+
+describe("empty cells marked in a flattened row", () => {
+  it("keeps the columns after a marked blank in place, on one line or one cell per line", () => {
+    const want = { "budget.initial@2023": 3205000, "budget.executed@2023": 3012500, "budget.execution_rate@2023": 94 };
+    const header = ["项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"];
+    const row = ["年度资金总额", "320.50", "—", "301.25", "10", "94.00%", "9.40"];
+    expect(metricsOf([...head, header.join(" "), row.join(" ")])).toMatchObject(want);
+    expect(metricsOf([...head, ...header, ...row])).toMatchObject(want);
+    expect(metricsOf([...head, header.join(" "), row.join(" ")])["budget.adjusted@2023"]).toBeUndefined();
+  });
+});
