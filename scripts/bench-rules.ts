@@ -9,8 +9,9 @@
  * or error names the changed metric; false findings = findings on clean reports that no gold expectation covers.
  * --text N also mutates N numbers in generated TXT documents and re-extracts them (text-level mutations).
  * --lines N (default 150) changes, N times per kind, a 得分 of a score-table row, a year that carries the report's
- * reference (a 截至 year-end, a comparison year, a heading), a direction word or a stated % (one a relation checks: a rate,
- * a growth, a share, a comparison's percentage) in a TXT report (scripts/lib/mutate-lines.ts),
+ * reference (a 截至 year-end, a comparison year, a heading), a direction word or a stated % derived from figures printed
+ * in its own claim (a rate, share or change whose base figures stand in its sentence or table row — not an indicator's
+ * target such as 100%, which no rule can recompute) in a TXT report (scripts/lib/mutate-lines.ts),
  * re-reads it and runs the rules with the document; caught = a new warning or error from a rule of that kind. False
  * findings on clean reports include the rules that read the text.
  * --items N (default 300) changes one printed 科目 amount (a digit, or two digits swapped) in the line items of the real
@@ -246,9 +247,7 @@ async function main() {
   if (lineN > 0) {
     const { documentFromText } = await import("../src/formats/txt.js");
     const { extract } = await import("../src/extract/extract.js");
-    // The printed percentages of the report's checkable relations (rates, growths, shares): the stated % mutations.
-    const percents = (r: Report) => new Set(mutationTargets(r).filter((t) => t.metric.unit === "%" && t.metric.value !== null).map((t) => fixed(t.metric.value!, precisionOf(t.metric))));
-    const pool = samples.filter((s) => s.txt && s.doc).map((s) => ({ s, sites: lineSites(s.txt!, s.report.fiscalYear, s.report.title, rng, percents(s.report)) }));
+    const pool = samples.filter((s) => s.txt && s.doc).map((s) => ({ s, sites: lineSites(s.txt!, s.report.fiscalYear, s.report.title, rng) }));
     const key = (f: Finding) => `${f.rule}|${f.message}`;
     const before = new Map(pool.map(({ s }) => [s, new Set(runReportRules(s.report, { doc: s.doc }).map(key))]));
     for (const kind of ["score", "year", "direction", "percent"] as LineKind[]) {

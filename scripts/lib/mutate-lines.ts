@@ -1,6 +1,7 @@
 /**
  * Text-level mutations for the rules benchmark (scripts/bench-rules.ts --lines N): the slips issue 13 lists that live in
- * a document's lines rather than in one extracted metric — a 得分 in a score table, a year, a direction word. Each
+ * a document's lines rather than in one extracted metric — a 得分 in a score table, a year, a direction word, a stated
+ * percentage derived from its claim's own figures. Each
  * changes one place in a TXT document; the benchmark re-reads, re-extracts and runs the rules with the document.
  */
 export type LineKind = "score" | "year" | "direction" | "percent";
@@ -92,19 +93,41 @@ function directionSites(txt: string): Site[] {
 }
 
 /**
- * A stated percentage some relation checks: one of the report's checkable rates, growths and shares (`checked`, as
- * printed), or the percentage of a comparison sentence that states its amounts (比…增加 C 万元，增长 P%; 完成预算的 P%).
- * Its units digit is moved by 3 (95.45% → 98.45%, 4% → 1%), beyond any rounding.
+ * A stated percentage derived from figures printed in the same claim: a rate, share or change whose base figures stand
+ * before it in its own sentence (预算 A 万元，支出 B 万元，执行率 P%; 比上年增加 C 万元，增长 P%) or in its own table row
+ * (年度资金总额 | 808.1 | 692.98 | 86%). A percentage with no figures of its own — an indicator's target or result
+ * (满意度 ≥ 90%, 免费开放率 100%) — derives from nothing a rule can recompute, so it is no target. Its units digit is
+ * moved by 3 (95.45% → 98.45%, 4% → 1%), beyond any rounding.
  */
-function percentSites(txt: string, checked: ReadonlySet<string>, r: Rand): Site[] {
+const RATE_WORDS = /(?:(?:执行|完成|使用|支付|到位|拨付|支出)率(?:为|是|达到?)?|占[^，,。；;]{0,16}?|比重|比例|增长|下降|增加|减少|上升|降低|(?:完成|为|占|达到?)[^，,。；;]{0,8}预算(?:数|额)?的?)\s*(?:为|是)?\s*[:：]?\s*$/;
+
+function percentSites(txt: string, r: Rand): Site[] {
   const out: Site[] = [];
   for (const m of txt.matchAll(/(\d+(?:\.\d+)?)\s*[%％]/g)) {
     const at = m.index ?? 0;
-    const from = Math.max(txt.lastIndexOf("。", at), txt.lastIndexOf("\n", at), at - 200) + 1;
-    const before = txt.slice(from, at);
-    const amounts = before.match(/\d+(?:\.\d+)?\s*(?:万元|亿元|元)/g) ?? [];
-    const compared = amounts.length >= 2 && /(?:比|较)[^。\n]{0,40}(?:增加|减少|增长|下降)[^。\n]{0,24}$|完成[^。\n]{0,6}预算的?$/.test(before);
-    if (!checked.has(m[1]) && !compared) continue;
+    const lineStart = txt.lastIndexOf("\n", at) + 1;
+    const line = txt.slice(lineStart, txt.indexOf("\n", at) < 0 ? txt.length : txt.indexOf("\n", at));
+    const row = /\t|\s\|\s?|\|\s/.test(line);
+    let bases: number;
+    if (row) {
+      // A table row: the bare figures before the percentage in the same row (not other percentages, not a 行次 or 序号).
+      const before = txt.slice(lineStart, at).replace(/\d+(?:\.\d+)?\s*[%％]/g, " ");
+      bases = (before.match(/(?:^|[\s|\t:：])\d+\.\d+(?=[\s|\t]|$)|(?:^|[\s|\t])\d{2,}(?=[\s|\t]|$)/g) ?? []).length;
+      const figures = (before.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+      // An indicator row's percentages are targets and results; a row of zeros derives no percentage.
+      // A percentage that is not a cell of its own (预算执行率未达到90%的需说明原因) is a note's words.
+      if (/指标/.test(line) || figures.every((x) => x === 0) || !/(?:^|[|\t]\s*|\s)$/.test(txt.slice(lineStart, at))) bases = 0;
+    } else {
+      // Its claim: back to the sentence's start or the percentage before it (a list of per-source rates is one claim each).
+      const prev = [...txt.slice(Math.max(lineStart, at - 150), at).matchAll(/[%％。；;]/g)].pop();
+      const from = prev ? Math.max(lineStart, at - 150) + (prev.index ?? 0) + 1 : Math.max(lineStart, at - 150);
+      const before = txt.slice(from, at);
+      bases = (before.match(/\d+(?:\.\d+)?\s*(?:万元|亿元|元)/g) ?? []).length;
+      // Said as a rate of money (执行率, 使用率, 完成预算的), a share (占…的) or a change (增长, 下降) of them; an indicator's
+      // 合格率 or 满意度 is not.
+      if (!RATE_WORDS.test(before)) bases = 0;
+    }
+    if (bases < 2) continue;
     const n = Number(m[1]);
     const decimals = m[1].split(".")[1]?.length ?? 0;
     const to = (n >= 3 && r.next() < 0.5 ? n - 3 : n + 3).toFixed(decimals);
@@ -113,8 +136,8 @@ function percentSites(txt: string, checked: ReadonlySet<string>, r: Rand): Site[
   return out;
 }
 
-export function lineSites(txt: string, fy: number | null, title: string | null, r: Rand, checkedPercents: ReadonlySet<string> = new Set()): Site[] {
-  return [...scoreSites(txt, r), ...(fy === null ? [] : yearSites(txt, fy, title)), ...directionSites(txt), ...percentSites(txt, checkedPercents, r)];
+export function lineSites(txt: string, fy: number | null, title: string | null, r: Rand): Site[] {
+  return [...scoreSites(txt, r), ...(fy === null ? [] : yearSites(txt, fy, title)), ...directionSites(txt), ...percentSites(txt, r)];
 }
 
 export function applySite(txt: string, s: Site): string {
