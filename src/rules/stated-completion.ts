@@ -43,22 +43,72 @@ const CHANGE = /比|较|增|减|下降|上升|结余|结转|占/;
 /** Half a unit of the last printed digit, in the amount's base units. */
 const half = (a: Pick<Amount, "scale" | "decimals">) => (0.5 * a.scale) / Math.pow(10, a.decimals);
 
+// A rate named for its money (预算执行率, 资金使用率, 支付率 P%) after the two figures it is made of, in one claim.
+const RE_NAMED_RATE = /(?:预算|资金)?(?:执行|完成|使用|支付)率\s*(?:为|是|达到?)?\s*[:：]?\s*(\d+(?:\.\d+)?)\s*%/g;
+// The spending of such a claim: paid, used, spent or executed.
+const SPENT_NAMED = /支出|支付|拨付|使用|执行|完成|决算/;
+
+interface Candidate {
+  budget: Labelled;
+  spent: Labelled;
+  rate: string;
+  /** The words the claim is about, for its metric: the rate's name, else the spending's label. */
+  subject: string;
+  /** The rate's own name (执行率), when it has one. */
+  name?: string;
+  start: number;
+  end: number;
+}
+
+/** “完成预算的 P%”: the nearest budget and spending before it in its sentence. */
+function completionClaims(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (!text.includes("预算")) return out;
+  for (const m of text.matchAll(RE_RATE)) {
+    const start = Math.max(text.lastIndexOf("。", m.index), text.lastIndexOf("\n", m.index)) + 1;
+    const amounts = amountsOf(text.slice(start, m.index)).filter((x) => !CHANGE.test(x.label));
+    const budget = [...amounts].reverse().find((x) => BUDGET.test(x.label) && !SPENT.test(x.label));
+    const spent = [...amounts].reverse().find((x) => SPENT.test(x.label) && !/预算/.test(x.label.replace(/决算/g, "")));
+    if (budget && spent) out.push({ budget, spent, rate: m[1], subject: spent.label, start, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * “预算 A 万元，…已支付 B 万元，执行率 P%”: a claim (since its sentence's start or the percentage before it) that states
+ * exactly two amounts, the second its spending and the first not, before a rate named for money. A claim of more
+ * amounts (several budgets, a per-source split) is left alone: which two the rate divides is not said.
+ */
+function namedRateClaims(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(RE_NAMED_RATE)) {
+    const from = Math.max(0, m.index - 150);
+    const prev = [...text.slice(from, m.index).matchAll(/[%％。；;\n]/g)].pop();
+    const start = prev ? from + (prev.index ?? 0) + 1 : from;
+    // A change or a balance right before an amount (结余0万元, 比上年增加); a name that holds such a word (教育结余用于
+    // 项目建设经费) still labels a figure.
+    const amounts = amountsOf(text.slice(start, m.index)).filter((x) => !CHANGE.test(x.label.slice(-6)));
+    if (amounts.length !== 2) continue;
+    const [budget, spent] = amounts;
+    // The budget's words may name spending only as what it is for (项目支出预算); the spending names no budget.
+    if ((SPENT_NAMED.test(budget.label) && !/预算|下达|安排/.test(budget.label)) || !SPENT_NAMED.test(spent.label) || /预算(?!执行)/.test(spent.label)) continue;
+    const name = m[0].slice(0, m[0].search(/\d/));
+    out.push({ budget, spent, rate: m[1], subject: name, name: name.replace(/[为是达到:：\s]+$/, ""), start, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 function check(ctx: RuleContext): Finding[] {
   const doc = ctx.doc;
   if (!doc) return [];
   const out: Finding[] = [];
   const year = ctx.report.fiscalYear ?? 0;
   for (const u of textUnits(doc)) {
-    if (u.table || !u.text.includes("预算")) continue;
-    for (const m of u.text.matchAll(RE_RATE)) {
-      // The sentence up to the rate: its amounts, the nearest budget and spending before it.
-      const start = Math.max(u.text.lastIndexOf("。", m.index), u.text.lastIndexOf("\n", m.index)) + 1;
-      const amounts = amountsOf(u.text.slice(start, m.index)).filter((x) => !CHANGE.test(x.label));
-      const budget = [...amounts].reverse().find((x) => BUDGET.test(x.label) && !SPENT.test(x.label));
-      const spent = [...amounts].reverse().find((x) => SPENT.test(x.label) && !/预算/.test(x.label.replace(/决算/g, "")));
-      if (!budget || !spent || budget.amount.value <= 0) continue;
-      const rate = Number(m[1]);
-      const decimals = m[1].split(".")[1]?.length ?? 0;
+    if (u.table) continue;
+    for (const { budget, spent, rate: printed, subject, name, start, end } of [...completionClaims(u.text), ...namedRateClaims(u.text)]) {
+      if (budget.amount.value <= 0) continue;
+      const rate = Number(printed);
+      const decimals = printed.split(".")[1]?.length ?? 0;
       const computed = (spent.amount.value / budget.amount.value) * 100;
       // Tolerance: the rate's own rounding, and how far the two amounts' rounding can move the quotient.
       const [b, s] = [budget.amount.value, spent.amount.value];
@@ -69,15 +119,15 @@ function check(ctx: RuleContext): Finding[] {
       if (verdict === "ok" || verdict === "rounding") continue;
       out.push(
         ctx.finding({
-          messageId: "rateDiffers",
-          data: { rate: `${m[1]}%`, spent: `${spent.label.trim().slice(-12)}${spent.printed}`, budget: `${budget.label.trim().slice(-12)}${budget.printed}`, computed: `${computed.toFixed(Math.max(decimals, 2))}%` },
+          messageId: name ? "namedRateDiffers" : "rateDiffers",
+          data: { name: name ?? "", rate: `${printed}%`, spent: `${spent.label.trim().slice(-12)}${spent.printed}`, budget: `${budget.label.trim().slice(-12)}${budget.printed}`, computed: `${computed.toFixed(Math.max(decimals, 2))}%` },
           verdict,
           expected: Number(computed.toFixed(4)),
           actual: rate,
           tolerance: Number(tol.toFixed(4)),
-          // The spending's subject names the metric when it is a canonical one (一般公共预算财政拨款支出).
-          refs: subjectRefs(spent.label, year, ctx.report.kind),
-          evidence: [unitEvidence(doc, u, u.text.slice(start, m.index + m[0].length).trim())],
+          // The claim's subject names the metric when it is a canonical one (预算执行率, 一般公共预算财政拨款支出).
+          refs: subjectRefs(subject, year, ctx.report.kind),
+          evidence: [unitEvidence(doc, u, u.text.slice(start, end).trim())],
         }),
       );
     }
@@ -88,8 +138,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "stated-completion",
   description: {
-    zh: "“完成（年初）预算的P%”“占预算数的P%”：按同一句中的决算（支出、执行）数 ÷ 预算数重算，按三个数的打印位数容许四舍五入",
-    en: "“完成预算的 P%” (share of the budget spent) recomputed as the spending ÷ the budget the same sentence states, within the rounding of the three printed figures",
+    zh: "“完成（年初）预算的P%”“占预算数的P%”，以及紧随其两个金额之后的“执行率/完成率/使用率/支付率 P%”（“预算 A 万元，已支付 B 万元，执行率 P%”）：按同一句中的决算（支出、执行、支付）数 ÷ 预算数重算，按三个数的打印位数容许四舍五入",
+    en: "“完成预算的 P%” (share of the budget spent), and a rate named for money (执行率, 完成率, 使用率, 支付率) right after the two amounts it is made of (预算 A, 已支付 B, 执行率 P%), recomputed as the spending ÷ the budget the same sentence states, within the rounding of the three printed figures",
   },
   defaultSeverity: "error",
   scope: "report",
@@ -97,6 +147,7 @@ const meta: RuleMeta = {
   docs: { url: "README.md#rule-stated-completion" },
   messages: {
     rateDiffers: { zh: "称完成预算的 {rate}，而{spent} ÷ {budget} = {computed}{note}" },
+    namedRateDiffers: { zh: "称{name} {rate}，而{spent} ÷ {budget} = {computed}{note}" },
   },
 };
 

@@ -36,3 +36,32 @@ describe("stated-completion", () => {
     expect(f.map((x) => x.severity)).toEqual(["warning"]);
   });
 });
+
+describe("stated-completion: a rate named for money after its two amounts", () => {
+  /** A 2023 project self-evaluation whose body is `lines` (texts written here). */
+  const project = (...lines: string[]) => checkRule(statedCompletion, report([], { kind: "project", fiscalYear: 2023 }), docFromLines(["青山村饮水安全巩固提升项目绩效自评报告", ...lines]));
+
+  it("valid: 执行率/使用率/完成率 that follow from the budget and the spending of their claim", () => {
+    expect(
+      project(
+        "项目下达资金64.5万元，截至2023年12月31日已支付58.05万元，资金执行率90%。",
+        "一是管网维修经费合计12万元，已于年内支出12万元，预算完成率100%；二是水质检测经费8.4万元，全年使用7.56万元，使用率90%。",
+        "项目资金36万元，已拨付30万元，支出28.8万元，执行率80%。",
+        "项目结余用于水源保护经费合计6万元，已全部支出6万元，预算完成率100%。",
+      ),
+    ).toEqual([]);
+  });
+
+  it("invalid: a rate its own two figures do not give, filed under the execution rate", () => {
+    const f = project("项目下达资金64.5万元，截至2023年12月31日已支付58.05万元，资金执行率95%。");
+    expect(f).toHaveLength(1);
+    expect(f[0].messageId).toBe("namedRateDiffers");
+    expect(f[0].severity).toBe("error");
+    expect(f[0].expected).toBeCloseTo(90, 3);
+    expect(f[0].metrics.map((x) => x.key)).toEqual(["budget.execution_rate"]);
+    expect(f[0].message).toContain("资金执行率 95%");
+    // One part of a list of parts: each item's rate against its own two figures.
+    const g = project("一是管网维修经费合计12万元，已于年内支出12万元，预算完成率100%；二是水质检测经费8.4万元，全年使用7.56万元，使用率98%。");
+    expect(g.map((x) => x.actual)).toEqual([98]);
+  });
+});
