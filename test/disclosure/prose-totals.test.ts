@@ -92,3 +92,22 @@ describe("a unit's budget titled 单位预算情况说明", () => {
     expect(value(r, "expenditure.basic")).toBe(9005000);
   });
 });
+
+describe("income and balance words of other templates", () => {
+  it("一般公共预算拨款收入, a fund named inside 其中 after 财政拨款收入, 财政补助收入 and 年末结转和结余", () => {
+    const r = run([
+      "某县文化馆2021年部门决算公开",
+      "本年收入合计300.00万元;包括财政拨款收入280.00万元(其中,一般公共预算280.00万元,政府性基金预算0万元),占收入合计93.33%。",
+      "本年度年末结转和结余12.30万元,较上年减少1.20万元。",
+    ]);
+    expect(value(r, "income.general_budget")).toBe(2800000);
+    expect(value(r, "expenditure.carryforward")).toBe(123000);
+    const b = run(["某镇人民政府2023年部门预算公开", "收入包括:一般公共预算拨款收入 650.3万元、政府性基金预算拨款收入0万元。"]);
+    expect(value(b, "income.general_budget")).toBe(6503000);
+    const f = run(["某市中医医院2017年部门决算公开", "二、收入决算情况说明", "2017年总收入900.00万元,其中:财政补助收入300.00万元,事业收入600.00万元。"]);
+    expect(value(f, "income.fiscal")).toBe(3000000);
+    // A figure of 一般公共预算 spending is no income.
+    const e = run(["某县档案馆2022年部门决算公开", "一般公共预算1,077.36万元支出情况如下。"]);
+    expect(value(e, "income.general_budget")).toBeUndefined();
+  });
+});
