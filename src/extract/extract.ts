@@ -24,7 +24,7 @@ import { notReportReason } from "./not-a-report.js";
 import { formProjectNames, projectName } from "./project-name.js";
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
-import { gradedProjects, listedProjects } from "./project-lists.js";
+import { gradedProjects, listedProjects, usedForProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
 import { bindTransferTable } from "./transfer-table.js";
 import { bindConfirmedOutlay } from "./rate-confirmed.js";
@@ -41,7 +41,12 @@ const RE_PROJECT_NAME = /(项目|工程)$/;
  * (a 项目支出绩效自评总报告 covering all of a unit's projects, an evaluation listing the funds it covers).
  */
 function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extractProjectItems>[] {
-  const listed = ps.map((p) => [...listedProjects(p, ctx), ...gradedProjects(p, ctx)].sort((a, b) => a.start - b.start));
+  const listed = ps.map((p) => {
+    const lists = listedProjects(p, ctx);
+    // An amount told before its project (X万元用于甲工程) unless a list read those amounts already.
+    const usedFor = usedForProjects(p, ctx).filter((u) => !overlapsAny(u, lists));
+    return [...lists, ...usedFor, ...gradedProjects(p, ctx)].sort((a, b) => a.start - b.start);
+  });
   const sections = sectionProjects(ps.map((p) => p.text));
   const all = ps.map((p, i) => {
     // A list of projects with their amounts speaks for its names, not for the item that holds it ("一是…资金,包含A…、B…").

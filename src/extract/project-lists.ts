@@ -108,6 +108,41 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   return out;
 }
 
+/** An amount and the project it went to: "420万元用于背街小巷改造工程". */
+const RE_USED_FOR = /^\s*(?:主要|全部|分别)?(?:用于|安排用于|投入|拨付给|安排给)\s*([^，,。；;、：:\d]{3,30}?)(?=[，,。；;、]|$)/;
+
+/**
+ * Amounts told before the projects they went to ("其中420万元用于甲工程，260万元用于乙项目"): two or more such pairs
+ * in one passage, each name one that ends as a project's does (用于…建设 names an activity, not a project).
+ */
+export function usedForProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
+  const text = maskText(p.text);
+  if (!/用于|投入|拨付给|安排给/.test(text)) return [];
+  const pairs: Array<{ name: string; hit: FigureHit; end: number }> = [];
+  for (const h of scanFigures(text)) {
+    if (h.amount.kind !== "money" || h.change || h.amount.value <= 0) continue;
+    const m = RE_USED_FOR.exec(text.slice(h.end, h.end + 45));
+    if (!m) continue;
+    const name = m[1].trim();
+    if (!RE_NAME.test(name) || !isProjectName(name) || hasVerb(name) || matchLabel(name, { project: false })?.exact) continue;
+    pairs.push({ name, hit: h, end: h.end + m[0].length });
+  }
+  if (pairs.length < 2) return [];
+  const out: ProjectItem[] = [];
+  for (const r of pairs) {
+    const year = yearNamed(sentenceBefore(text, r.hit.start), ctx.fiscalYear);
+    if (year === undefined || (year !== null && ctx.fiscalYear !== null && year > ctx.fiscalYear)) continue;
+    const prov = locate(p.segs, r.hit.start, r.hit.end);
+    const c = candidateFromHit(
+      { key: "budget.initial", year, prov, quote: sentenceAround(p.text, r.hit.start, r.hit.end).slice(0, 200), restated: year !== ctx.fiscalYear, confidence: "pattern", order: p.block * 100000 + r.hit.start, project: r.name },
+      "money",
+      r.hit,
+    );
+    out.push({ name: r.name, candidates: [c], start: r.hit.start, end: r.end });
+  }
+  return out;
+}
+
 /** A grade stated for several at once: "…、“A”、“B”等专项资金绩效自评等次均为优秀". */
 const RE_SHARED_GRADE = /(?:等级|等次|评价结果)\s*均(?:为|是|评定为|评为)\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)/;
 const RE_QUOTED = /[“"]([^“”"]{4,60})[”"]/g;

@@ -9,7 +9,7 @@ import { scanFigures, sentenceAround } from "./figures.js";
 import { findLabels, matchLabel } from "./labels.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 import { locate, sliceSegments } from "./provenance.js";
-import { hasVerb, isProjectName, isSectionTitle } from "./vocab/project-names.js";
+import { hasVerb, isProjectName, isSectionTitle, withoutLead } from "./vocab/project-names.js";
 
 /**
  * Where an item starts: 一是, (1), ①, a numbered "1、" (a page number a document site spliced into a sentence, "…版3、面",
@@ -27,11 +27,18 @@ export interface ProjectItem {
 }
 
 /**
- * Where a sentence starts: "…执行率95%。B项目年初预算…" goes on to the next project without a number or a semicolon.
+ * Where a sentence or a clause starts: "…执行率95%。B项目年初预算…", "其中A项目自评得分95分，B项目自评得分92分" go on to
+ * the next project without a number or a semicolon.
  * Such a start names a project only when a project's name stands right before a label (B项目年初预算), never by the
  * looser reading of an item's opening words.
  */
-const RE_SENTENCE = /。/g;
+const RE_SENTENCE = /[。，,：:]/g;
+
+/** How far from a clause's start its project's name and the label after it may reach. */
+const NAME_REACH = 64;
+
+/** The figures a project is told with. */
+const RE_PROJECT_KEY = /^(budget|score|satisfaction)\./;
 
 /** `strict`: only a name that says it is a project, right before the item's first label. */
 function itemName(item: string, strict = false): { name: string; rest: string } | null {
@@ -41,10 +48,21 @@ function itemName(item: string, strict = false): { name: string; rest: string } 
     // "（一）X项目。年初预算…": a name may close with a full stop before its figures.
     const name = item.slice(0, first.start).replace(/[，,：:。\s]+$/, "").replace(/^[，,：:\s]+/, "");
     if (/[\d%，,。；;]/.test(name) || name.length > 40) break;
-    if (strict) return isProjectName(name) && !isSectionTitle(name) && !hasVerb(name) ? { name, rest: item.slice(first.start) } : null;
+    if (strict) {
+      // A clause names a project by what projects are told with (预算, 执行, 得分), not a head count or an income.
+      if (!RE_PROJECT_KEY.test(first.entry.key)) return null;
+      // "其中A项目自评得分…": the words opening the clause are not the name's.
+      const bare = withoutLead(name);
+      return isProjectName(bare) && !isSectionTitle(bare) && !hasVerb(bare) ? { name: bare, rest: item.slice(first.start) } : null;
+    }
     if (RE_NAME_END.test(name) && !/^(其中|本|全年|年度|部门)/.test(name)) return { name, rest: item.slice(first.start) };
   }
-  if (strict) return null;
+  if (strict) {
+    // "种子工程预算40万元": 预算 alone, right before its figure, is the name's budget too.
+    const m = /^([^，,：:。；;\d%]{2,40}?)(?:年初|全年)?预算(?:资金|数)?(?:为|是)?\s*\d/.exec(item);
+    const bare = m ? withoutLead(m[1].trim()) : "";
+    return m && isProjectName(bare) && !isSectionTitle(bare) && !hasVerb(bare) ? { name: bare, rest: item.slice(m[1].length) } : null;
+  }
   const m = /^([^，,：:；;。]{2,60}?)(?:[，,：:]|。(?=[^。]{0,12}\d)|合计|共计|总计|预算)/.exec(item);
   if (!m) return null;
   let name = m[1].replace(/^(用于|是|为)/, "").trim();
@@ -153,14 +171,38 @@ export function extractProjectItems(p: Passage, ctx: ProseContext, heading: stri
   // A passage's first sentence starts one too (a paragraph "森林防火项目年初预算…。林业有害生物防治经费年初预算…").
   if (sentences.length > 0) sentences.unshift({ at: 0, strict: true });
   const taken = new Set(marked.map((s) => s.at));
-  const starts = [...marked, ...sentences.filter((s) => !taken.has(s.at) && s.at < text.length)].sort((a, b) => a.at - b.at);
+  // A clause that names no project goes on with the item before it ("A项目预算25万元，已支付25万元"): only marked
+  // starts and named clauses cut items, and a named clause's item ends with its sentence at the latest.
+  const cuts = [...marked];
+  const names = new Map<number, string>();
+  let mk = 0;
+  for (const s of sentences) {
+    if (taken.has(s.at) || s.at >= text.length) continue;
+    while (mk < marked.length && marked[mk].at <= s.at) mk++;
+    const next = mk < marked.length ? marked[mk].at : text.length;
+    // A name and the label after it stand within NAME_REACH characters: a long paragraph is not read again per clause.
+    const named = itemName(p.text.slice(s.at, Math.min(next, s.at + NAME_REACH)), true);
+    if (!named) continue;
+    names.set(s.at, named.name);
+    cuts.push({ at: s.at, strict: true });
+  }
+  const starts = cuts.sort((a, b) => a.at - b.at);
+  const stops = [...text.matchAll(/。/g)].map((m) => m.index!);
+  let sp = 0;
   const out: ProjectItem[] = [];
   for (let k = 0; k < starts.length; k++) {
-    const end = k + 1 < starts.length ? starts[k + 1].at : text.length;
-    const named = itemName(p.text.slice(starts[k].at, end), starts[k].strict);
+    let end = k + 1 < starts.length ? starts[k + 1].at : text.length;
+    if (starts[k].strict) {
+      while (sp < stops.length && stops[sp] < starts[k].at) sp++;
+      if (sp < stops.length && stops[sp] + 1 < end) end = stops[sp] + 1;
+    }
+    const named = starts[k].strict ? { name: names.get(starts[k].at)! } : itemName(p.text.slice(starts[k].at, end));
     // "1、基本支出：…万元" is a line of the report's own figures, not a project.
     if (!named || matchLabel(named.name, { project: false })?.exact) continue;
-    const it = bindItem(p, starts[k].at, end, named.name, named.name.length, ctx);
+    // A clause's name may have lost its opening words (其中): its figures start after the name as printed.
+    const from = starts[k].strict ? p.text.slice(starts[k].at, starts[k].at + NAME_REACH).indexOf(named.name) + named.name.length : named.name.length;
+    // A named clause is the project's whatever it states (自评得分95分); a marked item is one by its money.
+    const it = bindItem(p, starts[k].at, end, named.name, from, ctx, starts[k].strict);
     if (it) out.push(it);
   }
   if (out.length === 0 && heading) {

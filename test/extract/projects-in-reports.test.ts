@@ -170,3 +170,33 @@ describe("tables of projects inside a report", () => {
     ]);
   });
 });
+
+describe("projects named clause by clause", () => {
+  it("gives each clause that opens with a project's name its figures, the clauses after it that name none too", () => {
+    const r = projects([
+      "某县农业农村局2023年度部门整体支出绩效自评报告",
+      "本年度开展项目自评4个，其中耕地质量提升项目自评得分94分，农技服务项目自评得分90.5分。",
+      "执行情况：良种繁育工程预算30万元，已支付27万元；渔业增殖放流项目预算12万元，已支付12万元。",
+    ]);
+    expect(r).toEqual([
+      ["耕地质量提升项目", { "score.total": 94 }],
+      ["农技服务项目", { "score.total": 90.5 }],
+      ["良种繁育工程", { "budget.initial": 300000, "budget.executed": 270000 }],
+      ["渔业增殖放流项目", { "budget.initial": 120000, "budget.executed": 120000 }],
+    ]);
+  });
+  it("names no project by a clause of a head count or an operating class", () => {
+    const r = extract(docFromLines(["某县社保中心2023年度部门整体支出绩效自评报告", "全县共有单位80个，征收机关养老保险基金在职人员3000人，基金收缴5000万元。机关运行经费预算40万元，实际支出38万元。"]));
+    expect(r.projects).toEqual([]);
+  });
+});
+
+describe("amounts told before their projects", () => {
+  it("reads two or more 'X万元用于Y工程' pairs", () => {
+    const r = projects(["某区城管局2022年度部门整体支出绩效自评报告", "全年投入资金500万元，其中300万元用于公厕改造工程，150万元用于环卫设施更新项目，50万元用于绿化养护。"]);
+    expect(r).toEqual([
+      ["公厕改造工程", { "budget.initial": 3000000 }],
+      ["环卫设施更新项目", { "budget.initial": 1500000 }],
+    ]);
+  });
+});

@@ -16,6 +16,8 @@ export const ProjectNamesFileSchema = z.object({
   listIntroducers: words.min(1),
   leadWords: words,
   amountHeaders: words,
+  classNames: words,
+  openingVerbs: words,
   verbs: words,
 });
 export type ProjectNamesFile = z.infer<typeof ProjectNamesFileSchema>;
@@ -24,6 +26,7 @@ export const PROJECT_NAMES: ProjectNamesFile = loadVocabulary("project-names.jso
 
 const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
+const CLASS_NAMES = new Set(PROJECT_NAMES.classNames);
 /** A name that ends as a project's does. */
 export const RE_PROJECT_ENDING = new RegExp(`(?:${alt(PROJECT_NAMES.endings)})$`);
 const RE_CLASS_ENDING = new RegExp(`(?:${alt(PROJECT_NAMES.classEndings)})$`);
@@ -46,12 +49,12 @@ export function namePurpose(name: string): string {
 
 /** Whether a name ends as a project's and states a purpose: not a money source, a kind of money or a class. */
 export function isProjectName(name: string): boolean {
-  if (!RE_PROJECT_ENDING.test(name) || RE_CLASS_ENDING.test(name) || RE_SHARE.test(name)) return false;
+  if (!RE_PROJECT_ENDING.test(name) || RE_CLASS_ENDING.test(name) || RE_SHARE.test(name) || CLASS_NAMES.has(name.replace(/[“”"]/g, ""))) return false;
   return namePurpose(name).length >= PROJECT_NAMES.minPurpose;
 }
 
 const RE_LEAD = new RegExp(`^(?:${alt(PROJECT_NAMES.leadWords)})+`);
-const RE_VERB = new RegExp(alt(PROJECT_NAMES.verbs));
+const RE_VERB = new RegExp(`${alt(PROJECT_NAMES.verbs)}|^(?:${alt(PROJECT_NAMES.openingVerbs)})`);
 
 /** A name with the words that open a list's first pair taken off (其中A项目 → A项目, 下达B工程 → B工程). */
 export function withoutLead(name: string): string {
