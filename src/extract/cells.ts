@@ -212,7 +212,9 @@ export function cellStream(blocks: Block[]): StreamCell[] {
     if ((b.text.includes("\t") || cleanRows) && !b.norm.includes("|")) {
       // Tab- or space-aligned rows keep their empty cells ("—"), so columns line up as in a real table.
       for (const line of b.text.split("\n")) {
-        const parts = line.trim().split(b.text.includes("\t") ? "\t" : / {2,}/).map((x) => normalizeText(x));
+        // A leading tab is an empty first cell (a row whose label sits in the second column under a merged header).
+        const tabbed = b.text.includes("\t");
+        const parts = (tabbed ? line.replace(/^ +/, "").replace(/\s+$/, "") : line.trim()).split(tabbed ? "\t" : / {2,}/).map((x) => normalizeText(x));
         while (parts.length && parts[parts.length - 1] === "") parts.pop();
         if (parts.length < 2) continue;
         synth = synth ? { table: synth.table, row: synth.row + 1 } : { table: b.index, row: 0 };

@@ -110,6 +110,18 @@ function withUnit(h: FigureHit, unit: string | null, text: string): FigureHit | 
   return scanFigures(text, unit)[0] ?? null;
 }
 
+/** A rate under a money column, or money printed with its unit under a rate column. */
+function misplaced(entry: LabelEntry | null, f: FigureHit | null): boolean {
+  if (!entry || !f) return false;
+  return entry.unitKind === "percent" ? f.amount.kind === "money" && /[元万亿]/.test(f.text) : entry.unitKind === "money" && f.amount.kind === "percent";
+}
+
+/** Whether every rate a row prints falls under a rate column, where the header has one. */
+function ratesPlaced(figs: StreamCell[], entryOf: (c: StreamCell) => LabelEntry | null, hasRate: boolean): boolean {
+  const rates = figs.filter((c) => c.figure!.amount.kind === "percent");
+  return !hasRate || rates.length === 0 || rates.every((c) => entryOf(c)?.unitKind === "percent");
+}
+
 /** Candidates from header/value alignment and label→value pairs in one stream of cells. */
 export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: Candidate[]; consumed: Set<number> } {
   const out: Candidate[] = [];
@@ -161,11 +173,10 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     if (!fresh && !rowYear && !project) continue;
     const rowEntry = matchLabel(ym ? r.text.replace(ym[0], "") : r.text, { project: ctx.project })?.entry;
     // A rate under a money column or money under a rate column: a header cell went unread and the columns are off.
-    const misaligned = headers.some((h, k) => {
-      const f = values[k] === undefined ? null : cells[values[k]].figure;
-      if (!h.entry || !f) return false;
-      return h.entry.unitKind === "percent" ? f.amount.kind === "money" && /[元万亿]/.test(f.text) : h.entry.unitKind === "money" && f.amount.kind === "percent";
-    });
+    const hasRate = headers.some((h) => h.entry?.unitKind === "percent");
+    const misaligned =
+      headers.some((h, k) => misplaced(h.entry, values[k] === undefined ? null : cells[values[k]].figure)) ||
+      (hasRate && headers.some((h, k) => values[k] !== undefined && cells[values[k]].figure?.amount.kind === "percent" && h.entry?.unitKind !== "percent"));
     if (misaligned) continue;
     headers.forEach((h, k) => {
       h.cells.forEach((x) => consumed.add(x));
@@ -271,7 +282,14 @@ export function bindTables(cells: StreamCell[], ctx: GridContext): Candidate[] {
       const rowEntry = rest ? matchLabel(rest, { project: ctx.project })?.entry : undefined;
       // A header row without the row-label column (its caption sat on the line above): shift by one.
       const h0 = header.get(0);
-      const shift = h0 && (h0.entry || (h0.role && h0.role !== "rowHeader")) && labelCell?.col === 0 ? 1 : 0;
+      const printed = h0 && (h0.entry || (h0.role && h0.role !== "rowHeader")) && labelCell?.col === 0 ? 1 : 0;
+      // A rate printed where the header has no rate column (or money under one): the header's columns are not the row's.
+      // A header cell merged over two columns (项目资金（万元） over the row names and an empty cell) puts the row one
+      // column off: the other offsets are tried, and taken only when the row's rate then falls under the rate column.
+      const hasRate = [...header.values()].some((h) => h.entry?.unitKind === "percent");
+      const fits = (s: number) => figs.every((c) => !misplaced(header.get(c.col! - s)?.entry ?? null, c.figure!)) && ratesPlaced(figs, (c) => header.get(c.col! - s)?.entry ?? null, hasRate);
+      const shift = [printed, printed - 1, printed + 1].find((s, k) => fits(s) && (k === 0 || figs.some((c) => c.figure!.amount.kind === "percent")));
+      if (shift === undefined) continue;
       for (const c of figs) {
         const h = header.get(c.col! - shift);
         let entry = h?.entry ?? null;

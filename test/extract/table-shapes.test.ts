@@ -114,3 +114,17 @@ describe("empty cells marked in a flattened row", () => {
     expect(metricsOf([...head, header.join(" "), row.join(" ")])["budget.adjusted@2023"]).toBeUndefined();
   });
 });
+
+describe("a header cell merged over two columns", () => {
+  it("reads the row one column off only where its rate then falls under the rate column", () => {
+    const header = ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].join("\t");
+    const row = ["年度资金总额", "66.00", "70.00", "63.00", "10", "90.00%", "9.00"].join("\t");
+    expect(metricsOf([...head.slice(0, 2), header, row])).toMatchObject({
+      "budget.initial@2023": 660000,
+      "budget.adjusted@2023": 700000,
+      "budget.executed@2023": 630000,
+      "budget.execution_rate@2023": 90,
+    });
+    expect(Object.values(metricsOf([...head.slice(0, 2), header, row]))).not.toContain(100000);
+  });
+});
