@@ -38,13 +38,14 @@ import { prosePartsSum } from "./prose-parts-sum.js";
 import { statedCompletion } from "./stated-completion.js";
 import { sameItemTwoAmounts } from "./same-item-two-amounts.js";
 import { procurementShare } from "./procurement-share.js";
+import { procurementTable } from "./procurement-table.js";
 
 export type { ReportWithId, CrossFinding, Rule, RuleMeta, MessageSpec, SeverityConfig, SeverityLevel } from "./lib/types.js";
 export type { RuleContext, CrossContext, FindingSpec } from "./lib/types.js";
 export { severityFromArgs, severityFromConfig, mergeSeverity, SeverityConfigError } from "./lib/severity-config.js";
 
 /** Every rule, ESLint style: id = file name, Chinese and English description, default severity, scope, messages. */
-export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, lineCrossTable, lineThreePublic, lineProseAmount, lineThreePublicProse, prosePartsSum, procurementShare, statedCompletion, sameItemTwoAmounts, requiredParts, typography, subjectCodeName];
+export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, lineCrossTable, lineThreePublic, lineProseAmount, lineThreePublicProse, prosePartsSum, procurementShare, procurementTable, statedCompletion, sameItemTwoAmounts, requiredParts, typography, subjectCodeName];
 
 export const RULE_IDS: string[] = RULES.map((r) => r.meta.id);
 
