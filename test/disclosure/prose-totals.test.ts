@@ -111,3 +111,24 @@ describe("income and balance words of other templates", () => {
     expect(value(e, "income.general_budget")).toBeUndefined();
   });
 });
+
+describe("where a disclosure's opening is", () => {
+  it("past a site's 索引号 box and breadcrumb, however many lines they take", () => {
+    const chrome = ["您当前的位置: 首页>政务公开>预算/决算", "[ 索引号 ] | 11500000/2022-001 |", "[ 发文字号 ] | |", "[ 主题分类 ] | 教育 |", "[ 体裁分类 ] | 财政预算、决算 |", "[ 发布机构 ] | 某区教委 |", "[ 发布日期 ] | 2022-10-20 |", "[ 成文日期 ] | 2022-10-18 |"];
+    const r = run([...chrome, "某区实验幼儿园 2021年度部门决算情况说明", "2021年度收入总计600.00万元,支出总计600.00万元。"]);
+    expect(r.kind).toBe("final-accounts");
+    expect(value(r, "income.total")).toBe(6000000);
+  });
+
+  it("a budget's page in 元 that speaks of 基本支出 by 经济分类 is a disclosure fragment, not a project report", () => {
+    const r = run([
+      "(二)按支出结构分类划分,分为基本支出预算和项目支出预算。",
+      "1. 基本支出预算 880000.50 元,占一般公共预算支出的 90.00%,同比减少 1000 元。其中:",
+      "工资福利支出预算 700000.50 元,商品和服务支出预算 180000 元。",
+      "六、一般公共预算基本支出情况说明",
+      "2023 年本年一般公共预算基本支出 880000.50 元。",
+    ]);
+    expect(r.kind).toBe("budget");
+    expect(r.fiscalYear).toBe(2023);
+  });
+});

@@ -24,9 +24,14 @@ const RE_SELF_EVAL = /绩效自评|自评报告|自评表|绩效评价报告|评
 const STANDARD = new Set(["summary", "income", "expenditure", "fiscal", "threePublic", "basic"]);
 
 /** Text of the first page's opening lines: where covers and titles are. */
+/** How many lines a site's chrome (索引号 box, breadcrumb) may take before the opening is given up on. */
+const CHROME_REACH = 40;
+
 function openingText(lines: Line[]): string {
-  const first = lines.filter((l) => l.page === lines[0]?.page).slice(0, 6);
-  return first.map((l) => l.text).join("");
+  const page = lines.filter((l) => l.page === lines[0]?.page);
+  // A web page opens with its 索引号/发布机构 box and breadcrumb: the document's opening is the first lines past them.
+  const first = page.slice(0, CHROME_REACH).filter((l) => !FRAGMENTS.chrome.test(l.text));
+  return first.slice(0, 6).map((l) => l.text).join("");
 }
 
 /**

@@ -53,6 +53,7 @@ export const DisclosureTablesSchema = z.object({
     signals: z.array(z.string().min(1)).min(1),
     finalMarkers: z.array(z.string().min(1)).min(1),
     budgetMarkers: z.array(z.string().min(1)).min(1),
+    pageChrome: z.array(z.string().min(1)),
   }),
   prose: z.object({
     parts: z.record(z.string(), z.string()),
@@ -132,6 +133,7 @@ export const FRAGMENTS = {
   signals: FILE.fragments.signals.map((s) => new RegExp(s)),
   final: new RegExp(FILE.fragments.finalMarkers.join("|"), "g"),
   budget: new RegExp(FILE.fragments.budgetMarkers.join("|"), "g"),
+  chrome: new RegExp(FILE.fragments.pageChrome.join("|")),
 };
 
 /** Sentence labels of the 情况说明, compiled; `ids` are the keys each names ("key#scope"). */
