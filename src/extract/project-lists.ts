@@ -11,7 +11,7 @@ import { locate } from "./provenance.js";
 import { maskText, type Passage, type ProseContext } from "./prose.js";
 import type { ProjectItem } from "./projects.js";
 import { yearNamed } from "./years.js";
-import { hasVerb, isProjectName, LIST_INTRODUCERS, withoutLead } from "./vocab/project-names.js";
+import { hasVerb, isPlace, isProjectName, LIST_INTRODUCERS, WEAK_INTRODUCERS, withoutLead } from "./vocab/project-names.js";
 
 /** A name in a list: CJK words (a bracketed part allowed), no digits, no sentence punctuation. */
 const RE_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,24}$/;
@@ -28,6 +28,9 @@ const RE_JOIN = /^(\s*(?:[（(][^）)。；;]{0,30}[）)])?\s*(?:、|和|及|以
 /** Words between a name and its amount that still make the amount the name's budget (A项目安排12万元). */
 const RE_BUDGET_WORD = /(?:安排|预算|下达|共计)$/;
 const RE_INTRO = new RegExp(`(?:${LIST_INTRODUCERS})\\s*[:：]?\\s*([^，,。；;：:、]*)$`);
+const RE_WEAK_INTRO = new RegExp(`(?:${WEAK_INTRODUCERS})\\s*[:：]?\\s*([^，,。；;：:、]*)$`);
+/** Words between a name and its amount that make the amount what the project spent (A项目支出12万元). */
+const RE_EXEC_WORD = /(?:实际支出|已支出|支出|执行|使用|已拨付|拨付)$/;
 /** Where a name may start without an introducer: a passage's start or a stop, comma or colon. */
 const RE_BOUNDARY = /[，,。；;：:\s]([^，,。；;：:、\s]*)$/;
 
@@ -37,7 +40,7 @@ function listName(raw: string): string {
 }
 
 function validName(name: string): boolean {
-  if (!RE_NAME.test(name) || hasVerb(name) || RE_FEE_CLASS.test(name) || matchLabel(name, { project: false })?.exact) return false;
+  if (!RE_NAME.test(name) || hasVerb(name) || isPlace(name) || RE_FEE_CLASS.test(name) || matchLabel(name, { project: false })?.exact) return false;
   return isProjectName(name) || !RE_NOT_PROJECT.test(name);
 }
 
@@ -60,9 +63,9 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   let k = 0;
   while (k < money.length) {
     // A run of pairs: each name stands between the previous amount (or the list's introducer) and its amount.
-    const run: Array<{ name: string; from: number; hit: FigureHit }> = [];
+    const run: Array<{ name: string; from: number; hit: FigureHit; key: string }> = [];
     let from = -1;
-    let introduced = false;
+    let introduced: "strong" | "weak" | null = null;
     let last = k;
     for (let j = k; j < money.length; j++) {
       const h = money[j];
@@ -71,32 +74,40 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
       let nameStart: number;
       if (run.length === 0) {
         const before = text.slice(Math.max(0, h.start - 40), h.start);
-        const intro = RE_INTRO.exec(before);
+        const strong = RE_INTRO.exec(before);
+        const weak = strong ? null : RE_WEAK_INTRO.exec(before);
+        const intro = strong ?? weak;
         // The window's start is a boundary only at the passage's start.
         const bare = intro ? null : RE_BOUNDARY.exec(h.start > 40 ? before : `。${before}`);
         if (!intro && !bare) break;
-        introduced = !!intro;
+        introduced = strong ? "strong" : weak ? "weak" : null;
         nameStart = h.start - (intro ? intro[1] : bare![1]).length;
       } else {
         const sep = RE_JOIN.exec(text.slice(from, h.start));
         if (!sep) break;
         nameStart = from + sep[1].length;
       }
-      const raw = listName(text.slice(nameStart, h.start));
+      let raw = listName(text.slice(nameStart, h.start));
+      // "甲项目支出12万元": what the project spent, its name before the word.
+      const spent = RE_EXEC_WORD.exec(raw);
+      if (spent && isProjectName(raw.slice(0, spent.index))) raw = raw.slice(0, spent.index);
       const name = run.length === 0 ? withoutLead(raw) : raw;
       if (!validName(name) || (!introduced && !isProjectName(name))) break;
-      run.push({ name, from: nameStart, hit: h });
+      run.push({ name, from: nameStart, hit: h, key: spent && raw !== listName(text.slice(nameStart, h.start)) ? "budget.executed" : "budget.initial" });
       last = j;
       from = h.end;
       const note = /^\s*[（(][^）)。；;]{0,30}[）)]/.exec(text.slice(from));
       if (note) from += note[0].length;
     }
-    const year = run.length >= 2 ? yearNamed(sentenceBefore(text, run[0].from), ctx.fiscalYear) : undefined;
+    // A weak introducer (主要用于) opens a list of projects only in a sentence about projects, of three pairs or of names
+    // that end as projects' do.
+    const weakOk = introduced !== "weak" || (/项目|专项/.test(sentenceBefore(text, run[0]?.from ?? 0)) && (run.length >= 3 || run.every((r) => isProjectName(r.name))));
+    const year = run.length >= 2 && weakOk ? yearNamed(sentenceBefore(text, run[0].from), ctx.fiscalYear) : undefined;
     if (run.length >= 2 && year !== undefined && (year === null || ctx.fiscalYear === null || year <= ctx.fiscalYear)) {
       for (const r of run) {
         const prov = locate(p.segs, r.hit.start, r.hit.end);
         const c = candidateFromHit(
-          { key: "budget.initial", year, prov, quote: sentenceAround(p.text, r.hit.start, r.hit.end).slice(0, 200), restated: year !== ctx.fiscalYear, confidence: "pattern", order: p.block * 100000 + r.hit.start, project: r.name },
+          { key: r.key, year, prov, quote: sentenceAround(p.text, r.hit.start, r.hit.end).slice(0, 200), restated: year !== ctx.fiscalYear, confidence: "pattern", order: p.block * 100000 + r.hit.start, project: r.name },
           "money",
           r.hit,
         );

@@ -200,3 +200,22 @@ describe("amounts told before their projects", () => {
     ]);
   });
 });
+
+describe("lists opened by 主要用于 in a sentence about projects", () => {
+  it("reads three pairs or more, and leaves the lists of other sentences and of places", () => {
+    const r = projects([
+      "某县交通局2022年度部门整体支出绩效自评报告",
+      "本年项目支出共计900万元，主要用于：村道养护300万元、渡口维修250万元、站场运营补贴150万元。",
+      "基本支出主要用于：人员工资120万元、办公经费30万元、差旅费5万元。",
+      "资金分配：甲县120万元、乙县80万元、丙镇60万元。",
+    ]);
+    expect(r.map((x) => x[0])).toEqual(["村道养护", "渡口维修", "站场运营补贴"]);
+  });
+  it("reads what a listed project spent", () => {
+    const r = projects(["某县交通局2022年度部门整体支出绩效自评报告", "各项目执行情况：路况监测项目支出45万元、超限检测站建设项目支出60万元。"]);
+    expect(r).toEqual([
+      ["路况监测项目", { "budget.executed": 450000 }],
+      ["超限检测站建设项目", { "budget.executed": 600000 }],
+    ]);
+  });
+});

@@ -18,6 +18,8 @@ export const ProjectNamesFileSchema = z.object({
   amountHeaders: words,
   classNames: words,
   openingVerbs: words,
+  weakIntroducers: words,
+  placeEndings: words,
   verbs: words,
 });
 export type ProjectNamesFile = z.infer<typeof ProjectNamesFileSchema>;
@@ -35,6 +37,14 @@ const RE_SHARE = new RegExp(`^(?:${alt(PROJECT_NAMES.levels)})(?:财政)?(?:${al
 const RE_HEADING_WORD = new RegExp(alt(PROJECT_NAMES.headingWords));
 /** The words that open a list of projects, as an alternation for a regular expression. */
 export const LIST_INTRODUCERS = alt(PROJECT_NAMES.listIntroducers);
+/** The words that open a list of projects only where the sentence speaks of projects. */
+export const WEAK_INTRODUCERS = alt(PROJECT_NAMES.weakIntroducers);
+const RE_PLACE = new RegExp(`(?:${alt(PROJECT_NAMES.placeEndings)})$`);
+
+/** Whether a name is a place's (an allocation to 甲县), not a project's. */
+export function isPlace(name: string): boolean {
+  return RE_PLACE.test(name);
+}
 
 /** The purpose a name states once its year, source words and project endings are taken off (中央专项资金 → ""). */
 export function namePurpose(name: string): string {
