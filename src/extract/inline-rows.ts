@@ -90,8 +90,16 @@ function markerAt(text: string, at: number): number {
   return m ? m[0].length : 0;
 }
 
+/**
+ * A header's noun ending that no label carries (全年实际支出数, 年初预算金额, 全年执行金额): part of the header before it,
+ * so it does not end a run of headers.
+ */
+const RE_HEADER_SUFFIX = /^(?:数|金额|额)/;
+
 /** Whether text[from, to) only glues two headers: separators and column markers. */
 function glued(text: string, from: number, to: number): boolean {
+  const suffix = RE_HEADER_SUFFIX.exec(text.slice(from, Math.min(to, from + 2)));
+  if (suffix) from += suffix[0].length;
   for (let i = from; i < to; ) {
     if (isGlue(text.charCodeAt(i))) i++;
     else {

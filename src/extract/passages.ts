@@ -30,8 +30,10 @@ export function passages(blocks: Block[]): Passage[] {
     // A numbered line "二、部门整体支出绩效自评得分：92分" the reader cut at its colon into a heading and a figure.
     const labelCut = b.kind === "paragraph" && prev && prevKind === "heading" && prev.block === b.index - 1 && /[：:]$/.test(prev.text) && /^\s*\d/.test(b.norm);
     if (labelCut || (b.kind === "paragraph" && prev && prevKind === "paragraph" && prev.text.length >= 8 && !/[。；;！？!?：:|]$/.test(prev.text) && (/^[-\d，,、）)%万元]/.test(b.norm) || (prev.text.length >= 20 && /[\u4e00-\u9fa5]$/.test(prev.text) && /[，。；]/.test(b.norm) && !/^[（(]?[一二三四五六七八九十\d]{1,2}[、.．)）]/.test(b.norm))))) {
-      prev.segs.push(blockSegment(b, prev.text.length));
-      prev.text += b.norm;
+      // Two figures meeting at the join are two cells ("1 52.800000" / "52.800000 …"), never one number.
+      const sep = joinSep(prev.text, b.norm);
+      prev.segs.push(blockSegment(b, prev.text.length + sep.length));
+      prev.text += sep + b.norm;
       continue;
     }
     prevKind = b.kind;

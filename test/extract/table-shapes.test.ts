@@ -128,3 +128,34 @@ describe("a header cell merged over two columns", () => {
     expect(Object.values(metricsOf([...head.slice(0, 2), header, row]))).not.toContain(100000);
   });
 });
+
+describe("a row a reader printed as two paragraphs", () => {
+  it("keeps the figures where the paragraphs meet apart (1 52.80 / 52.80 …, not 52.8052.80)", async () => {
+    const { assembleDocument } = await import("../../src/document/assemble.js");
+    const { allBlocks } = await import("../../src/document/model.js");
+    const { passages } = await import("../../src/extract/passages.js");
+    const lines = ["某县2024年度专项资金绩效自评表", "年度资金总额(万元)：1 52.80", "52.80 52.80 100.00% 30.80 58.33%"];
+    let at = 0;
+    const pieces = lines.map((text) => ({ kind: "line" as const, text, start: (at += text.length + 1) - text.length - 1, end: at - 1, page: 1, gap: "paragraph" as const }));
+    const doc = assembleDocument({ path: "x.docx", format: "docx", sha256: "0", size: 1, pieces, joinCutLines: true, pageCount: null });
+    expect(passages(allBlocks(doc)).map((p) => p.text)).toContain("年度资金总额(万元)：1 52.80 52.80 52.80 100.00% 30.80 58.33%");
+  });
+});
+
+describe("header words with a noun ending no label carries", () => {
+  it("reads 全年实际支出数, 年初预算金额 and 全年到位数 columns", () => {
+    expect(metricsOf([...head, "项目资金 年初预算数 调整后预算数 全年实际支出数 分值 执行率 得分", "年度资金总额 80.00 88.00 81.00 10 92.05% 9.2"])).toMatchObject({
+      "budget.executed@2023": 810000,
+      "budget.execution_rate@2023": 92.05,
+    });
+    expect(metricsOf([...head, "项目资金 年初预算金额 全年预算金额 全年执行金额 分值 执行率 得分", "年度资金总额 80.00 88.00 81.00 10 92.05% 9.2"])).toMatchObject({
+      "budget.initial@2023": 800000,
+      "budget.adjusted@2023": 880000,
+      "budget.executed@2023": 810000,
+    });
+    expect(metricsOf([...head, "项目资金 年初预算数 全年预算数 全年到位数 全年执行数 分值 执行率 得分", "年度资金总额 80.00 88.00 88.00 81.00 10 92.05% 9.2"])).toMatchObject({
+      "budget.received@2023": 880000,
+      "budget.executed@2023": 810000,
+    });
+  });
+});
