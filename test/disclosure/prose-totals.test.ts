@@ -132,3 +132,11 @@ describe("where a disclosure's opening is", () => {
     expect(r.fiscalYear).toBe(2023);
   });
 });
+
+describe("head counts told with 在编 and 正式", () => {
+  it("在编人员, 实有在职在编人员 and 正式教职工 are the staff on the establishment", () => {
+    expect(value(run(["某市第三中学2020年部门预算公开", "人员编制300人,现有在编人员288人,离退休人员90人。"]), "staff.actual")).toBe(288);
+    expect(value(run(["某县招商中心2019年部门决算公开", "现单位实有在职在编人员12名,人事派遣人员3名。"]), "staff.actual")).toBe(12);
+    expect(value(run(["某市幼儿园2017年度部门决算公开", "核定人员编制60人,实际正式教职工55人。"]), "staff.actual")).toBe(55);
+  });
+});

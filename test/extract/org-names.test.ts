@@ -126,6 +126,11 @@ describe("the department of a report", () => {
     expect(isOrgName("明湖县云岭镇中心小学是一所完全小学")).toBe(false);
   });
 
+  it("keeps a party prefix as part of the name, and reads no 办 of a verb (创办于)", () => {
+    expect(reportDepartment(["中共明湖县委宣传部2022年部门预算说明", "一、基本情况", "明湖县委宣传部部门只有本级。"])).toBe("中共明湖县委宣传部");
+    expect(reportDepartment(["目录", "一、部门基本概况", "青石市第二中学创办于1950年,是省级示范高中。", "青石市第二中学只有本级。"])).toBe("青石市第二中学");
+  });
+
   it("skips 主管部门 of several levels listed down an allocation chain, and bodies listed together", () => {
     const lines = ["中央主管部门", "财政部、教育部", "省级主管部门", "白沙省教育厅", "市级主管部门", "青石市教育局", "单位：元"];
     expect(reportDepartment(lines)).toBeNull();

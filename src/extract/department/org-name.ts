@@ -172,7 +172,8 @@ export function fullerForm(a: string, b: string): string | null {
   if (!long.endsWith(short)) return null;
   const extra = long.slice(0, long.length - short.length);
   // A single character is a place cut short by the page (零|陵区林业局) more often than a word of chrome.
-  return extra.length === 1 || isPlaceChain(extra) || isOrgName(extra) ? long : short;
+  // A party prefix (中共临湘市委宣传部) is part of the name, as a place is.
+  return extra.length === 1 || isPlaceChain(extra) || isOrgName(extra) || G.partyPrefixes.includes(extra) ? long : short;
 }
 
 const RE_PLACED = new RegExp(`^(?:${alt(G.partyPrefixes)}|国家|中国|中华)|^[\u4e00-\u9fa5]{1,8}?(?:${RE_LEVEL})`);
