@@ -228,6 +228,9 @@ export function needsSpace(left: string, right: string, gap: number, size: numbe
     const l = trailingNumber(left);
     const r = RE_LEAD_NUM.exec(right)?.[0] ?? "";
     // A space's width (a fifth of an em or more) after a figure printed to the 分 starts another figure ("1.96 1").
+    // A lone digit a space before a whole figure is a cell of its own (a 行次 "1" before "52.800000"): digits drawn one
+    // by one are single characters on both sides.
+    if (l.length === 1 && r.length > 1) return gap > 0.2 * size;
     if (l.length === 1 || r.length === 1) return gap > 0.2 * size && RE_CENTS.test(l);
     // One number broken into two runs sits tight; two runs a space apart are two figures even when their digits
     // would read as one ("45 45" is not 4545, "1.96 10" not 1.9610).

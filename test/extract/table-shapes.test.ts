@@ -159,3 +159,12 @@ describe("header words with a noun ending no label carries", () => {
     });
   });
 });
+
+describe("PDF text: a lone digit a space before a figure", () => {
+  it("is a cell of its own (行次 1 | 52.800000), while digits drawn one by one still join", async () => {
+    const { needsSpace } = await import("../../src/formats/pdf-lines.js");
+    expect(needsSpace("年度资金总额:1", "52.800000", 3, 10.5)).toBe(true);
+    expect(needsSpace("1", "2", 0.4, 10.5)).toBe(false);
+    expect(needsSpace("12", "34.56", 0.3, 10.5)).toBe(false);
+  });
+});
