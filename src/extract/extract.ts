@@ -24,7 +24,7 @@ import { notReportReason } from "./not-a-report.js";
 import { formProjectNames, projectName } from "./project-name.js";
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
-import { gradedProjects, listedProjects, usedForProjects } from "./project-lists.js";
+import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
 import { bindTransferTable } from "./transfer-table.js";
 import { bindConfirmedOutlay } from "./rate-confirmed.js";
@@ -45,7 +45,8 @@ function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extra
     const lists = listedProjects(p, ctx);
     // An amount told before its project (X万元用于甲工程) unless a list read those amounts already.
     const usedFor = usedForProjects(p, ctx).filter((u) => !overlapsAny(u, lists));
-    return [...lists, ...usedFor, ...gradedProjects(p, ctx)].sort((a, b) => a.start - b.start);
+    const quoted = quotedProjects(p, ctx).filter((q) => !overlapsAny(q, lists) && !usedFor.some((u) => u.start < q.end && q.start < u.end));
+    return [...lists, ...usedFor, ...quoted, ...gradedProjects(p, ctx)].sort((a, b) => a.start - b.start);
   });
   const sections = sectionProjects(ps.map((p) => p.text));
   const all = ps.map((p, i) => {

@@ -14,7 +14,9 @@ import { yearNamed } from "./years.js";
 import { hasVerb, isPlace, isProjectName, LIST_INTRODUCERS, WEAK_INTRODUCERS, withoutLead } from "./vocab/project-names.js";
 
 /** A name in a list: CJK words (a bracketed part allowed), no digits, no sentence punctuation. */
-const RE_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,24}$/;
+const RE_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,40}$/;
+/** In a list joined by semicolons a name may hold a 、 of its own (中央、省生态环境督察工作经费). */
+const RE_NAME_IN_SEMICOLONS = /^[\u4e00-\u9fa5（）()“”"、]{2,40}$/;
 /** Names that are classes or sources of money, not projects, unless the grammar of project names reads a purpose in them. */
 const RE_NOT_PROJECT = /(支出|资金|补助|拨款|收入|配套|财政|的)$|^其中|^(中央|省级|市级|县级|区级).{0,4}$/;
 /**
@@ -23,8 +25,11 @@ const RE_NOT_PROJECT = /(支出|资金|补助|拨款|收入|配套|财政|的)$|
  * (特困供养经费) is a project's too, while 工会经费 and 培训经费 are classes.
  */
 const RE_FEE_CLASS = /^(?!.{4,}经费$).{0,5}费$/;
-/** What joins two pairs: 、 and 和/及, a comma or a semicolon ("分别是A5万元,B18万元,…"); a bracketed note may follow an amount. */
-const RE_JOIN = /^(\s*(?:[（(][^）)。；;]{0,30}[）)])?\s*(?:、|和|及|以及|[，,；;])\s*)/;
+/**
+ * What joins two pairs: 、 and 和/及, a comma or a semicolon ("分别是A5万元,B18万元,…"); a bracketed note may follow an
+ * amount, and in a list joined by semicolons a clause may too ("A 1000万元，资金直接拨付至某局；B 40万元").
+ */
+const RE_JOIN = /^(\s*(?:[（(][^）)。；;]{0,30}[）)])?\s*(?:(?:[，,][^；;。]{0,60})?[；;]|、|和|及|以及|[，,])\s*)/;
 /** Words between a name and its amount that still make the amount the name's budget (A项目安排12万元). */
 const RE_BUDGET_WORD = /(?:安排|预算|下达|共计)$/;
 const RE_INTRO = new RegExp(`(?:${LIST_INTRODUCERS})\\s*[:：]?\\s*([^，,。；;：:、]*)$`);
@@ -39,8 +44,8 @@ function listName(raw: string): string {
   return raw.trim().replace(/^[一二三四五六七八九十]{1,3}是/, "").replace(/^(?:19|20)\d{2}\s*年度?/, "").replace(RE_BUDGET_WORD, "").trim();
 }
 
-function validName(name: string): boolean {
-  if (!RE_NAME.test(name) || hasVerb(name) || isPlace(name) || RE_FEE_CLASS.test(name) || matchLabel(name, { project: false })?.exact) return false;
+function validName(name: string, semicolons = false): boolean {
+  if (!(semicolons ? RE_NAME_IN_SEMICOLONS : RE_NAME).test(name) || hasVerb(name) || isPlace(name) || RE_FEE_CLASS.test(name) || matchLabel(name, { project: false })?.exact) return false;
   return isProjectName(name) || !RE_NOT_PROJECT.test(name);
 }
 
@@ -66,6 +71,7 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
     const run: Array<{ name: string; from: number; hit: FigureHit; key: string }> = [];
     let from = -1;
     let introduced: "strong" | "weak" | null = null;
+    let semicolons = false;
     let last = k;
     for (let j = k; j < money.length; j++) {
       const h = money[j];
@@ -86,13 +92,16 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
         const sep = RE_JOIN.exec(text.slice(from, h.start));
         if (!sep) break;
         nameStart = from + sep[1].length;
+        semicolons = /[；;]\s*$/.test(sep[1]);
       }
       let raw = listName(text.slice(nameStart, h.start));
       // "甲项目支出12万元": what the project spent, its name before the word.
       const spent = RE_EXEC_WORD.exec(raw);
       if (spent && isProjectName(raw.slice(0, spent.index))) raw = raw.slice(0, spent.index);
       const name = run.length === 0 ? withoutLead(raw) : raw;
-      if (!validName(name) || (!introduced && !isProjectName(name))) break;
+      // "A共计X万元，其中B…": what follows 其中 is a part of what came before, not the next project.
+      if (run.length > 0 && /^其中/.test(raw)) break;
+      if (!validName(name, semicolons) || (!introduced && !isProjectName(name))) break;
       run.push({ name, from: nameStart, hit: h, key: spent && raw !== listName(text.slice(nameStart, h.start)) ? "budget.executed" : "budget.initial" });
       last = j;
       from = h.end;
@@ -120,7 +129,7 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
 }
 
 /** An amount and the project it went to: "420万元用于背街小巷改造工程". */
-const RE_USED_FOR = /^\s*(?:主要|全部|分别)?(?:用于|安排用于|投入|拨付给|安排给)\s*([^，,。；;、：:\d]{3,30}?)(?=[，,。；;、]|$)/;
+const RE_USED_FOR = /^\s*(?:资金)?(?:主要|全部|分别)?(?:下拨|拨付|安排)?(?:用于|投入|拨付给|安排给)(?:实施)?\s*([^，,。；;、：:\d]{2,60}?)(?=[，,。；;、]|$)/;
 
 /**
  * Amounts told before the projects they went to ("其中420万元用于甲工程，260万元用于乙项目"): two or more such pairs
@@ -130,15 +139,18 @@ export function usedForProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   const text = maskText(p.text);
   if (!/用于|投入|拨付给|安排给/.test(text)) return [];
   const pairs: Array<{ name: string; hit: FigureHit; end: number }> = [];
+  let uses = 0;
   for (const h of scanFigures(text)) {
     if (h.amount.kind !== "money" || h.change || h.amount.value <= 0) continue;
     const m = RE_USED_FOR.exec(text.slice(h.end, h.end + 45));
     if (!m) continue;
+    uses++;
     const name = m[1].trim();
     if (!RE_NAME.test(name) || !isProjectName(name) || hasVerb(name) || matchLabel(name, { project: false })?.exact) continue;
     pairs.push({ name, hit: h, end: h.end + m[0].length });
   }
-  if (pairs.length < 2) return [];
+  // Two uses told so make a list of uses; only those naming a project are projects (用于实施清洁取暖 is a use).
+  if (uses < 2) return [];
   const out: ProjectItem[] = [];
   for (const r of pairs) {
     const year = yearNamed(sentenceBefore(text, r.hit.start), ctx.fiscalYear);
@@ -150,6 +162,37 @@ export function usedForProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
       r.hit,
     );
     out.push({ name: r.name, candidates: [c], start: r.hit.start, end: r.end });
+  }
+  return out;
+}
+
+/** A quoted name with its amount in brackets after it: "“甲地块土壤调查项目”(723万元)". */
+const RE_QUOTED_AMOUNT = /[“"]([^“”"，,。；;]{4,60})[”"]\s*[（(]\s*([^（）()]{1,20}?)\s*[）)]/g;
+
+/**
+ * Projects quoted with their amounts in brackets (…用于实施“A项目”(723万元)和“B项目”(577万元)): two or more in one
+ * passage name projects as they are quoted; one alone only when it ends as a project's name does.
+ */
+export function quotedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
+  const found: Array<{ name: string; hit: FigureHit; start: number; end: number }> = [];
+  for (const m of p.text.matchAll(RE_QUOTED_AMOUNT)) {
+    const at = m.index! + m[0].lastIndexOf(m[2]);
+    const hit = scanFigures(m[2]).find((h) => h.amount.kind === "money" && !h.change && h.amount.value > 0);
+    const name = m[1].trim();
+    if (!hit || hit.end - hit.start < m[2].length - 1 || hasVerb(name) || matchLabel(name, { project: false })?.exact) continue;
+    found.push({ name, hit: { ...hit, start: at + hit.start, end: at + hit.end }, start: m.index!, end: m.index! + m[0].length });
+  }
+  const named = found.length >= 2 ? found.filter((f) => !isPlace(f.name)) : found.filter((f) => isProjectName(f.name));
+  const out: ProjectItem[] = [];
+  for (const f of named) {
+    const year = yearNamed(sentenceBefore(p.text, f.start), ctx.fiscalYear);
+    if (year === undefined || (year !== null && ctx.fiscalYear !== null && year > ctx.fiscalYear)) continue;
+    const c = candidateFromHit(
+      { key: "budget.initial", year, prov: locate(p.segs, f.hit.start, f.hit.end), quote: sentenceAround(p.text, f.hit.start, f.hit.end).slice(0, 200), restated: year !== ctx.fiscalYear, confidence: "pattern", order: p.block * 100000 + f.hit.start, project: f.name },
+      "money",
+      f.hit,
+    );
+    out.push({ name: f.name, candidates: [c], start: f.start, end: f.end });
   }
   return out;
 }

@@ -219,3 +219,36 @@ describe("lists opened by 主要用于 in a sentence about projects", () => {
     ]);
   });
 });
+
+describe("shapes of transfer-payment and fund reports", () => {
+  it("leaves shares by level and batches of money", () => {
+    const r = extract(
+      docFromLines([
+        "某盟2022年度养老保险补助资金绩效自评报告",
+        "补助经费预算数9000万元，其中：中央补助资金5000万元，自治区财政补助资金2000万元，盟市财政补助资金1000万元，旗县级财政资金1000万元。",
+        "共下达资金800万元，其中第一批资金500万元，第二批资金300万元。",
+        "各县区申请市级补贴共计600万元，基础养老金补贴500万元。",
+      ]),
+    );
+    expect(r.projects).toEqual([]);
+  });
+  it("reads a semicolon list whose pairs carry a note, a name with its own 、 and a long name", () => {
+    const r = projects([
+      "某州生态环境局2021年度项目支出绩效自评报告",
+      "批复项目4个，分别为：甲市土壤污染治理专项资金600万元，资金直接拨付至甲市财政局；乙州排污许可核发经费30万元；丙省生态环境厅数据监管平台乙州分中心建设项目专项资金90万元；中央、省环保督察工作经费50万元。",
+    ]);
+    expect(r.map((x) => x[0])).toEqual(["甲市土壤污染治理专项资金", "乙州排污许可核发经费", "丙省生态环境厅数据监管平台乙州分中心建设项目专项资金", "中央、省环保督察工作经费"]);
+  });
+  it("reads quoted projects with their amounts in brackets, and uses of money that name projects", () => {
+    const r = projects([
+      "某市2023年度中央土壤污染防治资金绩效自评报告",
+      "将该笔资金下拨至甲旗，用于实施“甲化工厂地块土壤污染状况调查项目”(300万元)和“乙镇污水池地块土壤污染状况调查”(200万元)。",
+      "将1亿元资金下拨用于实施清洁取暖，30万元资金下拨用于实施丙公司物料堆场封闭改造项目。",
+    ]);
+    expect(r).toEqual([
+      ["甲化工厂地块土壤污染状况调查项目", { "budget.initial": 3000000 }],
+      ["乙镇污水池地块土壤污染状况调查", { "budget.initial": 2000000 }],
+      ["丙公司物料堆场封闭改造项目", { "budget.initial": 300000 }],
+    ]);
+  });
+});
