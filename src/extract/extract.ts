@@ -150,7 +150,6 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindFundTotal(masked, ctx)) cands.push(c);
     for (const c of bindTotalBeforeParts(masked, ctx)) cands.push(c);
     for (const c of bindBondText(masked, ctx)) cands.push(c);
-    for (const c of bindConfirmedOutlay(masked, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
     if (/[-\d]/.test(text)) {
       if (text === p.text) bindRows(stream, starts[i], starts[i] + text.length, masked, ctx, "exact-label", cands, coveredByRun(ps, i));
@@ -173,6 +172,10 @@ export function extract(doc: JxDocument): Report {
     }
   });
 
+  // The outlay a sentence tells in words no label names, confirmed by its rate of the budget (rate-confirmed.ts); a
+  // sentence without its budget uses the report's own.
+  const budgets = ["budget.adjusted", "budget.initial"].flatMap((k) => cands.filter((c) => c.key === k && !c.project && c.year === fiscalYear && c.value !== null).map((c) => c.value!));
+  for (const masked of maskedPassages) for (const c of bindConfirmedOutlay(masked, ctx, [...new Set(budgets)])) cands.push(c);
   for (const c of bindScoreRows(streamText, where, ctx)) cands.push(c);
   for (const c of bindTransferTable(streamText, where, ctx)) cands.push(c);
 

@@ -147,6 +147,9 @@ function budgetWordSubject(text: string, labels: LabelHit[], li: number, sStart:
 const RE_PLAN_THEN_OUTTURN =
   /^(?:为|是|:|：)?\s*[\d.,]+\s*(?:亿元|万元|元)\s*[，,、]\s*(?:全年|当年|本年|年度)?(?:实际)?(?:支出决算|决算支出|决算|实际支出|支出|发生|执行|使用)(?:数|额|金额)?(?:为|是|共|:|：)?\s*$/;
 
+/** Right after an amount: its split into the parts of a year's expenditure (其中基本支出…, 其中：人员经费…). */
+const RE_SPLIT_INTO_EXPENDITURE = /^\s*[，,;；]?\s*其中\s*[:：]?\s*(?:基本支出|人员经费|人员支出)/;
+
 /** Keys a report also tells per source of its money (中央/省级/地方资金): such a figure is a part, not the whole. */
 const RE_PER_SOURCE_KEY = /^budget\.(execution_rate|executed)$/;
 const RE_SOURCE = /(?:中央|省级|省|市级|市|县级|县|区级|区|地方|本级|其他|上级)(?:财政)?(?:资金|补助资金|专项资金|配套资金)|当年财政拨款|上年结转(?:资金)?|其中[:：]?/;
@@ -222,8 +225,10 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
     // state a figure, the catalogue label's wins.
     // "中央资金完成636.75万元，预算执行率81.97%，省级资金…": a rate or outlay told per source of money is a part's.
     const partial = label.entry.partial || (RE_PER_SOURCE_KEY.test(label.entry.key) && RE_SOURCE.test(text.slice(clauseStart(text, Math.max(0, clauseStart(text, label.start) - 1)), label.start)));
+    // "全年实际支出1595.59万元，其中基本支出…": an outlay split into the expenditure's parts is the year's total expenditure.
+    const key = !ctx.project && label.entry.key === "budget.executed" && RE_SPLIT_INTO_EXPENDITURE.test(text.slice(h.end, h.end + 24)) ? "expenditure.total" : label.entry.key;
     const c = candidateFromHit(
-      { key: label.entry.key, year, prov, quote: sentenceAround(p.text, h.start, h.end), restated: isRestated(year, ctx.fiscalYear), confidence: label.entry.projectOnly ? "fuzzy-label" : "exact-label", order, project: ctx.projectName, partial },
+      { key, year, prov, quote: sentenceAround(p.text, h.start, h.end), restated: isRestated(year, ctx.fiscalYear), confidence: label.entry.projectOnly ? "fuzzy-label" : "exact-label", order, project: ctx.projectName, partial },
       label.entry.unitKind,
       h,
     );

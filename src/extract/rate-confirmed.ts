@@ -29,7 +29,11 @@ function decimals(text: string): number {
   return /\.(\d+)/.exec(text)?.[1].length ?? 0;
 }
 
-export function bindConfirmedOutlay(p: Passage, ctx: ProseContext): Candidate[] {
+/**
+ * `budgets`: the report's budget figures (adjusted first, then initial) for a sentence that tells the rate and the outlay
+ * but not the budget ("资金执行总量29675万元，预算执行率为98.67%" after the budget's own sentence).
+ */
+export function bindConfirmedOutlay(p: Passage, ctx: ProseContext, budgets: readonly number[] = []): Candidate[] {
   if (!p.text.includes("率")) return [];
   const text = maskText(p.text);
   const out: Candidate[] = [];
@@ -44,14 +48,26 @@ export function bindConfirmedOutlay(p: Passage, ctx: ProseContext): Candidate[] 
     const rates = hits.filter((h, i) => h.amount.kind === "percent" && of[i]?.entry.key === "budget.execution_rate");
     if (rates.length !== 1) continue;
     const rate = rates[0];
-    if (hits.some((h, i) => of[i]?.entry.key === "budget.executed")) continue;
-    const budgets = ["budget.adjusted", "budget.initial"].map((k) => hits.filter((h, i) => h.amount.kind === "money" && of[i]?.entry.key === k));
-    const budget = budgets.find((list) => list.length === 1)?.[0];
-    if (!budget || budget.amount.value <= 0) continue;
+    const stated = ["budget.adjusted", "budget.initial"].map((k) => hits.filter((h, i) => h.amount.kind === "money" && of[i]?.entry.key === k));
+    const budget = stated.find((list) => list.length === 1)?.[0];
+    if (!budget && stated.some((list) => list.length > 0)) continue;
+    const bases = budget ? [budget.amount.value] : budgets.filter((b) => b > 0);
+    if (bases.length === 0) continue;
     const tol = 0.5 * 10 ** -decimals(rate.text) + 1e-9;
-    const fits = hits.filter(
-      (h, i) => h !== budget && h.amount.kind === "money" && of[i] === null && Math.abs((h.amount.value / budget.amount.value) * 100 - rate.amount.value) <= tol,
-    );
+    const fitsRate = (v: number) => bases.some((b) => Math.abs((v / b) * 100 - rate.amount.value) <= tol);
+    // A bare figure under the outlay's own word ("执行数1032849.44(含…万元…)") is in the unit of the budget it is a
+    // rate of: the sentence's budget, printed with its unit.
+    const unit = budget?.amount.unit ?? null;
+    const fits: FigureHit[] = [];
+    hits.forEach((h, i) => {
+      if (h === budget) return;
+      // An outlay's own word (a project's 执行) may stand too far from its figure for prose to bind it (执行总量 X).
+      if (h.amount.kind === "money" && (of[i] === null || of[i]!.entry.key === "budget.executed") && fitsRate(h.amount.value)) fits.push(h);
+      else if (h.amount.kind === "plain" && unit && (of[i] === null || of[i]!.entry.key === "budget.executed")) {
+        const inUnit = scanFigures(h.text, unit)[0];
+        if (inUnit && inUnit.amount.kind === "money" && fitsRate(inUnit.amount.value)) fits.push({ ...inUnit, start: h.start, end: h.end });
+      }
+    });
     if (fits.length !== 1) continue;
     const h = fits[0];
     const year = yearNamed(s.slice(0, h.start), ctx.fiscalYear);

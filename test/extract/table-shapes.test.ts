@@ -168,3 +168,20 @@ describe("PDF text: a lone digit a space before a figure", () => {
     expect(needsSpace("12", "34.56", 0.3, 10.5)).toBe(false);
   });
 });
+
+describe("the outlay confirmed by its rate, across sentences and units", () => {
+  const project = "某省2022年度城乡居民养老保险补助资金绩效自评报告";
+  it("reads a bare outlay in its budget's unit when the rate confirms it", () => {
+    expect(metricsOf([project, "全年预算数2000.00万元，全区执行数1900.00(含中央资金1500.00万元)，总预算执行率95.00%。"])["budget.executed@2022"]).toBe(19000000);
+  });
+  it("takes the report's budget for a sentence that tells only the outlay and its rate", () => {
+    const m = metricsOf([project, "全年预算数2000.00万元。", "资金执行总量1900.00万元，预算执行率为95.00%。"]);
+    expect(m["budget.executed@2022"]).toBe(19000000);
+    expect(metricsOf([project, "全年预算数2000.00万元。", "资金执行总量1800.00万元，预算执行率为95.00%。"])["budget.executed@2022"]).toBeUndefined();
+  });
+  it("an outlay split into 基本支出 and 项目支出 is the year's total expenditure", () => {
+    const m = metricsOf(["某市图书馆2021年度整体支出绩效评价报告", "全年实际支出820.50万元，其中基本支出600.20万元，项目支出220.30万元。"]);
+    expect(m["expenditure.total@2021"]).toBe(8205000);
+    expect(m["budget.executed@2021"]).toBeUndefined();
+  });
+});
