@@ -128,6 +128,8 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   return out;
 }
 
+/** A project a use names may be long: a company's name and what it builds (…有限责任公司…封闭库升级改造项目). */
+const RE_USED_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,60}$/;
 /** An amount and the project it went to: "420万元用于背街小巷改造工程". */
 const RE_USED_FOR = /^\s*(?:资金)?(?:主要|全部|分别)?(?:下拨|拨付|安排)?(?:用于|投入|拨付给|安排给)(?:实施)?\s*([^，,。；;、：:\d]{2,60}?)(?=[，,。；;、]|$)/;
 
@@ -142,11 +144,11 @@ export function usedForProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   let uses = 0;
   for (const h of scanFigures(text)) {
     if (h.amount.kind !== "money" || h.change || h.amount.value <= 0) continue;
-    const m = RE_USED_FOR.exec(text.slice(h.end, h.end + 45));
+    const m = RE_USED_FOR.exec(text.slice(h.end, h.end + 80));
     if (!m) continue;
     uses++;
     const name = m[1].trim();
-    if (!RE_NAME.test(name) || !isProjectName(name) || hasVerb(name) || matchLabel(name, { project: false })?.exact) continue;
+    if (!RE_USED_NAME.test(name) || !isProjectName(name) || hasVerb(name) || matchLabel(name, { project: false })?.exact) continue;
     pairs.push({ name, hit: h, end: h.end + m[0].length });
   }
   // Two uses told so make a list of uses; only those naming a project are projects (用于实施清洁取暖 is a use).

@@ -252,3 +252,10 @@ describe("shapes of transfer-payment and fund reports", () => {
     ]);
   });
 });
+
+describe("a use naming a long project", () => {
+  it("reads a company's project of more than forty characters", () => {
+    const r = projects(["某市2023年度部门整体支出绩效自评报告", "将1亿元资金下拨用于实施清洁取暖，30万元资金下拨用于实施某某市某某区某某建材运输集团有限责任公司砂石骨料储存及生产加工全封闭库房与道路升级改造项目。"]);
+    expect(r).toEqual([["某某市某某区某某建材运输集团有限责任公司砂石骨料储存及生产加工全封闭库房与道路升级改造项目", { "budget.initial": 300000 }]]);
+  });
+});
