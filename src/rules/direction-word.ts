@@ -5,7 +5,7 @@ import type { Report } from "../extract/schema.js";
 import type { Rule, RuleMeta, RuleContext } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
 import { DOC_VOCAB, alternation } from "./lib/doc-vocab.js";
-import { cornerRange, grade, type Verdict } from "./lib/tolerance.js";
+import { amountHalfUnit, cornerRange, grade, type Verdict } from "./lib/tolerance.js";
 import { subjectRefs } from "./lib/subject-keys.js";
 
 const V = DOC_VOCAB.comparison;
@@ -47,9 +47,7 @@ function hitsBetween(hits: FigureHit[], from: number, to: number): FigureHit[] {
 const BASE_REACH = 600;
 
 /** ± half a unit of the last printed digit, in base units. */
-function half(h: FigureHit): number {
-  return h.amount.value === 0 ? 0 : (0.5 * h.amount.scale) / Math.pow(10, h.amount.decimals);
-}
+const half = (h: FigureHit): number => amountHalfUnit(h.amount);
 
 const fmt = (h: FigureHit) => h.text + (h.amount.unit && !h.text.endsWith(h.amount.unit) ? h.amount.unit : "");
 const wan = (v: number) => `${(v / 1e4).toFixed(2)}万元`;

@@ -2,7 +2,7 @@ import type { Finding } from "../extract/finding.js";
 import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
-import { grade } from "./lib/tolerance.js";
+import { amountHalfUnit, grade } from "./lib/tolerance.js";
 
 /**
  * The 政府采购 paragraph of a 预算/决算 情况说明 states shares of amounts it prints itself: “授予中小企业合同金额 Y 万元，
@@ -18,7 +18,7 @@ const RE_SHARE = new RegExp(`${NUM}\\s*[，,]?\\s*占(?:本部门|本单位)?([^
 // Paragraphs about procurement and the SMEs' share of it.
 const TOPIC = /政府采购|中小企业/;
 
-const half = (a: Amount) => (a.value === 0 ? 0 : (0.5 * a.scale) / Math.pow(10, a.decimals));
+const half = amountHalfUnit;
 /** A name as the paragraph may repeat it: without 的 and quotes. */
 const bare = (s: string) => s.replace(/[的“”"\s]/g, "");
 

@@ -1,6 +1,7 @@
 import { subjectRefs } from "./lib/subject-keys.js";
 import type { Finding } from "../extract/finding.js";
 import { parseAmountIn, type Amount } from "../extract/amount.js";
+import { amountHalfUnit } from "./lib/tolerance.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
 
@@ -43,7 +44,7 @@ function saidIn(sentence: string): Said[] {
   return out;
 }
 
-const half = (a: Amount) => (a.value === 0 ? 0 : (0.5 * a.scale) / Math.pow(10, a.decimals));
+const half = amountHalfUnit;
 
 function check(ctx: RuleContext): Finding[] {
   const doc = ctx.doc;

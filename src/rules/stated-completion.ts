@@ -3,7 +3,7 @@ import type { Finding } from "../extract/finding.js";
 import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
-import { grade } from "./lib/tolerance.js";
+import { amountHalfUnit, grade } from "./lib/tolerance.js";
 
 /**
  * The 决算 情况说明 says how much of the budget was spent as a percentage: “年初预算为 A 万元，支出决算为 B 万元，完成年初
@@ -41,7 +41,7 @@ const SPENT = /决算|实际支出|执行|支出数|完成数/;
 const CHANGE = /比|较|增|减|下降|上升|结余|结转|占/;
 
 /** Half a unit of the last printed digit, in the amount's base units. */
-const half = (a: Pick<Amount, "scale" | "decimals">) => (0.5 * a.scale) / Math.pow(10, a.decimals);
+const half = amountHalfUnit;
 
 // A rate named for its money (预算执行率, 资金使用率, 支付率 P%) after the two figures it is made of, in one claim.
 const RE_NAMED_RATE = /(?:预算|资金)?(?:执行|完成|使用|支付)率\s*(?:为|是|达到?)?\s*[:：]?\s*(\d+(?:\.\d+)?)\s*%/g;

@@ -60,6 +60,14 @@ export function halfUnit(m: Pick<Metric, "precision" | "text" | "value">): numbe
   return (0.5 * p.scale) / Math.pow(10, p.decimals);
 }
 
+/**
+ * Half a unit of the last printed digit of a figure read from the text (an Amount: its value, printed decimals and the
+ * size of its unit), in base units; a printed 0 is exact, as for halfUnit.
+ */
+export function amountHalfUnit(a: { value: number; scale: number; decimals: number }): number {
+  return a.value === 0 ? 0 : (0.5 * a.scale) / Math.pow(10, a.decimals);
+}
+
 /** One unit of the last printed digit, in base units. */
 export function lastDigitUnit(m: Pick<Metric, "precision" | "text" | "value">): number {
   return 2 * halfUnit(m);
