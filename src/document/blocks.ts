@@ -149,6 +149,9 @@ function wrapWidth(lines: LinePiece[]): number {
   return lens.length ? lens[Math.floor((lens.length - 1) * 0.9)] : 0;
 }
 
+/** Two or more path separators between words: a page's breadcrumb trail. */
+const RE_BREADCRUMB = /[^\s>＞»›]\s*[>＞»›]\s*[^\s>＞»›][^>＞»›]*[>＞»›]\s*[^\s>＞»›]/;
+
 function shouldJoin(prev: OpenPara, next: LinePiece, wrap: number): boolean {
   if (next.gap === "paragraph" || prev.headingLevel !== null || next.headingLevel) return false;
   // head and tail stand for the whole paragraph (see OpenPara); `whole` says whether head is all of it.
@@ -157,6 +160,8 @@ function shouldJoin(prev: OpenPara, next: LinePiece, wrap: number): boolean {
   const b = next.text.trim();
   if (!end || !b || prev.hasTab || b.includes("\t")) return false;
   if (RE_TERMINAL.test(end)) return false;
+  // A site's breadcrumb (首页>政务公开>…>决算) is a line of its own: the title below it is no continuation.
+  if (RE_BREADCRUMB.test(prev.lastLine) || RE_BREADCRUMB.test(b)) return false;
   if (RE_CONTINUATION_START.test(b)) return true;
   // A short line set apart by blank lines, with no clause of its own, is a cell of a flattened table or a caption
   // ("单位：亿元", "项目名称", "0.2"), not the rest of a sentence a page break cut.

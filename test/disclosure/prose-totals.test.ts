@@ -140,3 +140,34 @@ describe("head counts told with 在编 and 正式", () => {
     expect(value(run(["某市幼儿园2017年度部门决算公开", "核定人员编制60人,实际正式教职工55人。"]), "staff.actual")).toBe(55);
   });
 });
+
+describe("the Chongqing unit template and the 三公 notice", () => {
+  it("(一)收入预算:2023年年初预算数 X is the budget's total income; a budget it stays", () => {
+    const r = run([
+      "一、部门基本情况",
+      "二、部门收支总体情况",
+      "(一)收入预算:2023年年初预算数820.40万元,其中:一般公共预算拨款820.40万元。收入较去年增加20.10万元。",
+      "(二)支出预算:2023年年初预算数820.40万元,其中:一般公共服务支出600.40万元。",
+      "四、“三公”经费情况说明",
+      "2023年“三公”经费预算3.50万元,比上年减少0.50万元。",
+    ]);
+    expect(r.kind).toBe("budget");
+    expect(value(r, "income.total")).toBe(8204000);
+    expect(value(r, "expenditure.total")).toBe(8204000);
+  });
+
+  it("a 三公 决算 notice's outturn, measured against its 年初预算, is the year's figure", () => {
+    const r = run([
+      "某区某镇人民政府",
+      "2021年“三公”经费决算汇总情况",
+      "2021年我镇“三公”经费预算为12万元,其中:公务接待费5万元,公务用车运行维护费7万元。",
+      "2021年“三公”经费支出共计6.20万元,较年初预算数减少5.80万元,下降48.33%。",
+    ]);
+    expect(r.kind).toBe("final-accounts");
+    expect(value(r, "three_public.total")).toBe(62000);
+  });
+
+  it("在岗职工 are the staff in post", () => {
+    expect(value(run(["某社区卫生服务中心2023年决算公开说明", "在岗职工40人,退休职工9人。"]), "staff.actual")).toBe(40);
+  });
+});

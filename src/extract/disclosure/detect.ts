@@ -95,7 +95,11 @@ function fragmentKind(text: string): DisclosureMeta["kind"] | null {
   const about = (re: RegExp) =>
     text.split(/[。；;\n]/).some((sentence) =>
       [...sentence.matchAll(re)].some((m) => {
-        if (RE_PRIOR.test(sentence.slice(Math.max(0, m.index - 4), m.index))) return false;
+        // 较年初预算数减少: an outturn measured against its own plan, whatever word compares them.
+        const againstPlan = /^年初预算/.test(m[0]) && /[较比与]\s*$/.test(sentence.slice(Math.max(0, m.index - 2), m.index));
+        // 2023年年初预算数1643.29万元: a budget's own figure for its year.
+        if (/^年初预算/.test(m[0]) && /20\d{2}\s*年度?\s*$/.test(sentence.slice(Math.max(0, m.index - 6), m.index))) return false;
+        if (!againstPlan && RE_PRIOR.test(sentence.slice(Math.max(0, m.index - 4), m.index))) return false;
         const named = [...sentence.slice(0, m.index).matchAll(/(20\d{2})\s*年/g)].map((y) => Number(y[1]));
         return named.length === 0 || latest === null || named[named.length - 1] === latest;
       }),
