@@ -17,6 +17,10 @@ const blank = (m: string) => " ".repeat(m.length);
 const RE_ALLOCATE = /(?:共|累计|合计|已|现|再)?(?:下达|安排|批复|下拨)/g;
 /** The words right before the allocated figure: the money's noun, then only filler. */
 const RE_MONEY_NOUN = /(?:资金|经费|补助|预算)(?:共计|合计|总额|总计|共|计|为|:|：|\s)*$/;
+/** The recipient of an allocation, the reporting body itself: 我区, 给我局, 本单位. */
+const RE_RECIPIENT = /^\s*(?:给|向|到)?(?:我|本)(?:省|市|州|区|县|旗|镇|乡|局|委|厅|办|馆|院|校|站|所|中心|单位|部门)\s*$/;
+/** The money's noun after the figure, before the clause ends: "…万元2021年省级旅游发展资金". */
+const RE_NOUN_AFTER = /^[^，,。；;！？!?]{0,24}?(?:资金|经费|补助)/;
 /** How far an allocation verb reaches to its figure ("下达…2022年中央财政林业改革发展转移支付资金921.25万元"). */
 const ALLOCATE_REACH = 60;
 
@@ -25,8 +29,8 @@ const RE_PAID = /^[^，,。；;！？!?\d]{0,8}?(?:均|已|已经|全部|足额|
 /** Counts in a clause ("18家企业") are no parts of its money. */
 const RE_COUNT = /\d+\s*(?:家|个|户|人|项|名|所|处)/g;
 
-/** A date the money arrived or was paid on: "于2023年5月", "在2023年12月底前". */
-const RE_WHEN = /(?<=^[^，,。；;！？!?\d]{0,6})[于在]?\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?(?:前|底|末|之前)?/;
+/** A date the money arrived or was paid on: "于2023年5月", "在2023年12月底前" (a year a digit short, "202年", is still one). */
+const RE_WHEN = /(?<=^[^，,。；;！？!?\d]{0,6})[于在]?\s*(?:19|20)\d{1,2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?(?:前|底|末|之前)?/;
 
 /** The arrival after a figure: "均已到位", "已全部到位", "，资金已到位" (not 未到位). */
 const RE_ARRIVED = /^[^，,。；;！？!?\d]{0,8}?(?:[，,]\s*(?:该|项目)?资金)?(?:均|已|已经|全部|足额|全额|及时|按时){1,3}(?:拨付)?到位/;
@@ -92,7 +96,9 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
       const h = money[j];
       if (!h || h.start - from > ALLOCATE_REACH) continue;
       const between = s.slice(from, h.start);
-      if (/[，,]/.test(between) || /\d/.test(between.replace(/(?:19|20)\d{2}\s*年度?/g, "")) || !RE_MONEY_NOUN.test(between)) continue;
+      // "下达我区87万元2021年省级旅游发展资金": the recipient alone before the figure, the money's noun after it.
+      const nounAfter = RE_RECIPIENT.test(between) && RE_NOUN_AFTER.test(s.slice(h.end, h.end + 30));
+      if (/[，,]/.test(between) || /\d/.test(between.replace(/(?:19|20)\d{2}\s*年度?/g, "")) || (!RE_MONEY_NOUN.test(between) && !nounAfter)) continue;
       const year = yearNamed(before(h), ctx.fiscalYear);
       if (year === undefined || year !== ctx.fiscalYear) continue;
       push("budget.initial", year, h, at, s, true);

@@ -185,3 +185,14 @@ describe("the outlay confirmed by its rate, across sentences and units", () => {
     expect(m["budget.executed@2021"]).toBeUndefined();
   });
 });
+
+describe("allocation and arrival told around the figure", () => {
+  const project = "某县2021年度省级旅游发展资金项目支出绩效自评报告";
+  it("reads an allocation whose figure comes before the money's noun (下达我区X万元…资金)", () => {
+    expect(metricsOf([project, "根据省财政厅文件精神，下达我区65万元2021年省级旅游发展资金。"])["budget.initial@2021"]).toBe(650000);
+    expect(metricsOf([project, "根据省财政厅文件精神，下达我区65万元，用于景区标识牌更换。"])["budget.initial@2021"]).toBeUndefined();
+  });
+  it("reads an arrival dated with a year printed a digit short (于202年3月全部到位)", () => {
+    expect(metricsOf([project, "项目资金到位情况：专项资金65万元于202年3月2日全部到位。"])["budget.received@2021"]).toBe(650000);
+  });
+});
