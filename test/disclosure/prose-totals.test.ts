@@ -171,3 +171,12 @@ describe("the Chongqing unit template and the 三公 notice", () => {
     expect(value(run(["某社区卫生服务中心2023年决算公开说明", "在岗职工40人,退休职工9人。"]), "staff.actual")).toBe(40);
   });
 });
+
+describe("the Hunan unit template", () => {
+  it("年初收入预算数 is total income, 一般公共预算拨款 followed by its amount the fund's income", () => {
+    const r = run(["某校2022年部门预算公开", "(一)收入预算。2022年年初收入预算数420.50万元,其中,一般公共预算拨款400.50万元;上级补助收入20万元。", "一般公共预算拨款支出400.50万元。"]);
+    expect(value(r, "income.total")).toBe(4205000);
+    expect(value(r, "income.general_budget")).toBe(4005000);
+    expect(r.metrics.filter((m) => m.key === "income.general_budget")).toHaveLength(1);
+  });
+});

@@ -131,6 +131,10 @@ describe("the department of a report", () => {
     expect(reportDepartment(["目录", "一、部门基本概况", "青石市第二中学创办于1950年,是省级示范高中。", "青石市第二中学只有本级。"])).toBe("青石市第二中学");
   });
 
+  it("reads the unit the template's scope sentence names (纳入…部门预算编制范围的为X本级)", () => {
+    expect(reportDepartment(["目录", "二、部门预算单位构成", "我校无二级预算单位,因此,纳入2022年部门预算编制范围的为青岭外国语学校本级。"])).toBe("青岭外国语学校");
+  });
+
   it("skips 主管部门 of several levels listed down an allocation chain, and bodies listed together", () => {
     const lines = ["中央主管部门", "财政部、教育部", "省级主管部门", "白沙省教育厅", "市级主管部门", "青石市教育局", "单位：元"];
     expect(reportDepartment(lines)).toBeNull();

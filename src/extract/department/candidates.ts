@@ -42,6 +42,11 @@ const RE_STOP = new RegExp(alt([...ORG_NAMES.fieldStops, ...ORG_NAMES.unitFields
 const RE_SOURCE = new RegExp(`(?<![资金入])(${alt(ORG_NAMES.sourceLabels)})\\s*(:)?\\s*`, "g");
 const RE_SEAL_LINE = /([^\s:|]{3,60}?)\s*[(](?:盖章|公章|章)[)]/g;
 const RE_ALIAS = /([^\s,;:、。(]{3,60})[(]以下简称/g;
+/**
+ * The national template's scope sentence names the unit itself as a field would: "纳入2022年部门预算编制范围的为X本级",
+ * "…的只有X本级".
+ */
+const RE_SCOPE = /纳入(?:(?:19|20)\d{2}年度?)?部门(?:预算|决算)(?:编制|汇编)?范围的(?:只有|仅有|仅为|为|是)([\u4e00-\u9fa5()]{3,40}?)本级/g;
 const RE_SUBJECT = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5]{3,40}?)\s*(?:19|20)\d{2}\s*年/g;
 /** What a paragraph about the body says right after its name: what it is, does, holds or consists of. */
 const RE_SELF_DESCRIPTION = /^(?:是|系|为[\u4e00-\u9fa5]{0,12}(?:单位|部门|机构|机关)|主要(?:职能|职责|任务|有|负责|承担)|负责|承担|内设|下设|现有|共有|属于|设有)/;
@@ -149,6 +154,7 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
       if (RE_SELF_DESCRIPTION.test(stripAround(line).slice(opening.length))) add(opening, "subject", i);
     }
     for (const m of line.matchAll(RE_YEAR_SUBJECT)) add(leadingName(m[1]), "subject", i);
+    for (const m of line.matchAll(RE_SCOPE)) add(leadingName(m[1]), "field", i);
     for (const m of line.matchAll(RE_ALIAS)) add(trailingName(m[1]), "alias", i);
     for (const m of line.matchAll(RE_SUBJECT)) add(trailingName(m[1]), "subject", i);
     for (const m of line.matchAll(RE_SIGNATURE)) {
