@@ -46,9 +46,10 @@ export function defaultJobs(): number {
  */
 export function workerFile(): string | null {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const sibling = path.join(here, "worker.js");
+  // The CommonJS entry (worker-entry.cts), not worker.js itself: see that file for why.
+  const sibling = path.join(here, "worker-entry.cjs");
   if (existsSync(sibling)) return sibling;
-  const built = path.resolve(here, "../../dist/ingest/worker.js");
+  const built = path.resolve(here, "../../dist/ingest/worker-entry.cjs");
   return existsSync(built) ? built : null;
 }
 
