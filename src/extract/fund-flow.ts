@@ -21,6 +21,20 @@ const RE_MONEY_NOUN = /(?:资金|经费|补助|预算)(?:共计|合计|总额|�
 const RE_RECIPIENT = /^\s*(?:给|向|到)?(?:我|本)(?:省|市|州|区|县|旗|镇|乡|局|委|厅|办|馆|院|校|站|所|中心|单位|部门)\s*$/;
 /** The money's noun after the figure, before the clause ends: "…万元2021年省级旅游发展资金". */
 const RE_NOUN_AFTER = /^[^，,。；;！？!?]{0,24}?(?:资金|经费|补助)/;
+/** The level of government whose money a clause names. */
+const RE_SOURCE_WORD = /(中央|省级|省|市级|市县|县级|地方|区级)(?:财政)?/;
+const RE_SOURCES = /(中央|省级|省|市级|市县|县级|地方|区级)(?:财政)?[^，,。；;]{0,20}?\d+(?:\.\d+)?\s*(?:亿元|万元|元)/g;
+
+const level = (w: string) => (w === "省" ? "省级" : w === "市县" || w === "县级" || w === "区级" || w === "市级" ? "地方" : w);
+/** The level of government an allocation candidate names, for settleAllocations. */
+const LEVEL = new WeakMap<Candidate, string>();
+
+/** Whether the text states money of a level other than `source` (省级下达804万元 beside 中央下达9056万元). */
+function otherSource(text: string, source: string): boolean {
+  for (const m of text.matchAll(RE_SOURCES)) if (level(m[1]) !== level(source)) return true;
+  return false;
+}
+
 /** How far an allocation verb reaches to its figure ("下达…2022年中央财政林业改革发展转移支付资金921.25万元"). */
 const ALLOCATE_REACH = 60;
 
@@ -99,9 +113,14 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
       // "下达我区87万元2021年省级旅游发展资金": the recipient alone before the figure, the money's noun after it.
       const nounAfter = RE_RECIPIENT.test(between) && RE_NOUN_AFTER.test(s.slice(h.end, h.end + 30));
       if (/[，,]/.test(between) || /\d/.test(between.replace(/(?:19|20)\d{2}\s*年度?/g, "")) || (!RE_MONEY_NOUN.test(between) && !nounAfter)) continue;
+      // One source's share of the money (中央下达…, a 其中 list's part) is no budget when the text tells other sources'.
+      if (/其中/.test(s.slice(0, v.index))) continue;
+      const source = RE_SOURCE_WORD.exec(s.slice(Math.max(0, v.index - 16), h.start))?.[1];
+      if (source && otherSource(text, source)) continue;
       const year = yearNamed(before(h), ctx.fiscalYear);
       if (year === undefined || year !== ctx.fiscalYear) continue;
       push("budget.initial", year, h, at, s, true);
+      if (source) LEVEL.set(out[out.length - 1], level(source));
       break;
     }
   }
@@ -117,6 +136,9 @@ export function settleAllocations(list: Candidate[]): Candidate[] {
   const allocations = list.filter((c) => c.allocation);
   if (allocations.length === 0) return list;
   const [first, ...rest] = allocations;
+  // One level's allocation then another's (中央下达…, then 省级下达… in its own section): shares, no total among them.
+  const firstLevel = LEVEL.get(first);
+  if (firstLevel && rest.some((c) => LEVEL.has(c) && LEVEL.get(c) !== firstLevel)) return list.filter((c) => !allocations.includes(c));
   const kept = rest.every((c) => c.value === first.value || (c.value ?? 0) < (first.value ?? 0)) ? first : null;
   return list.filter((c) => !allocations.includes(c) || c === kept);
 }

@@ -196,3 +196,14 @@ describe("allocation and arrival told around the figure", () => {
     expect(metricsOf([project, "项目资金到位情况：专项资金65万元于202年3月2日全部到位。"])["budget.received@2021"]).toBe(650000);
   });
 });
+
+describe("allocations told per level of government", () => {
+  const project = "某县民政局2021年度困难群众救助补助资金绩效自评报告";
+  it("states no budget when each level's allocation stands alone", () => {
+    expect(metricsOf([project, "2021年我局共收到中央下达救助补助资金5000万元。", "省级下达资金600万元，主要用于城乡低保。"])["budget.initial@2021"]).toBeUndefined();
+    expect(metricsOf([project, "2021年共安排资金320亿元，其中中央财政专项资金200亿元，省级财政安排补助资金20亿元。"])["budget.initial@2021"]).not.toBe(2000000000);
+  });
+  it("keeps a single allocation", () => {
+    expect(metricsOf([project, "2021年我局共收到中央下达救助补助资金5000万元。"])["budget.initial@2021"]).toBe(50000000);
+  });
+});
