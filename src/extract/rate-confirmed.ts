@@ -48,7 +48,8 @@ export function bindConfirmedOutlay(p: Passage, ctx: ProseContext, budgets: read
     const rates = hits.filter((h, i) => h.amount.kind === "percent" && of[i]?.entry.key === "budget.execution_rate");
     if (rates.length !== 1) continue;
     const rate = rates[0];
-    const stated = ["budget.adjusted", "budget.initial"].map((k) => hits.filter((h, i) => h.amount.kind === "money" && of[i]?.entry.key === k));
+    // The rate is of the year's budget, or of what arrived where the text tells no budget (a transfer's E/D).
+    const stated = ["budget.adjusted", "budget.initial", "budget.received"].map((k) => hits.filter((h, i) => h.amount.kind === "money" && of[i]?.entry.key === k));
     const budget = stated.find((list) => list.length === 1)?.[0];
     if (!budget && stated.some((list) => list.length > 0)) continue;
     const bases = budget ? [budget.amount.value] : budgets.filter((b) => b > 0);

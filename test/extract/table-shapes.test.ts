@@ -207,3 +207,12 @@ describe("allocations told per level of government", () => {
     expect(metricsOf([project, "2021年我局共收到中央下达救助补助资金5000万元。"])["budget.initial@2021"]).toBe(50000000);
   });
 });
+
+describe("execution told as a spending rate or progress", () => {
+  const project = "某县2022年度农村饮水安全项目支出绩效自评报告";
+  it("reads 支出率 and 执行进度 as the execution rate, 资金支出 and 累计使用 in a project's text as the outlay", () => {
+    expect(metricsOf([project, "截至2022年12月31日，已支出资金95万元，支出率95%。"])).toMatchObject({ "budget.executed@2022": 950000, "budget.execution_rate@2022": 95 });
+    expect(metricsOf([project, "全年预算100万元，累计使用资金95万元，资金执行进度95%。"])).toMatchObject({ "budget.executed@2022": 950000, "budget.execution_rate@2022": 95 });
+    expect(metricsOf([project, "资金到位100万元，资金支出95万元，预算执行率95.00%。"])).toMatchObject({ "budget.received@2022": 1000000, "budget.executed@2022": 950000 });
+  });
+});
