@@ -180,3 +180,10 @@ describe("the Hunan unit template", () => {
     expect(r.metrics.filter((m) => m.key === "income.general_budget")).toHaveLength(1);
   });
 });
+
+describe("head counts of units within the department", () => {
+  it("the same label counted twice in one sentence counts sub-units: no department figure", () => {
+    const r = run(["某省某办公厅2017年度部门预算", "本部门预算只包含办公厅本级和某联谊俱乐部在职7名人员，某管理办公室在职10名人员工资等经费。"]);
+    expect(value(r, "staff.actual")).toBeUndefined();
+  });
+});

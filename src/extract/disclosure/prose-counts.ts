@@ -21,8 +21,13 @@ function quoteOf(text: string, start: number, end: number): string {
   return text.slice(from, stop < 0 ? Math.min(text.length, end + 30) : end + stop + 1).trim();
 }
 
+/** Where the sentence holding position `at` starts. */
+function sentenceStart(text: string, at: number): number {
+  return Math.max(text.lastIndexOf("。", at), text.lastIndexOf("；", at), text.lastIndexOf(";", at)) + 1;
+}
+
 export function countCandidates(s: LineStream, fiscalYear: number): Candidate[] {
-  const out: Candidate[] = [];
+  const found: Array<{ c: Candidate; slot: string }> = [];
   const hits = findLabels(s.text, { project: false }).filter((h) => h.entry.unitKind === "count" && h.entry.key.startsWith("staff."));
   for (const [i, h] of hits.entries()) {
     const m = RE_COUNT.exec(s.text.slice(h.end, h.end + 40));
@@ -38,7 +43,11 @@ export function countCandidates(s: LineStream, fiscalYear: number): Candidate[] 
     const quote = quoteOf(s.text, h.start, h.end + m[0].length);
     const prov = streamProvenance(s, at, at + m[1].length);
     const c = disclosureCandidate({ id: h.entry.key, amount, printedUnit: m[2], prov, quote, confidence: "exact-label", year }, fiscalYear);
-    if (c) out.push(c);
+    if (c) found.push({ c, slot: `${h.entry.label}@${sentenceStart(s.text, h.start)}` });
   }
-  return out;
+  // "A单位在职7名人员，B办公室在职10名人员": one label counted twice in a sentence counts units within the department,
+  // neither of them the department's own number.
+  const values = new Map<string, Set<number | null>>();
+  for (const f of found) values.set(f.slot, (values.get(f.slot) ?? new Set()).add(f.c.value));
+  return found.filter((f) => values.get(f.slot)!.size === 1).map((f) => f.c);
 }
