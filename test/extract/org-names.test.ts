@@ -128,6 +128,9 @@ describe("the department of a report", () => {
 
   it("keeps a party prefix as part of the name, and reads no 办 of a verb (创办于)", () => {
     expect(reportDepartment(["中共明湖县委宣传部2022年部门预算说明", "一、基本情况", "明湖县委宣传部部门只有本级。"])).toBe("中共明湖县委宣传部");
+    // …but not when only an annex prints it while the title and the field print the body without it.
+    const annex = ["明湖县档案馆2024年部门整体支出绩效自评报告", "部门名称:明湖县档案馆", "附件6 中共明湖县档案馆2024年项目预算明细表"];
+    expect(reportDepartment(annex)).toBe("明湖县档案馆");
     expect(reportDepartment(["目录", "一、部门基本概况", "青石市第二中学创办于1950年,是省级示范高中。", "青石市第二中学只有本级。"])).toBe("青石市第二中学");
   });
 

@@ -6,6 +6,7 @@
  */
 import type { DepartmentCandidate } from "./candidates.js";
 import { fullerForm, isCountyForm, isPlaced, isProperInstitution } from "./org-name.js";
+import { ORG_NAMES } from "../vocab/org-names.js";
 
 /** Support a body needs: one source of weight 2 (a 来源 line alone, a signature alone) is enough, a bare mention is not. */
 export const MIN_SUPPORT = 2;
@@ -59,6 +60,14 @@ export function chooseDepartment(cands: readonly DepartmentCandidate[]): string 
     .sort((a, b) => b.s - a.s || firstOrder(a.g) - firstOrder(b.g));
   const best = ranked[0]?.g;
   if (!best) return null;
+  // 中共 before a name is the name when the report's strongest source prints it so (中共X县委宣传部), not when only an
+  // annex does while the title and fields print the body without it (X县档案馆 under the party's management).
+  const party = ORG_NAMES.partyPrefixes.find((p) => best.name.startsWith(p) && best.members.some((c) => c.name === best.name.slice(p.length)));
+  if (party) {
+    const bare = best.name.slice(party.length);
+    const strongest = (n: string) => Math.max(...best.members.filter((c) => c.name === n).map((c) => c.weight));
+    if (strongest(bare) > strongest(best.name)) return bare;
+  }
   // A county's body named by the report itself without the province and prefecture in front goes by that name.
   return best.members.find((c) => isCountyForm(best.name, c.name))?.name ?? best.name;
 }
