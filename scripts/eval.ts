@@ -29,6 +29,10 @@ const program = new Command("eval")
     let entries = discover(dir, formats).filter((e) => o.half === undefined || halfOf(e.goldPath) === (o.half as Half));
     if (render.length) entries = await withRenderings(entries, render);
     const missing = entries.filter((e) => e.docs.length === 0);
+    // Scores over no documents read as a perfect 100 %: say so and stop instead (--format txt on a folder of PDFs).
+    if (entries.every((e) => e.docs.length === 0)) {
+      throw new Error(`${dir}: no document to score${o.format ? ` in ${o.format}` : ""}${o.half ? ` in the ${o.half} half` : ""} (${entries.length} gold files)`);
+    }
     const results = await evaluate(entries, await realPipeline());
     const summary = summarize(results);
     const consistency = compareFormats(results);
