@@ -152,6 +152,9 @@ function wrapWidth(lines: LinePiece[]): number {
 /** Two or more path separators between words: a page's breadcrumb trail. */
 const RE_BREADCRUMB = /[^\s>＞»›]\s*[>＞»›]\s*[^\s>＞»›][^>＞»›]*[>＞»›]\s*[^\s>＞»›]/;
 
+/** A field label in square brackets, as the metadata boxes of government sites print them ([ 成文日期 ]). */
+const RE_FIELD_BOX = /[[【]\s*[\u4e00-\u9fa5]{2,8}\s*[\]】]/;
+
 function shouldJoin(prev: OpenPara, next: LinePiece, wrap: number): boolean {
   if (next.gap === "paragraph" || prev.headingLevel !== null || next.headingLevel) return false;
   // head and tail stand for the whole paragraph (see OpenPara); `whole` says whether head is all of it.
@@ -161,7 +164,8 @@ function shouldJoin(prev: OpenPara, next: LinePiece, wrap: number): boolean {
   if (!end || !b || prev.hasTab || b.includes("\t")) return false;
   if (RE_TERMINAL.test(end)) return false;
   // A site's breadcrumb (首页>政务公开>…>决算) is a line of its own: the title below it is no continuation.
-  if (RE_BREADCRUMB.test(prev.lastLine) || RE_BREADCRUMB.test(b)) return false;
+  // …and so is a line of its 索引号/发布日期 box ([ 发布机构 ] 某局): the title under the box is no continuation of a date.
+  if (RE_BREADCRUMB.test(prev.lastLine) || RE_BREADCRUMB.test(b) || RE_FIELD_BOX.test(prev.lastLine) || RE_FIELD_BOX.test(b)) return false;
   if (RE_CONTINUATION_START.test(b)) return true;
   // A short line set apart by blank lines, with no clause of its own, is a cell of a flattened table or a caption
   // ("单位：亿元", "项目名称", "0.2"), not the rest of a sentence a page break cut.

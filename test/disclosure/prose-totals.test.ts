@@ -187,3 +187,11 @@ describe("head counts of units within the department", () => {
     expect(value(r, "staff.actual")).toBeUndefined();
   });
 });
+
+describe("the date of a head count", () => {
+  it("a sentence's 2021年年末 dates every count in it, past semicolons, in a 2022 budget", () => {
+    const r = run(["某镇人民政府2022年部门预算公开", "本部门2021年年末实有人数60人,其中在职人员40人;退休人员12人,聘用人员3人。", "2022年收入预算总额900万元。"]);
+    expect(r.metrics.find((m) => m.key === "staff.retired")?.year).toBe(2021);
+    expect(value(r, "staff.retired")).toBeUndefined();
+  });
+});

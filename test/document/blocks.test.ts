@@ -110,6 +110,9 @@ describe("page breaks after a paragraph's first words", () => {
     expect(paras("绩效评价自评报告\n\n部门名称：某县档案馆")).toHaveLength(2);
     expect(paras("岳阳楼区财政局(制)\n\n一、部门基本概况")).toHaveLength(2);
   });
+  it("keeps the lines of a site's 索引号 box apart from the title below it", () => {
+    expect(paras("[ 成文日期 ] 2022-09-20 [ 发布日期 ] 2022-09-20\n\n明湖县某镇人民政府 2021年度部门决算情况说明")).toHaveLength(2);
+  });
   it("keeps a site's breadcrumb apart from the title below it", () => {
     expect(paras("首页>政务公开>预算/决算>决算 > 区卫生健康委\n\n明湖区某街道社区卫生服务中心2023年决算公开说明")).toEqual([
       "首页>政务公开>预算/决算>决算 > 区卫生健康委",

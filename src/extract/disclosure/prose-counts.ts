@@ -12,6 +12,7 @@ import { disclosureCandidate } from "./figure.js";
 import { streamProvenance, type LineStream } from "./locate.js";
 
 const RE_COUNT = new RegExp(`^${PROSE_COUNTS.tail}(\\d{1,6})(${PROSE_COUNTS.units.join("|")})(?![\\d次年月日])`);
+const RE_YEAR_END = /((?:19|20)\d{2})\s*年度?\s*(?:年末|年底|末|底)/g;
 /** A sentence's reach for the "other partial label nearby" test. */
 const PARTIAL_REACH = 30;
 
@@ -39,7 +40,10 @@ export function countCandidates(s: LineStream, fiscalYear: number): Candidate[] 
     if (!amount) continue;
     const at = h.end + m[0].length - m[1].length - m[2].length;
     const clause = s.text.slice(Math.max(0, h.start - 16), h.start).split(/[。；，,（(]/).pop() ?? "";
-    const year = yearNamed(clause, fiscalYear) ?? fiscalYear;
+    // "本部门2021年年末实有人数76人，其中在职人员48人…；退休人员15人": the sentence's 年末/年底 date dates every count in it.
+    const sentence = s.text.slice(s.text.lastIndexOf("。", h.start) + 1, h.start);
+    const asOf = [...sentence.matchAll(RE_YEAR_END)].pop();
+    const year = (asOf && !/(?:19|20)\d{2}|上年|本年|当年/.test(clause) ? Number(asOf[1]) : null) ?? yearNamed(clause, fiscalYear) ?? fiscalYear;
     const quote = quoteOf(s.text, h.start, h.end + m[0].length);
     const prov = streamProvenance(s, at, at + m[1].length);
     const c = disclosureCandidate({ id: h.entry.key, amount, printedUnit: m[2], prov, quote, confidence: "exact-label", year }, fiscalYear);
