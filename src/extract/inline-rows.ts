@@ -167,6 +167,44 @@ function formUnit(text: string, at: number): string | null {
   return unit;
 }
 
+/**
+ * A money unit marked between the last header and the row label ("… 执行率 得分\n(万元) 年度资金总额 29 29 …"): the
+ * header column of the national 自评表 (项目资金 / (万元)) flattened after the column headers. After a money header it may
+ * be that column's own marker, which the row's money columns share in these forms anyway; after a rate or score
+ * column it can only be the row's.
+ */
+function unitBetween(text: string, from: number, to: number): string | null {
+  return to > from ? unitInText(text.slice(from, to)) : null;
+}
+
+/**
+ * An execution rate printed as a fraction (0.958 under 执行率, meaning 95.8 %), read as percent only when the row's own
+ * figures confirm it: executed ÷ budget (全年预算数, else 年初预算数) equals it within one unit of its last printed digit
+ * (forms truncate as often as they round). A bare figure the arithmetic does not confirm stays as printed.
+ */
+function asPercentWhereConfirmed<T extends FigureHit | null>(row: T[], cols: Array<LabelEntry | null>): T[] {
+  if (row.length !== cols.length) return row;
+  const at = (key: string) => {
+    const i = cols.findIndex((c) => c?.key === key && !c.partial);
+    const h = i >= 0 ? row[i] : null;
+    return h && h.amount.kind === "money" ? h.amount.value : null;
+  };
+  const executed = at("budget.executed");
+  const bases = [at("budget.adjusted"), at("budget.initial")].filter((v): v is number => v !== null && v > 0);
+  if (executed === null || bases.length === 0) return row;
+  return row.map((h, i) => {
+    if (!h || cols[i]?.key !== "budget.execution_rate" || !/^[\d.]+$/.test(h.text)) return h;
+    // A bare figure in a row declared in 万元 was read as money, and amounts keep hundredths: the printed digits count.
+    const v = Number(h.text);
+    const d = h.text.split(".")[1]?.length ?? 0;
+    if (!(v > 0 && v <= 1) || (d < 2 && v !== 1)) return h;
+    const tol = d < 2 ? 1e-9 : 10 ** -d + 1e-9;
+    if (!bases.some((base) => Math.abs(executed / base - v) <= tol)) return h;
+    const pct = parseAmount(`${(v * 100).toFixed(Math.max(0, d - 2))}%`);
+      return pct ? { ...h, amount: pct } : h;
+  });
+}
+
 /** Tokens of one window (labels, and column words no label overlaps), by start: reused between calls. */
 const toks = { start: [] as number[], end: [] as number[], entry: [] as (LabelEntry | null)[], role: [] as number[], n: 0 };
 const labelHits = newWordHits();
@@ -252,12 +290,15 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
     if (!lab || RE_NOT_ROW.test(lab[1]) || RE_BOND_KIND_CELL.test(lab[1])) continue;
     const project = projectRow && lab[1].length >= 3 && !/^(合计|总计|小计)/.test(lab[1]) ? lab[1] : ctx.projectName;
     const headStart = toks.start[head];
-    const unit = unitInText(text.slice(Math.max(a, headStart - 40), headStart)) ?? unitInText(lab[1]) ?? formUnit(text, headStart);
+    // The table's unit may stand before its headers, inside the row label, between the header run and the row label
+    // (a form's left column "项目资金(万元)" printed as its own cell after the headers), or above the form.
+    const unit =
+      unitInText(text.slice(Math.max(a, headStart - 40), headStart)) ?? unitInText(lab[1]) ?? unitBetween(text, toks.end[e], lastEnd) ?? formUnit(text, headStart);
     const numStart = lastEnd + lab[0].length;
     const rowCols: Array<LabelEntry | null> = [];
     for (let j = head; j <= e; j++) if (toks.role[j] < FIRST_ROW_HEADER) rowCols.push(toks.entry[j]);
     // Cells run together ("40004000100%") are cut where the row's own arithmetic says; otherwise read as printed.
-    const nums = unglueRow(text, numStart, b, rowCols, unit) ?? numbersAfter(rt, numStart, b, unit);
+    const nums = asPercentWhereConfirmed(unglueRow(text, numStart, b, rowCols, unit) ?? numbersAfter(rt, numStart, b, unit), rowCols);
     if (nums.length === 0) continue;
     const bind = (entry: LabelEntry | null, found: FigureHit, project: string | undefined, quote: string) => {
       // A bare figure under a rate or score column is not in the row's money unit ("单位：万元" … 自评得分 95).
@@ -291,7 +332,8 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
       for (let col = 0; col < row.length; col++) bind(cols[col], row[col], project, quote);
     };
     // Empty cells marked (—, /) keep the columns of the figures after them in place.
-    const marked = rowWithBlanks(text, numStart, b, unit);
+    const blanks = rowWithBlanks(text, numStart, b, unit);
+    const marked = blanks && asPercentWhereConfirmed(blanks, rowCols);
     if (marked && marked.length <= rowCols.length) {
       const quote = text.slice(headStart, Math.min(b, nums[nums.length - 1].end + 1)).slice(0, 200);
       const fits = (h: FigureHit | null, col: number) => !h || (h.amount.kind === "percent" ? rowCols[col]?.unitKind === "percent" : rowCols[col]?.unitKind !== "percent" || h.amount.kind === "plain");

@@ -216,3 +216,24 @@ describe("execution told as a spending rate or progress", () => {
     expect(metricsOf([project, "资金到位100万元，资金支出95万元，预算执行率95.00%。"])).toMatchObject({ "budget.received@2022": 1000000, "budget.executed@2022": 950000 });
   });
 });
+
+describe("the national 自评表's fund rows as pages flatten them", () => {
+  const form = ["2023年度项目支出绩效自评表", "项目名称：乡村图书室维护", "主管部门 某县文化局 实施单位 某县文化局"];
+  it("reads the form's unit printed between the header run and the row label", () => {
+    expect(metricsOf([...form, "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "(万元) 年度资金总额 40 40 36.5 10 91.3% 9"])).toMatchObject({
+      "budget.initial@2023": 400000,
+      "budget.adjusted@2023": 400000,
+      "budget.executed@2023": 365000,
+      "budget.execution_rate@2023": 91.3,
+    });
+  });
+  it("reads a rate printed as a fraction as percent when the row's executed ÷ budget confirms it", () => {
+    const m = metricsOf([...form, "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "(万元) 年度资金总额 60 64 57.6 10 0.90 9"]);
+    expect(m["budget.execution_rate@2023"]).toBe(90);
+    expect(metricsOf([...form, "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "(万元) 年度资金总额 50 50 43.3 10 0.866 8.66"])["budget.execution_rate@2023"]).toBe(86.6);
+  });
+  it("leaves a fraction the row's figures do not confirm as printed", () => {
+    const m = metricsOf([...form, "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "(万元) 年度资金总额 50 50 43.3 10 0.72 8"]);
+    expect(m["budget.execution_rate@2023"]).not.toBe(72);
+  });
+});
