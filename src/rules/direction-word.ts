@@ -87,6 +87,8 @@ function boundChanges(r: Report): Array<{ value: number; text: string }> {
 interface Spec {
   /** Where in the sentence the claim's own figure sits: its subject is named before it. */
   at?: number;
+  /** Other figures the claim is about (收入总计X，支出总计X，…各增加C): their subjects too. */
+  alsoAt?: number[];
   messageId: string;
   data: Record<string, string>;
   verdict?: Verdict;
@@ -114,8 +116,11 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>):
       continue;
     }
     // "9.07万元，较上年支出数减少0.71万元，下降7.83%": the change told as an amount and a percentage, no prior figure.
-    if (a && b && b.change !== null && !/[，,。]/.test(s.slice(k, b.start))) {
-      out.push(...changeWithPercent(s, hits, a, b, bound));
+    // "与2020年度相比，各增加29.6万元，增长2.57%": the comma after 相比 opens the change, it does not end the claim.
+    if (a && b && b.change !== null && !/[，,。]/.test(s.slice(k, b.start).replace(/相比[，,]\s*/, ""))) {
+      // 各增加: the same change told of every figure of that value before it in the sentence.
+      const each = /各/.test(s.slice(k, b.start)) ? hits.filter((h) => h !== a && h.end <= a.start && h.amount.value === a.amount.value && h.amount.kind === "money").map((h) => h.start) : [];
+      out.push(...changeWithPercent(s, hits, a, b, bound).map((x) => (each.length ? { ...x, alsoAt: each } : x)));
       continue;
     }
     let word: string;
@@ -259,9 +264,11 @@ function check(ctx: RuleContext): Finding[] {
         const id = `${spec.messageId}|${quote}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        const { at, ...rest } = spec;
+        const { at, alsoAt, ...rest } = spec;
         const year = ctx.report.fiscalYear ?? 0;
-        const refs = at === undefined ? [{ key: "document.claim", year }] : subjectRefs(subjectOf(s.text, at), year, ctx.report.kind, { project: false });
+        const refsAt = (p: number) => subjectRefs(subjectOf(s.text, p), year, ctx.report.kind, { project: false });
+        let refs = at === undefined ? [{ key: "document.claim", year }] : refsAt(at);
+        for (const p of alsoAt ?? []) refs = [...refs, ...refsAt(p).filter((r) => r.key !== "document.claim" && !refs.some((x) => x.key === r.key))];
         out.push(ctx.finding({ ...rest, refs, evidence: [unitEvidence(doc, u, quote)] }));
       }
     }

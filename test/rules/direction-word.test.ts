@@ -89,6 +89,12 @@ describe("direction-word: a change told as an amount and a percentage, the prior
     expect(f[0].expected).toBeCloseTo(16.667, 2);
     expect(f[0].message).toContain("15.00万元");
   });
+  it("与上年相比，各增加: the comma after 相比 opens the change, and the finding names every total it is told of", () => {
+    expect(run("2023年度收入总计800.00万元，支出总计800.00万元，与2022年度相比，各增加40.00万元，增长5.26%。")).toEqual([]);
+    const f = run("2023年度收入总计800.00万元，支出总计800.00万元，与2022年度相比，各增加40.00万元，增长5.00%。");
+    expect(f.map((x) => x.messageId)).toEqual(["changePercentOverCurrent"]);
+    expect(f[0].metrics.map((m) => m.key).sort()).toEqual(["expenditure.total", "income.total"]);
+  });
   it("invalid: a percentage out by more than half its size; a few hundredths off is left alone", () => {
     expect(run("行政运行（项）支出820.00万元，与上年相比增加20.00万元，增长0.25%。").map((x) => x.messageId)).toEqual(["changePercentOfChangeDiffers"]);
     expect(run("行政运行（项）支出820.00万元，与上年相比增加20.00万元，增长2.53%。")).toEqual([]);
