@@ -3,6 +3,7 @@
  * proposes candidates — table structure, prose labels, project items, score tables — and one candidate per
  * (key, year, project) is kept. Missing means absent: nothing is computed or guessed.
  */
+import { proseCounts } from "./disclosure/prose-counts.js";
 import { allBlocks, type JxDocument } from "../document/model.js";
 import type { Metric, Report, ReportForm, ReportKind } from "./schema.js";
 import { extractMetadata, metadataLines } from "./metadata.js";
@@ -177,6 +178,17 @@ export function extract(doc: JxDocument): Report {
   const budgets = ["budget.adjusted", "budget.initial"].flatMap((k) => cands.filter((c) => c.key === k && !c.project && c.year === fiscalYear && c.value !== null).map((c) => c.value!));
   for (const masked of maskedPassages) for (const c of bindConfirmedOutlay(masked, ctx, [...new Set(budgets)])) cands.push(c);
   for (const c of bindScoreRows(streamText, where, ctx)) cands.push(c);
+  // Head counts told in the 基本情况's prose, read as a disclosure's 概况 is (one vocabulary: prose-counts.ts), for a
+  // count no self-evaluation binder read: they read the labelled counts already, and these sentences (在职教师60名,
+  // a noun between label and count) only fill what they miss.
+  if (fiscalYear !== null) {
+    const read = new Set(cands.filter((c) => !c.project && c.key.startsWith("staff.")).map((c) => c.key));
+    for (const c of proseCounts(streamText, where, fiscalYear)) {
+      if (read.has(c.key)) continue;
+      c.order = (c.prov.block ?? 0) * 100000 + (c.prov.span?.start ?? 0);
+      cands.push(c);
+    }
+  }
   for (const c of bindTransferTable(streamText, where, ctx)) cands.push(c);
 
   const cells = cellStream(blocks);

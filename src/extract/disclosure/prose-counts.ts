@@ -10,6 +10,7 @@ import { PROSE_COUNTS } from "../vocab/disclosure-tables.js";
 import { yearNamed } from "../years.js";
 import { disclosureCandidate } from "./figure.js";
 import { streamProvenance, type LineStream } from "./locate.js";
+import type { FigureProvenance } from "../provenance.js";
 
 const RE_COUNT = new RegExp(`^${PROSE_COUNTS.tail}(\\d{1,6})(${PROSE_COUNTS.units.join("|")})(?![\\d次年月日])`);
 const RE_YEAR_END = /((?:19|20)\d{2})\s*年度?\s*(?:年末|年底|末|底)/g;
@@ -28,6 +29,16 @@ function sentenceStart(text: string, at: number): number {
 }
 
 export function countCandidates(s: LineStream, fiscalYear: number): Candidate[] {
+  return proseCounts(s.text, (start, end) => streamProvenance(s, start, end), fiscalYear);
+}
+
+/**
+ * The head counts of a text, wherever its sentences come from: a disclosure's 概况 (countCandidates) or a
+ * self-evaluation's 基本情况 ("学校现有在职教师60名", "共有在职教师40人(含…)"), with one vocabulary for both. `where`
+ * locates text[start, end).
+ */
+export function proseCounts(text: string, where: (start: number, end: number) => FigureProvenance, fiscalYear: number): Candidate[] {
+  const s = { text };
   const found: Array<{ c: Candidate; slot: string }> = [];
   const hits = findLabels(s.text, { project: false }).filter((h) => h.entry.unitKind === "count" && h.entry.key.startsWith("staff."));
   for (const [i, h] of hits.entries()) {
@@ -45,7 +56,7 @@ export function countCandidates(s: LineStream, fiscalYear: number): Candidate[] 
     const asOf = [...sentence.matchAll(RE_YEAR_END)].pop();
     const year = (asOf && !/(?:19|20)\d{2}|上年|本年|当年/.test(clause) ? Number(asOf[1]) : null) ?? yearNamed(clause, fiscalYear) ?? fiscalYear;
     const quote = quoteOf(s.text, h.start, h.end + m[0].length);
-    const prov = streamProvenance(s, at, at + m[1].length);
+    const prov = where(at, at + m[1].length);
     const c = disclosureCandidate({ id: h.entry.key, amount, printedUnit: m[2], prov, quote, confidence: "exact-label", year }, fiscalYear);
     if (c) found.push({ c, slot: `${h.entry.label}@${sentenceStart(s.text, h.start)}` });
   }
