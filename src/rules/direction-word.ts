@@ -7,6 +7,8 @@ import { textUnits, unitEvidence } from "./lib/doc-text.js";
 import { DOC_VOCAB, alternation } from "./lib/doc-vocab.js";
 import { amountHalfUnit, cornerRange, grade, type Verdict } from "./lib/tolerance.js";
 import { subjectRefs } from "./lib/subject-keys.js";
+import { parseAmount } from "../extract/amount.js";
+import { findLabels } from "../extract/labels.js";
 
 const V = DOC_VOCAB.comparison;
 const RE_COMPARE = new RegExp(`(?:${alternation(V.notCompare)})|(${alternation(V.compare)})`, "g");
@@ -89,6 +91,8 @@ interface Spec {
   at?: number;
   /** Other figures the claim is about (收入总计X，支出总计X，…各增加C): their subjects too. */
   alsoAt?: number[];
+  /** The metric the claim is about when known outright (the report's own figure stood in for an unprinted one). */
+  key?: string;
   messageId: string;
   data: Record<string, string>;
   verdict?: Verdict;
@@ -98,7 +102,7 @@ interface Spec {
 }
 
 /** "A 比 B 增加 C（P%）": the direction, the amount and the percentage recomputed from A and B. */
-function changeClaims(s: string, bound: Array<{ value: number; text: string }>): Spec[] {
+function changeClaims(s: string, bound: Array<{ value: number; text: string }>, own: (at: number) => { hit: FigureHit; key: string } | null = () => null): Spec[] {
   const hits = scanFigures(s);
   // The sentence without digit-group commas, made once: a bound change's figure is looked up in it per claim.
   let stripped: string | null = null;
@@ -122,6 +126,14 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>):
       const each = /各/.test(s.slice(k, b.start)) ? hits.filter((h) => h !== a && h.end <= a.start && h.amount.value === a.amount.value && h.amount.kind === "money").map((h) => h.start) : [];
       out.push(...changeWithPercent(s, hits, a, b, bound).map((x) => (each.length ? { ...x, alsoAt: each } : x)));
       continue;
+    }
+    // "“三公”经费预算数比2017年预算数减少0.06万元，减幅2.17%": no figure before 比; the subject's own figure is the report's.
+    if (!a && b && b.change !== null && !/[，,。]/.test(s.slice(k, b.start))) {
+      const mine = own(k);
+      if (mine) {
+        out.push(...changeWithPercent(s, hits, mine.hit, b, bound).map((x) => ({ ...x, key: mine.key })));
+        continue;
+      }
     }
     let word: string;
     let dirAt: number;
@@ -193,7 +205,7 @@ function judge(s: string, hits: FigureHit[], a: FigureHit, b: FigureHit, word: s
  */
 function changeWithPercent(s: string, hits: FigureHit[], a: FigureHit, c: FigureHit, bound: Array<{ value: number; text: string }>): Spec[] {
   const p = hitsBetween(hits, c.end + 1, c.end + 12).find((h) => h.amount.kind === "percent");
-  if (!p || !/^[\s,，、]*(?:增长|增加|下降|减少|降低|上升)/.test(s.slice(c.end, p.start).replace(/^(万元|亿元|元)/, ""))) return [];
+  if (!p || !/^[\s,，、]*(?:增长|增加|下降|减少|降低|上升|增幅|减幅|降幅)/.test(s.slice(c.end, p.start).replace(/^(万元|亿元|元)/, ""))) return [];
   if (bound.some((x) => x.value === a.amount.value && x.text === c.text.replace(/[^\d.]/g, ""))) return [];
   const sign = c.change === "up" ? -1 : 1;
   const f = (x: number, y: number) => (y / (x + sign * y)) * 100;
@@ -250,6 +262,17 @@ function subjectOf(s: string, at: number): string {
   return clauseBefore(s, at, ["，", ",", "；", ";", "：", ":", "。"]);
 }
 
+/** The report's own figure of the subject a sentence names right before 比 without printing it there. */
+function ownFigure(s: string, at: number, report: Report): { hit: FigureHit; key: string } | null {
+  // Every catalogue label of the subject, in order (“三公”经费预算数: three_public.total before a bare 预算数): the first the
+  // report holds a figure of.
+  const keys = findLabels(subjectOf(s, at), { project: false }).map((h) => h.entry.key);
+  const m = keys.map((k) => report.metrics.find((x) => x.key === k && x.year === report.fiscalYear && x.value !== null && !x.restated)).find(Boolean);
+  const amount = m ? parseAmount(m.text) : null;
+  if (!m || !amount || amount.kind !== "money" || amount.value !== m.value) return null;
+  return { hit: { start: at, end: at, amount, text: m.text, change: null }, key: m.key };
+}
+
 function check(ctx: RuleContext): Finding[] {
   const doc = ctx.doc;
   if (!doc) return [];
@@ -259,15 +282,15 @@ function check(ctx: RuleContext): Finding[] {
   for (const u of textUnits(doc)) {
     if (u.table) continue;
     for (const s of sentences(u.text)) {
-      for (const spec of [...changeClaims(s.text, bound), ...comparatives(s.text)]) {
+      for (const spec of [...changeClaims(s.text, bound, (at) => ownFigure(s.text, at, ctx.report)), ...comparatives(s.text)]) {
         const quote = s.text.trim();
         const id = `${spec.messageId}|${quote}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        const { at, alsoAt, ...rest } = spec;
+        const { at, alsoAt, key, ...rest } = spec;
         const year = ctx.report.fiscalYear ?? 0;
         const refsAt = (p: number) => subjectRefs(subjectOf(s.text, p), year, ctx.report.kind, { project: false });
-        let refs = at === undefined ? [{ key: "document.claim", year }] : refsAt(at);
+        let refs = key ? [{ key, year }] : at === undefined ? [{ key: "document.claim", year }] : refsAt(at);
         for (const p of alsoAt ?? []) refs = [...refs, ...refsAt(p).filter((r) => r.key !== "document.claim" && !refs.some((x) => x.key === r.key))];
         out.push(ctx.finding({ ...rest, refs, evidence: [unitEvidence(doc, u, quote)] }));
       }

@@ -89,6 +89,20 @@ describe("direction-word: a change told as an amount and a percentage, the prior
     expect(f[0].expected).toBeCloseTo(16.667, 2);
     expect(f[0].message).toContain("15.00万元");
   });
+  it("a change told of a subject whose figure the sentence does not print is judged against the report's own figure", () => {
+    const body = (p: string) => [
+      "2023年财政拨款“三公”经费预算总额为5.00万元，其中，公务接待费支出2.00万元，公务用车运行维护费3.00万元。",
+      `2023年“三公”经费预算数比2022年预算数减少0.50万元，减幅${p}。`,
+    ];
+    const budget = (...lines: string[]) => {
+      const doc = docFromLines(["北岭县林业局2023年部门预算", "", ...lines]);
+      return checkRule(directionWord, extract(doc), doc);
+    };
+    expect(budget(...body("9.09%"))).toEqual([]);
+    const f = budget(...body("0.09%"));
+    expect(f.map((x) => x.messageId)).toEqual(["changePercentOfChangeDiffers"]);
+    expect(f[0].metrics.map((m) => m.key)).toEqual(["three_public.total"]);
+  });
   it("与上年相比，各增加: the comma after 相比 opens the change, and the finding names every total it is told of", () => {
     expect(run("2023年度收入总计800.00万元，支出总计800.00万元，与2022年度相比，各增加40.00万元，增长5.26%。")).toEqual([]);
     const f = run("2023年度收入总计800.00万元，支出总计800.00万元，与2022年度相比，各增加40.00万元，增长5.00%。");
