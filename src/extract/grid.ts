@@ -212,6 +212,10 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
         for (let k = i - 1; k >= Math.max(0, i - 60) && !unit; k--) unit = unitInText(cells[k].text);
       }
     }
+    // The 自评表's 总分 row prints the weights' total (100) before the score ("总分 | 100 | 93 | 优"), as RE_SCORE_ROW
+    // reads it in flattened text: the figure after the 100, in the same row, is the score.
+    const after = cells[at + 1];
+    if (m.entry.key === "score.total" && cells[at].figure?.amount.value === 100 && after?.figure && after.table === cells[at].table && after.row === cells[at].row && after.figure.amount.value <= 100 && after.figure.amount.kind !== "percent") at++;
     const next = cells[at];
     if (!next.figure || consumed.has(at)) continue;
     if (cells[i].table !== null && (next.table !== cells[i].table || next.row !== cells[i].row)) continue;

@@ -1,0 +1,25 @@
+/**
+ * The score a project's self-evaluation ends with: the 自评表's 总分 row printed as table cells (the weights' total 100,
+ * then the score, then the grade) and the conclusion's 自评分 line. Figures and wording are made up.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { docFromLines } from "./helpers.js";
+
+const metricsOf = (lines: string[]) =>
+  Object.fromEntries(extract(docFromLines(lines)).metrics.map((m) => [`${m.key}@${m.year}`, m.value]));
+
+const form = ["2023年度项目支出绩效自评表", "项目名称：乡村图书室维护"];
+
+describe("a self-evaluation's total score", () => {
+  it("reads the score after the weights' total in a 总分 row of cells", () => {
+    expect(metricsOf([...form, "| 其他需要说明事项 | 无 | 总分 | 100 | 91.5 | 优 |"])["score.total@2023"]).toBe(91.5);
+    expect(metricsOf([...form, "| 总分 | 100 | 87 | 良 |"])["score.total@2023"]).toBe(87);
+  });
+  it("keeps a 总分 cell's only figure", () => {
+    expect(metricsOf([...form, "| 总分 | 94 | 优 |"])["score.total@2023"]).toBe(94);
+  });
+  it("reads the conclusion's 自评分 line", () => {
+    expect(metricsOf(["2023年度项目支出绩效自评报告", "三、绩效自评结论", "项目自评分:96分", "自评结论:完成年度目标。"])["score.total@2023"]).toBe(96);
+  });
+});
