@@ -4,6 +4,7 @@
  * Works on real tables (row/column known) and on flattened ones (one cell per line, pipes, space-separated rows), where
  * header cells cut in two ("年初" / "预算数") are joined back when only the join is a known header.
  */
+import { parseAmount } from "./amount.js";
 import type { StreamCell } from "./cells.js";
 import { cellProvenance, unitInText } from "./cells.js";
 import { columnRole, LEXICON, matchLabel, type ColumnRole, type LabelEntry } from "./labels.js";
@@ -106,6 +107,11 @@ function headerRunBefore(cells: StreamCell[], end: number, ctx: GridContext): { 
 }
 
 function withUnit(h: FigureHit, unit: string | null, text: string): FigureHit | null {
+  // A money cell with its own bare multiplier ("3359.62万" under 全年预算数): 万元 as printed, whatever the table declares.
+  if (h.amount.kind === "plain" && h.amount.scale > 1) {
+    const amount = parseAmount(`${h.text}元`);
+    return amount && amount.kind === "money" ? { ...h, amount } : h;
+  }
   if (h.amount.kind !== "plain" || !unit) return h;
   return scanFigures(text, unit)[0] ?? null;
 }

@@ -237,3 +237,15 @@ describe("the national 自评表's fund rows as pages flatten them", () => {
     expect(m["budget.execution_rate@2023"]).not.toBe(72);
   });
 });
+
+describe("money cells with their own bare multiplier", () => {
+  it("reads 1200.5万 under a money column as 万元, not scaled again by the table's declared unit", () => {
+    const m = metricsOf([
+      "2023年度某补助资金转移支付项目绩效目标自评表",
+      "地方主管部门 | 某县民政局 | 资金使用单位 | 某县民政局 |",
+      "资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |",
+      "年度资金总额: | 1200.5万 | 1150.5万 | 95.84% |",
+    ]);
+    expect(m).toMatchObject({ "budget.adjusted@2023": 12005000, "budget.executed@2023": 11505000, "budget.execution_rate@2023": 95.84 });
+  });
+});
