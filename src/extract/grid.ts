@@ -226,6 +226,11 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     if (!next.figure || consumed.has(at)) continue;
     if (cells[i].table !== null && (next.table !== cells[i].table || next.row !== cells[i].row)) continue;
     emit(m.entry, at, next.figure, m.exact ? "table-cell" : "fuzzy-label", unit);
+    // The 总分 row ends with the grade the score earns ("总分 | 100 | 93 | 优"): the cell right after the score.
+    const grade = cells[at + 1];
+    if (m.entry.key === "score.total" && grade && !grade.figure && grade.table === next.table && grade.row === next.row && RE_GRADE_CELL.test(grade.text)) {
+      out.push({ key: "score.grade", year: ctx.fiscalYear, value: null, unit: "text", text: grade.text.trim(), precision: null, prov: cellProvenance(grade, null), quote: grade.line.slice(0, 200), restated: false, confidence: "table-cell", order: grade.block * 100000 + at + 1 });
+    }
   }
   return { candidates: out, consumed };
 }

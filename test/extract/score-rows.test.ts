@@ -16,6 +16,10 @@ describe("a self-evaluation's total score", () => {
     expect(metricsOf([...form, "| 其他需要说明事项 | 无 | 总分 | 100 | 91.5 | 优 |"])["score.total@2023"]).toBe(91.5);
     expect(metricsOf([...form, "| 总分 | 100 | 87 | 良 |"])["score.total@2023"]).toBe(87);
   });
+  it("reads the grade printed after the score in that row", () => {
+    const r = extract(docFromLines([...form, "| 总分 | 100 | 85 | 良 |"]));
+    expect(r.metrics.find((m) => m.key === "score.grade")?.text).toBe("良");
+  });
   it("keeps a 总分 cell's only figure", () => {
     expect(metricsOf([...form, "| 总分 | 94 | 优 |"])["score.total@2023"]).toBe(94);
   });
