@@ -269,28 +269,50 @@ export function bindArrivedInFull(p: Passage, next: Passage | null, ctx: ProseCo
 }
 
 /** score.grade: "等级为优", "评价结果：良好". */
+/**
+ * A grade told after the score it earns, with no grade word before it: "自评得分96分，属于优秀等级", "得分98分，评定为优秀".
+ * Only the two-character grades: a lone 优/良 after 为 starts too many words (为优化, 为良性).
+ */
+const RE_GRADE_AFTER_SCORE = /(?:得分|评分|总分)[^。；;！？]{0,12}?\d+(?:\.\d+)?分[^。；;！？\d]{0,8}?(?:评定为|评为|定为|属于|为|达到)\s*[“"「]?(优秀|良好|合格|不合格)(?:等级|等次|档次)?(?![\u4e00-\u9fa5]{0,1}[质好化势])/;
+
 export function bindGrade(p: Passage, ctx: ProseContext): Candidate[] {
-  const m = /(自评等级|评价等级|绩效等级|等级|自评等次|评价等次|绩效等次|等次|评价结果|自评结果)\s*(?:均为|均是|为|是|:|：|评定为|确定为)?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(p.text);
-  if (!m || RE_TARGET_CLAUSE.test(p.text.slice(Math.max(0, m.index - 10), m.index))) return [];
-  // A grading scale states no grade ("90分以上为优，80-89分为良").
-  if (RE_GRADE_SCALE.test(sentenceAround(p.text, m.index, m.index + m[0].length))) return [];
-  const end = m.index + m[0].length;
+  const g = gradeMatch(p.text);
+  if (!g) return [];
+  const { index, text: word, end } = g;
   return [
     {
       key: "score.grade",
       year: ctx.fiscalYear,
       value: null,
       unit: "text",
-      text: m[2],
+      text: word,
       precision: null,
-      prov: locate(p.segs, end - m[2].length, end),
-      quote: sentenceAround(p.text, m.index, end),
+      prov: locate(p.segs, end - word.length, end),
+      quote: sentenceAround(p.text, index, end),
       restated: false,
       confidence: "exact-label",
-      order: p.block * 100000 + m.index,
+      order: p.block * 100000 + index,
       project: ctx.projectName,
     },
   ];
+}
+
+/** The grade a passage states: after a grade word (等级为优), else after its score (得分96分，属于优秀等级). */
+function gradeMatch(text: string): { index: number; text: string; end: number } | null {
+  const labelled = gradeAfterLabel(text);
+  if (labelled) return labelled;
+  const m = RE_GRADE_AFTER_SCORE.exec(text);
+  if (!m || RE_TARGET_CLAUSE.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
+  if (RE_GRADE_SCALE.test(sentenceAround(text, m.index, m.index + m[0].length))) return null;
+  return { index: m.index, text: m[1], end: m.index + m[0].lastIndexOf(m[1]) + m[1].length };
+}
+
+function gradeAfterLabel(text: string): { index: number; text: string; end: number } | null {
+  const m = /(自评等级|评价等级|绩效等级|等级|自评等次|评价等次|绩效等次|等次|评价结果|自评结果)\s*(?:均为|均是|为|是|:|：|评定为|确定为)?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(text);
+  if (!m || RE_TARGET_CLAUSE.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
+  // A grading scale states no grade ("90分以上为优，80-89分为良").
+  if (RE_GRADE_SCALE.test(sentenceAround(text, m.index, m.index + m[0].length))) return null;
+  return { index: m.index, text: m[2], end: m.index + m[0].length };
 }
 
 /** A grade statement in a sentence ("等级为优", "评价结果为“良”"). */

@@ -27,3 +27,15 @@ describe("a self-evaluation's total score", () => {
     expect(metricsOf(["2023年度项目支出绩效自评报告", "三、绩效自评结论", "项目自评分:96分", "自评结论:完成年度目标。"])["score.total@2023"]).toBe(96);
   });
 });
+
+describe("a grade told after the score it earns", () => {
+  const report = ["2023年度乡村图书室维护项目支出绩效自评报告", "一、项目基本情况", "项目年初预算40万元，全年执行36.5万元。"];
+  const gradeOf = (line: string) => extract(docFromLines([...report, line])).metrics.find((m) => m.key === "score.grade")?.text;
+  it("reads 属于优秀等级 and 评定为良好 after the score", () => {
+    expect(gradeOf("经综合评价，本项目自评得分93分，属于优秀等级。")).toBe("优秀");
+    expect(gradeOf("项目绩效自评得分84分，评定为良好。")).toBe("良好");
+  });
+  it("reads no grade from a grading scale", () => {
+    expect(gradeOf("按评分标准，得分90分以上为优秀，80至89分为良好。")).toBeUndefined();
+  });
+});
