@@ -3,6 +3,7 @@ import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
 import { amountHalfUnit, grade } from "./lib/tolerance.js";
+import { MONEY_FIGURE } from "./lib/money-figure.js";
 
 /**
  * The 政府采购 paragraph of a 预算/决算 情况说明 states shares of amounts it prints itself: “授予中小企业合同金额 Y 万元，
@@ -11,7 +12,7 @@ import { amountHalfUnit, grade } from "./lib/tolerance.js";
  * of the three printed figures. A whole the paragraph names but does not print is left alone. (The 货物/工程/服务 split
  * of the total is prose-parts-sum's, schemas/parts-splits.json.)
  */
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)`;
+const NUM = MONEY_FIGURE;
 const RE_NUM = new RegExp(NUM, "g");
 // The part's amount, then 占 <whole's name> 的 P%.
 const RE_SHARE = new RegExp(`${NUM}\\s*[，,]?\\s*占(?:本部门|本单位)?([^，,。；;%\\d]{2,24}?)的?(?:比例|比重)?(?:为)?\\s*(\\d+(?:\\.\\d+)?)\\s*%`, "g");

@@ -4,6 +4,7 @@ import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
 import { balance, cellEvidence, cellName, cents, columnKey, failing, groupBy, halfCents, inTableUnit, leaf, sumFinding, type Balance } from "./lib/line-items.js";
+import { MONEY_FIGURE } from "./lib/money-figure.js";
 
 /**
  * The 政府采购(支出)预算表 files every purchase under one of the three categories of 《政府采购品目分类目录》 — 货物 (A),
@@ -12,7 +13,7 @@ import { balance, cellEvidence, cellName, cents, columnKey, failing, groupBy, ha
  * table's cell. Within the rounding of the printed figures.
  */
 const CATEGORY = /^(货物|工程|服务)类?[A-CＡ-Ｃ]?$/;
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)`;
+const NUM = MONEY_FIGURE;
 // The total told in words: 政府采购(支出)预算(总额/总金额/合计)(为) X.
 const RE_TOTAL = new RegExp(String.raw`政府采购(?:支出)?(?:预算|支出|决算)(?:总额|总金额|合计|总计)?(?:为|共计|是)?\s*${NUM}`, "g");
 // A category in the 其中 list after it: (拟)(采购|购买)货物(支出)(预算) a.

@@ -7,6 +7,7 @@ import { completeSplit, partsBySegment } from "./lib/parts-list.js";
 import { halfCents, cents } from "./lib/line-items.js";
 import { grade } from "./lib/tolerance.js";
 import { subjectRefs } from "./lib/subject-keys.js";
+import { MONEY_FIGURE } from "./lib/money-figure.js";
 
 /**
  * A total told in prose with its parts after 其中 — “共投入资金 X 万元。其中中央资金 A 万元，省级资金 B 万元，地方资金 C
@@ -17,7 +18,7 @@ import { subjectRefs } from "./lib/subject-keys.js";
  * be told one a sentence or one a line after 其中： (lib/parts-list.ts); where such a list ends is less certain, so it
  * is judged only when complete.
  */
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)`;
+const NUM = MONEY_FIGURE;
 const RE_NUM = new RegExp(NUM, "g");
 // A comparison or a share: the amount that follows is a change, not a part.
 const CHANGE = /比|较|增|减|下降|上升|同比|环比|持平|占|节约|超/;

@@ -4,6 +4,7 @@ import { parseAmountIn, type Amount } from "../extract/amount.js";
 import { amountHalfUnit } from "./lib/tolerance.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
+import { MONEY_FIGURE } from "./lib/money-figure.js";
 
 /**
  * One item given two different amounts in one sentence, where no table holds it: “公务接待费支出 5.20 万元，主要用于
@@ -11,7 +12,7 @@ import { textUnits, unitEvidence } from "./lib/doc-text.js";
  * it), so another year (2022年公务接待费), another basis (预算/决算) or a change (比上年增加) is another item. Only a
  * label said exactly twice is judged (a list that repeats one label for many rows is a flattened table, not a claim).
  */
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)`;
+const NUM = MONEY_FIGURE;
 const RE_NUM = new RegExp(NUM, "g");
 const CHANGE = /比|较|增|减|下降|上升|同比|持平|占|超|节约|其中|分别/;
 // Words around an amount that say nothing of which item it is.

@@ -4,6 +4,7 @@ import { parseAmountIn, type Amount } from "../extract/amount.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
 import { amountHalfUnit, grade } from "./lib/tolerance.js";
+import { MONEY_FIGURE } from "./lib/money-figure.js";
 
 /**
  * The 决算 情况说明 says how much of the budget was spent as a percentage: “年初预算为 A 万元，支出决算为 B 万元，完成年初
@@ -11,7 +12,7 @@ import { amountHalfUnit, grade } from "./lib/tolerance.js";
  * amounts the sentence states (the budget the one its label calls 预算, the spending the one it calls 决算/支出/执行),
  * within the rounding of all three printed figures.
  */
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)`;
+const NUM = MONEY_FIGURE;
 const RE_NUM = new RegExp(NUM, "g");
 // 完成(年初/调整)预算的 P%, 为/占(年初)预算(数)的 P%.
 const RE_RATE = /(?:完成|为|占|达到?)(?:全?年|年初|调整后?|全年)?预算(?:数|额)?的?\s*(\d+(?:\.\d+)?)\s*%/g;

@@ -38,11 +38,10 @@ export function countCandidates(s: LineStream, fiscalYear: number): Candidate[] 
  * locates text[start, end).
  */
 export function proseCounts(text: string, where: (start: number, end: number) => FigureProvenance, fiscalYear: number): Candidate[] {
-  const s = { text };
   const found: Array<{ c: Candidate; slot: string }> = [];
-  const hits = findLabels(s.text, { project: false }).filter((h) => h.entry.unitKind === "count" && h.entry.key.startsWith("staff."));
+  const hits = findLabels(text, { project: false }).filter((h) => h.entry.unitKind === "count" && h.entry.key.startsWith("staff."));
   for (const [i, h] of hits.entries()) {
-    const m = RE_COUNT.exec(s.text.slice(h.end, h.end + 40));
+    const m = RE_COUNT.exec(text.slice(h.end, h.end + 40));
     if (!m) continue;
     // 行政编制5人、事业编制10人: each a part of the whole, neither the department's number.
     const partialNear = (j: number) => j !== i && hits[j]?.entry.partial && Math.abs(hits[j].start - h.start) <= PARTIAL_REACH;
@@ -50,15 +49,15 @@ export function proseCounts(text: string, where: (start: number, end: number) =>
     const amount = parseAmountIn(m[1], m[2]);
     if (!amount) continue;
     const at = h.end + m[0].length - m[1].length - m[2].length;
-    const clause = s.text.slice(Math.max(0, h.start - 16), h.start).split(/[。；，,（(]/).pop() ?? "";
+    const clause = text.slice(Math.max(0, h.start - 16), h.start).split(/[。；，,（(]/).pop() ?? "";
     // "本部门2021年年末实有人数76人，其中在职人员48人…；退休人员15人": the sentence's 年末/年底 date dates every count in it.
-    const sentence = s.text.slice(s.text.lastIndexOf("。", h.start) + 1, h.start);
+    const sentence = text.slice(text.lastIndexOf("。", h.start) + 1, h.start);
     const asOf = [...sentence.matchAll(RE_YEAR_END)].pop();
     const year = (asOf && !/(?:19|20)\d{2}|上年|本年|当年/.test(clause) ? Number(asOf[1]) : null) ?? yearNamed(clause, fiscalYear) ?? fiscalYear;
-    const quote = quoteOf(s.text, h.start, h.end + m[0].length);
+    const quote = quoteOf(text, h.start, h.end + m[0].length);
     const prov = where(at, at + m[1].length);
     const c = disclosureCandidate({ id: h.entry.key, amount, printedUnit: m[2], prov, quote, confidence: "exact-label", year }, fiscalYear);
-    if (c) found.push({ c, slot: `${h.entry.label}@${sentenceStart(s.text, h.start)}` });
+    if (c) found.push({ c, slot: `${h.entry.label}@${sentenceStart(text, h.start)}` });
   }
   // "A单位在职7名人员，B办公室在职10名人员": one label counted twice in a sentence counts units within the department,
   // neither of them the department's own number.

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { loadVocabulary } from "../../extract/vocab/load.js";
 import { parseAmountIn, type Amount } from "../../extract/amount.js";
+import { MONEY_FIGURE } from "./money-figure.js";
 
 const SplitSchema = z.object({
   id: z.string().min(1),
@@ -57,7 +58,8 @@ export interface Part {
   label: string;
 }
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元)`;
+const NUM = MONEY_FIGURE;
+const RE_NUM = new RegExp(NUM);
 // A list item's number: 1. 1、(1) ① 一是; a 一、 opens a section, not an item.
 const ITEM_NO = /^\s*(?:\(?\d{1,2}\)|\d{1,2}\s*[.、．](?!\d)|[①-⑳]|[一二三四五六七八九十]是|\([一二三四五六七八九十]{1,2}\))\s*/;
 const SECTION = /^\s*[一二三四五六七八九十]{1,3}\s*[、.．]/;
@@ -75,7 +77,7 @@ function segment(text: string): Segment {
   if (SECTION.test(text)) return { kind: "stop" };
   const numbered = ITEM_NO.test(text);
   const body = text.replace(ITEM_NO, "");
-  const m = new RegExp(NUM).exec(body);
+  const m = RE_NUM.exec(body);
   if (!m) return { kind: "more" };
   const lead = body.slice(0, m.index);
   if (/[，,;:。]/.test(lead.replace(/[:\s]+$/, ""))) return { kind: "more" };
