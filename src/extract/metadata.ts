@@ -8,6 +8,9 @@ import type { Block } from "../document/model.js";
 import type { ReportKind } from "./schema.js";
 import { chineseInt } from "./cn-numerals.js";
 import { reportDepartment } from "./department/index.js";
+import { REPORT_FORMS } from "./vocab/report-forms.js";
+
+const TRANSFER_WORDS: readonly string[] = REPORT_FORMS.forms.find((f) => f.id === "transfer-payment")?.titleWords ?? [];
 
 export interface Metadata {
   department: string | null;
@@ -119,10 +122,9 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
   // Kind: 整体 means the department as a whole; project wording otherwise.
   // The opening by its characters, not its lines: a reader that keeps each line of a flattened form apart and one that
   // joins them into a paragraph must see the same opening.
-  const kindText = [meta.title ?? "", openingText(head, 400)].join(" ");
-  if (/整体支出|部门整体|单位整体|部门绩效自评|部门\(单位\)整体/.test(kindText)) meta.kind = "department";
-  else if (/项目|专项|资金绩效|经费.{0,4}绩效|资金.{0,6}自评|自评表/.test(kindText)) meta.kind = "project";
-  else meta.kind = "department";
+  // The title speaks first: an opening that cites the finance bureau's notice (关于…部门整体支出和项目支出绩效自评…的通知)
+  // names both kinds, and only the report's own title says which one it is.
+  meta.kind = kindOfWords(meta.title ?? "") ?? kindOfWords(openingText(head, 400)) ?? "department";
 
   // Filing date: labelled, else a date standing alone on the cover (before the first section).
   for (const l of lines.slice(0, 300)) {
@@ -162,6 +164,17 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
     }
   }
   return meta;
+}
+
+/**
+ * The kind a text's words name: 整体 means the department as a whole; project wording otherwise. A 转移支付 (or 区域)
+ * self-evaluation is about one fund passed down to a region, so it is a project's: the transfer form's title words
+ * (schemas/report-forms.json; its template heading 绩效目标分解下达情况 among them) name a project.
+ */
+function kindOfWords(text: string): ReportKind | null {
+  if (/整体支出|部门整体|单位整体|部门绩效自评|部门\(单位\)整体/.test(text)) return "department";
+  if (/项目|专项|资金绩效|经费.{0,4}绩效|资金.{0,6}自评|自评表/.test(text) || TRANSFER_WORDS.some((w) => text.includes(w))) return "project";
+  return null;
 }
 
 /** The first lines up to about `chars` characters (the line that crosses the limit is cut there). */

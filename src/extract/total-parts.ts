@@ -10,12 +10,17 @@ import { locate, type FigureProvenance } from "./provenance.js";
 import { maskText, type Passage, type ProseContext } from "./prose.js";
 import { yearNamed } from "./years.js";
 
-/** The bare word, at a sentence's or clause's start, after an optional year: its family and total key. */
-const RE_BARE_TOTAL = /(?:^|[。；;，,\s])((?:(?:19|20)\d{2}\s*年度?|全年|当年)?)(?:共|全年|实际)?(收入|支出)(?:共计|合计|总额|为|是|:|：|\s)*$/;
+/**
+ * The bare word, at a sentence's or clause's start, after an optional year: its family and total key. A sentence run on
+ * without its stop (…其他资金859.6万元2023年支出…) starts again at a year right after a money unit.
+ */
+const RE_BARE_TOTAL = /(?:^|[。；;，,\s]|元(?=(?:19|20)\d{2}\s*年))((?:(?:19|20)\d{2}\s*年度?|全年|当年)?)(?:共|全年|实际)?(收入|支出)(?:共计|合计|总额|为|是|:|：|\s)*$/;
 const FAMILY: Record<string, { total: string; prefix: string }> = {
   收入: { total: "income.total", prefix: "income." },
   支出: { total: "expenditure.total", prefix: "expenditure." },
 };
+/** A part named by the level of government (or other source) its money came from: 中央资金, 省级财政补助, 自筹资金. */
+const RE_SOURCE_PART = /^(?:中央|省级|省|市级|市|县级|县|区级|地方|本级|上级|财政|其他|自筹)(?:财政)?(?:资金|补助|拨款|专项)/;
 /** How the sentence goes on to split the figure. */
 const RE_PARTS_NEXT = /^\s*[，,]?\s*其中\s*[:：]?\s*/;
 
@@ -47,15 +52,17 @@ export function bindTotalBeforeParts(p: Passage, ctx: ProseContext): Candidate[]
     const next = RE_PARTS_NEXT.exec(text.slice(h.end, h.end + 8));
     if (!next) continue;
     const family = FAMILY[m[2]];
-    // The first label after 其中 must be a part of the same family (其中基本支出, 其中财政拨款收入).
     const rest = text.slice(h.end + next[0].length, h.end + next[0].length + 20);
+    // A project's 支出 split by where its money came from (其中中央资金…, 省级资金…) is the project's outlay.
+    const outlay = ctx.project && m[2] === "支出" && RE_SOURCE_PART.test(rest);
+    // The first label after 其中 must be a part of the same family (其中基本支出, 其中财政拨款收入).
     const first = findLabels(rest, { project: false })[0];
-    if (!first || first.start > 2 || !first.entry.key.startsWith(family.prefix) || first.entry.key === family.total) continue;
+    if (!outlay && (!first || first.start > 2 || !first.entry.key.startsWith(family.prefix) || first.entry.key === family.total)) continue;
     const year = m[1] ? yearNamed(m[1], ctx.fiscalYear) : ctx.fiscalYear;
     if (year === undefined || year !== ctx.fiscalYear) continue;
     out.push(
       candidateFromHit(
-        { key: family.total, year, prov: locate(p.segs, h.start, h.end), quote: p.text.slice(Math.max(0, h.start - 16), h.end + 40).trim(), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + h.start, project: ctx.projectName },
+        { key: outlay ? "budget.executed" : family.total, year, prov: locate(p.segs, h.start, h.end), quote: p.text.slice(Math.max(0, h.start - 16), h.end + 40).trim(), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + h.start, project: ctx.projectName },
         "money",
         h,
       ),

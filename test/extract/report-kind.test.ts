@@ -13,4 +13,12 @@ describe("the kind of a report", () => {
     expect(apart.kind).toBe("project");
     expect(joined.kind).toBe(apart.kind);
   });
+  it("is the title's when the opening cites a notice naming both kinds", () => {
+    const r = extract(docFromLines(["东川县文化馆关于2022年度中央补助地方文化项目资金绩效自评报告", "根据《关于2022年部门整体支出和项目支出绩效自评工作的通知》要求，现将自评情况报告如下。"]));
+    expect(r.kind).toBe("project");
+  });
+  it("is a project's for a transfer payment's regional self-evaluation, titled or opening with its template heading", () => {
+    expect(extract(docFromLines(["西平市困难群众救助补助资金转移支付2022年度绩效自评报告", "2022年全市共下达资金300万元。"])).kind).toBe("project");
+    expect(extract(docFromLines(["一、绩效目标分解下达情况", "（一）中央下达西平市环境治理资金情况", "下达资金共500万元。"])).kind).toBe("project");
+  });
 });

@@ -25,6 +25,21 @@ describe("a bare 收入/支出 total that the sentence splits", () => {
   });
 });
 
+describe("a project's outlay and receipt split by the source of its money", () => {
+  const project = (text: string) => [...bindTotalBeforeParts(passage(text), { fiscalYear: 2023, project: true }), ...bindProse(passage(text), { fiscalYear: 2023, project: true })].map((c) => [c.key, c.value]);
+  it("支出 split into 中央/地方 money is the project's execution, also in a sentence run on without its stop", () => {
+    expect(project("2023年支出415.2万元，其中中央资金300万元，地方资金115.2万元。")).toContainEqual(["budget.executed", 4152000]);
+    expect(project("其他资金20万元2023年支出415.2万元,其中省级资金300万元")).toContainEqual(["budget.executed", 4152000]);
+  });
+  it("收到财政资金 is what arrived", () => {
+    expect(project("2023年收到财政资金共420.5万元，其中：中央资金300万元。")).toContainEqual(["budget.received", 4205000]);
+  });
+  it("is no execution in a department's report, nor when the parts are no sources", () => {
+    expect(totals("2023年支出415.2万元，其中中央资金300万元。")).toEqual([]);
+    expect(project("2023年支出415.2万元，其中办公费300万元。").filter(([k]) => k === "budget.executed")).toEqual([]);
+  });
+});
+
 describe("labels and grades", () => {
   it("预算收入 is the total income, 政府性基金预算收入 is not", () => {
     const keys = bindProse(passage("2023年预算收入300万元，政府性基金预算收入20万元。"), ctx).map((c) => [c.key, c.value]);
