@@ -38,8 +38,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "sum-of-parts",
   description: {
-    zh: "合计数应等于报告列明的各组成部分之和（收入、支出、基本支出、“三公”经费、公务用车费、财政拨款）；未列明的部分不视为零",
-    en: "Totals equal the sum of the parts the report states (income, expenditure, basic spending, three public expenses, vehicles, fiscal appropriations); an absent part is not zero",
+    zh: "合计数应等于报告列明的各组成部分之和（收入、支出、基本支出、“三公”经费、公务用车费、财政拨款）；未列明的部分不视为零，但合计仅比列明各项之和多出四舍五入之内的差额时作为提示",
+    en: "Totals equal the sum of the parts the report states (income, expenditure, basic spending, three public expenses, vehicles, fiscal appropriations); an absent part is not zero, but a total above its stated parts by no more than their rounding is noted as information",
   },
   defaultSeverity: "error",
   scope: "report",

@@ -95,4 +95,33 @@ describe("stated-share", () => {
       expect(checkRule(statedShare, report(ms)).map((f) => f.severity)).toEqual(["warning"]);
     });
   });
+
+  describe("two shares of one whole the report does not print", () => {
+    const q1 = "1.基本支出预算3105220.40元，占一般公共预算支出的86.12%，同比减少2100元。";
+    const q2 = "2.项目支出500200元，占一般公共预算支出的13.88%，同比增加3000元。";
+    it("valid: both imply the same whole, within the rounding of the shares", () => {
+      const r = report([m("expenditure.basic", Y, "3105220.40元", { quote: q1 }), m("expenditure.project", Y, "500200元", { quote: q2 })], { kind: "budget" });
+      expect(checkRule(statedShare, r)).toEqual([]);
+    });
+    it("valid: a whole the report prints is checked share by share instead", () => {
+      const bad = q2.replace("13.88%", "16.20%");
+      const r = report(
+        [m("expenditure.basic", Y, "3105220.40元", { quote: q1 }), m("expenditure.project", Y, "500200元", { quote: bad }), m("income.general_budget", Y, "3605420.40元")],
+        { kind: "budget" },
+      );
+      expect(checkRule(statedShare, r).map((f) => f.messageId)).not.toContain("sharesImplyDifferentWholes");
+    });
+    it("invalid: shares implying different wholes (adding up past 100 %) are an error naming both parts", () => {
+      const bad = q2.replace("13.88%", "16.20%");
+      const r = report([m("expenditure.basic", Y, "3105220.40元", { quote: q1 }), m("expenditure.project", Y, "500200元", { quote: bad })], { kind: "budget" });
+      const f = checkRule(statedShare, r);
+      expect(f).toHaveLength(1);
+      expect(f[0].messageId).toBe("sharesImplyDifferentWholes");
+      expect(f[0].severity).toBe("error");
+      expect(f[0].metrics.map((x) => x.key)).toEqual(["expenditure.project.share", "expenditure.project", "expenditure.basic.share", "expenditure.basic"]);
+      expect(f[0].expected).toBeCloseTo(13.87, 2);
+      expect(f[0].actual).toBe(16.2);
+      expect(f[0].message).toContain("占一般公共预算支出的 16.20%");
+    });
+  });
 });

@@ -43,6 +43,17 @@ describe("sum-of-parts", () => {
         ]),
       ).toEqual([]);
     });
+    it("a 其他收入 catch-all does not complete a list whose text names a source that was not read", () => {
+      // The total's list goes on past the parts read (a source with a mistyped label): the parts read are not all of it.
+      const q = "本年收入合计300.50万元，其中：财政拨款收入250.20万元，占83.26%；甲政府性基金拨款30.10万元，占10.02%；其他收入20.20万元。";
+      expect(
+        run([
+          m("income.total", 2023, "300.50万元", { quote: q }),
+          m("income.general_budget", 2023, "250.20万元", { quote: q }),
+          m("income.other", 2023, "20.20万元", { quote: "；甲政府性基金拨款30.10万元，占10.02%；其他收入20.20万元。" }),
+        ]),
+      ).toEqual([]);
+    });
     it("a budget's 支出合计 may include 单位预留机动经费 that has no key", () => {
       expect(run([m("expenditure.total", 2017, "17996.68万元"), m("expenditure.basic", 2017, "12323.48万元"), m("expenditure.project", 2017, "5533.00万元")], { kind: "budget", fiscalYear: 2017 })).toEqual([]);
     });
@@ -92,6 +103,26 @@ describe("sum-of-parts", () => {
     it("off by one more unit than rounding explains is a warning", () => {
       const f = run([m("three_public.vehicle", 2023, "2.00万元"), m("three_public.vehicle_purchase", 2023, "0.50万元"), m("three_public.vehicle_operation", 2023, "1.48万元")]);
       expect(f[0].severity).toBe("warning");
+    });
+    it("a total above parts that may be a subset by no more than their rounding: info, not silence", () => {
+      // No part left unstated is worth less than half a printed unit: the gap is the parts' rounding.
+      const f = run([m("expenditure.total", 2024, "3605.42万元"), m("expenditure.basic", 2024, "2011.35万元"), m("expenditure.project", 2024, "1594.06万元")], { kind: "budget", fiscalYear: 2024 });
+      expect(f).toHaveLength(1);
+      expect(f[0].severity).toBe("info");
+      expect(f[0].message).toContain("相差 0.01 万元（在四舍五入范围内）");
+      // Further off, the parts may be a subset: nothing.
+      expect(run([m("expenditure.total", 2024, "3605.52万元"), m("expenditure.basic", 2024, "2011.35万元"), m("expenditure.project", 2024, "1594.06万元")], { kind: "budget", fiscalYear: 2024 })).toEqual([]);
+    });
+    it("the carry-over that closes a one-sided income sum to its rounding is taken, and the gap told as info", () => {
+      const f = run([
+        m("income.total", 2021, "640.27万元"),
+        m("income.general_budget", 2021, "401.15万元"),
+        m("income.superior", 2021, "12.06万元"),
+        m("income.carryover", 2021, "227.05万元"),
+      ], { kind: "final-accounts", fiscalYear: 2021 });
+      expect(f).toHaveLength(1);
+      expect(f[0].severity).toBe("info");
+      expect(f[0].metrics.map((x) => x.key)).toContain("income.carryover");
     });
     it("leaves a 元/万元 slip to unit-slip", () => {
       expect(run([m("expenditure.total", 2023, "500.00万元"), m("expenditure.basic", 2023, "100.00元"), m("expenditure.project", 2023, "400.00万元")])).toEqual([]);

@@ -85,6 +85,8 @@ export interface ShareStatement {
   parts: Metric[];
   share: Metric;
   wholeKey: string | null;
+  /** The whole as the text names it (一般公共预算支出), "" when not named. */
+  wholeText: string;
 }
 
 /** "，占“三公”经费的" / "，占比" / "，所占比重为" between a money figure and a percentage; group 1 names the whole. */
@@ -134,6 +136,7 @@ export function sharesFromQuotes(metrics: Metric[]): ShareStatement[] {
       out.push({
         parts,
         wholeKey,
+        wholeText: whole,
         share: {
           key: `${first.key}.share`,
           year: first.year,

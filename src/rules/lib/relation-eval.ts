@@ -38,6 +38,8 @@ export interface Evaluation {
   verdict: Verdict;
   /** Alternates included in the best-fitting variant. */
   used: Metric[];
+  /** One-sided and short of the total: "ok" only because the parts may be a subset. */
+  subset?: boolean;
 }
 
 /** The printed money unit most figures of a scope use: a figure printed in another unit is the likelier slip. */
@@ -78,9 +80,12 @@ function evalOperands(rel: Relation, operands: Metric[], o?: Override): Evaluati
   const gap = s - e;
   let verdict: Verdict = roundsTo ? "ok" : grade(gap, hs + radius, 2 * hs);
   if (verdict === "ok" && !roundsTo) verdict = "rounding";
-  // Parts may be a subset: a total above its stated parts proves nothing.
-  if (rel.oneSided && gap > 0) verdict = "ok";
-  return { expected: e, actual: s, gap, tolerance: hs + radius, verdict, used: [] };
+  // Parts may be a subset: a total above its stated parts proves nothing — unless it is above them by no more than
+  // the rounding of the printed figures, which a part left unstated (worth less than half a printed unit) cannot be:
+  // that is the parts' rounding, information only.
+  const subset = rel.oneSided && gap > 0 && verdict !== "rounding" && verdict !== "ok";
+  if (subset) verdict = "ok";
+  return { expected: e, actual: s, gap, tolerance: hs + radius, verdict, used: [], ...(subset ? { subset } : {}) };
 }
 
 export const RANK: Record<Verdict, number> = { ok: 0, rounding: 1, near: 2, off: 3 };
@@ -91,7 +96,9 @@ export function evaluate(rel: Relation, o?: Override): Evaluation {
   if (rel.alternates.length) {
     const alt = evalOperands(rel, [...rel.operands, ...rel.alternates], o);
     alt.used = rel.alternates;
-    if (RANK[alt.verdict] < RANK[best.verdict] || (RANK[alt.verdict] === RANK[best.verdict] && Math.abs(alt.gap) < Math.abs(best.gap)))
+    // A variant that makes the total within rounding beats one that is "ok" only as a possible subset of it.
+    const closes = best.subset && !alt.subset && RANK[alt.verdict] <= RANK.rounding;
+    if (closes || RANK[alt.verdict] < RANK[best.verdict] || (RANK[alt.verdict] === RANK[best.verdict] && Math.abs(alt.gap) < Math.abs(best.gap)))
       best = alt;
   }
   return best;

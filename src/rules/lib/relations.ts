@@ -2,6 +2,7 @@ import type { Metric, Report } from "../../extract/schema.js";
 import type { FindingSpec } from "./types.js";
 import { MetricIndex, scopesOf, changeKind, baseKey } from "./metric-access.js";
 import { evaluate, explainBySlip, dominantScale, RANK, type Evaluation, type Relation } from "./relation-eval.js";
+import { scanFigures } from "../../extract/figures.js";
 
 export { evaluate, explainBySlip, dominantScale, SLIP_FACTORS, type Relation, type Evaluation, type Override } from "./relation-eval.js";
 
@@ -131,7 +132,7 @@ function evidentlyComplete(rel: Relation, siblings: Relation[]): boolean {
   // A listing that runs down to the catch-all 其他收入 is exhaustive, provided it starts with the fiscal money every
   // department has (without it, a source was missed, by the report or by the extraction).
   const has = (re: RegExp) => rel.operands.some((m) => re.test(m.key));
-  if (rel.kind === "income" && has(/^income\.other$/) && has(/^income\.(fiscal|general_budget)$/)) return true;
+  if (rel.kind === "income" && has(/^income\.other$/) && has(/^income\.(fiscal|general_budget)$/)) return !listsUnboundPart(rel);
   const keys = (r: Relation) => r.operands.map((m) => m.key).sort().join(",");
   return siblings.some(
     (o) =>
@@ -141,6 +142,43 @@ function evidentlyComplete(rel: Relation, siblings: Relation[]): boolean {
       keys(o) === keys(rel) &&
       RANK[evaluate({ ...o, oneSided: false }).verdict] <= RANK.rounding,
   );
+}
+
+// The words before a figure that make it no part of the list: a change, a share, a prior year's figure.
+const NOT_LISTED_PART = /比|较|增|减|上年|同期|占/;
+
+/**
+ * The list a sum was read from holds a money figure that is no part of the relation nor a sum of some of its parts: a
+ * source the extraction did not read (一政府性基金预算财政拨款3.95万元, its label mistyped). Then the parts read are not
+ * the whole list, however the list ends. Quotes are windows around their figure, so the list is read in pieces: after
+ * the total in its sentence, and before each part in its own.
+ */
+function listsUnboundPart(rel: Relation): boolean {
+  const values = [...rel.operands, ...rel.alternates].map((m) => m.value ?? 0);
+  const sums = new Set<number>([rel.stated.value ?? 0]);
+  // Every sum of some parts (财政拨款 listed above its 一般公共预算 and 政府性基金): a handful of parts, so at most 2⁸.
+  if (values.length <= 8) for (let mask = 1; mask < 1 << values.length; mask++) sums.add(values.reduce((a, v, i) => (mask & (1 << i) ? a + v : a), 0));
+  const known = (v: number) => [...sums].some((x) => Math.abs(x - v) < 0.005);
+  const unbound = (quote: string, from: number, to: number) =>
+    scanFigures(quote).some((h) => {
+      if (h.start < from || h.end > to || h.amount.kind !== "money" || h.change !== null || known(h.amount.value)) return false;
+      const clause = quote.slice(Math.max(0, h.start - 12), h.start).split(/[，,；;：:]/).pop() ?? "";
+      return !NOT_LISTED_PART.test(clause);
+    });
+  const own = (m: Metric) => {
+    const q = m.quote ?? "";
+    const h = scanFigures(q).find((x) => x.amount.kind === "money" && x.amount.value === m.value);
+    return h ? { q, h, start: q.lastIndexOf("。", h.start) + 1, end: q.includes("。", h.end) ? q.indexOf("。", h.end) : q.length } : null;
+  };
+  const t = own(rel.stated);
+  if (t && unbound(t.q, t.h.end, t.end)) return true;
+  return rel.operands.some((m) => {
+    const o = own(m);
+    if (!o) return false;
+    // In the part's own sentence, before it — after the total when the total is printed there too.
+    const total = scanFigures(o.q).find((x) => x.start >= o.start && x.end <= o.h.start && x.amount.value === rel.stated.value);
+    return unbound(o.q, total ? total.end : o.start, o.h.start);
+  });
 }
 
 function buildRatio(

@@ -1,7 +1,7 @@
 import type { Metric, Report } from "../../extract/schema.js";
 import { SUM_TEMPLATES, evaluate, type Relation, type Evaluation } from "./relations.js";
 import { RANK } from "./relation-eval.js";
-import { toMilli } from "./tolerance.js";
+import { halfUnit, lastDigitUnit, toMilli } from "./tolerance.js";
 import { MetricIndex, scopesOf } from "./metric-access.js";
 import { sharesFromQuotes } from "./quote-figures.js";
 
@@ -115,3 +115,55 @@ export function forcedTo100(all: Checked[], c: Checked): boolean {
   return group.reduce((s, x) => s + toMilli(x.share.value ?? 0), 0) === toMilli(100);
 }
 
+
+export interface WholeConflict {
+  /** The part whose share implies the whole more precisely (the larger part), and the other. */
+  a: { share: Metric; part: Metric };
+  b: { share: Metric; part: Metric };
+  wholeText: string;
+  /** The whole a implies, and b's share of it. */
+  whole: number;
+  expected: number;
+}
+
+/**
+ * Two shares of one whole that the text names but the report does not print (基本支出 X，占一般公共预算支出的 P%；项目
+ * 支出 Y，占一般公共预算支出的 Q%): each implies the whole as part ÷ share, and the two must agree within the rounding
+ * of the printed figures and one more unit of each share (shares forced to add up to 100 %). Where the whole is printed,
+ * each share is checked against it instead (checkScope).
+ */
+export function impliedWholeConflicts(metrics: Metric[], project: string | null): WholeConflict[] {
+  const idx = new MetricIndex({ project, metrics });
+  const groups = new Map<string, Array<{ share: Metric; part: Metric }>>();
+  for (const st of sharesFromQuotes(metrics)) {
+    const part = st.parts[0];
+    if (!st.wholeText || RATIO_PARTS.test(part.key) || !part.value || !st.share.value || st.share.value >= 100) continue;
+    if (st.wholeKey && idx.get(st.wholeKey, part.year)) continue;
+    const id = `${part.year}|${st.wholeText}`;
+    const list = groups.get(id) ?? [];
+    if (!list.some((x) => x.part.key === part.key)) list.push({ share: { ...st.share, key: `${part.key}.share`, year: part.year }, part });
+    groups.set(id, list);
+  }
+  const out: WholeConflict[] = [];
+  // The whole's range a share implies: part ± its rounding over share ∓ (its rounding + one unit).
+  const range = (x: { share: Metric; part: Metric }): [number, number] => {
+    const p = Math.abs(x.part.value ?? 0);
+    const hp = halfUnit(x.part);
+    const s = x.share.value ?? 0;
+    const hs = halfUnit(x.share) + lastDigitUnit(x.share);
+    return [((p - hp) / (s + hs)) * 100, s - hs > 0 ? ((p + hp) / (s - hs)) * 100 : Infinity];
+  };
+  for (const [id, list] of groups) {
+    const sorted = [...list].sort((x, y) => Math.abs(y.part.value ?? 0) - Math.abs(x.part.value ?? 0));
+    const conflict = sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => [a, b] as const)).find(([a, b]) => {
+      const [alo, ahi] = range(a);
+      const [blo, bhi] = range(b);
+      return ahi < blo || bhi < alo;
+    });
+    if (!conflict) continue;
+    const [a, b] = conflict;
+    const whole = (Math.abs(a.part.value ?? 0) / (a.share.value ?? 1)) * 100;
+    out.push({ a, b, wholeText: id.slice(id.indexOf("|") + 1), whole, expected: (Math.abs(b.part.value ?? 0) / whole) * 100 });
+  }
+  return out;
+}
