@@ -48,15 +48,45 @@ function alternativesOf(best: Candidate, pool: Candidate[]): Candidate[] {
   return out;
 }
 
+/** The scale most money figures of the report are printed in (1 for 元, 10⁴ for 万元), or null without money. */
+function dominantMoneyScale(all: Candidate[]): number | null {
+  const counts = new Map<number, number>();
+  for (const c of all) if (c.unit === "元" && c.precision) counts.set(c.precision.scale, (counts.get(c.precision.scale) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [scale, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && scale > best)) best = scale;
+  return best;
+}
+
+/**
+ * A figure printed with the same digits as another of its key but in a unit the report does not use ("全年预算数2089元"
+ * in a report of 万元, beside "调整后全年预算资金2089万元") is a unit slip: the other printing is the figure. unit-slip
+ * reports the slip (the slipped printing stays on the chosen one as an alternative); the chooser must not adopt it.
+ */
+function unitSlips(g: Candidate[], scale: number | null): Candidate[] {
+  if (scale === null) return [];
+  const digits = (c: Candidate) => (c.value === null || !c.precision ? null : c.value / c.precision.scale);
+  const slipped = g.filter(
+    (c) =>
+      c.unit === "元" &&
+      c.precision &&
+      c.precision.scale !== scale &&
+      g.some((o) => o !== c && o.unit === "元" && o.precision?.scale === scale && digits(o) === digits(c)),
+  );
+  return slipped;
+}
+
 /** One candidate per (project, key, year), in the order of the chosen statements. */
 export function chooseCandidates(all: Candidate[]): Candidate[] {
+  const scale = dominantMoneyScale(all);
   const groups = new Map<string, Candidate[]>();
   for (const c of all) {
     const g = `${c.project ?? ""}\u0000${c.key}\u0000${c.year}`;
     (groups.get(g) ?? groups.set(g, []).get(g)!).push(c);
   }
   const out: Candidate[] = [];
-  for (const g of groups.values()) {
+  for (const group of groups.values()) {
+    const slipped = unitSlips(group, scale);
+    const g = slipped.length ? group.filter((c) => !slipped.includes(c)) : group;
     const full = g.filter((c) => !c.partial);
     let pool = full;
     if (full.length === 0) {
@@ -66,7 +96,7 @@ export function chooseCandidates(all: Candidate[]): Candidate[] {
       pool = g;
     }
     pool.sort(better);
-    const alternatives = alternativesOf(pool[0], pool);
+    const alternatives = [...alternativesOf(pool[0], pool), ...slipped];
     out.push(alternatives.length ? { ...pool[0], alternatives } : pool[0]);
   }
   return out.sort((a, b) => a.order - b.order);

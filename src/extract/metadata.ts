@@ -28,6 +28,12 @@ const RE_TITLE = /(绩效|评价).{0,16}?(报告|自评表|评价表|评分表|�
 const RE_DATE = /((?:19|20)\d{2}|[二〇○一三四五六七八九零]{4})\s*[年.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[月.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?/;
 /** A date followed by a clock time: a page's publication stamp. */
 const RE_STAMP = new RegExp("^\\s*" + RE_DATE.source + "\\s*\\d{1,2}[:：]\\d{2}");
+const RE_FILING_DATE = new RegExp(
+  `(?:${[...REPORT_FORMS.filingDateLabels].sort((a, b) => b.length - a.length).join("|")}|(?<![\\u4e00-\\u9fa5])日期)\\s*[:：]?\\s*(.{6,20})`,
+);
+const RE_YEAR_FIELD = new RegExp(
+  `(?:^|[\\s|])(?:${[...REPORT_FORMS.fiscalYearLabels].sort((a, b) => b.length - a.length).join("|")})\\s*[:：]\\s*((?:19|20)\\d{2})(?!\\d)\\s*年?度?\\s*(?:$|[\\s|])`,
+);
 const RE_SHARE_SITE = /由会员分享|可在线阅读|珍藏版|分享文档赚钱/;
 const RE_CN_PLACE = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区|自治州|市|州|盟|地区|自治县|县|区|旗)){1,3})/;
 
@@ -108,6 +114,16 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
   // Fiscal year: the title's, else "(2023年度)", else the most frequent year in the text.
   meta.fiscalYear = meta.title ? titleYear(meta.title) : null;
   if (!meta.fiscalYear) {
+    // A cover field naming the year (评价年度：2022) says it outright; it must stand as its own field, not inside a sentence.
+    for (const l of head) {
+      const m = RE_YEAR_FIELD.exec(l);
+      if (m) {
+        meta.fiscalYear = Number(m[1]);
+        break;
+      }
+    }
+  }
+  if (!meta.fiscalYear) {
     const m = /(?:^|[(（])((?:19|20)\d{2})\s*年度/m.exec(head.join("\n"));
     if (m) meta.fiscalYear = Number(m[1]);
   }
@@ -128,10 +144,11 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
 
   // Filing date: labelled, else a date standing alone on the cover (before the first section).
   for (const l of lines.slice(0, 300)) {
-    const m = /(?:填报日期|报告日期|填表日期|评价日期|自评日期|报送日期|编制日期|成文日期|填报时间|填表时间|报告时间|(?<![\u4e00-\u9fa5])日期)\s*[:：]?\s*(.{6,20})/.exec(l);
+    const m = RE_FILING_DATE.exec(l);
     // A date with its time of day is a web page's stamp (发布/信息提供 日期 2023-03-27 16:25, a title run into 时间:…),
     // never the day a report was signed; 日期 inside a word (竣工日期, 开工日期) is the project's, not the report's.
-    if (m && !/发布|时间/.test(l.slice(0, m.index)) && !RE_STAMP.test(l.slice(m.index + m[0].length - m[1].length))) {
+    // Only the words just before the label count: a flattened cover holds 评价时间 (a period) before its 上报时间.
+    if (m && !/发布|时间/.test(l.slice(Math.max(0, m.index - 12), m.index)) && !RE_STAMP.test(l.slice(m.index + m[0].length - m[1].length))) {
       const d = parseDate(m[1]);
       if (d) {
         meta.filledDate = d;

@@ -130,6 +130,15 @@ function fromMagnitude(scope: Scope, idx: MetricIndex): Slip[] {
       out.push(against(bad, good, "sameFigureElsewhere", `，同一数字另处写作 ${showMetric(good)}`));
     }
   }
+  // A printing extraction set aside for its unit (the chooser keeps it beside the figure it chose).
+  for (const m of idx.numeric()) {
+    for (const a of m.alternatives ?? []) {
+      if (a.value === null) continue;
+      const alt: Metric = { ...m, value: a.value, text: a.text, precision: a.precision, page: a.page, quote: a.quote, alternatives: undefined };
+      if (!slipRatio(m, alt)) continue;
+      out.push(against(alt, m, "sameFigureElsewhere", `，同一数字另处写作 ${showMetric(m)}`));
+    }
+  }
   return out;
 }
 

@@ -32,6 +32,18 @@ describe("the chooser", () => {
     expect(chooseCandidates([fiscal, summary]).map((c) => c.value)).toEqual([8]);
   });
 
+  it("never adopts a figure printed in a unit the report does not use when its digits are printed in the report's unit", () => {
+    const wan = { decimals: 0, scale: 10000 };
+    const yuan = { decimals: 0, scale: 1 };
+    const other = cand(5_000_000, { key: "budget.executed", precision: wan });
+    const slip = cand(3600, { key: "budget.adjusted", precision: yuan, confidence: "table-cell" });
+    const right = cand(36_000_000, { key: "budget.adjusted", precision: wan });
+    expect(chooseCandidates([other, slip, right]).map((c) => c.value)).toEqual([5_000_000, 36_000_000]);
+    // Different digits are two figures, not a slip: the surer one is kept as before.
+    const lone = cand(3700, { key: "budget.adjusted", precision: yuan, confidence: "table-cell" });
+    expect(chooseCandidates([other, lone, right]).map((c) => c.value)).toEqual([5_000_000, 3700]);
+  });
+
   it("keeps one per (project, key, year) and lets several different partial figures state nothing", () => {
     const staff = { key: "staff.authorized", unit: "人" as const, partial: true };
     expect(chooseCandidates([cand(39, staff), cand(5, staff)])).toEqual([]);

@@ -24,7 +24,24 @@ describe("filled date", () => {
   it("never takes a project's own dates from the body", () => {
     expect(dateOf([TITLE, "一、基本情况", "由于本项目预计竣工日期为2024年5月30日，故当年未能完工。"])).toBeNull();
   });
+  it("reads the cover's 上报时间 after the evaluation period in one flattened line", () => {
+    const cover = "评价类型:□实施过程评价☑完成结果评价项目名称:河东县苗木培育项目评价时间:2023年4月1日至2023年4月20日评价单位(盖章):河东县林业局上报时间:2023年4月28日";
+    expect(dateOf([TITLE, cover])).toBe("2023-04-28");
+    expect(dateOf([TITLE, "评价时间:2023年4月1日至2023年4月20日"])).toBeNull();
+  });
   it("takes the signed date when the page stamp comes first", () => {
     expect(dateOf([TITLE, "日期:2024-06-11 17:40", "一、基本情况", "报告日期：2024年5月20日"])).toBe("2024-05-20");
+  });
+});
+
+describe("fiscal year from a cover field", () => {
+  const yearOf = (lines: string[]) => extract(docFromLines(lines)).fiscalYear;
+  it("reads 评价年度 when the title names no year, before counting the years of the text", () => {
+    const lines = ["项目支出绩效自评报告", "项目名称：北川县堤防加固工程", "评价年度：2021", "填报日期：2022年4月8日", "一、基本情况", "依据2020年、2020年下达的文件于2022年完工。"];
+    expect(yearOf(lines)).toBe(2021);
+  });
+  it("never reads a year field inside a sentence", () => {
+    const lines = ["项目支出绩效自评报告", "一、基本情况", "该项目预算年度:2019年批复，2022年、2022年分两次下达。"];
+    expect(yearOf(lines)).toBe(2022);
   });
 });

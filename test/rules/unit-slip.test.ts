@@ -34,6 +34,16 @@ describe("unit-slip", () => {
       const f = run([m("budget.adjusted", 2019, "43.2万元"), m("budget.executed", 2019, "37.24元"), m("budget.initial", 2019, "43.2万元")]);
       expect(f.map((x) => x.metrics[0].key)).toEqual(["budget.executed"]);
     });
+    it("a printing the chooser set aside for its unit, kept as the figure's alternative", () => {
+      const slip = m("budget.adjusted", 2024, "1865元");
+      const adjusted = m("budget.adjusted", 2024, "1865万元", {
+        alternatives: [{ value: slip.value, text: slip.text, precision: slip.precision, page: 2, quote: "全年预算数1865元" }],
+      });
+      const f = run([adjusted, m("budget.executed", 2024, "1800万元")]);
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ metrics: [{ key: "budget.adjusted", year: 2024 }], expected: 18650000 });
+      expect(f[0].message).toContain("应为 1865 万元");
+    });
     it("a figure 10⁴ off its own history across reports", () => {
       const a: ReportWithId = { ...report([m("expenditure.basic", 2022, "480.00万元")], { fiscalYear: 2022 }), id: 1 };
       const b: ReportWithId = { ...report([m("expenditure.basic", 2023, "4900000.00万元")], { fiscalYear: 2023 }), id: 2 };

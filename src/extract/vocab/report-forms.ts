@@ -14,6 +14,10 @@ export const ReportFormsFileSchema = z.object({
   checkMarks: z.string().min(1),
   /** The form of a report no listed form matches, by its kind. */
   defaults: z.object({ department: formLabel, project: formLabel, budget: formLabel, "final-accounts": formLabel }),
+  /** Cover labels of the year a report evaluates (评价年度：2022). */
+  fiscalYearLabels: words.min(1),
+  /** Labels of the day a report was filled in or sent, longest first when compiled. */
+  filingDateLabels: words.min(1),
   parties: z.array(z.object({ role: PartyRoleSchema, label: z.string().min(1), fieldLabels: words.min(1) })).min(1),
 });
 export type ReportFormsFile = z.infer<typeof ReportFormsFileSchema>;
