@@ -16,6 +16,9 @@ const RE_SPACE_DIGIT_CJK = new RegExp(`([0-9%])[ \\t\\u00a0\\u3000]+(?=[${CJK}${
 /** Half-width twin of a full-width code unit, or 0 when foldWidth keeps it. */
 function foldedCode(c: number): number {
   if (c === 0x3000) return 0x20;
+  // ≧ ≦ (the "over equal" forms CJK fonts and input methods offer) are ≥ ≤ in a form's 指标值 column: one sign for readers.
+  if (c === 0x2267) return 0x2265;
+  if (c === 0x2266) return 0x2264;
   if (c < 0xff05 || c > 0xff5a) return 0;
   if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
   switch (c) {
@@ -72,7 +75,7 @@ function isPlain(s: string): boolean {
     if (c <= 0x20) return false;
     if (c < 0xa0) continue;
     if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) return false;
-    if (c === 0x3000 || c === 0xfeff || (c >= 0xff05 && c <= 0xff5a)) return false;
+    if (c === 0x3000 || c === 0xfeff || c === 0x2266 || c === 0x2267 || (c >= 0xff05 && c <= 0xff5a)) return false;
   }
   return true;
 }

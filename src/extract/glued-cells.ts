@@ -147,3 +147,18 @@ export function rowWithBlanks(text: string, from: number, to: number, unit: stri
   }
   return out;
 }
+
+/**
+ * A row a cell or more short whose rate prints left of the rate column (387664.62 | 387664.62 | 10 | 100% | 10 under
+ * 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): forms leave leading cells empty (年初预算数 of a fund
+ * arranged during the year) and pages drop empty cells, so the figures align right — the rate under 执行率. Which cell
+ * was empty is not printed: the placing is taken only when its executed ÷ budget is the printed rate. Null otherwise.
+ */
+export function alignedByRate<T extends FigureHit>(row: readonly T[], cols: ReadonlyArray<LabelEntry | null>): Array<T | null> | null {
+  const pc = cols.findIndex((c) => c?.unitKind === "percent");
+  const pn = row.findIndex((h) => h.amount.kind === "percent");
+  if (pc < 0 || pn < 0 || pn >= pc) return null;
+  const placed: Array<T | null> = [...new Array<null>(pc - pn).fill(null), ...row];
+  if (placed.length > cols.length) return null;
+  return confirmed(placed.map((h) => h?.text ?? null), cols) ? placed : null;
+}

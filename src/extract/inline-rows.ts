@@ -14,7 +14,7 @@ import { locate, type FigureProvenance } from "./provenance.js";
 import { newWordHits, WordList, WordOccurrences } from "./words.js";
 import type { Passage, ProseContext } from "./prose.js";
 import { RE_BOND_KIND_CELL } from "./bond-table.js";
-import { rowWithBlanks, unglueRow } from "./glued-cells.js";
+import { alignedByRate, rowWithBlanks, unglueRow } from "./glued-cells.js";
 
 /** Column words that are not metric labels, in the order a regex alternation of them would try them. */
 const ROLE_WORDS = new WordList([
@@ -322,10 +322,14 @@ export function bindRows(rt: RowText, a: number, b: number, p: Passage, ctx: Pro
       if (row.length < cols.length) {
         // A blank cell: which one is not printed. Trailing blanks (分值, 得分 left empty) keep the leading columns in
         // place; a rate printed with its % sign shows where the rate column is, and when it is not where the figures
-        // before it would put it, a blank came earlier and no column can be trusted. A bare figure is no rate here.
+        // before it would put it, a blank came earlier: no column can be trusted unless the row's arithmetic places
+        // them (alignedByRate). A bare figure is no rate here.
         const pc = cols.findIndex((c) => c?.unitKind === "percent");
         const pn = row.findIndex((h) => h.amount.kind === "percent");
-        if (pn >= 0 && pn !== pc) return;
+        if (pn >= 0 && pn !== pc) {
+          alignedByRate(row, cols)?.forEach((h, col) => h && bind(cols[col], h, project, quote));
+          return;
+        }
         for (let col = 0; col < row.length; col++) if (!(cols[col]?.unitKind === "percent" && row[col].amount.kind !== "percent")) bind(cols[col], row[col], project, quote);
         return;
       }

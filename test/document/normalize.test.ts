@@ -3,6 +3,11 @@ import { foldWidth, normalizeText } from "../../src/document/normalize.js";
 import { detectHeading, matchNumbering } from "../../src/document/headings.js";
 
 describe("normalizeText", () => {
+  it("reads the over-equal comparison signs CJK input offers (≧ ≦) as ≥ ≤", () => {
+    expect(normalizeText("满意度≧90%")).toBe("满意度≥90%");
+    expect(normalizeText("成本≦12万元")).toBe("成本≤12万元");
+  });
+
   it("leaves text with nothing to fold and no whitespace as it is", () => {
     expect(normalizeText("部门整体支出")).toBe("部门整体支出");
     expect(normalizeText("1,234.56万元")).toBe("1,234.56万元");

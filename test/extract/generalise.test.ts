@@ -122,8 +122,11 @@ describe("a 自评表 row with a blank cell", () => {
     expect(m).toMatchObject({ "budget.initial@2023": 2000000, "budget.executed@2023": 2050000 });
     expect(m["budget.execution_rate@2023"]).toBeUndefined();
   });
-  it("binds no column when the rate shows that an earlier cell was blank", () => {
-    expect(form("210 205 10 97.62% 9.76")).toEqual({});
+  it("binds no column when the rate shows that an earlier cell was blank and the figures do not confirm a placing", () => {
+    expect(form("210 195 10 97.62% 9.76")).toEqual({});
+  });
+  it("places the figures right when executed ÷ budget is the printed rate (the template's 执行率 is of 全年预算数)", () => {
+    expect(form("210 205 10 97.62% 9.76")).toMatchObject({ "budget.adjusted@2023": 2100000, "budget.executed@2023": 2050000, "budget.execution_rate@2023": 97.62 });
   });
   it("keeps the leading columns when only the last ones are blank", () => {
     expect(form("200 210 205")).toMatchObject({ "budget.initial@2023": 2000000, "budget.adjusted@2023": 2100000, "budget.executed@2023": 2050000 });

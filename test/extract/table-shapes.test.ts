@@ -249,3 +249,23 @@ describe("money cells with their own bare multiplier", () => {
     expect(m).toMatchObject({ "budget.adjusted@2023": 12005000, "budget.executed@2023": 11505000, "budget.execution_rate@2023": 95.84 });
   });
 });
+
+describe("a fund row one cell short, its rate left of the rate column", () => {
+  // The row's label ends the header row and its figures follow on the next, 年初预算数 left empty and dropped.
+  const pipes = (values: string) => [
+    "2023年度项目支出绩效自评表 | 部门:东湖县实验小学 |",
+    "| 项目名称 | 学生课后服务补助 | 主管部门 | 东湖县教育局 | 项目资金 (元) |",
+    "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |",
+    `| ${values} | 其中:当年财政 拨款 |`,
+  ];
+  it("aligns the figures right where executed ÷ budget is the printed rate", () => {
+    const m = metricsOf(pipes("52000.50 | 48100.25 | 10 | 92.5% | 9.25"));
+    expect(m["budget.executed@2023"]).toBe(48100.25);
+    expect(m["budget.execution_rate@2023"]).toBe(92.5);
+    expect(Object.entries(m).filter(([k, v]) => k.startsWith("budget.") && v === 52000.5).length).toBeGreaterThan(0);
+  });
+  it("binds no column when the rate does not confirm the placing", () => {
+    const m = metricsOf(pipes("52000.50 | 48100.25 | 10 | 80% | 8"));
+    expect(m["budget.executed@2023"]).toBeUndefined();
+  });
+});
