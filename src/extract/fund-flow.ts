@@ -15,14 +15,27 @@ const blank = (m: string) => " ".repeat(m.length);
 
 /** A verb that allocates money to the project, not inside a title. */
 const RE_ALLOCATE = /(?:共|累计|合计|已|现|再)?(?:下达|安排|批复|下拨)/g;
-/** The words right before the allocated figure: the money's noun, then only filler. */
-const RE_MONEY_NOUN = /(?:资金|经费|补助|预算)(?:共计|合计|总额|总计|共|计|为|:|：|\s)*$/;
+/**
+ * The words right before the allocated figure: the money's noun, then only filler — a short note on the money
+ * ("资金(水利部分)") and a clause that sums it ("…资金，共计6800万元") included.
+ */
+const RE_MONEY_NOUN = /(?:资金|经费|补助|预算)(?:[(（][^()（）]{1,12}[)）])?(?:[，,]\s*(?=共计|合计|总计))?(?:共计|合计|总额|总计|共|计|为|:|：|\s)*$/;
+/** The sum clause a comma may open between the verb and its figure. */
+const RE_SUM_CLAUSE = /[，,]\s*(?:共计|合计|总计)\s*$/;
+/** How many batches came (下达3批…, 2次下达, 分两批, 其中第一批…): counts, not amounts, between the verb and its figure. */
+const RE_BATCH_COUNT = /(?:\d+|[两二三四五六七八九十])\s*(?:批|次)/g;
+/**
+ * An allocation told as batches or as a running total (分两批, 3批, 2次下达, 其中第一批…, 累计下达): the year's whole
+ * allocation after every batch, so the adjusted budget; the budget set at the start of the year is at most the first.
+ */
+const RE_BATCHES = /(?:\d+|[两二三四五六七八九十]|多)\s*(?:批|次)|分批|第[一二三四五六七八九十\d]+批|累计/;
 /** The recipient of an allocation, the reporting body itself: 我区, 给我局, 本单位. */
 const RE_RECIPIENT = /^\s*(?:给|向|到)?(?:我|本)(?:省|市|州|区|县|旗|镇|乡|局|委|厅|办|馆|院|校|站|所|中心|单位|部门)\s*$/;
 /** The money's noun after the figure, before the clause ends: "…万元2021年省级旅游发展资金". */
 const RE_NOUN_AFTER = /^[^，,。；;！？!?]{0,24}?(?:资金|经费|补助)/;
 /** The level of government whose money a clause names. */
 const RE_SOURCE_WORD = /(中央|省级|省|市级|市县|县级|地方|区级)(?:财政)?/;
+const RE_SOURCE_WORDS = new RegExp(RE_SOURCE_WORD.source, "g");
 const RE_SOURCES = /(中央|省级|省|市级|市县|县级|地方|区级)(?:财政)?[^，,。；;]{0,20}?\d+(?:\.\d+)?\s*(?:亿元|万元|元)/g;
 
 const level = (w: string) => (w === "省" ? "省级" : w === "市县" || w === "县级" || w === "区级" || w === "市级" ? "地方" : w);
@@ -112,14 +125,19 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
       const between = s.slice(from, h.start);
       // "下达我区87万元2021年省级旅游发展资金": the recipient alone before the figure, the money's noun after it.
       const nounAfter = RE_RECIPIENT.test(between) && RE_NOUN_AFTER.test(s.slice(h.end, h.end + 30));
-      if (/[，,]/.test(between) || /\d/.test(between.replace(/(?:19|20)\d{2}\s*年度?/g, "")) || (!RE_MONEY_NOUN.test(between) && !nounAfter)) continue;
+      if (/[，,]/.test(between.replace(RE_SUM_CLAUSE, "")) || /\d/.test(between.replace(/(?:19|20)\d{2}\s*年度?/g, "").replace(RE_BATCH_COUNT, "")) || (!RE_MONEY_NOUN.test(between) && !nounAfter)) continue;
       // One source's share of the money (中央下达…, a 其中 list's part) is no budget when the text tells other sources'.
       if (/其中/.test(s.slice(0, v.index))) continue;
-      const source = RE_SOURCE_WORD.exec(s.slice(Math.max(0, v.index - 16), h.start))?.[1];
-      if (source && otherSource(text, source)) continue;
+      // The level nearest the figure within its clause: 省财政厅下达我市中央补助资金 is the centre's money.
+      const window = s.slice(Math.max(0, v.index - 16), h.start).split(/[，,。；;]/).pop() ?? "";
+      const source = [...window.matchAll(RE_SOURCE_WORDS)].pop()?.[1];
+      // The allocated figure itself is no other level's money (省财政厅下达…中央补助…资金X万元: the province passes the
+      // centre's money on).
+      if (source && otherSource(text.slice(0, at + h.start) + blank(h.text) + text.slice(at + h.end), source)) continue;
       const year = yearNamed(before(h), ctx.fiscalYear);
       if (year === undefined || year !== ctx.fiscalYear) continue;
-      push("budget.initial", year, h, at, s, true);
+      const batches = RE_BATCHES.test(s.slice(Math.max(0, v.index - 12), Math.min(s.length, h.end + 24)));
+      push(batches ? "budget.adjusted" : "budget.initial", year, h, at, s, true);
       if (source) LEVEL.set(out[out.length - 1], level(source));
       break;
     }

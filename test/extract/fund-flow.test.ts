@@ -65,3 +65,18 @@ describe("project words and catalogue labels", () => {
     expect(m).toMatchObject({ "budget.initial@2022": 2000000, "budget.executed@2022": 1800000 });
   });
 });
+
+describe("allocations told in batches and passed on by a higher level", () => {
+  it("reads a total of several batches as the year's adjusted budget", () => {
+    expect(bind("2022年，中央下达我省2批河道清淤资金(省本级部分)，共计3500万元。")).toEqual([["budget.adjusted", 35000000]]);
+    expect(bind("下达我市污水治理资金共2650万元，其中第一批资金2000万元，第二批资金650万元。")).toEqual([["budget.adjusted", 26500000]]);
+    expect(bind("2022年省财政厅3次下达我市中央补助乡村文化设施资金410.00万元。")).toEqual([["budget.adjusted", 4100000]]);
+  });
+  it("keeps a single allocation as the budget set at the start", () => {
+    expect(bind("2022年省财政厅下达我市中央补助乡村文化设施资金410.00万元。")).toEqual([["budget.initial", 4100000]]);
+  });
+  it("takes the level nearest the figure: the province passing on the centre's money is one source", () => {
+    expect(bind("2022年中央下达我县资金100万元，省级下达资金30万元。")).toEqual([]);
+    expect(bind("2022年省级下达我县资金100万元，中央下达资金30万元。")).toEqual([]);
+  });
+});
