@@ -24,3 +24,18 @@ describe("head counts told in a self-evaluation's prose", () => {
     expect(m["staff.actual@2023"]).toBeUndefined();
   });
 });
+
+describe("head counts told as a quota fixed (核定数) and the staff of one kind a unit has", () => {
+  const unit = ["某市图书馆2023年度整体支出绩效评价报告", "一、基本情况"];
+  it("reads 编制核定数 as the authorised number and 实有事业人员 as the actual staff", () => {
+    expect(metricsOf([...unit, "2023年,市图书馆事业编制核定数 41 名。实有事业人员 38 名、离退休人员 17 名。"])).toMatchObject({
+      "staff.authorized@2023": 41,
+      "staff.actual@2023": 38,
+      "staff.retired@2023": 17,
+    });
+  });
+  it("states no total from two different kinds' counts", () => {
+    const m = metricsOf([...unit, "2023年,实有行政人员 6 名，实有事业人员 38 名。"]);
+    expect(m["staff.actual@2023"]).toBeUndefined();
+  });
+});
