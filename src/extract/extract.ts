@@ -29,6 +29,7 @@ import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from 
 import { bindBondTables, bindBondText } from "./bond-table.js";
 import { bindTransferTable } from "./transfer-table.js";
 import { bindConfirmedOutlay } from "./rate-confirmed.js";
+import { bindProjectsTotal } from "./projects-total.js";
 
 /** What a project's 自评表 states of its project. */
 const RE_FORM_KEY = /^(budget\.|score\.|satisfaction\.)/;
@@ -139,6 +140,8 @@ export function extract(doc: JxDocument): Report {
       const list = projects.get(item.name) ?? projects.set(item.name, []).get(item.name)!;
       for (const c of item.candidates) list.push(c);
     }
+    // A unit's report over its projects: the figure its list of projects adds up to is the report's budget.
+    if (meta.kind === "project") for (const c of bindProjectsTotal(p, items[i], ctx)) cands.push(c);
     const text = maskRanges(p.text, items[i]);
     const masked = { ...p, text };
     maskedPassages.push(masked);
