@@ -92,6 +92,19 @@ describe("the name grammar", () => {
 });
 
 describe("the department of a report", () => {
+  it("is the body that evaluates itself (X对…进行了自评), past a sentence that passes money to it", () => {
+    const lines = ["县水利局2021年度河道保洁经费绩效自评报告", "按照要求，明湖县水利局对明湖县河道保洁经费进行了自评，现将情况报告如下：", "2021年度明湖县财政划给明湖县水利局河道保洁经费50万元。"];
+    expect(reportDepartment(lines)).toBe("明湖县水利局");
+  });
+
+  it("finds a name after a transfer verb wherever a forbidden word was tested before (划给, 拨付)", () => {
+    expect(leadingName("明湖县财政划给明湖县水利局河道保洁经费")).toBe("明湖县水利局");
+    expect(isOrgName("明湖县财政拨付明湖县水利局")).toBe(false);
+    // The same call twice: a test of a forbidden word leaves nothing behind that the next reading depends on.
+    expect(isOrgName("明湖县财政划给明湖县水利局")).toBe(false);
+    expect(leadingName("明湖县财政划给明湖县水利局")).toBe("明湖县水利局");
+  });
+
   it("is the unit the title and the fields agree on, not the parent body of 主管部门", () => {
     const lines = ["明湖县2023年度项目支出绩效自评表", "主管部门", "青石市明湖县文化和旅游局", "项目实施单位", "明湖县文化馆", "项目负责人", "张三"];
     expect(reportDepartment(lines)).toBe("明湖县文化馆");

@@ -52,6 +52,8 @@ const RE_SUBJECT = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5]{3,40}?)\s*(?:19|20)\d{
 const RE_SELF_DESCRIPTION = /^(?:是|系|为[\u4e00-\u9fa5]{0,12}(?:单位|部门|机构|机关)|主要(?:职能|职责|任务|有|负责|承担)|负责|承担|内设|下设|现有|共有|属于|设有)/;
 /** "2022年，X认真贯彻…": the sentence's subject after the year. */
 const RE_YEAR_SUBJECT = /(?:19|20)\d{2}\s*年度?(?:以来)?\s*[,]\s*([\u4e00-\u9fa5]{3,40})/g;
+/** "X对…进行了自评": who evaluates itself is the unit (only 自评: a 评价 may be made by a finance bureau of another). */
+const RE_SELF_EVALUATOR = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5()]{3,40}?)对[^。；;]{2,80}?(?:进行|开展)了?(?:绩效)?自评/g;
 const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
 /** A title line: what the report calls itself. */
 const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明)|项目(?:情况|绩效目标)?(?:公告)?公示$/;
@@ -157,6 +159,7 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
     for (const m of line.matchAll(RE_SCOPE)) add(leadingName(m[1]), "field", i);
     for (const m of line.matchAll(RE_ALIAS)) add(trailingName(m[1]), "alias", i);
     for (const m of line.matchAll(RE_SUBJECT)) add(trailingName(m[1]), "subject", i);
+    for (const m of line.matchAll(RE_SELF_EVALUATOR)) add(trailingName(m[1]), "subject", i);
     for (const m of line.matchAll(RE_SIGNATURE)) {
       // A signature may list several issuers side by side: read them from the right.
       let run = compact(m[1]);

@@ -11,6 +11,7 @@ const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.lengt
 
 const SUFFIXES = [...G.suffixes].sort((a, b) => b.length - a.length);
 const RE_FORBIDDEN = new RegExp(alt(G.forbidden), "g");
+const RE_FORBIDDEN_ANY = new RegExp(alt(G.forbidden));
 const RE_ALLOWED = new RegExp(alt(G.allowed), "g");
 const RE_LEVEL = alt(G.placeLevels);
 /** A run made only of place names (上海市普陀区, 莆田市), optionally after a party prefix (中共). */
@@ -55,8 +56,9 @@ function startsBadly(name: string): boolean {
 }
 
 function hasForbidden(name: string): boolean {
-  RE_FORBIDDEN.lastIndex = 0;
-  return RE_FORBIDDEN.test(name.replace(RE_ALLOWED, (w) => "　".repeat(w.length)));
+  // Its own sticky-free regex: test() on the global one left its lastIndex past the match, and matchAll() copies
+  // lastIndex, so leadingName and trailingName then skipped every forbidden word before it.
+  return RE_FORBIDDEN_ANY.test(name.replace(RE_ALLOWED, (w) => "　".repeat(w.length)));
 }
 
 export function isPlaceChain(s: string): boolean {
