@@ -6,6 +6,7 @@ import { RANK } from "./lib/relation-eval.js";
 import { metricName, showMetric, showLike } from "./lib/format.js";
 import { halfUnit, lastDigitUnit, grade, precisionOf, toMilli } from "./lib/tolerance.js";
 import { MetricIndex, scopesOf, changeKind, baseKey } from "./lib/metric-access.js";
+import { DOC_VOCAB, alternation } from "./lib/doc-vocab.js";
 
 /**
  * Stated changes obey the relations their figures obey: when total = Σ parts in both years, Δtotal = Σ Δparts. A part
@@ -28,9 +29,23 @@ function statedChangeOf(idx: MetricIndex, key: string, year: number): Metric | u
   return idx.numeric().find((m) => m.year === year && changeKind(m.key) === "abs" && baseKey(m.key) === key);
 }
 
+// "公务接待费0.50万元，较上年无增减": the figure's own clause says it did not change (schemas/document-checks.json level words).
+const RE_LEVEL = new RegExp(`^[\\s,，]*(?:较|比|与)\\s*(?:上年|去年|上一年度?|上年度)(?:预算数?|决算数?|同期)?(?:相比)?[\\s,，]*(?:${alternation(DOC_VOCAB.comparison.level)})`);
+
+/** A change of nothing stated right after the figure, as a stated change metric of 0 (or undefined). */
+function statedLevel(m: Metric): Metric | undefined {
+  const q = m.quote ?? "";
+  const at = m.text ? q.indexOf(m.text) : -1;
+  if (at < 0 || !RE_LEVEL.test(q.slice(at + m.text.length))) return undefined;
+  return { ...m, key: `${m.key}.change`, value: 0, restated: false };
+}
+
 function deltaOf(idx: MetricIndex, m: Metric, year: number): Delta | "zero" | null {
   const c = statedChangeOf(idx, m.key, year);
   if (c) return { value: c.value ?? 0, tol: halfUnit(c), stated: c, members: [c, m] };
+  // 无增减 is exact: no rounding.
+  const level = m.year === year ? statedLevel(m) : undefined;
+  if (level) return { value: 0, tol: 0, stated: level, members: [level, m] };
   const prior = idx.get(m.key, year - 1);
   if (prior) return { value: (m.value ?? 0) - (prior.value ?? 0), tol: halfUnit(m) + halfUnit(prior), stated: null, members: [m, prior] };
   return m.value === 0 ? "zero" : null;
@@ -51,6 +66,8 @@ export interface ChangeSum {
   parts: Array<{ metric: Metric; delta: Delta }>;
   /** Parts stated as nothing this year whose last-year figure the report does not give (taken as absent then too). */
   assumedAbsent: string[];
+  /** Parts that are nothing this year whose change the report does not give: at most 0, of unknown size. */
+  shrunkOnly: string[];
   /** The total's own rounding gap against its parts this year. */
   currentGap: number;
 }
@@ -104,21 +121,25 @@ function build(idx: MetricIndex, project: string | null, year: number, total: Me
     else parts.push({ metric: o, delta: d });
   }
   const assumedAbsent: string[] = [];
+  const shrunkOnly: string[] = [];
   for (const k of absent) {
     // Nothing this year, something last year: its change is minus last year's figure.
     const prior = idx.get(k, year - 1);
     const now = idx.get(k, year);
     if (prior) parts.push({ metric: now ?? prior, delta: { value: -(prior.value ?? 0), tol: halfUnit(prior), stated: null, members: [prior] } });
     else if (ASSUMED_ABSENT.has(k)) assumedAbsent.push(k);
-    else return null;
+    // Last year unknown: its change is −(last year's figure), at most 0 — it can explain a total that fell by more than
+    // its parts, never one that rose by more (or fell by less).
+    else shrunkOnly.push(k);
   }
   // Only stated changes make this rule's relation: two computed ones are the prior year's sum, sum-of-parts' business.
   const stated = [td, ...parts.map((p) => p.delta)].filter((d) => d.stated).length;
   if (stated < 2 || parts.length === 0) return null;
-  return { project, year, total, totalDelta: td, parts, assumedAbsent, currentGap };
+  return { project, year, total, totalDelta: td, parts, assumedAbsent, shrunkOnly, currentGap };
 }
 
 function showDelta(d: Delta, ref: Metric): string {
+  if (d.stated && d.value === 0) return "称无增减";
   const word = d.value >= 0 ? "增加" : "减少";
   const shown = d.stated ? showMetric({ ...d.stated, value: Math.abs(d.value) }) : showLike(ref, Math.abs(d.value));
   return `${d.stated ? "称" : "按两年数计算"}${word} ${shown}`;
@@ -133,7 +154,9 @@ function describe(cs: ChangeSum, expected: number, gap: number): { messageId: st
     total: metricName(t.key),
     totalDelta: showDelta(cs.totalDelta, t),
     gap: showLike(ref, Math.abs(gap), d),
-    absent: cs.assumedAbsent.length ? `（报告未列明${cs.assumedAbsent.map(metricName).join("、")}，按上年亦无计；若上年有，差额可由其解释）` : "",
+    absent:
+      (cs.assumedAbsent.length ? `（报告未列明${cs.assumedAbsent.map(metricName).join("、")}，按上年亦无计；若上年有，差额可由其解释）` : "") +
+      (cs.shrunkOnly.length ? `（${cs.shrunkOnly.map(metricName).join("、")}本年为零，其增减只能是减少，不能解释这一差额）` : ""),
   };
   // Below the parts' change: an unstated part that existed last year would explain it, so no more than a warning.
   const unstated = cs.assumedAbsent.length > 0 && gap < 0;
@@ -166,6 +189,8 @@ function check(ctx: RuleContext): Finding[] {
     const tol = cs.totalDelta.tol + cs.parts.reduce((s, p) => s + p.delta.tol, 0) + Math.abs(cs.currentGap);
     const verdict = grade(gap, tol, lastDigitUnit(cs.totalDelta.stated ?? cs.total));
     if (verdict === "ok") continue;
+    // A part of unknown change, which can only have shrunk, may account for a total below its parts' changes.
+    if (cs.shrunkOnly.length && gap < 0) continue;
     const members = [...cs.totalDelta.members, ...cs.parts.flatMap((p) => p.delta.members)];
     const id = members.map((m) => `${m.key}@${m.year}`).sort().join(",");
     if (seen.has(id)) continue;
@@ -188,8 +213,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "change-of-parts",
   description: {
-    zh: "合计的增减额应等于各组成部分增减额之和；两数同额（如无政府性基金时财政拨款等于一般公共预算，预算收支总计）则所称增减额也应相同",
-    en: "A total's stated change equals the sum of its parts' changes; two figures printed equal (财政拨款 = 一般公共预算 without government funds, budget income = expenditure) state equal changes",
+    zh: "合计的增减额应等于各组成部分增减额之和（称“较上年无增减/持平”的部分增减为零；本年为零而上年数不详的部分只可能减少，只在差额无法由其解释时判断）；两数同额（如无政府性基金时财政拨款等于一般公共预算，预算收支总计）则所称增减额也应相同",
+    en: "A total's stated change equals the sum of its parts' changes (a part said to be unchanged, 较上年无增减/持平, changed by nothing; a part that is nothing this year with last year unknown can only have shrunk, so it is judged only where that cannot explain the gap); two figures printed equal (财政拨款 = 一般公共预算 without government funds, budget income = expenditure) state equal changes",
   },
   defaultSeverity: "error",
   scope: "report",

@@ -57,6 +57,36 @@ describe("change-of-parts", () => {
     });
   });
 
+  describe("parts stated as unchanged, and parts that are nothing this year", () => {
+    // A 三公 paragraph told one part a clause, with 较上年无增减 for the parts that did not change (figures made up).
+    const q = "其中：因公出国（境）费0万元，较上年无增减；公务接待费1.20万元，与上年持平；公务用车运行维护费8.00万元，比上年减少2.00万元。";
+    const parts = (opChange: string) => [
+      m("three_public.overseas", Y, "0万元", { quote: q }),
+      m("three_public.reception", Y, "1.20万元", { quote: q }),
+      m("three_public.vehicle_operation", Y, "8.00万元", { quote: q }),
+      chg("three_public.vehicle_operation", opChange),
+    ];
+    it("valid: the total's change is the one changed part's; 无增减/持平 parts add nothing", () => {
+      const r = report([m("three_public.total", Y, "9.20万元"), chg("three_public.total", "-2.00万元"), ...parts("-2.00万元")]);
+      expect(checkRule(changeOfParts, r)).toEqual([]);
+    });
+    it("valid: a total fallen by more than its parts may owe it to an unstated part now nothing (购置费 bought last year)", () => {
+      const r = report([m("three_public.total", Y, "9.20万元"), chg("three_public.total", "-12.00万元"), ...parts("-2.00万元")]);
+      expect(checkRule(changeOfParts, r)).toEqual([]);
+    });
+    it("invalid: a total fallen by less than its parts, which no part now nothing can explain, is an error", () => {
+      const r = report([m("three_public.total", Y, "9.20万元"), chg("three_public.total", "-1.00万元"), ...parts("-2.00万元")]);
+      const f = checkRule(changeOfParts, r);
+      expect(f).toHaveLength(1);
+      expect(f[0].severity).toBe("error");
+      expect(f[0].expected).toBe(-20000);
+      expect(f[0].actual).toBe(-10000);
+      expect(f[0].message).toContain("公务接待费称无增减");
+      expect(f[0].message).toContain("公务用车购置费本年为零");
+      expect(f[0].metrics.map((x) => x.key)).toContain("three_public.reception.change");
+    });
+  });
+
   describe("invalid", () => {
     it("equal figures with different changes: a warning, since a part absent this year may have existed last year", () => {
       const r = report([m("income.fiscal", Y, "500.00万元"), m("income.general_budget", Y, "500.00万元"), chg("income.fiscal", "19.70万元"), chg("income.general_budget", "20.00万元")]);

@@ -10,6 +10,8 @@ import { MONEY_FIGURE } from "./money-figure.js";
 
 const SplitSchema = z.object({
   id: z.string().min(1),
+  /** The metric the whole is when its label is the bare whole word (支出预算 → expenditure.total). */
+  key: z.string().regex(/^[a-z_]+\.[a-z_]+$/).optional(),
   whole: z.array(z.string().min(1)).min(1),
   notWhole: z.array(z.string().min(1)),
   parts: z.array(z.array(z.string().min(1)).min(1)).min(2),

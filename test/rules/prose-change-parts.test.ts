@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { checkRule } from "../../src/rules/index.js";
+import { proseChangeParts } from "../../src/rules/prose-change-parts.js";
+import { docFromLines } from "../extract/helpers.js";
+import { report } from "./helpers.js";
+
+/** A 2019 budget disclosure whose body is `lines` (texts written here, figures made up). */
+const run = (lines: string[]) => checkRule(proseChangeParts, report([], { kind: "budget", fiscalYear: 2019 }), docFromLines(["某县农业技术推广中心2019年部门预算", ...lines]));
+
+describe("prose-change-parts", () => {
+  it("valid: parts' changes that add up to the total's, in one sentence or one a line", () => {
+    expect(run(["支出预算较上年增加210.40万元，主要是基本支出增加60.15万元，项目支出增加150.25万元。"])).toEqual([]);
+    expect(
+      run([
+        "2019年基本支出预算较上年增32.6万元，增幅12%。主要变动原因如下：",
+        "1.工资福利支出较上年增30.5万元，增15%。主要原因是：调整工资标准。",
+        "2.商品和服务支出较上年减1.2万元。主要原因是：压减办公经费。",
+        "3.对个人和家庭的补助较上年(增加)3.3万元。主要原因是：新增退休人员。",
+        "(二)项目支出预算收支增减情况",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("valid: a list that is no known complete split, or that a section ends before it is whole, is not judged", () => {
+    expect(run(["支出较上年增加80万元，主要是教育支出增加50万元，农林水支出增加10万元。"])).toEqual([]);
+    expect(run(["2019年基本支出预算较上年增32.6万元。", "1.工资福利支出较上年增40.5万元。", "(二)项目支出预算收支增减情况", "2.商品和服务支出较上年减1.2万元。"])).toEqual([]);
+  });
+
+  it("invalid: economic classes of basic spending whose changes do not make the total's change", () => {
+    const f = run([
+      "2019年基本支出预算较上年增32.6万元，增幅12%。主要变动原因如下：",
+      "1.工资福利支出较上年增40.5万元，增20%。",
+      "2.商品和服务支出较上年减1.2万元。",
+      "3.对个人和家庭的补助较上年(减少)3.3万元。",
+    ]);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].expected).toBe(360000);
+    expect(f[0].actual).toBe(326000);
+    expect(f[0].metrics.map((x) => x.key)).toEqual(["expenditure.basic"]);
+    expect(f[0].message).toContain("合计增加 36.0万元，相差 3.4万元");
+    expect(f[0].evidence[0].quote).toContain("工资福利支出较上年增40.5万元");
+  });
+
+  it("invalid: a one-unit gap inside the rounding of the printed changes is information", () => {
+    const f = run(["支出预算较2018年减少1302.46万元，主要是基本支出预算减少102.5万元，项目支出预算减少1199.97万元。"]);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("info");
+    // 支出预算 is the split's bare whole: the department's spending.
+    expect(f[0].metrics.map((x) => `${x.key}@${x.year}`)).toEqual(["expenditure.total@2019"]);
+  });
+});
