@@ -1,7 +1,9 @@
 /**
  * How project money is told in running text when no catalogue label stands before the figure: the allocation
  * ("县财政共下达我局…资金8010万元") and the arrival stated after the figure ("项目资金8010万元均已到位",
- * "…资金30万元,资金已到位"). Both are weak shapes (confidence `pattern`): a labelled figure always wins.
+ * "…资金30万元,资金已到位"). Both are weak shapes (confidence `pattern`): a labelled figure always wins. What was
+ * allocated is the year's whole budget (全年预算数, budget.adjusted): a 下达 total includes the money added during the
+ * year, and the national 自评表 prints it in that column; a labelled 年初预算 stays its own figure.
  */
 import { bareMultiplierMoney, scanFigures, SENTENCE_REACH, type FigureHit } from "./figures.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
@@ -24,11 +26,6 @@ const RE_MONEY_NOUN = /(?:资金|经费|补助|预算)(?:[(（][^()（）]{1,12}
 const RE_SUM_CLAUSE = /[，,]\s*(?:共计|合计|总计)\s*$/;
 /** How many batches came (下达3批…, 2次下达, 分两批, 其中第一批…): counts, not amounts, between the verb and its figure. */
 const RE_BATCH_COUNT = /(?:\d+|[两二三四五六七八九十])\s*(?:批|次)/g;
-/**
- * An allocation told as batches or as a running total (分两批, 3批, 2次下达, 其中第一批…, 累计下达): the year's whole
- * allocation after every batch, so the adjusted budget; the budget set at the start of the year is at most the first.
- */
-const RE_BATCHES = /(?:\d+|[两二三四五六七八九十]|多)\s*(?:批|次)|分批|第[一二三四五六七八九十\d]+批|累计/;
 /** The recipient of an allocation, the reporting body itself: 我区, 给我局, 本单位. */
 const RE_RECIPIENT = /^\s*(?:给|向|到)?(?:我|本)(?:省|市|州|区|县|旗|镇|乡|局|委|厅|办|馆|院|校|站|所|中心|单位|部门)\s*$/;
 /** The money's noun after the figure, before the clause ends: "…万元2021年省级旅游发展资金". */
@@ -136,8 +133,7 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
       if (source && otherSource(text.slice(0, at + h.start) + blank(h.text) + text.slice(at + h.end), source)) continue;
       const year = yearNamed(before(h), ctx.fiscalYear);
       if (year === undefined || year !== ctx.fiscalYear) continue;
-      const batches = RE_BATCHES.test(s.slice(Math.max(0, v.index - 12), Math.min(s.length, h.end + 24)));
-      push(batches ? "budget.adjusted" : "budget.initial", year, h, at, s, true);
+      push("budget.adjusted", year, h, at, s, true);
       if (source) LEVEL.set(out[out.length - 1], level(source));
       break;
     }

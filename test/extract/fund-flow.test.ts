@@ -11,7 +11,7 @@ const metricsOf = (lines: string[]) =>
 
 describe("allocation and arrival sentences", () => {
   it("reads the money a project was allocated", () => {
-    expect(bind("2022年市财政共下达我单位乡村公路养护资金120万元，用于三条村道的日常养护。")).toEqual([["budget.initial", 1200000]]);
+    expect(bind("2022年市财政共下达我单位乡村公路养护资金120万元，用于三条村道的日常养护。")).toEqual([["budget.adjusted", 1200000]]);
   });
   it("reads the arrival stated after the figure, in its clause or the next short one", () => {
     expect(bind("本项目资金120万元已全部到位。")).toEqual([["budget.received", 1200000]]);
@@ -38,15 +38,20 @@ describe("several allocations in one report", () => {
   const head = "某县交通运输局2022年乡村公路养护项目绩效自评报告";
   it("keeps a total told before its parts", () => {
     const m = metricsOf([head, "2022年共下达乡村公路养护资金300万元。", "其中下达东片区养护补助120万元。", "下达西片区养护补助180万元。"]);
-    expect(m["budget.initial@2022"]).toBe(3000000);
+    expect(m["budget.adjusted@2022"]).toBe(3000000);
   });
   it("states none when batches are told without their sum", () => {
     const m = metricsOf([head, "第一批下达养护资金100万元。", "第二批下达养护资金200万元。"]);
-    expect(m["budget.initial@2022"]).toBeUndefined();
+    expect(m["budget.adjusted@2022"]).toBeUndefined();
   });
-  it("yields to a labelled budget", () => {
+  it("is the year's whole budget beside a labelled 年初预算, which it never replaces", () => {
     const m = metricsOf([head, "2022年共下达乡村公路养护资金300万元。", "项目年初预算数280万元。"]);
     expect(m["budget.initial@2022"]).toBe(2800000);
+    expect(m["budget.adjusted@2022"]).toBe(3000000);
+  });
+  it("yields to a labelled 全年预算", () => {
+    const m = metricsOf([head, "2022年共下达乡村公路养护资金300万元。", "调整后全年预算数310万元。"]);
+    expect(m["budget.adjusted@2022"]).toBe(3100000);
   });
 });
 
@@ -72,8 +77,8 @@ describe("allocations told in batches and passed on by a higher level", () => {
     expect(bind("下达我市污水治理资金共2650万元，其中第一批资金2000万元，第二批资金650万元。")).toEqual([["budget.adjusted", 26500000]]);
     expect(bind("2022年省财政厅3次下达我市中央补助乡村文化设施资金410.00万元。")).toEqual([["budget.adjusted", 4100000]]);
   });
-  it("keeps a single allocation as the budget set at the start", () => {
-    expect(bind("2022年省财政厅下达我市中央补助乡村文化设施资金410.00万元。")).toEqual([["budget.initial", 4100000]]);
+  it("reads a single allocation as the year's whole budget too", () => {
+    expect(bind("2022年省财政厅下达我市中央补助乡村文化设施资金410.00万元。")).toEqual([["budget.adjusted", 4100000]]);
   });
   it("takes the level nearest the figure: the province passing on the centre's money is one source", () => {
     expect(bind("2022年中央下达我县资金100万元，省级下达资金30万元。")).toEqual([]);

@@ -189,8 +189,8 @@ describe("the outlay confirmed by its rate, across sentences and units", () => {
 describe("allocation and arrival told around the figure", () => {
   const project = "某县2021年度省级旅游发展资金项目支出绩效自评报告";
   it("reads an allocation whose figure comes before the money's noun (下达我区X万元…资金)", () => {
-    expect(metricsOf([project, "根据省财政厅文件精神，下达我区65万元2021年省级旅游发展资金。"])["budget.initial@2021"]).toBe(650000);
-    expect(metricsOf([project, "根据省财政厅文件精神，下达我区65万元，用于景区标识牌更换。"])["budget.initial@2021"]).toBeUndefined();
+    expect(metricsOf([project, "根据省财政厅文件精神，下达我区65万元2021年省级旅游发展资金。"])["budget.adjusted@2021"]).toBe(650000);
+    expect(metricsOf([project, "根据省财政厅文件精神，下达我区65万元，用于景区标识牌更换。"])["budget.adjusted@2021"]).toBeUndefined();
   });
   it("reads an arrival dated with a year printed a digit short (于202年3月全部到位)", () => {
     expect(metricsOf([project, "项目资金到位情况：专项资金65万元于202年3月2日全部到位。"])["budget.received@2021"]).toBe(650000);
@@ -200,11 +200,11 @@ describe("allocation and arrival told around the figure", () => {
 describe("allocations told per level of government", () => {
   const project = "某县民政局2021年度困难群众救助补助资金绩效自评报告";
   it("states no budget when each level's allocation stands alone", () => {
-    expect(metricsOf([project, "2021年我局共收到中央下达救助补助资金5000万元。", "省级下达资金600万元，主要用于城乡低保。"])["budget.initial@2021"]).toBeUndefined();
-    expect(metricsOf([project, "2021年共安排资金320亿元，其中中央财政专项资金200亿元，省级财政安排补助资金20亿元。"])["budget.initial@2021"]).not.toBe(2000000000);
+    expect(metricsOf([project, "2021年我局共收到中央下达救助补助资金5000万元。", "省级下达资金600万元，主要用于城乡低保。"])["budget.adjusted@2021"]).toBeUndefined();
+    expect(metricsOf([project, "2021年共安排资金320亿元，其中中央财政专项资金200亿元，省级财政安排补助资金20亿元。"])["budget.adjusted@2021"]).not.toBe(2000000000);
   });
   it("keeps a single allocation", () => {
-    expect(metricsOf([project, "2021年我局共收到中央下达救助补助资金5000万元。"])["budget.initial@2021"]).toBe(50000000);
+    expect(metricsOf([project, "2021年我局共收到中央下达救助补助资金5000万元。"])["budget.adjusted@2021"]).toBe(50000000);
   });
 });
 
