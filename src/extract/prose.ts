@@ -271,9 +271,10 @@ export function bindArrivedInFull(p: Passage, next: Passage | null, ctx: ProseCo
 /** score.grade: "等级为优", "评价结果：良好". */
 /**
  * A grade told after the score it earns, with no grade word before it: "自评得分96分，属于优秀等级", "得分98分，评定为优秀".
- * Only the two-character grades: a lone 优/良 after 为 starts too many words (为优化, 为良性).
+ * Only the two-character grades after 为/属于: a lone 优/良 there starts too many words (为优化, 为良性); a lone grade
+ * counts after 自评为/评定为/评为 when the clause ends right after it (绩效评分100分，自评为优。).
  */
-const RE_GRADE_AFTER_SCORE = /(?:得分|评分|总分)[^。；;！？]{0,12}?\d+(?:\.\d+)?分[^。；;！？\d]{0,8}?(?:评定为|评为|定为|属于|为|达到)\s*[“"「]?(优秀|良好|合格|不合格)(?:等级|等次|档次)?(?![\u4e00-\u9fa5]{0,1}[质好化势])/;
+const RE_GRADE_AFTER_SCORE = /(?:得分|评分|总分)[^。；;！？]{0,12}?\d+(?:\.\d+)?分[^。；;！？\d]{0,8}?(?:(?:评定为|评为|定为|属于|为|达到)\s*[“"「]?(优秀|良好|合格|不合格)(?:等级|等次|档次)?(?![\u4e00-\u9fa5]{0,1}[质好化势])|(?:自评为|评定为|评为)\s*[“"「]?([优良中差])[”"」]?(?:等级|等次|级)?(?=[。，,；;！!]|$))/;
 
 export function bindGrade(p: Passage, ctx: ProseContext): Candidate[] {
   const g = gradeMatch(p.text);
@@ -304,11 +305,12 @@ function gradeMatch(text: string): { index: number; text: string; end: number } 
   const m = RE_GRADE_AFTER_SCORE.exec(text);
   if (!m || RE_TARGET_CLAUSE.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
   if (RE_GRADE_SCALE.test(sentenceAround(text, m.index, m.index + m[0].length))) return null;
-  return { index: m.index, text: m[1], end: m.index + m[0].lastIndexOf(m[1]) + m[1].length };
+  const grade = m[1] ?? m[2];
+  return { index: m.index, text: grade, end: m.index + m[0].lastIndexOf(grade) + grade.length };
 }
 
 function gradeAfterLabel(text: string): { index: number; text: string; end: number } | null {
-  const m = /(自评等级|评价等级|绩效等级|等级|自评等次|评价等次|绩效等次|等次|评价结果|自评结果)\s*(?:均为|均是|为|是|:|：|评定为|确定为)?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(text);
+  const m = /(自评等级|评价等级|绩效等级|等级|自评等次|评价等次|绩效等次|等次|评价结果|自评结果)\s*(?:均为|均是|为|是|评定为|确定为)?\s*[:：]?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/.exec(text);
   if (!m || RE_TARGET_CLAUSE.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
   // A grading scale states no grade ("90分以上为优，80-89分为良").
   if (RE_GRADE_SCALE.test(sentenceAround(text, m.index, m.index + m[0].length))) return null;
@@ -316,7 +318,7 @@ function gradeAfterLabel(text: string): { index: number; text: string; end: numb
 }
 
 /** A grade statement in a sentence ("等级为优", "评价结果为“良”"). */
-const RE_GRADE_CLAUSE = /(?:等级|等次|评价结果|自评结果)\s*(?:均为|为|是|:|：|评定为|确定为)?\s*[“"「]?(?:优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/;
+const RE_GRADE_CLAUSE = /(?:等级|等次|评价结果|自评结果)\s*(?:均为|为|是|评定为|确定为)?\s*[:：]?\s*[“"「]?(?:优秀|良好|合格|不合格|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[质好化势秀])/;
 /** Words before a score that make it a part's (分值, 权重, an indicator's 得分 with its name) or a bound. */
 const RE_PART_SCORE = /(分值|权重|满分|总分值|扣|减|加|指标|率|[≥≤]|不低于|以上)[^，,。；;]{0,6}$/;
 /** A grading scale, not a result: "90分以上为优，80-89分为良", "评分标准". */

@@ -38,4 +38,16 @@ describe("a grade told after the score it earns", () => {
   it("reads no grade from a grading scale", () => {
     expect(gradeOf("按评分标准，得分90分以上为优秀，80至89分为良好。")).toBeUndefined();
   });
+  it("reads a one-character grade only where the clause ends with it (自评为优。)", () => {
+    expect(gradeOf("本项目绩效评分96分，自评为优。")).toBe("优");
+    expect(gradeOf("本项目绩效评分96分，评为良等级，")).toBe("良");
+    expect(gradeOf("本项目绩效评分96分，自评为优化服务提供了依据。")).toBeUndefined();
+  });
+  it("reads a grade after its label and a colon behind 为 (评价结果为：优秀)", () => {
+    expect(gradeOf("经过客观公正的评价，得出综合评价结果为：优秀。")).toBe("优秀");
+  });
+  it("reads 绩效评分 as the total score", () => {
+    const score = extract(docFromLines([...report, "本项目绩效评分96分，自评为优。"])).metrics.find((m) => m.key === "score.total");
+    expect(score?.value).toBe(96);
+  });
 });

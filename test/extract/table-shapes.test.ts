@@ -214,6 +214,7 @@ describe("execution told as a spending rate or progress", () => {
     expect(metricsOf([project, "截至2022年12月31日，已支出资金95万元，支出率95%。"])).toMatchObject({ "budget.executed@2022": 950000, "budget.execution_rate@2022": 95 });
     expect(metricsOf([project, "全年预算100万元，累计使用资金95万元，资金执行进度95%。"])).toMatchObject({ "budget.executed@2022": 950000, "budget.execution_rate@2022": 95 });
     expect(metricsOf([project, "资金到位100万元，资金支出95万元，预算执行率95.00%。"])).toMatchObject({ "budget.received@2022": 1000000, "budget.executed@2022": 950000 });
+    expect(metricsOf([project, "资金预算100万元，已支付95万元，支付率95%。"])).toMatchObject({ "budget.execution_rate@2022": 95 });
   });
 });
 
