@@ -18,6 +18,8 @@ const RE_NAME = new RegExp(alternation(V.names), "g");
 // After 比: a year (or 上年) and a name, no figure, then the direction word.
 const RE_NAMED_BASE = new RegExp(`^\\s*(?:((?:19|20)\\d{2})\\s*年度?|(上年度?))([^\\d，,。；;]{0,14}?)(${alternation([...V.level, ...V.up, ...V.down])})`);
 
+const RE_YOY_SAME = /同比/g;
+
 const RE_CHANGE_CLAUSE = new RegExp(`[比较与]|${alternation([...V.level, ...V.up, ...V.down])}`);
 
 /** The clause a figure closes: from the last clause mark before it. */
@@ -108,6 +110,14 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>, 
   let stripped: string | null = null;
   const plain = () => (stripped ??= s.replace(/,/g, ""));
   const out: Spec[] = [];
+  // "A 元，占…P%，同比增加 C 元，增长 Q%": 同比 compares with the same item last year, which the sentence does not print;
+  // it is no compare word for two figures (schemas notCompare), but a change told after it is judged as one told after 比上年.
+  for (const cm of s.matchAll(RE_YOY_SAME)) {
+    const k = cm.index;
+    const a = hitsBetween(hits, k - 200, k).reverse().find((h) => h.end <= k && k - h.end <= 30 && h.amount.kind === "money" && h.change === null);
+    const b = hitsBetween(hits, k + 1, k + 20).find((h) => h.amount.kind === "money");
+    if (a && b && b.change !== null && !/[，,。]/.test(s.slice(k, b.start))) out.push(...changeWithPercent(s, hits, a, b, bound));
+  }
   for (const cm of s.matchAll(RE_COMPARE)) {
     if (!cm[1]) continue;
     const k = cm.index;
@@ -302,8 +312,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "direction-word",
   description: {
-    zh: "一句之内“A 比 B 增加/减少/持平 C（P%）”（B 或为句中前文某年所列之数，如科目说明“2022年执行数为X万元，2023年预算安排Y万元，比2022年执行数增加P%”）与“决算数大于预算数”等比较，按句中两数重算；只有本年数与增减额、增减率（“较上年减少C万元，下降P%”）时，增减率按上年数（本年数±增减额）重算，按本年数计算或相差一半以上者为错误：方向词与两数不符为警告，所述增减额或增减率不符、或增加额大于本年数为错误",
-    en: "Comparisons within one sentence (A 比 B 增加/减少/持平 C, P% — B possibly the figure stated earlier in the sentence under the year 比 names, as 科目 lines of a 情况说明 print it; 决算数大于预算数) recomputed from the sentence's two figures; a change told only as an amount and a percentage (较上年减少 C 万元，下降 P%) has its percentage recomputed over the prior figure (this year's ± the change), an error when it was taken over this year's figure or is out by more than half; a direction word that contradicts them is a warning; a stated change amount or percentage that does not follow, or an increase larger than the figure itself, is an error",
+    zh: "一句之内“A 比 B 增加/减少/持平 C（P%）”（B 或为句中前文某年所列之数，如科目说明“2022年执行数为X万元，2023年预算安排Y万元，比2022年执行数增加P%”）与“决算数大于预算数”等比较，按句中两数重算；只有本年数与增减额、增减率（“较上年减少C万元，下降P%”“同比增加C元，增长P%”）时，增减率按上年数（本年数±增减额）重算，按本年数计算或相差一半以上者为错误：方向词与两数不符为警告，所述增减额或增减率不符、或增加额大于本年数为错误",
+    en: "Comparisons within one sentence (A 比 B 增加/减少/持平 C, P% — B possibly the figure stated earlier in the sentence under the year 比 names, as 科目 lines of a 情况说明 print it; 决算数大于预算数) recomputed from the sentence's two figures; a change told only as an amount and a percentage (较上年减少 C 万元，下降 P%; also after 同比) has its percentage recomputed over the prior figure (this year's ± the change), an error when it was taken over this year's figure or is out by more than half; a direction word that contradicts them is a warning; a stated change amount or percentage that does not follow, or an increase larger than the figure itself, is an error",
   },
   defaultSeverity: "error",
   scope: "report",

@@ -113,4 +113,12 @@ describe("direction-word: a change told as an amount and a percentage, the prior
     expect(run("行政运行（项）支出820.00万元，与上年相比增加20.00万元，增长0.25%。").map((x) => x.messageId)).toEqual(["changePercentOfChangeDiffers"]);
     expect(run("行政运行（项）支出820.00万元，与上年相比增加20.00万元，增长2.53%。")).toEqual([]);
   });
+  it("同比: a change and rate told after a figure and its share (A 元，占…P%，同比增加 C 元，增长 Q%) are judged over the prior figure", () => {
+    // Made-up figures: prior = 60000 − 15000 = 45000, so +15000 is 33.33 %.
+    expect(run("办公费支出预算60000元，占基本支出预算12.50%，同比增加15000元，增长33.33%。")).toEqual([]);
+    expect(run("办公费支出预算60000元，占基本支出预算12.50%，同比增加15000元，增长25.00%。").map((x) => x.messageId)).toEqual(["changePercentOverCurrent"]);
+    expect(run("办公费支出预算60000元，占基本支出预算%，同比增加15000元，增长8.10%。").map((x) => x.messageId)).toEqual(["changePercentOfChangeDiffers"]);
+    // 同比 with no figure before it in reach is no claim.
+    expect(run("本年度各项支出同比增加15000元，增长8.10%。")).toEqual([]);
+  });
 });
