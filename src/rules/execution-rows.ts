@@ -5,7 +5,7 @@ import { parseAmount } from "../extract/amount.js";
 import { cornerRange, grade } from "./lib/tolerance.js";
 
 const HEAD_ADJUSTED = /^(全年预算数|调整后预算数?|调整预算数?|全年预算)$/;
-const HEAD_EXECUTED = /^(全年执行数|执行数|实际执行数|全年实际支出|实际支出数?)$/;
+const HEAD_EXECUTED = /^(全年执行数|执行数|实际执行数|预算执行数|全年实际支出|实际支出数?)$/;
 const HEAD_RATE = /^(预算)?执行率$/;
 
 interface Num {
@@ -24,7 +24,8 @@ function num(c: Cell | undefined): Num | null {
   return { value: a.kind === "percent" ? a.value : Number(t), half: 0.5 / Math.pow(10, decimals), text: t };
 }
 
-const label = (c: Cell) => c.norm.replace(/[\s（）()万元]/g, "");
+// A header's bracketed note (全年预算数(A), 预算执行率(B/A×100%), (万元)) names no other column.
+const label = (c: Cell) => c.norm.replace(/\([^()]*\)|（[^（）]*）/g, "").replace(/[\s（）()万元]/g, "");
 
 /**
  * Each row of a 自评表's 资金 block (年度资金总额, 其中：财政拨款, 上年结转, 其他资金) states 全年预算数, 全年执行数 and
@@ -42,10 +43,15 @@ function tableRows(t: TableBlock): Array<{ row: Cell[]; adjusted: Num; executed:
     }
     if (!cols) continue;
     const cell = (col: number) => r.cells.find((c) => c.col === col);
-    const [adjusted, executed, rate] = [num(cell(cols.adjusted)), num(cell(cols.executed)), num(cell(cols.rate))];
-    // A row without all three (a heading row, 目标 rows below the block) ends nothing: blocks are short.
-    if (!adjusted || !executed || !rate || !rate.text.endsWith("%") || adjusted.value === 0) continue;
-    out.push({ row: r.cells, adjusted, executed, rate });
+    // Rows sit one column off their header where the header has a merged cell of its own (年度预算数(万元) above the
+    // row labels) or none above them: the offset at which the rate column holds a percentage.
+    for (const off of [0, -1, 1]) {
+      const [adjusted, executed, rate] = [num(cell(cols.adjusted + off)), num(cell(cols.executed + off)), num(cell(cols.rate + off))];
+      // A row without all three (a heading row, 目标 rows below the block) ends nothing: blocks are short.
+      if (!adjusted || !executed || !rate || !rate.text.endsWith("%") || adjusted.value === 0 || adjusted.text.endsWith("%") || executed.text.endsWith("%")) continue;
+      out.push({ row: r.cells, adjusted, executed, rate });
+      break;
+    }
   }
   return out;
 }

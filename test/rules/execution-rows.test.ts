@@ -5,8 +5,8 @@ import { extract } from "../../src/extract/extract.js";
 import { DocumentSchema, type JxDocument } from "../../src/document/model.js";
 
 /** A 项目支出绩效自评表's funding block as a one-table document; `rows` are 名称, 年初, 全年预算, 全年执行, 分值, 执行率, 得分. */
-function run(rows: string[][]) {
-  const all = [["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ...rows];
+function run(rows: string[][], head = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]) {
+  const all = [head, ...rows];
   const prov = { page: 1, bbox: null, span: null };
   const table = {
     kind: "table" as const, index: 1, prov, unit: null, text: "", norm: "",
@@ -32,5 +32,16 @@ describe("execution-rows", () => {
     expect(f[0].severity).toBe("error");
     expect(f[0].message).toContain("其中：当年财政拨款");
     expect(f[0].expected).toBeCloseTo(95.56, 2);
+  });
+  it("rows one column off their header (a merged cell over the labels, or none), headers with bracketed notes", () => {
+    // The header has a cell of its own above the row labels: the rows' figures sit one column left of their headers.
+    const merged = ["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"];
+    expect(run([["总额", "0.00", "8.40", "8.40", "100.00%", "10", "10"], ["其中:财政资金", "0.00", "8.40", "8.40", "100.00%", "/", "/"]], merged)).toEqual([]);
+    const f = run([["总额", "0.00", "8.40", "8.40", "100.00%", "10", "10"], ["其中:财政资金", "0.00", "8.40", "8.40", "97.00%", "/", "/"]], merged);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining("其中:财政资金")]);
+    // No cell above the labels: the figures sit one column right.
+    const bare = ["全年预算数(A)", "全年执行数(B)", "预算执行率(B/A×100%)"];
+    expect(run([["年度资金总额:", "500.5", "420.42", "84%"], ["其中:中央财政资金", "500.5", "420.42", "84%"]], bare)).toEqual([]);
+    expect(run([["年度资金总额:", "500.5", "420.42", "84%"], ["其中:中央财政资金", "500.5", "420.42", "87%"]], bare)).toHaveLength(1);
   });
 });
