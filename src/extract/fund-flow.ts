@@ -15,8 +15,8 @@ import { yearNamed } from "./years.js";
 const RE_TITLE = /《[^《》]{0,120}》/g;
 const blank = (m: string) => " ".repeat(m.length);
 
-/** A verb that allocates money to the project, not inside a title. */
-const RE_ALLOCATE = /(?:共|累计|合计|已|现|再)?(?:下达|安排|批复|下拨)/g;
+/** A verb that allocates money to the project (or by which the project obtained it: 获得…资金), not inside a title. */
+const RE_ALLOCATE = /(?:共|累计|合计|已|现|再)?(?:下达|安排|批复|下拨|获得)/g;
 /**
  * The words right before the allocated figure: the money's noun, then only filler — a short note on the money
  * ("资金(水利部分)") and a clause that sums it ("…资金，共计6800万元") included.

@@ -85,3 +85,14 @@ describe("allocations told in batches and passed on by a higher level", () => {
     expect(bind("2022年省级下达我县资金100万元，中央下达资金30万元。")).toEqual([]);
   });
 });
+
+describe("money a project obtained and money that arrived in all", () => {
+  it("reads 获得…资金共X as the project's allocation, in project text only", () => {
+    expect(bind("2022年我镇获得财政衔接资金共860.40万元，其中：中央专项资金500万元，省级专项资金360.40万元。")).toEqual([["budget.adjusted", 8604000]]);
+    expect(bind("2022年我镇获得财政衔接资金共860.40万元。", false)).toEqual([]);
+  });
+  it("reads 资金共到位X as what arrived", () => {
+    const m = metricsOf(["2022年度乡村振兴衔接资金项目绩效自评报告", "2022年我镇项目资金共到位905.10万元，其中：财政衔接资金860.40万元，预拨资金44.70万元。"]);
+    expect(m["budget.received@2022"]).toBe(9051000);
+  });
+});
