@@ -199,3 +199,18 @@ describe("the department of a report", () => {
     expect(report.department).toBe("青石市明湖区水利局");
   });
 });
+
+describe("a township named by its place alone", () => {
+  it("is the unit of its own disclosure: the subject of the disclosure sentence, or the 发布机构 line", () => {
+    expect(reportDepartment(["按照区政府关于信息公开的要求，现将明湖区柳溪镇2022年度“三公”经费决算情况公布如下：", "2022年度“三公”经费12.5万元。"])).toBe("明湖区柳溪镇");
+    expect(reportDepartment(["发布机构", "明湖区云岭乡", "2021年“三公”经费情况说明", "2021年度“三公”经费8万元。"])).toBe("明湖区云岭乡");
+  });
+  it("joins its government where another source names it", () => {
+    expect(reportDepartment(["青石市明湖区柳溪镇2021年度部门预算项目支出绩效自评报告", "来源:青石市明湖区柳溪镇人民政府 发布时间:2022-05-19"])).toBe("青石市明湖区柳溪镇人民政府");
+  });
+  it("is never read from a town mentioned in passing, nor from words for all towns", () => {
+    expect(reportDepartment(["2022年度道路养护项目绩效自评报告", "项目位于明湖区柳溪镇，2022年完成道路养护12公里。"])).toBeNull();
+    expect(reportDepartment(["经汇总，全镇2022年度“三公”经费支出合计40万元。"])).toBeNull();
+    expect(reportDepartment(["现将各乡镇2022年度“三公”经费决算情况公布如下："])).toBeNull();
+  });
+});

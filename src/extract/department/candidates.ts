@@ -5,7 +5,7 @@
  * 发布机构 line, "X（以下简称…）", a sentence opening with "X2023年…", and the signature (落款) above a date.
  */
 import { ORG_NAMES } from "../vocab/org-names.js";
-import { compact, isOrgName, isPlaced, leadingName, orgSuffix, stripAround, trailingName } from "./org-name.js";
+import { compact, isOrgName, isPlaced, leadingName, orgSuffix, stripAround, townshipName, trailingName } from "./org-name.js";
 
 export type DepartmentSource = "title" | "field" | "parent-field" | "seal" | "letterhead" | "source-line" | "alias" | "subject" | "signature" | "opening";
 
@@ -54,6 +54,11 @@ const RE_SELF_DESCRIPTION = /^(?:是|系|为[\u4e00-\u9fa5]{0,12}(?:单位|部�
 const RE_YEAR_SUBJECT = /(?:19|20)\d{2}\s*年度?(?:以来)?\s*[,]\s*([\u4e00-\u9fa5]{3,40})/g;
 /** "X对…进行了自评": who evaluates itself is the unit (only 自评: a 评价 may be made by a finance bureau of another). */
 const RE_SELF_EVALUATOR = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5()]{3,40}?)对[^。；;]{2,80}?(?:进行|开展)了?(?:绩效)?自评/g;
+/**
+ * A town's disclosure names the town as its subject before the year and the disclosure's words ("现将涪陵区新妙镇2021年度
+ * “三公”经费决算情况公布如下", "许镇镇2020年“三公”经费决算数…"): the township, which has no organisation suffix, is the unit.
+ */
+const RE_TOWNSHIP_SUBJECT = /(?:^|[\s,;:、。|]|现将|将|现对)((?!现将|将|现对)[\u4e00-\u9fa5]{2,16}?(?:乡|镇|街道))\s*(?:19|20)\d{2}\s*年度?\s*[“"]?(?:三公|部门预算|部门决算|单位预算|单位决算|预算|决算|收支)/g;
 const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
 /** A title line: what the report calls itself. */
 const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明)|项目(?:情况|绩效目标)?(?:公告)?公示$/;
@@ -144,7 +149,7 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
         if (!m[2] && m[1].length < 4) continue;
         const rest = line.slice(m.index + m[0].length).trim();
         const value = rest ? rest.split(/[\s|]/)[0] : compact(norm[i + 1] ?? "");
-        add(leadingName(value), "source-line", i);
+        add(leadingName(value) ?? townshipName(value), "source-line", i);
       }
     }
     const opening = leadingName(line);
@@ -156,6 +161,7 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
       if (RE_SELF_DESCRIPTION.test(stripAround(line).slice(opening.length))) add(opening, "subject", i);
     }
     for (const m of line.matchAll(RE_YEAR_SUBJECT)) add(leadingName(m[1]), "subject", i);
+    for (const m of line.matchAll(RE_TOWNSHIP_SUBJECT)) add(townshipName(m[1]), "subject", i);
     for (const m of line.matchAll(RE_SCOPE)) add(leadingName(m[1]), "field", i);
     for (const m of line.matchAll(RE_ALIAS)) add(trailingName(m[1]), "alias", i);
     for (const m of line.matchAll(RE_SUBJECT)) add(trailingName(m[1]), "subject", i);

@@ -5,7 +5,7 @@
  * department is better than a wrong one.
  */
 import type { DepartmentCandidate } from "./candidates.js";
-import { fullerForm, isCountyForm, isPlaced, isProperInstitution } from "./org-name.js";
+import { fullerForm, isCountyForm, isPlaced, isProperInstitution, orgSuffix } from "./org-name.js";
 import { ORG_NAMES } from "../vocab/org-names.js";
 
 /** Support a body needs: one source of weight 2 (a 来源 line alone, a signature alone) is enough, a bare mention is not. */
@@ -53,8 +53,21 @@ export function groupCandidates(cands: readonly DepartmentCandidate[]): Group[] 
   return groups;
 }
 
+/**
+ * A township named by its place (同德镇) where another source names its government (同德镇人民政府) is that body: the
+ * place's candidates join the organisation's, so the title's 同德镇 supports the 来源 line's 同德镇人民政府.
+ */
+function townshipsAsBodies(cands: readonly DepartmentCandidate[]): DepartmentCandidate[] {
+  const bodies = cands.filter((c) => orgSuffix(c.name));
+  return cands.map((c) => {
+    if (orgSuffix(c.name)) return c;
+    const body = bodies.find((b) => b.name.startsWith(c.name) && ORG_NAMES.townshipBodies.includes(b.name.slice(c.name.length)));
+    return body ? { ...c, name: body.name } : c;
+  });
+}
+
 export function chooseDepartment(cands: readonly DepartmentCandidate[]): string | null {
-  const ranked = groupCandidates(cands)
+  const ranked = groupCandidates(townshipsAsBodies(cands))
     .map((g) => ({ g, s: support(g) }))
     .filter((x) => x.s >= minSupport(x.g.name))
     .sort((a, b) => b.s - a.s || firstOrder(a.g) - firstOrder(b.g));

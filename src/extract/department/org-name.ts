@@ -98,6 +98,21 @@ export function isOrgName(name: string): boolean {
   return rejectReason(name) === null;
 }
 
+/** A township or subdistrict named by its place alone (涪陵区新妙镇, 许镇镇, 城关街道): the unit of a town's disclosure. */
+const RE_TOWNSHIP = new RegExp(`^(?:[\u4e00-\u9fa5]{1,8}?(?:${RE_LEVEL}))*?[\u4e00-\u9fa5]{1,5}?(?:乡|镇|街道)$`);
+
+/**
+ * `run` as a township's name, or null: a place chain ending in 乡/镇/街道, without forbidden words or a bad start
+ * (全镇, 我镇, 各乡镇). Only sources that name the issuer may offer one (candidates.ts): a town mentioned in passing is
+ * not the unit.
+ */
+export function townshipName(run: string): string | null {
+  const s = stripAround(run);
+  if (s.length < 3 || s.length > 16 || !RE_TOWNSHIP.test(s) || /乡镇$/.test(s)) return null;
+  if (hasForbidden(s) || startsBadly(s)) return null;
+  return s;
+}
+
 /** Years, section labels, 关于, trailing 本级/盖章 and known page chrome removed from around a name. */
 export function stripAround(raw: string): string {
   let s = compact(raw).replace(RE_TRAILERS, "");

@@ -18,6 +18,7 @@ export const OrgNamesFileSchema = z.object({
   placeLevels: words.min(1),
   /** County-level places: a body of one goes by its county alone (阿坝县公安局, not 四川省阿坝州阿坝县公安局). */
   countyLevels: words,
+  townshipBodies: words,
   partyPrefixes: words,
   /** Institutions that carry a proper name (运城铁路中学, 复兴小学): read without a place when a title names them. */
   properNameSuffixes: words,
