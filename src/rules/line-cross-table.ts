@@ -3,7 +3,7 @@ import type { LineItem } from "../extract/line-item.js";
 import type { Report } from "../extract/schema.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { balance, sumFinding, cellName, inTableUnit, type Balance } from "./lib/line-items.js";
-import { CARRY_LINE } from "../extract/vocab/line-items.js";
+import { CARRY_LINE, COLUMN_ROLES } from "../extract/vocab/line-items.js";
 import { classRows, grandTotal, lines, sameName, sideTotals, sides, tablesOf, totals } from "./lib/line-tables.js";
 
 /**
@@ -86,7 +86,39 @@ function betweenTables(items: readonly LineItem[], kind: Report["kind"]): Identi
     if (!inExpenditure.length) continue;
     for (const a of summary.flatMap((t) => lines(t, name))) out.push({ what: `收支总表${a.name} = 支出总表${a.name}`, a, candidates: inExpenditure });
   }
-  out.push(...functionLines(items));
+  out.push(...functionLines(items), ...incomeSources(items));
+  return out;
+}
+
+/** Income sources: the roles of the income columns (schemas/line-items.json columns), which name a source line too. */
+const SOURCE_ROLES = new Set(["fiscalIncome", "general", "govFund", "stateCapital", "business", "operatingIncome", "otherIncome", "superior", "affiliated"]);
+
+function sourceRole(name: string): string | null {
+  const bare = name.replace(/[\s()（）]/g, "").replace(/\/(?:小计|合计)$/, "");
+  const role = COLUMN_ROLES.find((c) => c.patterns.some((re) => re.test(bare)))?.role ?? null;
+  return role && SOURCE_ROLES.has(role) ? role : null;
+}
+
+/**
+ * One source of income split two ways: a 收支总表's income line (一、财政拨款收入, 事业收入, 其他收入) is the 收入总表's
+ * total of that source — its 合计 row under the source's column, or the source's own (sub)total row where the table
+ * lists sources down the page (一般公共预算资金/小计).
+ */
+function incomeSources(items: readonly LineItem[]): Identity[] {
+  const income = tablesOf(items, "income");
+  if (!income.length) return [];
+  const out: Identity[] = [];
+  for (const t of tablesOf(items, "summary")) {
+    for (const a of lines(t, /./, "total", sides(t)[0])) {
+      const role = sourceRole(a.name);
+      if (!role || CARRY_LINE.test(a.name)) continue;
+      const candidates = income.flatMap((u) => [
+        ...totals(u, role),
+        ...u.filter((x) => (x.level === "subtotal" || x.level === "total") && (x.role === "amount" || x.role === "total") && sourceRole(x.name) === role),
+      ]);
+      if (candidates.length) out.push({ what: `收支总表${a.name} = 收入总表同一来源合计`, a, candidates });
+    }
+  }
   return out;
 }
 
@@ -142,8 +174,8 @@ function check(ctx: RuleContext): Finding[] {
 const meta: RuleMeta = {
   id: "line-cross-table",
   description: {
-    zh: "公开表之间的勾稽：收支总表收入总计 = 支出总计（总计 = 本年合计 + 结转结余）；收入总表、支出总表合计与收支总表一致，财政拨款支出表合计与财政拨款收支总表一致；一般公共预算支出表与财政拨款收支总表一致；基本支出表合计与一般公共预算支出表基本支出一致；收支总表基本支出、项目支出和各类级科目与支出总表一致",
-    en: "Identities between the national disclosure tables: the summary's income total equals its spending total (total = current-year total + carry-over lines); the income and spending tables' totals match the summary, the fiscal spending table's the fiscal summary; the general-budget table matches the fiscal summary; the basic-spending table's total matches the general-budget table's basic column; the summary's basic, project and 类 lines match the spending table",
+    zh: "公开表之间的勾稽：收支总表收入总计 = 支出总计（总计 = 本年合计 + 结转结余）；收入总表、支出总表合计与收支总表一致，财政拨款支出表合计与财政拨款收支总表一致；一般公共预算支出表与财政拨款收支总表一致；基本支出表合计与一般公共预算支出表基本支出一致；收支总表基本支出、项目支出和各类级科目与支出总表一致；收支总表各项收入来源（财政拨款收入、事业收入、其他收入等）与收入总表同一来源的合计一致",
+    en: "Identities between the national disclosure tables: the summary's income total equals its spending total (total = current-year total + carry-over lines); the income and spending tables' totals match the summary, the fiscal spending table's the fiscal summary; the general-budget table matches the fiscal summary; the basic-spending table's total matches the general-budget table's basic column; the summary's basic, project and 类 lines match the spending table; each income source line of the summary (财政拨款收入, 事业收入, 其他收入 …) matches the income table's total of that source",
   },
   defaultSeverity: "error",
   scope: "report",

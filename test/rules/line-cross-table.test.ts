@@ -38,6 +38,15 @@ describe("line-cross-table", () => {
     expect(f[0].actual).toBe(33664000);
   });
 
+  it("invalid: one income source split two ways — the 收支总表's 事业收入 line against the 收入决算表's 事业收入 column", () => {
+    const f = checkRule(lineCrossTable, tables((t) => (t.incomeTable[0] = [null, "合计", "3,256.40", "2,991.00", "265.40"])));
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].message).toContain("收支总表事业收入 = 收入总表同一来源合计");
+    expect(f[0].expected).toBe(2654000);
+    expect(f[0].actual).toBe(2564000);
+  });
+
   it("invalid: a 支出决算表 类 line that differs from the 收支总表 line of the same name", () => {
     const f = checkRule(lineCrossTable, tables((t) => (t.spendingTable[2] = ["208", "社会保障和就业支出", "1,166.40", "610.00", "556.40"])));
     expect(f).toHaveLength(1);
