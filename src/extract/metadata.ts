@@ -63,6 +63,12 @@ export function parseDate(s: string): string | null {
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** A span of years (2017-2019年, 2022—2024年), in a title or as the (…年度) line under it. */
+const RE_YEAR_SPAN = /(?:19|20)\d{2}\s*年?\s*[-—–－~至到]\s*(?:19|20)\d{2}\s*年/;
+const RE_YEAR_SPAN_LINE = new RegExp(`(?:^|[(（])${RE_YEAR_SPAN.source}度`, "m");
+/** A year named as the other side of a comparison. */
+const RE_COMPARED_YEAR = /(?:较|比|同比|相比|对比)\s*(?:19|20)\d{2}\s*年/g;
+
 function titleYear(title: string): number | null {
   const t = title.replace(/[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?/g, "");
   const m = /((?:19|20)\d{2})\s*年?度?/.exec(t);
@@ -111,9 +117,11 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
   const body = lines.join("\n");
   if (meta.department) meta.region = RE_CN_PLACE.exec(meta.department)?.[1] ?? null;
 
-  // Fiscal year: the title's, else "(2023年度)", else the most frequent year in the text.
-  meta.fiscalYear = meta.title ? titleYear(meta.title) : null;
-  if (!meta.fiscalYear) {
+  // Fiscal year: the title's, else "(2023年度)", else the most frequent year in the text. A title or 年度 line that
+  // names a span of years (2017-2019年, (2022-2024年度)) evaluates several years: no one of them is the report's.
+  const span = (meta.title !== null && RE_YEAR_SPAN.test(meta.title)) || RE_YEAR_SPAN_LINE.test(head.join("\n"));
+  meta.fiscalYear = meta.title && !span ? titleYear(meta.title) : null;
+  if (!meta.fiscalYear && !span) {
     // A cover field naming the year (评价年度：2022) says it outright; it must stand as its own field, not inside a sentence.
     for (const l of head) {
       const m = RE_YEAR_FIELD.exec(l);
@@ -123,15 +131,17 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
       }
     }
   }
-  if (!meta.fiscalYear) {
+  if (!meta.fiscalYear && !span) {
     const m = /(?:^|[(（])((?:19|20)\d{2})\s*年度/m.exec(head.join("\n"));
     if (m) meta.fiscalYear = Number(m[1]);
   }
-  if (!meta.fiscalYear) {
+  if (!meta.fiscalYear && !span) {
     const counts = new Map<number, number>();
-    const masked = body.replace(/[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]/g, "");
+    // A year compared with (较2021年, 比2021年) is the other side of a comparison, not the year reported on.
+    const masked = body.replace(/[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]/g, "").replace(RE_COMPARED_YEAR, "");
     for (const m of masked.matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-    const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    // On a tie the later year: a report looks back on its year from after it, and the earlier years are its references.
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
     if (best) meta.fiscalYear = best[0];
   }
 

@@ -45,3 +45,15 @@ describe("fiscal year from a cover field", () => {
     expect(yearOf(lines)).toBe(2022);
   });
 });
+
+describe("fiscal year of a report that names a span of years, or none in its title", () => {
+  const yearOf = (lines: string[]) => extract(docFromLines(lines)).fiscalYear;
+  it("is none when the title or its 年度 line names several years", () => {
+    expect(yearOf(["东河省水利厅关于2018-2020年省级河道治理支出绩效自评报告", "一、项目概况", "2019年下达资金300万元。"])).toBeNull();
+    expect(yearOf(["(2021-2023年度)", "项目名称：东河省湿地保护资金", "一、项目概况", "2023年下达资金300万元。"])).toBeNull();
+  });
+  it("counts no year that is the other side of a comparison, and takes the later year on a tie", () => {
+    expect(yearOf(["东河县农机补贴资金使用情况", "2023年中央财政下达我县农机购置补贴资金800万元。", "报废农机具45台，较2022年增加12台。"])).toBe(2023);
+    expect(yearOf(["东河县农机补贴资金使用情况", "依据2019年印发的办法，补贴资金800万元于2023年全部兑付。"])).toBe(2023);
+  });
+});
