@@ -14,12 +14,15 @@ describe("filled date", () => {
   it("reads a labelled date, with or without its label's colon", () => {
     expect(dateOf([TITLE, "填报日期：2024年3月15日"])).toBe("2024-03-15");
     expect(dateOf([TITLE, "日期：2024-03-15"])).toBe("2024-03-15");
-    expect(dateOf([TITLE, "成文日期 2024年4月2日"])).toBe("2024-04-02");
+    expect(dateOf([TITLE, "编制日期 2024年4月2日"])).toBe("2024-04-02");
   });
   it("never takes a page's publication stamp, which carries the time of day", () => {
     expect(dateOf([TITLE, "日期:2024-06-11 17:40  来源:东河县水利局"])).toBeNull();
     expect(dateOf([TITLE, "信息提供日期 : 2023-03-27 16:25 来源 : 东河县水利局"])).toBeNull();
     expect(dateOf([TITLE + "时间:2022-12-15 09:43:05 报告 我要投稿", "一、基本情况"])).toBeNull();
+  });
+  it("never takes the 成文日期 of a government site's index box", () => {
+    expect(dateOf([TITLE, "索 引 号 A001/2024-01234 成文日期 2024-06-24", "发布日期：2024-06-24"])).toBeNull();
   });
   it("never takes a project's own dates from the body", () => {
     expect(dateOf([TITLE, "一、基本情况", "由于本项目预计竣工日期为2024年5月30日，故当年未能完工。"])).toBeNull();
