@@ -36,6 +36,7 @@ import { lineThreePublic } from "./line-three-public.js";
 import { lineThreePublicProse } from "./line-three-public-prose.js";
 import { prosePartsSum } from "./prose-parts-sum.js";
 import { staffParts } from "./staff-parts.js";
+import { proseSharesSum } from "./prose-shares-sum.js";
 import { proseChangeParts } from "./prose-change-parts.js";
 import { statedCompletion } from "./stated-completion.js";
 import { sameItemTwoAmounts } from "./same-item-two-amounts.js";
@@ -47,7 +48,7 @@ export type { RuleContext, CrossContext, FindingSpec } from "./lib/types.js";
 export { severityFromArgs, severityFromConfig, mergeSeverity, SeverityConfigError } from "./lib/severity-config.js";
 
 /** Every rule, ESLint style: id = file name, Chinese and English description, default severity, scope, messages. */
-export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, lineCrossTable, lineThreePublic, lineProseAmount, lineThreePublicProse, prosePartsSum, proseChangeParts, staffParts, procurementShare, procurementTable, statedCompletion, sameItemTwoAmounts, requiredParts, typography, subjectCodeName];
+export const RULES: Rule[] = [sumOfParts, statedChange, changeOfParts, statedRatio, statedShare, unitSlip, range, restatedDifferently, yoyOutlier, reconcileFinalVsSelf, reconcileBudgetVsFinal, reconcileBudgetPriorYear, scoreWeights, scoreGrade, executionScore, indicatorShortfall, yearConsistency, templateResidue, directionWord, executionRows, lineRowSum, lineColumnSum, lineHierarchy, lineCrossTable, lineThreePublic, lineProseAmount, lineThreePublicProse, prosePartsSum, proseChangeParts, proseSharesSum, staffParts, procurementShare, procurementTable, statedCompletion, sameItemTwoAmounts, requiredParts, typography, subjectCodeName];
 
 export const RULE_IDS: string[] = RULES.map((r) => r.meta.id);
 

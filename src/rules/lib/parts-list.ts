@@ -54,6 +54,32 @@ export function completeSplit(totalLabel: string, partLabels: readonly string[],
   return null;
 }
 
+/**
+ * The splits whose whole the label names and of which every part label is a member, each member named at most once:
+ * disjoint parts of that whole (a subset, or the whole split), with whether the split is complete.
+ */
+export function memberSplits(totalLabel: string, partLabels: readonly string[], splits: readonly Split[] = SPLITS): Array<{ split: Split; complete: boolean }> {
+  const out: Array<{ split: Split; complete: boolean }> = [];
+  for (const s of splits) {
+    if (!s.whole.some((w) => totalLabel.includes(w)) || s.notWhole.some((w) => totalLabel.includes(w))) continue;
+    const members = [...s.parts, ...s.optional];
+    const seen = new Array<number>(members.length).fill(0);
+    const is = (label: string, w: string) => {
+      const at = label.indexOf(w);
+      if (at < 0) return false;
+      const pre = label.slice(0, at);
+      const post = label.slice(at + w.length);
+      return (!pre || s.prefixes.includes(pre)) && (!post || s.suffixes.includes(post));
+    };
+    const ok = partLabels.every((label) => {
+      const hits = members.map((words, i) => (words.some((w) => is(label, w)) ? i : -1)).filter((i) => i >= 0);
+      return hits.length === 1 && ++seen[hits[0]] === 1;
+    });
+    if (ok) out.push({ split: s, complete: seen.every((n, i) => i >= s.parts.length || n === 1) });
+  }
+  return out;
+}
+
 export interface Part {
   amount: Amount;
   printed: string;
