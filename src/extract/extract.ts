@@ -30,6 +30,7 @@ import { bindBondTables, bindBondText } from "./bond-table.js";
 import { bindTransferTable } from "./transfer-table.js";
 import { bindConfirmedOutlay } from "./rate-confirmed.js";
 import { bindProjectsTotal } from "./projects-total.js";
+import { bindSatisfactionRows } from "./indicator-rows.js";
 
 /** What a project's 自评表 states of its project. */
 const RE_FORM_KEY = /^(budget\.|score\.|satisfaction\.)/;
@@ -181,6 +182,7 @@ export function extract(doc: JxDocument): Report {
   const budgets = ["budget.adjusted", "budget.initial"].flatMap((k) => cands.filter((c) => c.key === k && !c.project && c.year === fiscalYear && c.value !== null).map((c) => c.value!));
   for (const masked of maskedPassages) for (const c of bindConfirmedOutlay(masked, ctx, [...new Set(budgets)])) cands.push(c);
   for (const c of bindScoreRows(streamText, where, ctx)) cands.push(c);
+  for (const c of bindSatisfactionRows(streamText, where, ctx)) cands.push(c);
   // Head counts told in the 基本情况's prose, read as a disclosure's 概况 is (one vocabulary: prose-counts.ts), for a
   // count no self-evaluation binder read: they read the labelled counts already, and these sentences (在职教师60名,
   // a noun between label and count) only fill what they miss.
