@@ -118,10 +118,13 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>, 
     const b = hitsBetween(hits, k + 1, k + 20).find((h) => h.amount.kind === "money");
     if (a && b && b.change !== null && !/[，,。]/.test(s.slice(k, b.start))) out.push(...changeWithPercent(s, hits, a, b, bound));
   }
+  // The base of one comparison is never the subject of the next: "A，较上年B减少C，较预算数D减少E" compares A with D too.
+  const subjectOfBase = new Map<FigureHit, FigureHit>();
   for (const cm of s.matchAll(RE_COMPARE)) {
     if (!cm[1]) continue;
     const k = cm.index;
-    const a = hitsBetween(hits, k - 200, k).reverse().find((h) => h.end <= k && k - h.end <= 30 && h.amount.kind === "money" && h.change === null);
+    const nearest = hitsBetween(hits, k - 200, k).reverse().find((h) => h.end <= k && k - h.end <= 30 && h.amount.kind === "money" && h.change === null);
+    const a = nearest && (subjectOfBase.get(nearest) ?? nearest);
     let b = hitsBetween(hits, k + 1, k + 20).find((h) => h.amount.kind === "money");
     // "0万元，比2022年预算增加1421.25万元": an amount cannot have grown by more than it is now (the prior year would be
     // negative).
@@ -168,6 +171,7 @@ function changeClaims(s: string, bound: Array<{ value: number; text: string }>, 
       if (!d) continue;
       word = d[1];
       dirAt = s.indexOf(d[1], b.end);
+      subjectOfBase.set(b, a);
     }
     out.push(...judge(s, hits, a, b, word, dirAt, bound, plain));
   }

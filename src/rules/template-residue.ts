@@ -71,7 +71,11 @@ function check(ctx: RuleContext): Finding[] {
       if (!statesYears && isYearMask(u.text, m.index, m.index + m[0].length)) continue;
       add("placeholder", m[0], u, m.index, m.index + m[0].length, { mark: m[0] });
     }
-    for (const m of u.text.matchAll(RE_RESIDUE)) add("templateWording", m[0], u, m.index, m.index + m[0].length, { words: m[0] });
+    for (const m of u.text.matchAll(RE_RESIDUE)) {
+      // "无增加或减少" / "没有增长或下降" says the figure did not change: both directions denied, not offered.
+      if (/(?:无|没有|未|不存在)$/.test(u.text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      add("templateWording", m[0], u, m.index, m.index + m[0].length, { words: m[0] });
+    }
     for (const m of u.text.matchAll(RE_NO_REASON)) {
       // A heading or a table's column label ("原因", "主要用于") ends with the words and is not a sentence.
       if (u.table || u.block.kind === "heading" || !/[。;]$/.test(m[0])) continue;

@@ -24,6 +24,10 @@ describe("direction-word", () => {
     it("a change told against a year is not that year's figure", () => {
       expect(run("因公出国（境）费预算60万元，与2022年预算相比增加60万元，公务接待费预算20万元，与2022年预算持平。")).toEqual([]);
     });
+    it("one figure compared with two others in turn (较上年B…，较预算数D…): both comparisons are of the first figure", () => {
+      expect(run("“三公”经费决算数为850万元，较上年900万元减少50万元，下降6%，较预算数1000万元减少150万元，下降15%。")).toEqual([]);
+      expect(run("因公出国（境）费为0万元，较上年5万元减少5万元，下降100%，较预算数0万元无增减。")).toEqual([]);
+    });
     it("比例 and 比重 are not comparisons", () => {
       expect(run("基本支出300.00万元，占总支出比重60.00%，比例增加。")).toEqual([]);
     });
@@ -56,6 +60,10 @@ describe("direction-word", () => {
     });
     it("a stated amount the two figures do not give", () => {
       expect(run("森林资源管理支出2023年度决算数为370.00万元，比2022年度决算数200.00万元增加70.00万元。").map((x) => x.messageId)).toEqual(["changeAmountDiffers"]);
+    });
+    it("the second comparison of a chain judged against the first figure: 较预算数D减少E where A and D differ by another amount", () => {
+      const f = run("“三公”经费决算数为850万元，较上年900万元减少50万元，下降6%，较预算数1000万元减少120万元，下降15%。");
+      expect(f.map((x) => [x.messageId, x.expected])).toEqual([["changeAmountDiffers", 1500000]]);
     });
     it("持平 of two different figures", () => {
       expect(run("公务接待费2023年度决算数为1.60万元，与2022年度决算数1.20万元持平。").map((x) => x.messageId)).toEqual(["levelButDiffer"]);

@@ -22,6 +22,9 @@ describe("template-residue", () => {
     it("a finished text: directions chosen, reasons given, no placeholders", () => {
       expect(lines("一般公共预算支出320.50万元，比2023年预算增加12.00万元，主要原因是新增非遗展演项目。", "项目名称：XJ-2024-03号展厅改造")).toEqual([]);
     });
+    it("both directions denied, not offered: 无增加或减少", () => {
+      expect(lines("事业收入12.00万元，较上年度决算数无增加或减少。")).toEqual([]);
+    });
     it("a reason announced at the end of a line continues on the next (a list follows)", () => {
       expect(lines("支出减少的主要原因是：", "1.压减会议费；")).toEqual([]);
     });

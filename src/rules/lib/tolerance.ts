@@ -57,7 +57,15 @@ export function halfUnit(m: Pick<Metric, "precision" | "text" | "value">): numbe
   // "0 万元" states that nothing was spent: exact, not anything below 0.5 万元.
   if (m.value === 0) return 0;
   const p = precisionOf(m);
-  return (0.5 * p.scale) / Math.pow(10, p.decimals);
+  return withStorage((0.5 * p.scale) / Math.pow(10, p.decimals));
+}
+
+/**
+ * Values are kept exact to the hundredth of their base unit (integer 分; a rate in hundredths of a point), so a figure
+ * printed finer ("下降20.1876%") is stored rounded ("20.19"): it carries that rounding too.
+ */
+function withStorage(half: number): number {
+  return half < 0.005 ? half + 0.005 : half;
 }
 
 /**
@@ -65,7 +73,7 @@ export function halfUnit(m: Pick<Metric, "precision" | "text" | "value">): numbe
  * size of its unit), in base units; a printed 0 is exact, as for halfUnit.
  */
 export function amountHalfUnit(a: { value: number; scale: number; decimals: number }): number {
-  return a.value === 0 ? 0 : (0.5 * a.scale) / Math.pow(10, a.decimals);
+  return a.value === 0 ? 0 : withStorage((0.5 * a.scale) / Math.pow(10, a.decimals));
 }
 
 /** One unit of the last printed digit, in base units. */
