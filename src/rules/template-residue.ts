@@ -14,8 +14,12 @@ const RE_EMPTY_NOTE = new RegExp(alternation(DOC_VOCAB.emptyTableNotes));
 /** An amount as tables print it: digit groups or decimals (科目 codes and row numbers have neither). */
 const RE_AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
 
-/** A masked year (20xx年, 20XX年度): the mark run after a century's two digits. */
-const isYearMask = (text: string, start: number, end: number) => /(?:19|20)$/.test(text.slice(Math.max(0, start - 2), start)) && text[end] === "年";
+/**
+ * A masked year (20xx年, 20XX年度, or a name opening with its year, 20xx热带水果种植项目): two marks after a century's two
+ * digits, then 年 or a word — not more digits or letters.
+ */
+const isYearMask = (text: string, start: number, end: number) =>
+  /(?:19|20)$/.test(text.slice(Math.max(0, start - 2), start)) && end - start === 2 && !/[0-9A-Za-z]/.test(text[end] ?? "");
 const RE_YEAR = /(?<!\d)(?:19|20)\d{2}年/;
 
 function hasAmounts(t: TableBlock): boolean {

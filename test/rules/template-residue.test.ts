@@ -30,6 +30,8 @@ describe("template-residue", () => {
     });
     it("a copy with every year masked (20xx年 throughout, no year written out) was anonymised, not left unfilled", () => {
       expect(run(docFromLines(["东河区文化馆项目支出绩效自评报告", "", "20xx年项目预算32.00万元，截至20xx年12月31日已支出30.00万元。"]))).toEqual([]);
+      // A project name that opens with its masked year, no 年 after it.
+      expect(run(docFromLines(["东河区文化馆项目支出绩效自评报告", "", "20xx年项目预算32.00万元。20xx非遗展演项目到位资金12.00万元。"]))).toEqual([]);
     });
     it("本表为空表 under a table of zeros and blanks", async () => {
       expect(run(await page(["0.00", "0.00", "", "0"], "注：本部门2024年无“三公”经费预算，故本表为空表。"))).toEqual([]);
@@ -43,6 +45,10 @@ describe("template-residue", () => {
       expect(f[0].message).toContain("「XX」（共 2 处）");
       expect(f[0].severity).toBe("warning");
       expect(f[0].evidence).toHaveLength(2);
+    });
+    it("in an anonymised copy a mark run that is no year (20xxx, XX局) is still a placeholder", () => {
+      const f = run(docFromLines(["东河区文化馆项目支出绩效自评报告", "", "20xx年项目预算32.00万元，由XX局拨付。"]));
+      expect(f.map((x) => x.message)).toEqual([expect.stringContaining("「XX」")]);
     });
     it("a masked year beside years written out is left from the template", () => {
       const f = lines("20XX年一般公共预算支出320.50万元。");
