@@ -78,6 +78,12 @@ export function bindTotalBeforeParts(p: Passage, ctx: ProseContext): Candidate[]
  */
 const RE_SCORE_ROW = /(?:总分|总得分|(?<![\u4e00-\u9fa5])(?:合计|总计))\s*[:：|│]?\s*100(?:\.0{1,2})?\s*[|│]?\s+(\d{1,2}(?:\.\d{1,2})?|100(?:\.0{1,2})?)\s*分?(?![\d.%％万亿元])/dg;
 
+/**
+ * The grade the 总分 row prints after its score ("总分 100 93 优", one cell a line or a row a line), as the table
+ * reader takes it from the cell after the score: a grade word standing alone.
+ */
+const RE_GRADE_AFTER = /^[\s|│]*(优秀|良好|合格|不合格|较差|一般|优|良|中|差)(?![\u4e00-\u9fa5])/;
+
 /** Score rows of a text; `where` places a span of it (a passage's segments, or the passages' stream). */
 export function bindScoreRows(text: string, where: (start: number, end: number) => FigureProvenance, ctx: ProseContext): Candidate[] {
   const out: Candidate[] = [];
@@ -87,6 +93,15 @@ export function bindScoreRows(text: string, where: (start: number, end: number) 
     out.push({
       key: "score.total", year: ctx.fiscalYear, value: Number(m[1]), unit: "分", text: m[1], precision: { decimals: m[1].split(".")[1]?.length ?? 0, scale: 1 },
       prov, quote: m[0].trim(), restated: false, confidence: "exact-label", order: (prov.block ?? 0) * 100000 + (prov.span?.start ?? 0), project: ctx.projectName,
+    });
+    const after = m.index + m[0].length;
+    const g = RE_GRADE_AFTER.exec(text.slice(after, after + 12));
+    if (!g) continue;
+    const gEnd = after + g[0].length;
+    const gProv = where(gEnd - g[1].length, gEnd);
+    out.push({
+      key: "score.grade", year: ctx.fiscalYear, value: null, unit: "text", text: g[1], precision: null,
+      prov: gProv, quote: (m[0] + g[0]).trim(), restated: false, confidence: "pattern", order: (gProv.block ?? 0) * 100000 + (gProv.span?.start ?? 0), project: ctx.projectName,
     });
   }
   return out;

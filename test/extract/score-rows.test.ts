@@ -51,3 +51,16 @@ describe("a grade told after the score it earns", () => {
     expect(score?.value).toBe(96);
   });
 });
+
+describe("the grade at the end of a flattened 总分 row", () => {
+  const read = (lines: string[]) => extract(docFromLines([...form, ...lines])).metrics;
+  const gradeOf = (lines: string[]) => read(lines).find((m) => m.key === "score.grade")?.text;
+  it("is read after the score, a row a line or one cell a line", () => {
+    expect(gradeOf(["总分 100 91.5 优"])).toBe("优");
+    expect(gradeOf(["总分", "100", "84", "良"])).toBe("良");
+    expect(read(["总分", "100", "84", "良"]).find((m) => m.key === "score.total")?.value).toBe(84);
+  });
+  it("is no grade where a word goes on (优化)", () => {
+    expect(gradeOf(["总分 100 91.5 优化管理"])).toBeUndefined();
+  });
+});
