@@ -92,6 +92,11 @@ describe("the name grammar", () => {
 });
 
 describe("the department of a report", () => {
+  it("reads the issuer before a date in Chinese numerals (二〇二三年四月), past a title cut short (…自评报)", () => {
+    expect(reportDepartment(["东河省体育事业专项转移支付2022年度绩效自评报东河省体育局二O二三年四月序号各设区市名称"])).toBe("东河省体育局");
+    expect(reportDepartment(["2022年度部门整体支出绩效自评报告", "东河县档案馆", "二〇二三年三月"])).toBe("东河县档案馆");
+  });
+
   it("is the body that evaluates itself (X对…进行了自评), past a sentence that passes money to it", () => {
     const lines = ["县水利局2021年度河道保洁经费绩效自评报告", "按照要求，明湖县水利局对明湖县河道保洁经费进行了自评，现将情况报告如下：", "2021年度明湖县财政划给明湖县水利局河道保洁经费50万元。"];
     expect(reportDepartment(lines)).toBe("明湖县水利局");

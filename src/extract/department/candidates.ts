@@ -59,7 +59,11 @@ const RE_SELF_EVALUATOR = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5()]{3,40}?)对[^�
  * “三公”经费决算情况公布如下", "许镇镇2020年“三公”经费决算数…"): the township, which has no organisation suffix, is the unit.
  */
 const RE_TOWNSHIP_SUBJECT = /(?:^|[\s,;:、。|]|现将|将|现对)((?!现将|将|现对)[\u4e00-\u9fa5]{2,16}?(?:乡|镇|街道))\s*(?:19|20)\d{2}\s*年度?\s*[“"]?(?:三公|部门预算|部门决算|单位预算|单位决算|预算|决算|收支)/g;
-const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
+/**
+ * A signature: the issuer right before the date it signed on — in figures with its day, or in Chinese numerals as
+ * covers print it (二〇二二年三月, the 〇 often typed as O or ○), its day optional.
+ */
+const RE_SIGNATURE = /([\u4e00-\u9fa5()]{3,120}?)\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[一二][〇○OＯ零][〇○OＯ零一二三四五六七八九]{2}\s*年\s*(?:十[一二]?|[一二三四五六七八九])\s*月)/g;
 /** A title line: what the report calls itself. */
 const RE_TITLE_LINE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开|关于.{2,60}?(?:报告|说明)|项目(?:情况|绩效目标)?(?:公告)?公示$/;
 /** A document sent up to a superior body (关于上报…的报告, …的请示): the next line names whom it is sent to. */
