@@ -195,3 +195,17 @@ describe("the date of a head count", () => {
     expect(value(r, "staff.retired")).toBeUndefined();
   });
 });
+
+describe("收入预算 / 支出预算 followed by the amount", () => {
+  it("are the year's total income and spending", () => {
+    const r = run(["某中学2024年部门预算公开", "(一)2024年收入预算1250.40万元，其中：1、财政拨款1100.40万元；2、事业收入150万元。", "(二)2024年支出预算1250.40万元，其中：基本支出预算980.20万元，项目支出预算270.20万元。"]);
+    expect(value(r, "income.total")).toBe(12504000);
+    expect(value(r, "expenditure.total")).toBe(12504000);
+    expect(value(r, "expenditure.basic")).toBe(9802000);
+  });
+  it("never reads a fund's or a part's 预算 as the total", () => {
+    const r = run(["某中学2024年部门预算公开", "一般公共预算收入预算900.00万元。基本支出预算980.20万元。"]);
+    expect(value(r, "income.total")).toBeUndefined();
+    expect(value(r, "expenditure.total")).toBeUndefined();
+  });
+});
