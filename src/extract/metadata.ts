@@ -29,7 +29,7 @@ const RE_DATE = /((?:19|20)\d{2}|[二〇○一三四五六七八九零]{4})\s*[�
 /** A date followed by a clock time: a page's publication stamp. */
 const RE_STAMP = new RegExp("^\\s*" + RE_DATE.source + "\\s*\\d{1,2}[:：]\\d{2}");
 const RE_FILING_DATE = new RegExp(
-  `(?:${[...REPORT_FORMS.filingDateLabels].sort((a, b) => b.length - a.length).join("|")}|(?<![\\u4e00-\\u9fa5])日期)\\s*[:：]?\\s*(.{6,20})`,
+  `(?:${[...REPORT_FORMS.filingDateLabels].sort((a, b) => b.length - a.length).join("|")}|(?<![\\u4e00-\\u9fa5])日期)\\s*[:：]?\\s*(.{4,20})`,
 );
 const RE_YEAR_FIELD = new RegExp(
   `(?:^|[\\s|])(?:${[...REPORT_FORMS.fiscalYearLabels].sort((a, b) => b.length - a.length).join("|")})\\s*[:：]\\s*((?:19|20)\\d{2})(?!\\d)\\s*年?度?\\s*(?:$|[\\s|])`,
@@ -61,6 +61,15 @@ export function parseDate(s: string): string | null {
   const d = /^\d+$/.test(m[3]) ? Number(m[3]) : chineseInt(m[3]);
   if (!y || !mo || !d || mo > 12 || d > 31) return null;
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * A date whose 年/月/日 the form printed in cells of their own and the page dropped ("报告日期: 2023    5  31"): only
+ * after a date label, where three numbers apart can be nothing else.
+ */
+function spacedDate(s: string): string | null {
+  const m = /^\s*((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})(?!\s*[\d.])/.exec(s);
+  return m ? parseDate(`${m[1]}年${m[2]}月${m[3]}日`) : null;
 }
 
 /** A span of years (2017-2019年, 2022—2024年), in a title or as the (…年度) line under it. */
@@ -153,13 +162,15 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
   meta.kind = kindOfWords(meta.title ?? "") ?? kindOfWords(openingText(head, 400)) ?? "department";
 
   // Filing date: labelled, else a date standing alone on the cover (before the first section).
-  for (const l of lines.slice(0, 300)) {
+  for (const [i, l] of lines.slice(0, 300).entries()) {
     const m = RE_FILING_DATE.exec(l);
     // A date with its time of day is a web page's stamp (发布/信息提供 日期 2023-03-27 16:25, a title run into 时间:…),
     // never the day a report was signed; 日期 inside a word (竣工日期, 开工日期) is the project's, not the report's.
     // Only the words just before the label count: a flattened cover holds 评价时间 (a period) before its 上报时间.
     if (m && !/发布|时间/.test(l.slice(Math.max(0, m.index - 12), m.index)) && !RE_STAMP.test(l.slice(m.index + m[0].length - m[1].length))) {
-      const d = parseDate(m[1]);
+      // The month and day in cells of their own after the year's ("报告日期: 2023" "5" "31").
+      const cells = /^\s*(?:19|20)\d{2}\s*$/.test(m[1]) && /^\d{1,2}$/.test(lines[i + 1] ?? "") && /^\d{1,2}$/.test(lines[i + 2] ?? "") ? `${m[1]} ${lines[i + 1]} ${lines[i + 2]}` : m[1];
+      const d = parseDate(m[1]) ?? spacedDate(cells);
       if (d) {
         meta.filledDate = d;
         break;

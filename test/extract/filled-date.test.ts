@@ -60,3 +60,13 @@ describe("fiscal year of a report that names a span of years, or none in its tit
     expect(yearOf(["东河县农机补贴资金使用情况", "依据2019年印发的办法，补贴资金800万元于2023年全部兑付。"])).toBe(2023);
   });
 });
+
+describe("a filing date whose 年/月/日 the page dropped", () => {
+  it("reads the year, month and day apart after the date label, on one line or in cells of their own", () => {
+    expect(dateOf([TITLE, "报告日期: 2024    4  18  ", "东河县财政局(制)"])).toBe("2024-04-18");
+    expect(dateOf([TITLE, "报告日期: 2024", "4", "18", "东河县财政局(制)"])).toBe("2024-04-18");
+  });
+  it("reads no date from a year and figures that are no month and day", () => {
+    expect(dateOf([TITLE, "报告日期: 2024", "项目资金", "18"])).toBeNull();
+  });
+});
