@@ -92,6 +92,10 @@ describe("the name grammar", () => {
 });
 
 describe("the department of a report", () => {
+  it("reads a field's name past a budget system's unit code in brackets ([155]X县民政局)", () => {
+    expect(reportDepartment(["绩效目标自评表 (2022年度)", "项目名称", "临时救助", "主管部门", "[208]东河县民政局"])).toBe("东河县民政局");
+  });
+
   it("reads the issuer before a date in Chinese numerals (二〇二三年四月), past a title cut short (…自评报)", () => {
     expect(reportDepartment(["东河省体育事业专项转移支付2022年度绩效自评报东河省体育局二O二三年四月序号各设区市名称"])).toBe("东河省体育局");
     expect(reportDepartment(["2022年度部门整体支出绩效自评报告", "东河县档案馆", "二〇二三年三月"])).toBe("东河县档案馆");

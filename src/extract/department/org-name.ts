@@ -22,6 +22,8 @@ const RE_PLACE_START = new RegExp(`^(?:${alt(G.partyPrefixes)})?[\\u4e00-\\u9fa5
 const RE_LEADING_JUNK = new RegExp(
   [
     "^(?:19|20)\\d{2}\\s*(?:年度|年)?",
+    // A budget system's unit code in brackets before the name ([155]X县民政局, 【101001】X局).
+    "^[\\[【]\\s*\\d{2,12}\\s*[\\]】]",
     "^[(（〔【[]\\s*(?:19|20)\\d{2}\\s*(?:年度|年)?\\s*[)）〕】\\]]",
     "^[一二三四五六七八九十]+[、.．]",
     "^[(（][一二三四五六七八九十\\d]+[)）]",
