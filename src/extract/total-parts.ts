@@ -3,7 +3,7 @@
  * sentence goes on to split (其中 + parts of the same family) is that family's total. Weak (pattern): a labelled
  * total (总支出, 支出合计) wins.
  */
-import { scanFigures } from "./figures.js";
+import { scanFigures, type FigureHit } from "./figures.js";
 import { findLabels } from "./labels.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 import { locate, type FigureProvenance } from "./provenance.js";
@@ -21,6 +21,8 @@ const FAMILY: Record<string, { total: string; prefix: string }> = {
 };
 /** A part named by the level of government (or other source) its money came from: 中央资金, 省级财政补助, 自筹资金. */
 const RE_SOURCE_PART = /^(?:中央|省级|省|市级|市|县级|县|区级|地方|本级|上级|财政|其他|自筹)(?:财政)?(?:资金|补助|拨款|专项)/;
+/** One source's money (中央资金共计…) is a part, not the project's sum. */
+const RE_SOURCE_WORD_BEFORE = /(?:中央|省级|省|市级|县级|区级|地方|本级|上级|其他|自筹)(?:财政)?(?:专项)?资金[^，,。；;]{0,6}$/;
 /** How the sentence goes on to split the figure. */
 const RE_PARTS_NEXT = /^\s*[，,]?\s*其中\s*[:：]?\s*/;
 
@@ -30,9 +32,30 @@ const RE_PARTS_NEXT = /^\s*[，,]?\s*其中\s*[:：]?\s*/;
  */
 const RE_FIELD_TOTAL = /(?:^|[。；;\n]|\d{1,2}[、．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*(?:本年|全年|年度)?(收入|支出)\s*[:：]\s*$/;
 
+/**
+ * A project's money told as one sum then split by its sources: "2023年项目资金共计1280万元，其中中央资金900万元…". The
+ * sum of what every level put in is the year's budget of the project (budget.adjusted, as an allocation is); money
+ * that arrived, was spent or carried over has its own words, which a catalogue label reads.
+ */
+const RE_FUND_SUM = /(?:^|[。；;，,\s])((?:(?:19|20)\d{2}\s*年度?)?)[\u4e00-\u9fa5]{0,16}?(?:项目)?资金(?:共计|合计|总额|总计|共|为|:|：|\s)*$/;
+const RE_NOT_BUDGET = /到位|支出|使用|拨付|结余|结转|执行|兑付|发放|收到/;
+
 export function bindTotalBeforeParts(p: Passage, ctx: ProseContext): Candidate[] {
   const text = maskText(p.text);
   const out: Candidate[] = [];
+  const fundTotal = (t: string, h: FigureHit, before: string): Candidate | null => {
+    const m = RE_FUND_SUM.exec(t.slice(Math.max(0, h.start - 30), h.start));
+    if (!m || RE_NOT_BUDGET.test(m[0]) || RE_SOURCE_WORD_BEFORE.test(before.slice(-12))) return null;
+    const next = RE_PARTS_NEXT.exec(t.slice(h.end, h.end + 8));
+    if (!next || !RE_SOURCE_PART.test(t.slice(h.end + next[0].length, h.end + next[0].length + 20))) return null;
+    const year = m[1] ? yearNamed(m[1], ctx.fiscalYear) : ctx.fiscalYear;
+    if (year === undefined || year !== ctx.fiscalYear) return null;
+    return candidateFromHit(
+      { key: "budget.adjusted", year, prov: locate(p.segs, h.start, h.end), quote: p.text.slice(Math.max(0, h.start - 30), h.end + 40).trim(), restated: false, confidence: "pattern", order: (ctx.orderBase ?? p.block * 100000) + h.start, project: ctx.projectName },
+      "money",
+      h,
+    );
+  };
   for (const h of scanFigures(text)) {
     if (h.amount.kind !== "money" || h.change) continue;
     const before = text.slice(Math.max(0, h.start - 16), h.start);
@@ -45,6 +68,11 @@ export function bindTotalBeforeParts(p: Passage, ctx: ProseContext): Candidate[]
           h,
         ),
       );
+      continue;
+    }
+    const fund = ctx.project ? fundTotal(text, h, before) : null;
+    if (fund) {
+      out.push(fund);
       continue;
     }
     const m = RE_BARE_TOTAL.exec(before);

@@ -40,6 +40,19 @@ describe("a project's outlay and receipt split by the source of its money", () =
   });
 });
 
+describe("a project's money told as one sum split by its sources", () => {
+  const project = (text: string) => bindTotalBeforeParts(passage(text), { fiscalYear: 2023, project: true }).map((c) => [c.key, c.value]);
+  it("is the project's budget for the year", () => {
+    expect(project("2023年乡村学校营养餐项目资金共计640.00万元，其中中央资金500.00万元，县级资金140.00万元。")).toEqual([["budget.adjusted", 6400000]]);
+  });
+  it("is nothing for one source's money, money that arrived or was spent, or without the split", () => {
+    expect(project("中央资金共计500.00万元，其中省级资金100万元。")).toEqual([]);
+    expect(project("项目资金到位共计640.00万元，其中中央资金500.00万元。")).toEqual([]);
+    expect(project("2023年项目资金共计640.00万元，主要用于营养餐供应。")).toEqual([]);
+    expect(bindTotalBeforeParts(passage("2023年项目资金共计640.00万元，其中中央资金500.00万元。"), ctx)).toEqual([]);
+  });
+});
+
 describe("labels and grades", () => {
   it("预算收入 is the total income, 政府性基金预算收入 is not", () => {
     const keys = bindProse(passage("2023年预算收入300万元，政府性基金预算收入20万元。"), ctx).map((c) => [c.key, c.value]);
