@@ -211,7 +211,7 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
  */
 function kindOfWords(text: string): ReportKind | null {
   if (/整体支出|部门整体|单位整体|部门绩效自评|部门\(单位\)整体/.test(text)) return "department";
-  if (/项目|专项|资金绩效|经费.{0,4}绩效|资金.{0,6}自评|自评表/.test(text) || TRANSFER_WORDS.some((w) => text.includes(w))) return "project";
+  if (/项目|专项|资金绩效|经费.{0,4}绩效|资金[^。；;，,]{0,16}?自评|自评表/.test(text) || TRANSFER_WORDS.some((w) => text.includes(w))) return "project";
   return null;
 }
 

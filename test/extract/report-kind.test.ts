@@ -21,4 +21,8 @@ describe("the kind of a report", () => {
     expect(extract(docFromLines(["西平市困难群众救助补助资金转移支付2022年度绩效自评报告", "2022年全市共下达资金300万元。"])).kind).toBe("project");
     expect(extract(docFromLines(["一、绩效目标分解下达情况", "（一）中央下达西平市环境治理资金情况", "下达资金共500万元。"])).kind).toBe("project");
   });
+  it("is a project's for one fund's self-evaluation, its title naming the fund and what it paid before the year", () => {
+    expect(extract(docFromLines(["病死畜无害化处理补助资金支付2023年度绩效自评报告", "一、基本情况", "2023年共发放补助资金5.2万元。"])).kind).toBe("project");
+    expect(extract(docFromLines(["北岭县林业局2023年度部门整体支出绩效自评报告", "一、部门基本情况", "本年度财政资金执行良好，现将自评情况报告如下。"])).kind).toBe("department");
+  });
 });
