@@ -29,29 +29,7 @@ export const SPLITS: readonly Split[] = loadVocabulary("parts-splits.json", Spli
  * each required member once, an optional one at most once, nothing else.
  */
 export function completeSplit(totalLabel: string, partLabels: readonly string[], splits: readonly Split[] = SPLITS): Split | null {
-  for (const s of splits) {
-    if (!s.whole.some((w) => totalLabel.includes(w)) || s.notWhole.some((w) => totalLabel.includes(w))) continue;
-    const members = [...s.parts, ...s.optional];
-    const seen = new Array<number>(members.length).fill(0);
-    let ok = true;
-    const is = (label: string, w: string) => {
-      const at = label.indexOf(w);
-      if (at < 0) return false;
-      const pre = label.slice(0, at);
-      const post = label.slice(at + w.length);
-      return (!pre || s.prefixes.includes(pre)) && (!post || s.suffixes.includes(post));
-    };
-    for (const label of partLabels) {
-      const hits = members.map((words, i) => (words.some((w) => is(label, w)) ? i : -1)).filter((i) => i >= 0);
-      if (hits.length !== 1) {
-        ok = false;
-        break;
-      }
-      seen[hits[0]]++;
-    }
-    if (ok && seen.every((n, i) => (i < s.parts.length ? n === 1 : n <= 1))) return s;
-  }
-  return null;
+  return memberSplits(totalLabel, partLabels, splits).find((x) => x.complete)?.split ?? null;
 }
 
 /**
