@@ -128,6 +128,9 @@ function ratesPlaced(figs: StreamCell[], entryOf: (c: StreamCell) => LabelEntry 
   return !hasRate || rates.length === 0 || rates.every((c) => entryOf(c)?.unitKind === "percent");
 }
 
+/** A cell telling how far a target was met (已完成100%, 完成, 基本完成): the figure before it was the target. */
+const RE_COMPLETION_CELL = /^(?:已|均已|全部|基本)?(?:完成|达成|实现)/;
+
 /** Candidates from header/value alignment and label→value pairs in one stream of cells. */
 export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: Candidate[]; consumed: Set<number> } {
   const out: Candidate[] = [];
@@ -225,6 +228,8 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
     const next = cells[at];
     if (!next.figure || consumed.has(at)) continue;
     if (cells[i].table !== null && (next.table !== cells[i].table || next.row !== cells[i].row)) continue;
+    // A 绩效目标 row (群众满意度 | 90% | 已完成100%): a rate followed by a completion statement is the indicator's target.
+    if (m.entry.unitKind === "percent" && RE_COMPLETION_CELL.test(cells[at + 1]?.text ?? "")) continue;
     emit(m.entry, at, next.figure, m.exact ? "table-cell" : "fuzzy-label", unit);
     // The 总分 row ends with the grade the score earns ("总分 | 100 | 93 | 优"): the cell right after the score.
     const grade = cells[at + 1];

@@ -23,3 +23,10 @@ describe("a satisfaction row flattened", () => {
     expect(satisfaction([header.join(" "), row(["85", "%", "93", "10", "10"]).join(" ")])).not.toBe(85);
   });
 });
+
+describe("a 绩效目标 row told as target and completion", () => {
+  it("reads no satisfaction from a rate followed by how far it was met (群众满意度 | 90% | 已完成100%)", () => {
+    expect(satisfaction(["| 满意度指标 | 群众满意度 | 90% | 已完成100% |"])).toBeUndefined();
+    expect(satisfaction(["| 满意度指标 | 群众满意度 | 96% |"])).toBe(96);
+  });
+});
