@@ -36,6 +36,23 @@ const RE_INTRO = new RegExp(`(?:${LIST_INTRODUCERS})\\s*[:：]?\\s*([^，,。；
 const RE_WEAK_INTRO = new RegExp(`(?:${WEAK_INTRODUCERS})\\s*[:：]?\\s*([^，,。；;：:、]*)$`);
 /** Words between a name and its amount that make the amount what the project spent (A项目支出12万元). */
 const RE_EXEC_WORD = /(?:实际支出|已支出|支出|执行|使用|已拨付|拨付)$/;
+/**
+ * An allocation the list spells out: its verb in the list's own lead (下达A项目3005万元、B项目1235万元) or, when the list
+ * opens its sentence (具体是：, 其中：), a previous sentence that ends on the allocated sum (…下达预算资金9378万元。具体是：…).
+ * What was allocated is the year's whole budget (budget.adjusted, as fund-flow.ts reads an allocation), and so is each
+ * part of it. 安排 is not read so: it also names the opening budget (年初安排).
+ */
+const RE_ALLOCATED_LEAD = /(?:下达|下拨|分配)/;
+const RE_ALLOCATED_SUM = /(?:下达|下拨|分配)[^。；;，,]{0,30}\d[\d,.]*\s*(?:亿元|万元|元)\s*[。；;]?\s*$/;
+
+function allocatedList(text: string, from: number): boolean {
+  const lead = sentenceBefore(text, from);
+  if (RE_ALLOCATED_LEAD.test(lead.slice(-40))) return true;
+  if (lead.replace(/\s/g, "").length > 12) return false;
+  const start = from - lead.length;
+  return RE_ALLOCATED_SUM.test(text.slice(Math.max(0, start - 80), start));
+}
+
 /** Where a name may start without an introducer: a passage's start or a stop, comma or colon. */
 const RE_BOUNDARY = /[，,。；;：:\s]([^，,。；;：:、\s]*)$/;
 
@@ -113,7 +130,9 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
     const weakOk = introduced !== "weak" || (/项目|专项/.test(sentenceBefore(text, run[0]?.from ?? 0)) && (run.length >= 3 || run.every((r) => isProjectName(r.name))));
     const year = run.length >= 2 && weakOk ? yearNamed(sentenceBefore(text, run[0].from), ctx.fiscalYear) : undefined;
     if (run.length >= 2 && year !== undefined && (year === null || ctx.fiscalYear === null || year <= ctx.fiscalYear)) {
+      const allocated = allocatedList(text, run[0].from);
       for (const r of run) {
+        if (allocated && r.key === "budget.initial") r.key = "budget.adjusted";
         const prov = locate(p.segs, r.hit.start, r.hit.end);
         const c = candidateFromHit(
           { key: r.key, year, prov, quote: sentenceAround(p.text, r.hit.start, r.hit.end).slice(0, 200), restated: year !== ctx.fiscalYear, confidence: "pattern", order: p.block * 100000 + r.hit.start, project: r.name },
