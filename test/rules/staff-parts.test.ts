@@ -39,4 +39,27 @@ describe("staff-parts", () => {
     expect(f).toHaveLength(1);
     expect(f[0].metrics[0].key).toBe("staff.actual");
   });
+
+  it("valid: in-service staff by kind of post, and posts by kind, within or short of their whole", () => {
+    expect(run(["在职人数48人，包括行政人员20人、全额补助事业人员22人、自收自支事业人员6人；退休人员30人、聘用人员12人。"])).toEqual([]);
+    expect(run(["编制人数50人，其中行政编制18人、全额补助事业编制25人。"])).toEqual([]);
+    // 事业人员 beside the kinds it covers is a nested list, not a split.
+    expect(run(["在职人员40人，包括行政人员15人，事业人员25人，其中差额补助事业人员10人。"])).toEqual([]);
+    expect(run(["在职人员40人，包括行政人员15人、事业人员25人、全额补助事业人员20人。"])).toEqual([]);
+  });
+
+  it("invalid: in-service staff whose kinds of post add up to more is an error filed under the head count", () => {
+    const f = run(["在职人数52人，包括行政人员24人、全额补助事业人员30人、自收自支事业人员19人；退休人员9人。"]);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].expected).toBe(73);
+    expect(f[0].actual).toBe(52);
+    expect(f[0].metrics.map((x) => x.key)).toEqual(["staff.actual"]);
+  });
+
+  it("invalid: posts whose kinds add up to more are filed under the 编制", () => {
+    const f = run(["核定编制30人，其中行政编制12人、事业编制21人。"]);
+    expect(f).toHaveLength(1);
+    expect(f[0].metrics.map((x) => x.key)).toEqual(["staff.authorized"]);
+  });
 });
