@@ -223,3 +223,12 @@ describe("a township named by its place alone", () => {
     expect(reportDepartment(["现将各乡镇2022年度“三公”经费决算情况公布如下："])).toBeNull();
   });
 });
+
+describe("an autonomous county's short form", () => {
+  it("names the same body as the official name, which is kept", () => {
+    expect(fullerForm("白岭县文化馆", "白岭苗族侗族自治县文化馆")).toBe("白岭苗族侗族自治县文化馆");
+    expect(fullerForm("青川州财政局", "青川土家族苗族自治州财政局")).toBe("青川土家族苗族自治州财政局");
+    expect(fullerForm("白岭县文化馆", "白岭苗族侗族自治县图书馆")).toBeNull();
+    expect(reportDepartment(["白岭县文化馆2023年度部门整体支出绩效自评报告", "部门名称(公章):白岭苗族侗族自治县文化馆", "白岭县文化馆2023年度部门整体支出绩效自评报告"])).toBe("白岭苗族侗族自治县文化馆");
+  });
+});

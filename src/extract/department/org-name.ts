@@ -188,11 +188,23 @@ export function namesInRun(run: string): string[] {
 export function fullerForm(a: string, b: string): string | null {
   const [long, short] = a.length >= b.length ? [a, b] : [b, a];
   if (long === short) return long;
+  if (isAutonomousForm(long, short)) return long;
   if (!long.endsWith(short)) return null;
   const extra = long.slice(0, long.length - short.length);
   // A single character is a place cut short by the page (零|陵区林业局) more often than a word of chrome.
   // A party prefix (中共临湘市委宣传部) is part of the name, as a place is.
   return extra.length === 1 || isPlaceChain(extra) || isOrgName(extra) || G.partyPrefixes.includes(extra) ? long : short;
+}
+
+/**
+ * Whether `short` names the body of `long` by its autonomous place's common short form: 寻甸县林业和草原局 for
+ * 寻甸回族彝族自治县林业和草原局 (the place's own name, then the peoples' names and 自治县/州/旗, shortened to 县/州/旗).
+ */
+export function isAutonomousForm(long: string, short: string): boolean {
+  const m = /^([\u4e00-\u9fa5]{2,12}?)(县|州|旗)(.+)$/.exec(short);
+  if (!m || !long.endsWith(m[3]) || !/自治(?:县|州|旗)/.test(long)) return false;
+  const place = long.slice(0, long.length - m[3].length);
+  return new RegExp(`${m[1]}(?:[\\u4e00-\\u9fa5]{1,3}?族)+自治${m[2]}$`).test(place) && place.length > m[1].length + 1;
 }
 
 const RE_PLACED = new RegExp(`^(?:${alt(G.partyPrefixes)}|国家|中国|中华)|^[\u4e00-\u9fa5]{1,8}?(?:${RE_LEVEL})`);
