@@ -79,6 +79,33 @@ describe("a disclosure page without its title", () => {
     expect(r.kind).toBe("department");
   });
 
+  it("a department's performance page without its title, which tells its 部门整体 execution rate, is no disclosure", () => {
+    const r = run([
+      "一、部门基本情况",
+      "(二)部门预决算情况",
+      "2022年初某市档案馆收入预算为310.20万元,经调整,全年预算安排收入为355.00万元,其中财政拨款收入350.00万元。2022年度批复支出预算360.50万元,实际执行支出预算342.40万元,部门整体预算执行率为94.98%。",
+      "“三公”经费支出1.20万元,机关运行经费20.10万元。",
+    ]);
+    expect(r.kind).toBe("department");
+  });
+
+  it("a site's 责任部门 field run into its value (责任部门 / 预算股) names no 部门预算", () => {
+    const r = run([
+      "索引号",
+      "000000000/2020-00001",
+      "文号",
+      "发布机构",
+      "某区财政局",
+      "责任部门",
+      "预算股",
+      "公开方式",
+      "主动公开",
+      "某区某乡人民政府部门整体支出绩效评价报告结果公示",
+      "本次评价等级为“良好”,总得分为84.50分。",
+    ]);
+    expect(r.kind).toBe("department");
+  });
+
   it("text with one disclosure word only is not taken for a disclosure", () => {
     const r = run(["2023年度“三公”经费支出4.2万元,较上年减少0.3万元。"]);
     expect(r.kind === "budget" || r.kind === "final-accounts").toBe(false);

@@ -79,8 +79,10 @@ function latestYear(text: string): number | null {
   return years.length ? Math.max(...years) : null;
 }
 
-// Forms and self-evaluations, which quote budget words too, are never a disclosure's page.
-const RE_SELF_EVAL_BODY = new RegExp(`${RE_SELF_EVAL.source}|得分|分值|[一二三]级指标`);
+// Forms and self-evaluations, which quote budget words too, are never a disclosure's page. A department's performance
+// report printed without its title still says what it measures: its 部门整体 targets or execution rate (部门整体绩效目标,
+// 部门整体预算执行率), words of the 部门整体支出 performance template that a disclosure's 情况说明 does not use.
+const RE_SELF_EVAL_BODY = new RegExp(`${RE_SELF_EVAL.source}|得分|分值|[一二三]级指标|部门整体(?:支出)?(?:绩效目标|预算执行率)`);
 // A statement about the year before (比上年决算数, 上年预算) says nothing of this document's kind.
 const RE_PRIOR = /(?:上年|上一年|去年|比|较|同期)\s*$/;
 
