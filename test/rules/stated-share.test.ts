@@ -53,6 +53,12 @@ describe("stated-share", () => {
       // The same share of the department's own total is checked.
       expect(checkRule(statedShare, spending("项目支出 899.00 万元，占总支出的 80.00%。"))).toHaveLength(1);
     });
+    it("a whole named with its budget word (占支出预算总额的) is the catalogue's total", () => {
+      const s = sharesFromQuotes(spending("基本支出 301.00 万元，占支出预算总额的 25.08%。").metrics);
+      expect(s.map((x) => x.wholeKey)).toEqual(["expenditure.total"]);
+      expect(checkRule(statedShare, spending("基本支出 301.00 万元，占支出预算总额的 25.08%。"))).toEqual([]);
+      expect(checkRule(statedShare, spending("项目支出 899.00 万元，占支出决算合计的 70.00%。"))).toHaveLength(1);
+    });
     it("a figure shared by two metrics is checked against the better fitting whole", () => {
       const q = "一般公共预算 995.00 万元，占 99.50%。";
       const r = report([m("income.total", Y, "1000.00万元"), m("income.fiscal", Y, "995.00万元", { quote: q }), m("income.general_budget", Y, "995.00万元", { quote: q })]);

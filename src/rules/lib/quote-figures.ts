@@ -116,7 +116,8 @@ export function sharesFromQuotes(metrics: Metric[]): ShareStatement[] {
       const whole = w[1].replace(/^比$/, "").trim();
       let wholeKey: string | null = null;
       if (whole) {
-        const named = labelsIn(whole);
+        // 收入预算总额, 支出决算合计: the whole of a budget or final accounts, named as the catalogue names it (收入总额).
+        const named = labelsIn(whole.replace(/(收入|支出)(?:预算|决算)(总额|合计|总计)/, "$1$2"));
         // A whole the catalogue cannot name (占全县的, 占项目总额的) gives no denominator to check against.
         if (!named.length) continue;
         wholeKey = named[named.length - 1].key;
