@@ -209,3 +209,20 @@ describe("收入预算 / 支出预算 followed by the amount", () => {
     expect(value(r, "expenditure.total")).toBeUndefined();
   });
 });
+
+describe("the Chongqing unit template's income and spending lines", () => {
+  it("reads 政府性基金预算拨款, 国有资本经营预算收入 and 结转下年 with their amounts, zeros included", () => {
+    const r = run([
+      "某镇卫生院2024年部门预算公开",
+      "(一)收入预算:2024年年初预算数320.00万元,其中:一般公共预算拨款120.00万元,政府性基金预算拨款0万元,国有资本经营预算收入0万元,事业收入200万元。",
+      "(二)支出预算:2024年年初预算数300.00万元,其中:卫生健康支出300.00万元;结转下年20.00万元。",
+    ]);
+    expect(value(r, "income.gov_fund")).toBe(0);
+    expect(value(r, "income.state_capital")).toBe(0);
+    expect(value(r, "expenditure.carryforward")).toBe(200000);
+  });
+  it("never reads a table's bare cells or a fund's spending as those lines", () => {
+    const r = run(["某镇卫生院2024年部门预算公开", "国有资本经营预算支出0万元。"]);
+    expect(value(r, "income.state_capital")).toBeUndefined();
+  });
+});
