@@ -53,7 +53,10 @@ export function bindConfirmedOutlay(p: Passage, ctx: ProseContext, budgets: read
     const budget = stated.find((list) => list.length === 1)?.[0];
     if (!budget && stated.some((list) => list.length > 0)) continue;
     const bases = budget ? [budget.amount.value] : budgets.filter((b) => b > 0);
-    if (bases.length === 0) continue;
+    if (bases.length === 0) {
+      for (const c of budgetAndOutlay(s, hits, of, rate, from, p, ctx)) out.push(c);
+      continue;
+    }
     const tol = 0.5 * 10 ** -decimals(rate.text) + 1e-9;
     const fitsRate = (v: number) => bases.some((b) => Math.abs((v / b) * 100 - rate.amount.value) <= tol);
     // A bare figure under the outlay's own word ("执行数1032849.44(含…万元…)") is in the unit of the budget it is a
@@ -82,4 +85,34 @@ export function bindConfirmedOutlay(p: Passage, ctx: ProseContext, budgets: read
     );
   }
   return out;
+}
+
+/**
+ * A sentence that tells a budget and its outlay in words no label names, then the rate ("批复支出预算1824万元，实际执行
+ * 支出预算1711万元，部门整体预算执行率为93.8%"), where the report states no budget elsewhere: the one pair of amounts
+ * whose ratio is the printed rate is the rate's base and what was executed of it. The base of an execution rate is the
+ * year's whole budget (全年预算数, the national 自评表's column), budget.adjusted.
+ */
+function budgetAndOutlay(s: string, hits: FigureHit[], of: Array<LabelHit | null>, rate: FigureHit, from: number, p: Passage, ctx: ProseContext): Candidate[] {
+  const tol = 0.5 * 10 ** -decimals(rate.text) + 1e-9;
+  const money = hits.map((h, i) => ({ h, l: of[i] })).filter(({ h, l }) => h.amount.kind === "money" && h.amount.value > 0 && h.start < rate.start && (l === null || l.entry.key === "budget.executed"));
+  const pairs: Array<[FigureHit, FigureHit]> = [];
+  for (let i = 0; i < money.length; i++) {
+    for (let j = i + 1; j < money.length; j++) {
+      const [a, b] = [money[i], money[j]];
+      if (a.l !== null) continue;
+      if (Math.abs((b.h.amount.value / a.h.amount.value) * 100 - rate.amount.value) <= tol) pairs.push([a.h, b.h]);
+    }
+  }
+  // The rate of 100% fits any amount told twice (收入100万元…支出100万元): only a rate below it names its pair.
+  if (pairs.length !== 1 || rate.amount.value >= 100) return [];
+  const year = yearNamed(s.slice(0, pairs[0][0].start), ctx.fiscalYear);
+  if (year === undefined || year !== ctx.fiscalYear) return [];
+  return pairs[0].map((h, k) =>
+    candidateFromHit(
+      { key: k === 0 ? "budget.adjusted" : "budget.executed", year, prov: locate(p.segs, from + h.start, from + h.end), quote: sentenceAround(p.text, from + h.start, from + h.end), restated: false, confidence: "pattern", order: p.block * 100000 + from + h.start, project: ctx.projectName },
+      "money",
+      h,
+    ),
+  );
 }
