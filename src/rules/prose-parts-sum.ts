@@ -77,10 +77,16 @@ function partsOf(text: string): Claim["parts"] | null {
   return out.length >= 2 && new Set(labels).size === labels.length ? out : null;
 }
 
-/** The count the text announces for the whole (主要有……二类支出), the last part a catch-all, or a known complete split. */
-function isComplete(lead: string, totalLabel: string, parts: Claim["parts"]): boolean {
+/**
+ * The count the text announces for the whole (主要有……二类支出), the last part a catch-all, a part of nothing listed in
+ * a list that ends with its sentence, or a known complete split.
+ */
+function isComplete(lead: string, totalLabel: string, parts: Claim["parts"], closed: boolean): boolean {
   const counts = [...lead.matchAll(COUNT)].map((c) => CN[c[1]] ?? Number(c[1]));
-  return counts.includes(parts.length) || /其他|其它/.test(parts[parts.length - 1].label) || completeSplit(totalLabel, parts.map((p) => p.label)) !== null;
+  // A list that names a part of nothing (单位资金收入0万元) enumerates the template's categories rather than the main
+  // ones — when it ends with its sentence: a list the page cuts off may have more parts.
+  const zero = closed && parts.length >= 3 && parts.some((p) => p.amount.value === 0);
+  return counts.includes(parts.length) || zero || /其他|其它/.test(parts[parts.length - 1].label) || completeSplit(totalLabel, parts.map((p) => p.label)) !== null;
 }
 
 /**
@@ -106,7 +112,7 @@ function claimsOf(paragraph: string, next: readonly string[] = []): Claim[] {
     const parts = partsOf(stop < 0 ? after : after.slice(0, stop));
     if (parts) {
       const quote = head + after.slice(0, stop < 0 ? 160 : stop + 1);
-      out.push({ total, parts, complete: isComplete(lead, total.whole, parts), quote: quote.trim() });
+      out.push({ total, parts, complete: isComplete(lead, total.whole, parts, stop >= 0), quote: quote.trim() });
       continue;
     }
     // One part a sentence (其中：A a 万元，占…。B b 万元，…。), running on to the next paragraphs when the list ends
@@ -118,8 +124,9 @@ function claimsOf(paragraph: string, next: readonly string[] = []): Claim[] {
     if (end < text.length) sentences.pop();
     const tail = end >= text.length ? next.map(stripParens) : [];
     const list = partsBySegment([...sentences, ...tail]);
-    if (!list || !isComplete(lead, total.whole, list.parts)) continue;
-    const quote = [head, ...[...sentences, ...tail].slice(0, list.used)].join(" ");
+    const used = [...sentences, ...tail].slice(0, list?.used ?? 0);
+    if (!list || !isComplete(lead, total.whole, list.parts, /。\s*$/.test(used[used.length - 1] ?? "") && used.length < sentences.length + tail.length)) continue;
+    const quote = [head, ...used].join(" ");
     out.push({ total, parts: list.parts, complete: true, quote: quote.trim() });
   }
   return out;

@@ -107,4 +107,18 @@ describe("prose-parts-sum: parts stated as a whole split, and parts on the lines
     const f = budget(["2024年一般公共预算基本支出356.47万元，其中：人员经费311.2万元，占87.30%，比上年增加3.1万元。公用经费55.27万元，占12.70%，主要用于办公和差旅。"]);
     expect(f.map((x) => x.messageId)).toEqual(["partsExceedTotal"]);
   });
+
+  it("invalid: a list that names a part of nothing enumerates every category, and must make its total", () => {
+    const f = run(["（一）2022年收入预算1520.40万元，其中：", "1、财政拨款1300.40万元；", "2、事业收入200万元；", "3、经营收入0万元。", "（二）2022年支出预算1520.40万元。"]);
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].expected).toBe(15004000);
+  });
+
+  it("valid: a list with a part of nothing that makes its total, or that the page cuts off before its sentence ends", () => {
+    expect(run(["（一）2022年收入预算1520.40万元，其中：", "1、财政拨款1320.40万元；", "2、事业收入200万元；", "3、经营收入0万元。", "（二）2022年支出预算1520.40万元。"])).toEqual([]);
+    expect(run(["收入预算1520.40万元，其中，财政拨款1300.40万元；政府性基金拨款0万元；事业收入200万元；上级补助收入20.0"])).toEqual([]);
+    // Two parts only, one of them nothing: the list may name the funds and leave out the rest.
+    expect(run(["收入预算1520.40万元，其中：财政拨款1300.40万元，政府性基金拨款0万元。"])).toEqual([]);
+  });
 });
