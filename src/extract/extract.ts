@@ -28,7 +28,7 @@ import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
 import { bindTransferTable } from "./transfer-table.js";
-import { bindConfirmedOutlay } from "./rate-confirmed.js";
+import { bindConfirmedBudget, bindConfirmedOutlay } from "./rate-confirmed.js";
 import { bindProjectsTotal } from "./projects-total.js";
 import { bindSatisfactionRows } from "./indicator-rows.js";
 
@@ -181,6 +181,8 @@ export function extract(doc: JxDocument): Report {
   // sentence without its budget uses the report's own.
   const budgets = ["budget.adjusted", "budget.initial"].flatMap((k) => cands.filter((c) => c.key === k && !c.project && c.year === fiscalYear && c.value !== null).map((c) => c.value!));
   for (const masked of maskedPassages) for (const c of bindConfirmedOutlay(masked, ctx, [...new Set(budgets)])) cands.push(c);
+  // The converse: the outlay and its rate told, the budget in a sentence of its own that only the arithmetic names.
+  for (const c of bindConfirmedBudget(maskedPassages, ctx, cands)) cands.push(c);
   for (const c of bindScoreRows(streamText, where, ctx)) cands.push(c);
   for (const c of bindSatisfactionRows(streamText, where, ctx)) cands.push(c);
   // Head counts told in the 基本情况's prose, read as a disclosure's 概况 is (one vocabulary: prose-counts.ts), for a

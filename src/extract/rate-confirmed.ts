@@ -116,3 +116,49 @@ function budgetAndOutlay(s: string, hits: FigureHit[], of: Array<LabelHit | null
     ),
   );
 }
+
+/** Words that tell a sentence states a budget (预算安排…项目共计113个，财政资金X万元). */
+const RE_BUDGET_SENTENCE = /预算|安排|下达|批复/;
+
+/**
+ * The budget a report tells in words no label names, in a sentence of its own ("2023年预算安排我局专项资金项目共计
+ * 113个，财政资金X万元"), when the report states its outlay and the execution rate but no budget: the one amount of a
+ * budget sentence that the outlay is the rate of, to the rate's printed precision, is the rate's base, the year's whole
+ * budget (budget.adjusted). Parts (其中…) and comparisons are passed over as bindConfirmedOutlay does.
+ */
+export function bindConfirmedBudget(ps: Passage[], ctx: ProseContext, cands: readonly Candidate[]): Candidate[] {
+  const own = (key: string) => cands.filter((c) => c.key === key && !c.project && c.year === ctx.fiscalYear && c.value !== null);
+  if (ctx.fiscalYear === null || own("budget.adjusted").length + own("budget.initial").length > 0) return [];
+  const outlays = [...new Set(own("budget.executed").map((c) => c.value!))];
+  const rates = own("budget.execution_rate");
+  if (outlays.length !== 1 || new Set(rates.map((c) => c.value)).size !== 1 || rates[0].value! >= 100 || rates[0].value! <= 0) return [];
+  const rate = rates[0];
+  const tol = 0.5 * 10 ** -(rate.precision?.decimals ?? decimals(rate.text)) + 1e-9;
+  const found: Candidate[] = [];
+  for (const p of ps) {
+    const text = maskText(p.text);
+    let at = 0;
+    for (const s of text.split(/(?<=[。；;！？!?\n])/)) {
+      const from = at;
+      at += s.length;
+      if (s.length > MAX_SENTENCE || !RE_BUDGET_SENTENCE.test(s)) continue;
+      for (const h of scanFigures(s)) {
+        if (h.amount.kind !== "money" || h.change || h.amount.value <= outlays[0] || isTargetFigure(s, h)) continue;
+        if (Math.abs((outlays[0] / h.amount.value) * 100 - rate.value!) > tol) continue;
+        const before = s.slice(0, h.start);
+        if (RE_PART.test(before) || !RE_BUDGET_SENTENCE.test(before)) continue;
+        const year = yearNamed(before, ctx.fiscalYear);
+        if (year === undefined || year !== ctx.fiscalYear) continue;
+        found.push(
+          candidateFromHit(
+            { key: "budget.adjusted", year, prov: locate(p.segs, from + h.start, from + h.end), quote: sentenceAround(p.text, from + h.start, from + h.end), restated: false, confidence: "pattern", order: p.block * 100000 + from + h.start, project: ctx.projectName },
+            "money",
+            h,
+          ),
+        );
+      }
+    }
+  }
+  // One amount (told once or more) fits; two different ones leave the budget unstated.
+  return new Set(found.map((c) => c.value)).size === 1 ? found : [];
+}

@@ -17,3 +17,16 @@ describe("a budget and its outlay named only by the rate they make", () => {
     expect(full["budget.adjusted@2022"]).toBeUndefined();
   });
 });
+
+describe("a budget told in a sentence of its own, named only by the outlay's rate", () => {
+  const report = (budgetLine: string) =>
+    metricsOf(["某县农业农村局关于2022年度项目绩效自评工作的报告", budgetLine, "全年项目执行金额512.40万元,执行率85.12%。"]);
+  it("is the whole-year budget when the reported outlay is the rate of it", () => {
+    expect(report("2022年预算安排我局专项项目共计40个,财政资金601.97万元。")).toMatchObject({ "budget.adjusted@2022": 6019700, "budget.executed@2022": 5124000 });
+  });
+  it("is nothing when the amount does not make the rate, or is a part", () => {
+    expect(report("2022年预算安排我局专项项目共计40个,财政资金650.00万元。")["budget.adjusted@2022"]).toBeUndefined();
+    expect(report("2022年预算安排的项目中,其中省级资金601.97万元。")["budget.adjusted@2022"]).toBeUndefined();
+  });
+});
+
