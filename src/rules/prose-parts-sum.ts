@@ -197,8 +197,8 @@ function followingParagraphs(units: readonly TextUnit[], i: number): string[] {
 const meta: RuleMeta = {
   id: "prose-parts-sum",
   description: {
-    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，末项为“其他”，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕）时应等于总额；按各数打印位数容许四舍五入",
-    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the last part is 其他, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated]); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete",
+    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕）时应等于总额；按各数打印位数容许四舍五入",
+    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated]); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete",
   },
   defaultSeverity: "error",
   scope: "report",
