@@ -131,6 +131,8 @@ function ratesPlaced(figs: StreamCell[], entryOf: (c: StreamCell) => LabelEntry 
 /** A cell telling how far a target was met (已完成100%, 完成, 基本完成): the figure before it was the target. */
 const RE_COMPLETION_CELL = /^(?:已|均已|全部|基本)?(?:完成|达成|实现)/;
 
+const RE_WEIGHTED_INDICATOR = /[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$/;
+
 /** Candidates from header/value alignment and label→value pairs in one stream of cells. */
 export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: Candidate[]; consumed: Set<number> } {
   const out: Candidate[] = [];
@@ -205,6 +207,9 @@ export function bindCells(cells: StreamCell[], ctx: GridContext): { candidates: 
   // Label cell → the value cell after it.
   for (let i = 0; i + 1 < cells.length; i++) {
     if (consumed.has(i) || cells[i].figure || cells[i].empty) continue;
+    // An indicator cell carrying its weight ("预算完成率(3分)") heads a score table's row: the figure after it is the
+    // points the indicator scored, not the value of the metric its words name.
+    if (RE_WEIGHTED_INDICATOR.test(cells[i].text)) continue;
     const m = matchLabel(cells[i].text, { project: ctx.project });
     if (!m) continue;
     let at = i + 1;

@@ -64,3 +64,12 @@ describe("the grade at the end of a flattened 总分 row", () => {
     expect(gradeOf(["总分 100 91.5 优化管理"])).toBeUndefined();
   });
 });
+
+describe("an indicator cell that carries its weight", () => {
+  it("is a score table's row: the figure after it is the points scored, not the metric its words name", () => {
+    const lines = ["某乡2021年度部门整体支出绩效评价结果公示", "本次评价总得分为81.30分。", "绩效评价指标体系明细表", "三级指标", "得分", "预算完成率(4分)", "3.20", "公用经费控制率(2分)", "2"];
+    const m = metricsOf(lines);
+    expect(m["budget.execution_rate@2021"]).toBeUndefined();
+    expect(m["score.total@2021"]).toBe(81.3);
+  });
+});
