@@ -226,3 +226,15 @@ describe("the Chongqing unit template's income and spending lines", () => {
     expect(value(r, "income.state_capital")).toBeUndefined();
   });
 });
+
+describe("a 三公 notice printed alone", () => {
+  it("speaks of the 三公 and their parts: a disclosure page, 决算 when it tells the year's outturn", () => {
+    const r = run(["2022年“三公”经费支出120万元，比上年累计支出130万元减少10万元，下降7.69%。其中，因公出国（境）费用没有；公务用车运行维护费支出80万元；公务接待支出40万元。"]);
+    expect(r.kind).toBe("final-accounts");
+    expect(value(r, "three_public.total")).toBe(1200000);
+  });
+  it("a self-evaluation that mentions them stays one", () => {
+    const r = run(["东河县林业局2022年度部门整体支出绩效自评报告", "“三公”经费支出12万元，其中公务接待费4万元，公务用车运行维护费8万元。", "自评得分92分。"]);
+    expect(r.kind).toBe("department");
+  });
+});
