@@ -233,6 +233,10 @@ describe("a 三公 notice printed alone", () => {
     expect(r.kind).toBe("final-accounts");
     expect(value(r, "three_public.total")).toBe(1200000);
   });
+  it("a table of them alone (a picture of a report's 三公 table) tells no notice", () => {
+    const r = run(["“三公”经费支出情况", "项目\t合计\t因公出国（境）费\t公务用车购置费\t公务用车运行费\t公务接待费用", "2023年“三公”经费\t3.55\t0.00\t0.00\t1.96\t1.59"]);
+    expect(r.kind).not.toBe("final-accounts");
+  });
   it("a self-evaluation that mentions them stays one", () => {
     const r = run(["东河县林业局2022年度部门整体支出绩效自评报告", "“三公”经费支出12万元，其中公务接待费4万元，公务用车运行维护费8万元。", "自评得分92分。"]);
     expect(r.kind).toBe("department");
