@@ -91,6 +91,14 @@ export function metadataLines(blocks: Block[]): string[] {
     if (b.kind === "table") for (const r of b.rows) for (const c of r.cells) lines.push(c.norm);
     else for (const l of b.norm.split("\n").flatMap((x) => x.split("|")).map((s) => s.trim()).filter(Boolean)) lines.push(l);
   }
+  // A web page's 标题 field, its two letters spaced apart to align the info box (标      题 X…), that the reader cut at
+  // the wide gap: 标 a line of its own, 题 in front of the title. The label is no part of the title or of its unit.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i] === "标" && /^题./.test(lines[i + 1])) {
+      lines[i + 1] = lines[i + 1].replace(/^题\s*[:：]?\s*/, "");
+      lines.splice(i, 1);
+    }
+  }
   return lines;
 }
 
