@@ -65,14 +65,13 @@ function dominantMoneyScale(all: Candidate[]): number | null {
 function unitSlips(g: Candidate[], scale: number | null): Candidate[] {
   if (scale === null) return [];
   const digits = (c: Candidate) => (c.value === null || !c.precision ? null : c.value / c.precision.scale);
-  const slipped = g.filter(
+  return g.filter(
     (c) =>
       c.unit === "元" &&
       c.precision &&
       c.precision.scale !== scale &&
       g.some((o) => o !== c && o.unit === "元" && o.precision?.scale === scale && digits(o) === digits(c)),
   );
-  return slipped;
 }
 
 /** One candidate per (project, key, year), in the order of the chosen statements. */

@@ -8,7 +8,7 @@
 import { bareMultiplierMoney, scanFigures, SENTENCE_REACH, type FigureHit } from "./figures.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 import { locate } from "./provenance.js";
-import { maskText, type Passage, type ProseContext } from "./prose.js";
+import { maskText, sentenceSpans, type Passage, type ProseContext } from "./prose.js";
 import { yearNamed } from "./years.js";
 
 /** Titles of documents (《关于下达…的通知》) name other acts: their verbs and figures are not this passage's. */
@@ -59,16 +59,6 @@ const RE_WHEN = /(?<=^[^，,。；;！？!?\d]{0,6})[于在]?\s*(?:19|20)\d{1,2}
 /** The arrival after a figure: "均已到位", "已全部到位", "，资金已到位" (not 未到位). */
 const RE_ARRIVED = /^[^，,。；;！？!?\d]{0,8}?(?:[，,]\s*(?:该|项目)?资金)?(?:均|已|已经|全部|足额|全额|及时|按时){1,3}(?:拨付)?到位/;
 
-function sentences(text: string): Array<{ s: string; at: number }> {
-  const out: Array<{ s: string; at: number }> = [];
-  let at = 0;
-  for (const s of text.split(/(?<=[。；;！？!?\n])/)) {
-    out.push({ s, at });
-    at += s.length;
-  }
-  return out;
-}
-
 /** Money figures of a sentence; a bare 万 ("资金350万") counts when a money noun stands right before it. */
 function moneyHits(s: string): FigureHit[] {
   const out: FigureHit[] = [];
@@ -92,7 +82,7 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
     if (allocation) c.allocation = true;
     out.push(c);
   };
-  for (const { s, at } of sentences(text)) {
+  for (const { s, at } of sentenceSpans(text)) {
     if (!/\d/.test(s)) continue;
     const money = moneyHits(s);
     if (money.length === 0) continue;

@@ -9,6 +9,7 @@ import type { ReportKind } from "./schema.js";
 import { chineseInt } from "./cn-numerals.js";
 import { reportDepartment } from "./department/index.js";
 import { REPORT_FORMS } from "./vocab/report-forms.js";
+import { wordAlternation } from "./vocab/load.js";
 
 const TRANSFER_WORDS: readonly string[] = REPORT_FORMS.forms.find((f) => f.id === "transfer-payment")?.titleWords ?? [];
 
@@ -29,10 +30,10 @@ const RE_DATE = /((?:19|20)\d{2}|[二〇○一三四五六七八九零]{4})\s*[�
 /** A date followed by a clock time: a page's publication stamp. */
 const RE_STAMP = new RegExp("^\\s*" + RE_DATE.source + "\\s*\\d{1,2}[:：]\\d{2}");
 const RE_FILING_DATE = new RegExp(
-  `(?:${[...REPORT_FORMS.filingDateLabels].sort((a, b) => b.length - a.length).join("|")}|(?<![\\u4e00-\\u9fa5])日期)\\s*[:：]?\\s*(.{4,20})`,
+  `(?:${wordAlternation(REPORT_FORMS.filingDateLabels)}|(?<![\\u4e00-\\u9fa5])日期)\\s*[:：]?\\s*(.{4,20})`,
 );
 const RE_YEAR_FIELD = new RegExp(
-  `(?:^|[\\s|])(?:${[...REPORT_FORMS.fiscalYearLabels].sort((a, b) => b.length - a.length).join("|")})\\s*[:：]\\s*((?:19|20)\\d{2})(?!\\d)\\s*年?度?\\s*(?:$|[\\s|])`,
+  `(?:^|[\\s|])(?:${wordAlternation(REPORT_FORMS.fiscalYearLabels)})\\s*[:：]\\s*((?:19|20)\\d{2})(?!\\d)\\s*年?度?\\s*(?:$|[\\s|])`,
 );
 const RE_SHARE_SITE = /由会员分享|可在线阅读|珍藏版|分享文档赚钱/;
 const RE_CN_PLACE = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区|自治州|市|州|盟|地区|自治县|县|区|旗)){1,3})/;

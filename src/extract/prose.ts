@@ -47,6 +47,17 @@ const RE_TARGET_CLAUSE = /目标(?!(?:执行情况|完成情况|实现情况)?�
 const RE_PAREN_NOTE = /[(（](?:含|不含|包括|包含|其中含)[^()（）]*[)）]/g;
 const RE_DOC_NUMBER = /[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]\s*\d*\s*号?|第\s*\d+\s*号/g;
 
+/** The sentences of a text with where each starts: cut after 。；;！？!? and line ends. */
+export function sentenceSpans(text: string): Array<{ s: string; at: number }> {
+  const out: Array<{ s: string; at: number }> = [];
+  let at = 0;
+  for (const s of text.split(/(?<=[。；;！？!?\n])/)) {
+    out.push({ s, at });
+    at += s.length;
+  }
+  return out;
+}
+
 /** Blank out notes and document numbers, keeping offsets, so their figures bind to nothing. */
 export function maskText(s: string): string {
   // The binders of one passage each mask it: the last answer is usually the one asked for again.

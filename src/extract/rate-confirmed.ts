@@ -9,7 +9,7 @@ import { scanFigures, sentenceAround, type FigureHit } from "./figures.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
 import { locate } from "./provenance.js";
 import { yearNamed } from "./years.js";
-import { isTargetFigure, maskText, type Passage, type ProseContext } from "./prose.js";
+import { isTargetFigure, maskText, sentenceSpans, type Passage, type ProseContext } from "./prose.js";
 
 /** Sentences longer than this are flattened tables or run-on text, not a statement of one budget's execution. */
 const MAX_SENTENCE = 300;
@@ -29,6 +29,9 @@ function decimals(text: string): number {
   return /\.(\d+)/.exec(text)?.[1].length ?? 0;
 }
 
+/** Half a unit of a rate's last printed digit: how far a ratio may stand from the rate it is printed as. */
+const rateTolerance = (decimals: number) => 0.5 * 10 ** -decimals + 1e-9;
+
 /**
  * `budgets`: the report's budget figures (adjusted first, then initial) for a sentence that tells the rate and the outlay
  * but not the budget ("资金执行总量29675万元，预算执行率为98.67%" after the budget's own sentence).
@@ -37,10 +40,7 @@ export function bindConfirmedOutlay(p: Passage, ctx: ProseContext, budgets: read
   if (!p.text.includes("率")) return [];
   const text = maskText(p.text);
   const out: Candidate[] = [];
-  let at = 0;
-  for (const s of text.split(/(?<=[。；;！？!?\n])/)) {
-    const from = at;
-    at += s.length;
+  for (const { s, at: from } of sentenceSpans(text)) {
     if (s.length > MAX_SENTENCE || !s.includes("率") || RE_PART.test(s)) continue;
     const hits = scanFigures(s).filter((h) => !h.change && !isTargetFigure(s, h));
     const labels = findLabels(s, { project: ctx.project });
@@ -57,7 +57,7 @@ export function bindConfirmedOutlay(p: Passage, ctx: ProseContext, budgets: read
       for (const c of budgetAndOutlay(s, hits, of, rate, from, p, ctx)) out.push(c);
       continue;
     }
-    const tol = 0.5 * 10 ** -decimals(rate.text) + 1e-9;
+    const tol = rateTolerance(decimals(rate.text));
     const fitsRate = (v: number) => bases.some((b) => Math.abs((v / b) * 100 - rate.amount.value) <= tol);
     // A bare figure under the outlay's own word ("执行数1032849.44(含…万元…)") is in the unit of the budget it is a
     // rate of: the sentence's budget, printed with its unit.
@@ -94,7 +94,7 @@ export function bindConfirmedOutlay(p: Passage, ctx: ProseContext, budgets: read
  * year's whole budget (全年预算数, the national 自评表's column), budget.adjusted.
  */
 function budgetAndOutlay(s: string, hits: FigureHit[], of: Array<LabelHit | null>, rate: FigureHit, from: number, p: Passage, ctx: ProseContext): Candidate[] {
-  const tol = 0.5 * 10 ** -decimals(rate.text) + 1e-9;
+  const tol = rateTolerance(decimals(rate.text));
   const money = hits.map((h, i) => ({ h, l: of[i] })).filter(({ h, l }) => h.amount.kind === "money" && h.amount.value > 0 && h.start < rate.start && (l === null || l.entry.key === "budget.executed"));
   const pairs: Array<[FigureHit, FigureHit]> = [];
   for (let i = 0; i < money.length; i++) {
@@ -133,14 +133,11 @@ export function bindConfirmedBudget(ps: Passage[], ctx: ProseContext, cands: rea
   const rates = own("budget.execution_rate");
   if (outlays.length !== 1 || new Set(rates.map((c) => c.value)).size !== 1 || rates[0].value! >= 100 || rates[0].value! <= 0) return [];
   const rate = rates[0];
-  const tol = 0.5 * 10 ** -(rate.precision?.decimals ?? decimals(rate.text)) + 1e-9;
+  const tol = rateTolerance(rate.precision?.decimals ?? decimals(rate.text));
   const found: Candidate[] = [];
   for (const p of ps) {
     const text = maskText(p.text);
-    let at = 0;
-    for (const s of text.split(/(?<=[。；;！？!?\n])/)) {
-      const from = at;
-      at += s.length;
+    for (const { s, at: from } of sentenceSpans(text)) {
       if (s.length > MAX_SENTENCE || !RE_BUDGET_SENTENCE.test(s)) continue;
       for (const h of scanFigures(s)) {
         if (h.amount.kind !== "money" || h.change || h.amount.value <= outlays[0] || isTargetFigure(s, h)) continue;

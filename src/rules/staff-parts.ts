@@ -3,7 +3,7 @@ import type { Finding } from "../extract/finding.js";
 import type { Metric } from "../extract/schema.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
-import { loadVocabulary } from "../extract/vocab/load.js";
+import { loadVocabulary, wordAlternation as alt } from "../extract/vocab/load.js";
 
 /**
  * A head count told with its parts after 其中 or 包括 — the 部门决算 template's “年末实有人数X人，其中在职人员A人，离休人员B人，
@@ -24,7 +24,6 @@ const Schema = z.object({
 const V = loadVocabulary("staff-parts.json", Schema);
 type Split = z.infer<typeof Schema>["splits"][number];
 
-const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).join("|");
 const UNIT = `(?:${alt(V.units)})`;
 // The whole: its label, at most a verb, the count; then 其中 or 包括 within the same sentence, a mark or two after it.
 const wholeRe = (s: Split) => new RegExp(`(${alt(s.wholes)})(?:为|共|是|有|共有)?[:\\s]*(\\d{1,6})\\s*${UNIT}[\\s,，]*(?:其中|包括)[:\\s]*`, "g");

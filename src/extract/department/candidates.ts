@@ -5,6 +5,7 @@
  * 发布机构 line, "X（以下简称…）", a sentence opening with "X2023年…", and the signature (落款) above a date.
  */
 import { ORG_NAMES } from "../vocab/org-names.js";
+import { wordAlternation as alt } from "../vocab/load.js";
 import { compact, isOrgName, isPlaced, leadingName, orgSuffix, stripAround, townshipName, trailingName } from "./org-name.js";
 
 export type DepartmentSource = "title" | "field" | "parent-field" | "seal" | "letterhead" | "source-line" | "alias" | "subject" | "signature" | "opening";
@@ -28,8 +29,6 @@ export const SOURCE_WEIGHT: Record<DepartmentSource, number> = {
  */
 const LETTERHEAD_LINES = 1;
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map(escape).join("|");
 
 const SEAL = "(?:[(](?:盖章|公章|章)[)])?";
 /** "实施单位及负责人：X 张三": the field names the unit and the person beside it. */

@@ -4,10 +4,9 @@
  * schemas/org-names.json; this file holds only the logic, so a new suffix or chrome word is a data change.
  */
 import { ORG_NAMES } from "../vocab/org-names.js";
+import { wordAlternation as alt } from "../vocab/load.js";
 
 const G = ORG_NAMES;
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map(escape).join("|");
 
 const SUFFIXES = [...G.suffixes].sort((a, b) => b.length - a.length);
 const RE_FORBIDDEN = new RegExp(alt(G.forbidden), "g");

@@ -1,6 +1,6 @@
 /** The grammar of project names inside a report (schemas/project-names.json): endings, source words, list introducers. */
 import { z } from "zod";
-import { loadVocabulary } from "./load.js";
+import { loadVocabulary, wordAlternation as alt } from "./load.js";
 
 const words = z.array(z.string().min(1));
 
@@ -26,7 +26,6 @@ export type ProjectNamesFile = z.infer<typeof ProjectNamesFileSchema>;
 
 export const PROJECT_NAMES: ProjectNamesFile = loadVocabulary("project-names.json", ProjectNamesFileSchema);
 
-const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
 const CLASS_NAMES = new Set(PROJECT_NAMES.classNames);
 /** A name that ends as a project's does. */

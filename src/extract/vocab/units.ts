@@ -1,6 +1,6 @@
 /** The units of printed numbers (schemas/units.json): unit words, what they measure and their power of ten. */
 import { z } from "zod";
-import { loadVocabulary } from "./load.js";
+import { loadVocabulary, wordAlternation } from "./load.js";
 
 export const FigureUnitKindSchema = z.enum(["money", "percent", "points", "count", "score"]);
 
@@ -27,5 +27,5 @@ export const MONEY_UNITS: ReadonlyArray<{ unit: string; shift: number }> = UNITS
 
 /** A regex alternation of unit words, longest first (so 万元 wins over 万 and 个百分点 over 个). */
 export function unitAlternation(words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return wordAlternation(words);
 }

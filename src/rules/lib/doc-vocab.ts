@@ -43,5 +43,4 @@ export const DocumentChecksVocabSchema = z.object({
 
 export const DOC_VOCAB = loadVocabulary("document-checks.json", DocumentChecksVocabSchema);
 
-export const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-export const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join("|");
+export { escapeRe, wordAlternation as alternation } from "../../extract/vocab/load.js";
