@@ -22,7 +22,7 @@ import { chooseCandidates } from "./choose.js";
 import { extractDisclosure } from "./disclosure/index.js";
 import { attachChanges } from "./attach-changes.js";
 import { notReportReason } from "./not-a-report.js";
-import { formProjectNames, projectName } from "./project-name.js";
+import { formProjectNames, listedFormCount, projectName } from "./project-name.js";
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
@@ -225,7 +225,7 @@ export function extract(doc: JxDocument): Report {
 
   // Several projects' forms filed in one document: each form's figures are its project's, not the report's.
   const forms = formProjectNames(blocks);
-  if (distinctProjects(forms.map((f) => f.name)) >= 2) {
+  if (distinctProjects(forms.map((f) => f.name)) >= 2 || (forms.length > 0 && listedFormCount(blocks) >= 2)) {
     for (const c of cands) {
       if (c.project || c.prov.block === null || !RE_FORM_KEY.test(c.key)) continue;
       let form: (typeof forms)[number] | undefined;

@@ -7,7 +7,8 @@ import type { Block } from "../document/model.js";
 import { columnRole, matchLabel } from "./labels.js";
 
 /** Words that end the 项目名称 field's value on a flattened line (the next field's label). */
-const FIELD_END = /(主管部门|实施单位|项目负责人|联系电话|预算单位|项目单位|资金来源|项目属性|项目类型|填报日期|[|｜])/;
+const FIELD_WORDS = "主管部门|实施单位|项目负责人|联系电话|预算单位|项目单位|资金来源|项目属性|项目类型|填报日期";
+const FIELD_END = new RegExp(`(${FIELD_WORDS}|[|｜])`);
 /** Report words a title ends with, taken off one by one (…项目支出绩效自评报告 → …项目). */
 const TAIL = /(?:报告|表|总结|自评|自我评价|自评价|评价|评估|绩效|目标|单位|重点|事前|支出|财政|总|的)$/;
 const GENERIC = /^(?:项目|项目支出|专项|专项资金|专项经费|部门整体|整体|部门|部门预算|部门预算项目|支出|年度)?$/;
@@ -72,6 +73,9 @@ export function projectName(blocks: Block[], title: string | null, department: s
   return fieldName(lines) ?? (title ? titleName(title, department) : null);
 }
 
+/** A form's field label standing alone in its cell. */
+const FIELD_LABEL = new RegExp(`^(?:${FIELD_WORDS})\\s*[:：]?$`);
+
 /** The value of a 项目名称 field on one line: after the word on the same line (colon, pipe or tab between). */
 const RE_FIELD_LINE = /^\s*项目名称\s*[:：|\t]?\s*(.+)$/;
 
@@ -90,14 +94,14 @@ export function formProjectNames(blocks: Block[]): Array<{ block: number; name: 
     if (!plausible(v) || columnRole(v) || matchLabel(v, { project: true }) || /[\t]/.test(v)) return;
     out.push({ block, name: v });
   };
-  for (const b of blocks) {
+  blocks.forEach((b, at) => {
     if (b.kind === "table") {
       for (const r of b.rows) {
         const i = r.cells.findIndex((c) => c.norm.replace(/\s/g, "") === "项目名称");
         const next = i >= 0 ? r.cells.slice(i + 1).find((c) => c.norm.trim()) : undefined;
         if (next) accept(b.index, next.norm);
       }
-      continue;
+      return;
     }
     const lines = b.text.split("\n");
     lines.forEach((l, k) => {
@@ -105,6 +109,34 @@ export function formProjectNames(blocks: Block[]): Array<{ block: number; name: 
       if (m) accept(b.index, m[1].split("\t").find((x) => x.trim()) ?? "");
       else if (/^\s*项目名称\s*[:：]?\s*$/.test(l) && lines[k + 1]) accept(b.index, lines[k + 1]);
     });
-  }
+    // A web page's form printed one cell per paragraph: 项目名称 / the name / 主管部门. The field after the value tells a
+    // form from a list's header (项目名称 / 备注).
+    const [value, field] = [blocks[at + 1], blocks[at + 2]];
+    if (/^\s*项目名称\s*[:：]?\s*$/.test(b.text) && value?.kind !== "table" && field?.kind !== "table" && value && field) {
+      if (!value.text.includes("\n") && FIELD_LABEL.test(field.text.trim())) accept(b.index, value.text);
+    }
+  });
   return out;
+}
+
+/** A line of a list of forms: one project's 自评表 ("3、城乡劳动力发展工作经费自评表"), its number on the line or the one before. */
+const RE_LISTED_FORM = /^\s*(?:\d{1,3}[、.．]?\s*)?(.{2,40}?)(?:绩效)?自评表\s*$/;
+
+/**
+ * How many projects' 自评表 a document lists by name (a unit's 项目绩效自评表清单 before the forms themselves): such a
+ * document files several projects' forms even when only the first of them is at hand. Titles of a form (项目支出绩效自评表,
+ * 2022年度…自评表) name no project.
+ */
+export function listedFormCount(blocks: Block[]): number {
+  const names = new Set<string>();
+  for (const b of blocks) {
+    if (b.kind === "table") continue;
+    for (const l of b.text.split("\n")) {
+      const m = RE_LISTED_FORM.exec(l);
+      if (!m || /(?:19|20)\d{2}|[:：，,。；;|]/.test(m[1])) continue;
+      const v = stripTail(clean(m[1]));
+      if (plausible(v)) names.add(v);
+    }
+  }
+  return names.size;
 }

@@ -171,6 +171,20 @@ describe("tables of projects inside a report", () => {
   });
 });
 
+describe("a unit's list of forms", () => {
+  // A web page prints each cell of the form as a paragraph of its own (blank lines between).
+  const form = ["项目名称", "", "城区公厕保洁经费", "", "主管部门", "", "某市城市管理局", "", "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分", "年度资金总额： | 48 | 48 | 45.6 | 10 | 95% | 9.5"];
+  it("files the first form's figures under its project when the page lists several projects' forms", () => {
+    const r = projects(["某市城市管理局本级单位项目绩效自评表清单", "", "1", "", "城区公厕保洁经费自评表", "", "2", "", "路灯维护经费自评表", "", "项目支出绩效自评表", "", ...form]);
+    expect(r).toEqual([["城区公厕保洁经费", { "budget.initial": 480000, "budget.adjusted": 480000, "budget.executed": 456000, "budget.execution_rate": 95 }]]);
+  });
+  it("keeps a single project's form at the report's level", () => {
+    const r = extract(docFromLines(["项目支出绩效自评表", "", ...form]));
+    expect(r.projects).toEqual([]);
+    expect(r.metrics.find((m) => m.key === "budget.executed")?.value).toBe(456000);
+  });
+});
+
 describe("projects named clause by clause", () => {
   it("gives each clause that opens with a project's name its figures, the clauses after it that name none too", () => {
     const r = projects([
