@@ -106,6 +106,11 @@ describe("income and balance words of other templates", () => {
     expect(value(b, "income.general_budget")).toBe(6503000);
     const f = run(["某市中医医院2017年部门决算公开", "二、收入决算情况说明", "2017年总收入900.00万元,其中:财政补助收入300.00万元,事业收入600.00万元。"]);
     expect(value(f, "income.fiscal")).toBe(3000000);
+    // A numbered list of the income's sources: its plain 财政拨款 is the fiscal income; outside such a list it names none.
+    const n = run(["某市第二中学2023年部门预算公开", "(一)2023年收入预算1200.50万元,其中:1、财政拨款1100.50万元;2、事业收入100万元。"]);
+    expect(value(n, "income.fiscal")).toBe(11005000);
+    const o = run(["某市第二中学2023年部门预算公开", "2023年支出预算1200.50万元,其中财政拨款1100.50万元安排基本支出。"]);
+    expect(value(o, "income.fiscal")).toBeUndefined();
     // A figure of 一般公共预算 spending is no income.
     const e = run(["某县档案馆2022年部门决算公开", "一般公共预算1,077.36万元支出情况如下。"]);
     expect(value(e, "income.general_budget")).toBeUndefined();
