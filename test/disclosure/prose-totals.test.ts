@@ -247,3 +247,16 @@ describe("a 三公 notice printed alone", () => {
     expect(r.kind).toBe("department");
   });
 });
+
+describe("the prior year's figure printed in the comparison", () => {
+  it("reads 比上年（累计支出）Y万元 before a change word as the line's figure of the year before", () => {
+    const r = run(["某县2021年“三公”经费决算公开", "2021年“三公”经费支出52.6万元,比上年累计支出60.1万元减少7.5万元。公务接待支出8.2万元,比上年9万元下降0.8万元。"]);
+    const at = (key: string, year: number) => r.metrics.find((m) => m.key === key && m.year === year)?.value;
+    expect([at("three_public.total", 2021), at("three_public.total", 2020)]).toEqual([526000, 601000]);
+    expect([at("three_public.reception", 2021), at("three_public.reception", 2020)]).toEqual([82000, 90000]);
+  });
+  it("reads no prior figure of the other stage or without a change word", () => {
+    const r = run(["某县2021年“三公”经费决算公开", "2021年“三公”经费支出52.6万元,比上年预算60.1万元减少7.5万元;公务接待费8.2万元,比上年9万元的标准有所压缩。"]);
+    expect(r.metrics.filter((m) => m.year === 2020)).toEqual([]);
+  });
+});

@@ -74,6 +74,27 @@ function otherStage(words: string, kind: "budget" | "final-accounts"): boolean {
 // "…预算为3万元，支出决算为1.71万元": the outturn told right after the plan it is measured against.
 const RE_THEN_OUTTURN = new RegExp(`^\\s*[,，]?\\s*(?:实际)?(?:支出)?\\s*决算(?:数)?\\s*[为是：:]?\\s*${NUM}\\s*${UNIT}`, "d");
 
+/**
+ * "…支出431万元，比上年（决算数）433万元减少2万元": the prior year's figure of the same line, printed in the comparison
+ * and confirmed by the change word after it. A comparison with the other stage (a 决算 set against 上年预算) names no
+ * figure of the line's own series.
+ */
+const RE_PRIOR_AFTER = new RegExp(
+  `^\\s*[,，]?\\s*(?:比|较|与)(?:上一?年度?|去年)(?:同期)?(?:累计)?(预算|决算)?(?:数)?(?:支出)?\\s*[为是]?\\s*${NUM}\\s*${UNIT}\\s*(?:相比)?\\s*[,，]?\\s*(?:增加|减少|下降|增长|上升|降低|持平|节约|减支|增支)`,
+  "d",
+);
+
+function priorAfter(s: LineStream, end: number, kind: "budget" | "final-accounts" | null) {
+  const m = RE_PRIOR_AFTER.exec(s.text.slice(end, end + 60));
+  if (!m) return null;
+  const stage = m[1] === "预算" ? "budget" : m[1] === "决算" ? "final-accounts" : null;
+  if (stage && stage !== kind) return null;
+  const amount = parseAmountIn(m[2], m[3]);
+  if (!amount) return null;
+  const [a, b] = m.indices![2];
+  return { amount, unit: m[3], prov: streamProvenance(s, end + a, end + b), end: end + m.indices![3][1] };
+}
+
 export function proseCandidates(s: LineStream, fiscalYear: number, kind: "budget" | "final-accounts" | null = null): Candidate[] {
   const out: Candidate[] = [];
   const used: Array<[number, number]> = [];
@@ -104,6 +125,11 @@ export function proseCandidates(s: LineStream, fiscalYear: number, kind: "budget
       const quote = quoteAround(s.text, start, end);
       const prov = amountProvenance(s, m, 2);
       for (const id of lab.keys) add(disclosureCandidate({ id, amount, printedUnit: m[3], prov, quote, confidence: "exact-label", year }, fiscalYear));
+      const prior = year === fiscalYear ? priorAfter(s, end, kind) : null;
+      if (prior) {
+        used.push([end, prior.end]);
+        for (const id of lab.keys) add(disclosureCandidate({ id, amount: prior.amount, printedUnit: prior.unit, prov: prior.prov, quote, confidence: "exact-label", year: fiscalYear - 1 }, fiscalYear));
+      }
     }
   }
   // "（2016 年度部门支出预算安排为 8,648.07 万元）": a prior year's total restated in this year's document.
