@@ -16,7 +16,9 @@ import { MONEY_FIGURE } from "./lib/money-figure.js";
  * 三个项目 — is the number of parts listed, the last part is the catch-all 其他, or the parts are a split known to be
  * complete, schemas/parts-splits.json), they add up to it. Within the rounding of every printed amount. Parts may also
  * be told one a sentence or one a line after 其中： (lib/parts-list.ts); where such a list ends is less certain, so it
- * is judged only when complete.
+ * is judged only when complete. A part may count its items (优的项目79个资金 a 万元); when the counts make the whole's own
+ * count, the list is the whole. 具体是/具体为/具体包括 itemise the whole rather than name some of it (其中): such a list
+ * that ends with its sentence, and not with 等, is complete.
  */
 const NUM = MONEY_FIGURE;
 const RE_NUM = new RegExp(NUM, "g");
@@ -29,12 +31,16 @@ const NOT_MONEY = /\d\s*(?:平方米|辆|台|套|人|名|户|亩|公里|千米|�
 // How far around 其中 a claim is read (characters).
 const REACH = 300;
 const COUNT = /([两二三四五六七八九十]|\d)\s*(?:类|项|个方面|个部分|部分|大类|个项目|笔)/g;
+// How many items a part or the whole counts (项目79个, 12个项目): a count beside the money, not part of its label.
+const ITEM_COUNT = /(\d+)\s*个(?:项目)?/;
+// Words that open a list: 其中 may name some of the whole; 具体是/具体为/具体包括 itemise it (see claimsOf).
+const OPENER = /其中|具体(?:是|为|包括)/g;
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 interface Claim {
   /** `whole`: the clause the total ends, as printed (支出总计, where the label drops 总计). */
   total: { amount: Amount; printed: string; label: string; whole: string };
-  parts: Array<{ amount: Amount; printed: string; label: string }>;
+  parts: Array<{ amount: Amount; printed: string; label: string; count?: number }>;
   complete: boolean;
   quote: string;
 }
@@ -59,19 +65,22 @@ function lastAmount(text: string): Claim["total"] | null {
  * areas, thresholds such as 单价50万元以上, a part with two amounts). A clause that names a new total (共计, 合计) or
  * another year ends the list.
  */
-function partsOf(text: string): Claim["parts"] | null {
+function partsOf(text: string, maxLabel = 16): Claim["parts"] | null {
   const out: Claim["parts"] = [];
   for (const clause of text.split(/[，,；;、]/)) {
-    if (/其中/.test(clause) || NOT_MONEY.test(clause)) return null;
+    if (/其中|具体(?:是|为|包括)/.test(clause) || NOT_MONEY.test(clause)) return null;
     const ms = [...clause.matchAll(RE_NUM)];
     if (ms.length === 0) continue;
-    const label = clause.slice(0, ms[0].index).replace(/^[\s:]+/, "").trim();
-    if (CHANGE.test(label)) continue;
-    if (/共计|合计|总计|(?:19|20)\d{2}\s*年/.test(label)) break;
-    if (OTHER_BASIS.test(label) || !label || label.length > 16 || ms.length > 1) return null;
+    const printedLabel = clause.slice(0, ms[0].index).replace(/^[\s:]+/, "").trim();
+    if (CHANGE.test(printedLabel)) continue;
+    if (/共计|合计|总计|(?:19|20)\d{2}\s*年/.test(printedLabel)) break;
+    // 绩效自评"优"的项目79个财政资金 a 万元: the count is the group's size, the words around it its label.
+    const n = ITEM_COUNT.exec(printedLabel);
+    const label = n ? printedLabel.replace(ITEM_COUNT, "") : printedLabel;
+    if (OTHER_BASIS.test(label) || !label || label.length > maxLabel || ms.length > 1) return null;
     const a = parseAmountIn(ms[0][1], ms[0][2]);
     if (!a) return null;
-    out.push({ amount: a, printed: ms[0][0], label });
+    out.push({ amount: a, printed: ms[0][0], label, ...(n ? { count: Number(n[1]) } : {}) });
   }
   const labels = out.map((p) => p.label);
   return out.length >= 2 && new Set(labels).size === labels.length ? out : null;
@@ -83,6 +92,10 @@ function partsOf(text: string): Claim["parts"] | null {
  */
 function isComplete(lead: string, totalLabel: string, parts: Claim["parts"], closed: boolean): boolean {
   const counts = [...lead.matchAll(COUNT)].map((c) => CN[c[1]] ?? Number(c[1]));
+  // Every part counts its items and they make the count the whole announces (共计113个 = 79 + 11 + 3 + 20).
+  const itemsOfWhole = [...lead.matchAll(new RegExp(ITEM_COUNT, "g"))].map((c) => Number(c[1]));
+  const itemsOfParts = parts.every((p) => p.count !== undefined) ? parts.reduce((s, p) => s + (p.count ?? 0), 0) : -1;
+  if (itemsOfParts > 0 && itemsOfWhole.includes(itemsOfParts)) return true;
   // A list that names a part of nothing (单位资金收入0万元) enumerates the template's categories rather than the main
   // ones — when it ends with its sentence: a list the page cuts off may have more parts.
   const zero = closed && parts.length >= 3 && parts.some((p) => p.amount.value === 0);
@@ -96,7 +109,11 @@ function isComplete(lead: string, totalLabel: string, parts: Claim["parts"], clo
 function claimsOf(paragraph: string, next: readonly string[] = []): Claim[] {
   const text = stripParens(paragraph);
   const out: Claim[] = [];
-  for (const m of text.matchAll(/其中/g)) {
+  for (const m of text.matchAll(OPENER)) {
+    // 具体是：a list that itemises the whole rather than naming some of it; its items are often projects, whose names
+    // run longer than a fund's. Complete when it ends with its sentence and not with 等.
+    const itemised = m[0] !== "其中";
+    const at = m.index + m[0].length;
     // Read within a sentence's reach of 其中 on either side: a paragraph of a megabyte holds thousands of them.
     const from = Math.max(0, m.index - REACH);
     // The total ends the clause right before 其中, or the sentence before it (…共投入资金 X 万元。其中…).
@@ -106,20 +123,23 @@ function claimsOf(paragraph: string, next: readonly string[] = []): Claim[] {
     // The count the text announces for the whole: in the total's sentence or the one before.
     const sentenceStart = before.lastIndexOf("。") + 1;
     const lead = before.slice(before.lastIndexOf("。", sentenceStart - 2) + 1);
-    const head = text.slice(from + Math.max(sentenceStart, before.length - 60), m.index + 2);
-    const after = text.slice(m.index + 2, m.index + 2 + REACH);
+    const head = text.slice(from + Math.max(sentenceStart, before.length - 60), at);
+    const after = text.slice(at, at + REACH);
     const stop = after.indexOf("。");
-    const parts = partsOf(stop < 0 ? after : after.slice(0, stop));
+    const listed = stop < 0 ? after : after.slice(0, stop);
+    const parts = partsOf(listed, itemised ? 32 : 16);
     if (parts) {
       const quote = head + after.slice(0, stop < 0 ? 160 : stop + 1);
-      out.push({ total, parts, complete: isComplete(lead, total.whole, parts, stop >= 0), quote: quote.trim() });
+      const whole = itemised && stop >= 0 && !/等\s*$/.test(listed);
+      out.push({ total, parts, complete: whole || isComplete(lead, total.whole, parts, stop >= 0), quote: quote.trim() });
       continue;
     }
+    if (itemised) continue;
     // One part a sentence (其中：A a 万元，占…。B b 万元，…。), running on to the next paragraphs when the list ends
     // this one (…合计 X 万元，其中：/ 1.A a 万元…): only a list the text states whole is judged, as the end of a list
     // told so is not always clear.
-    const end = m.index + 2 + 2 * REACH;
-    const sentences = text.slice(m.index + 2, end).replace(/^[\s:，,]+/, "").split(/(?<=。)/).filter((x) => x.trim());
+    const end = at + 2 * REACH;
+    const sentences = text.slice(at, end).replace(/^[\s:，,]+/, "").split(/(?<=。)/).filter((x) => x.trim());
     // A paragraph longer than the reach: its last sentence read is cut, and the paragraphs after are out of reach.
     if (end < text.length) sentences.pop();
     const tail = end >= text.length ? next.map(stripParens) : [];
@@ -155,7 +175,7 @@ function check(ctx: RuleContext): Finding[] {
   const year = ctx.report.fiscalYear ?? 0;
   const units = textUnits(doc);
   units.forEach((u, i) => {
-    if (u.table || !u.text.includes("其中")) return;
+    if (u.table || !/其中|具体(?:是|为|包括)/.test(u.text)) return;
     // The paragraphs after a paragraph that ends in 其中 (up to the next table cell or heading section).
     const next = /其中[:\s]*$/.test(u.text) ? followingParagraphs(units, i) : [];
     for (const c of claimsOf(u.text, next)) {
@@ -197,8 +217,8 @@ function followingParagraphs(units: readonly TextUnit[], i: number): string[] {
 const meta: RuleMeta = {
   id: "prose-parts-sum",
   description: {
-    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕）时应等于总额；按各数打印位数容许四舍五入",
-    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated]); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete",
+    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）或“X。具体是：A a；B b。”：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，各部分所称个数之和等于总额所称个数，“具体是/具体为/具体包括”所列以句号结束且不以“等”结尾，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕）时应等于总额；按各数打印位数容许四舍五入",
+    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：) or itemised after 具体是 (T. 具体是：A a；B b。): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the item counts of the parts make the whole's count, an itemised list ends with its sentence and not with 等, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated]); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete",
   },
   defaultSeverity: "error",
   scope: "report",

@@ -122,3 +122,34 @@ describe("prose-parts-sum: parts stated as a whole split, and parts on the lines
     expect(run(["收入预算1520.40万元，其中：财政拨款1300.40万元，政府性基金拨款0万元。"])).toEqual([]);
   });
 });
+
+describe("prose-parts-sum: parts that count their items, and lists that itemise the whole (具体是)", () => {
+  it("valid: groups with their item counts that make the whole, and a 具体包括 list ending in 等 or cut by the page", () => {
+    expect(
+      run([
+        "全年实施农业项目共计40个，资金总额860万元。其中评价为优的项目30个资金600万元，评价为良的项目8个资金220万元，评价为中的项目2个资金40万元。",
+        "某站下达资金500万元。具体包括：仓储设施改造项目200万元，冷链运输补助项目150万元等。",
+        "某站下达资金500万元。具体是：仓储设施改造项目200万元，冷链运输补助项目150万元",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("invalid: groups whose counts make the whole's count but whose money exceeds it", () => {
+    const f = run(["全年实施农业项目共计40个，资金总额860万元。其中评价为优的项目30个资金650万元，评价为良的项目8个资金220万元，评价为中的项目2个资金30万元。"]);
+    expect(f.map((x) => x.messageId)).toEqual(["partsExceedTotal"]);
+    expect(f[0].expected).toBe(9000000);
+    expect(f[0].message).toContain("评价为优的项目资金 650万元");
+  });
+
+  it("invalid: groups whose counts make the whole's count fall short of its money: the list is complete", () => {
+    const f = run(["全年实施农业项目共计40个，资金总额860万元。其中评价为优的项目30个资金580万元，评价为良的项目8个资金220万元，评价为中的项目2个资金40万元。"]);
+    expect(f.map((x) => x.messageId)).toEqual(["partsShortOfTotal"]);
+  });
+
+  it("invalid: a 具体是 list that ends with its sentence itemises the whole, and must make it", () => {
+    const f = run(["一是东山水库管理站，下达预算资金730万元。具体是：东山水库溢洪道除险加固工程项目310万元；东山水库大坝安全监测设施更新改造项目180万元；库区巡查道路维修项目95万元。"]);
+    expect(f.map((x) => x.messageId)).toEqual(["partsShortOfTotal"]);
+    expect(f[0].expected).toBe(5850000);
+    expect(run(["一是东山水库管理站，下达预算资金585万元。具体是：东山水库溢洪道除险加固工程项目310万元；东山水库大坝安全监测设施更新改造项目180万元；库区巡查道路维修项目95万元。"])).toEqual([]);
+  });
+});
