@@ -24,6 +24,7 @@ import { attachChanges } from "./attach-changes.js";
 import { notReportReason } from "./not-a-report.js";
 import { formProjectNames, listedFormCount, projectName } from "./project-name.js";
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
+import { bindSubjectAmount, subjectNames } from "./subject-amount.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
@@ -136,6 +137,7 @@ export function extract(doc: JxDocument): Report {
   const { text: streamText, starts, where } = passageStream(ps);
   const stream = rowText(streamText, isProject, where);
   const maskedPassages: Passage[] = [];
+  const subject = isProject ? subjectNames(projectName(blocks, meta.title, meta.department)) : [];
   ps.forEach((p, i) => {
     for (const item of items[i]) {
       const list = projects.get(item.name) ?? projects.set(item.name, []).get(item.name)!;
@@ -153,6 +155,7 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);
     for (const c of bindFundFlow(masked, ctx)) cands.push(c);
     for (const c of bindFundTotal(masked, ctx)) cands.push(c);
+    for (const c of bindSubjectAmount(masked, ctx, subject)) cands.push(c);
     for (const c of bindTotalBeforeParts(masked, ctx)) cands.push(c);
     for (const c of bindBondText(masked, ctx)) cands.push(c);
     // Inline rows: an unmasked passage is read as its own window of the stream (same text, labels found once).
