@@ -156,7 +156,11 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
   if (!meta.fiscalYear && !span) {
     const counts = new Map<number, number>();
     // A year compared with (较2021年, 比2021年) is the other side of a comparison, not the year reported on.
-    const masked = body.replace(/[〔【[(（]\s*(?:19|20)\d{2}\s*[〕】\])）]/g, "").replace(RE_COMPARED_YEAR, "");
+    // Nor are the years of a date (截至2025年6月, a page's 发布日期 2025年6月27日: when something happened after the year
+    // ended) and of the documents the report cites (《关于2025年…的通知》), when other years are named at all.
+    const base = body.replace(/[〔【[(（﹝]\s*(?:19|20)\d{2}\s*[〕】\])）﹞]/g, "").replace(RE_COMPARED_YEAR, "");
+    const undated = base.replace(/《[^《》]{0,120}》/g, "").replace(/(?:19|20)\d{2}\s*年\s*(?:[01]?\d|[一二三四五六七八九十]{1,3})\s*月/g, "");
+    const masked = /(?:19|20)\d{2}\s*年/.test(undated) ? undated : base;
     for (const m of masked.matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
     // On a tie the later year: a report looks back on its year from after it, and the earlier years are its references.
     const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];

@@ -13,8 +13,11 @@ import type { ProjectItem } from "./projects.js";
 import { yearNamed } from "./years.js";
 import { hasVerb, isPlace, isProjectName, LIST_INTRODUCERS, WEAK_INTRODUCERS, withoutLead } from "./vocab/project-names.js";
 
-/** A name in a list: CJK words (a bracketed part allowed), no digits, no sentence punctuation. */
-const RE_NAME = /^[\u4e00-\u9fa5（）()“”"]{2,40}$/;
+/**
+ * A name in a list: CJK words (a bracketed part allowed; a dash joining a programme and its works, 乡村振兴项目-道路改造工程),
+ * no digits, no sentence punctuation.
+ */
+const RE_NAME = /^[\u4e00-\u9fa5（）()“”"](?:[\u4e00-\u9fa5（）()“”"]|[-—](?=[\u4e00-\u9fa5])){1,47}$/;
 /** In a list joined by semicolons a name may hold a 、 of its own (中央、省生态环境督察工作经费). */
 const RE_NAME_IN_SEMICOLONS = /^[\u4e00-\u9fa5（）()“”"、]{2,40}$/;
 /** Names that are classes or sources of money, not projects, unless the grammar of project names reads a purpose in them. */

@@ -31,6 +31,30 @@ describe("a date after the fiscal year", () => {
   });
 });
 
+describe("the fiscal year of a page without a title", () => {
+  it("counts the years the text reports on, not its dates or the notices it cites", () => {
+    const r = extract(
+      docFromLines([
+        "| 所在地区: | 某省-某市 | 发布日期: | 2025年6月27日 |",
+        "一、资金下达情况",
+        "根据《某省财政厅关于2025年体育彩票公益金项目资金的通知》和《某省财政厅关于2025年第二批资金的通知》,2024年省财政下达我区资金300万元。",
+        "截至2025年5月,已拨付资金210万元。2024年项目均已开工。",
+      ]),
+    );
+    expect(r.fiscalYear).toBe(2024);
+  });
+  it("keeps the dates' year when the text names no other", () => {
+    expect(extract(docFromLines(["一、资金情况", "截至2023年12月31日,已拨付资金210万元。"])).fiscalYear).toBe(2023);
+  });
+});
+
+describe("a unit's code before its name in a field", () => {
+  it("is left off the department", () => {
+    const r = extract(docFromLines(["2024年度部门整体绩效自评表", "项目名称: | 某县气象服务中心整体监控 | 自评总分: | 95 |", "项目主管部门: | 612-某县气象服务中心 | 部门联系人: | 李四 |"]));
+    expect(r.department).toBe("某县气象服务中心");
+  });
+});
+
 describe("staff words", () => {
   it("在职人员编制 is the quota, 在编在职人员 the actual", () => {
     const m = metricsOf(["某县融媒体中心2022年度部门整体支出绩效自评报告", "本单位在职人员编制31人，2022年末在编在职人员27人。"]);

@@ -20,6 +20,12 @@ describe("projects listed with their amounts", () => {
   it("reads the named funds a 专项资金： opens, three or more, in a sentence about 专项", () => {
     expect(listed("2021年我单位专项资金：学生营养改善经费12万元、校舍维修8.5万元、教师培训补助3万元。").map((x) => x[0])).toEqual(["学生营养改善经费", "校舍维修", "教师培训补助"]);
   });
+  it("keeps a dash joining a programme and its works inside a name", () => {
+    expect(listed("资金已分配下达到项目建设单位:甲村文化公园工程项目资金80万元、乙乡乡村振兴项目-生产道路改造工程项目资金60万元。").map((x) => x[0])).toEqual([
+      "甲村文化公园工程项目资金",
+      "乙乡乡村振兴项目-生产道路改造工程项目资金",
+    ]);
+  });
   it("leaves lists of money classes, sources and the report's own lines", () => {
     expect(listed("支出包括工资福利支出300万元、商品和服务支出120万元。")).toEqual([]);
     expect(listed("资金来源包括中央资金200万元、省级配套资金100万元。")).toEqual([]);

@@ -93,10 +93,14 @@ function titleSegment(line: string): string {
   return line.slice(sep ? sep[0].length : 0, m.index + m[0].length);
 }
 
+const RE_UNIT_CODE = /^[|\s]*\d{3,12}\s*[-－—]\s*/;
+
 /** The value after a field label: the rest of the line up to the next label, else the next line. */
 function fieldValue(line: string, from: number, next: string | undefined): string {
   let v = compact(line.slice(from));
   if (!v && next !== undefined && !RE_FIELD_ONE.test(compact(next))) v = compact(next);
+  // Budget systems print a unit with its code in front (705-某县科学技术协会, 314002-某县民政局机关).
+  v = v.replace(RE_UNIT_CODE, "");
   const stop = RE_STOP.exec(v);
   return stop ? v.slice(0, stop.index) : v;
 }
