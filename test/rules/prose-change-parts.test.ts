@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkRule } from "../../src/rules/index.js";
 import { proseChangeParts } from "../../src/rules/prose-change-parts.js";
 import { docFromLines } from "../extract/helpers.js";
-import { report } from "./helpers.js";
+import { m, report } from "./helpers.js";
 
 /** A 2019 budget disclosure whose body is `lines` (texts written here, figures made up). */
 const run = (lines: string[]) => checkRule(proseChangeParts, report([], { kind: "budget", fiscalYear: 2019 }), docFromLines(["某县农业技术推广中心2019年部门预算", ...lines]));
@@ -48,5 +48,46 @@ describe("prose-change-parts", () => {
     expect(f[0].severity).toBe("info");
     // 支出预算 is the split's bare whole: the department's spending.
     expect(f[0].metrics.map((x) => `${x.key}@${x.year}`)).toEqual(["expenditure.total@2019"]);
+  });
+});
+
+describe("prose-change-parts: changes against the year before and against the year's budget, side by side", () => {
+  /** A 2021 "三公" 决算 说明 whose report states `metrics` (texts written here, figures made up). */
+  const final = (lines: string[], zeroOverseas = true) =>
+    checkRule(
+      proseChangeParts,
+      report(zeroOverseas ? [m("three_public.overseas", 2021, "0万元")] : [], { kind: "final-accounts", fiscalYear: 2021 }),
+      docFromLines(["某镇人民政府2021年度“三公”经费决算情况说明", ...lines]),
+    );
+
+  it("valid: each basis adds up on its own, and a part left out is judged only when it is nothing this year", () => {
+    expect(
+      final([
+        "2021年度“三公”经费较上年减少6.40万元，下降20.13%，较年初预算数减少1.10万元。主要是压减一般性支出。其中：公务用车购置及运行维护费较上年减少4.20万元，较年初预算数减少0.70万元，主要是车辆减少；公务接待费较上年减少2.20万元，较年初预算数减少0.40万元，主要是接待批次减少。",
+      ]),
+    ).toEqual([]);
+    // 因公出国（境）费 not stated as nothing: it may have risen against its budget.
+    expect(
+      final(["2021年度“三公”经费较年初预算数减少0.50万元。其中：公务用车购置及运行维护费较年初预算数减少0.70万元；公务接待费较年初预算数减少0.40万元。"], false),
+    ).toEqual([]);
+    // Listed parts that fall by more than the total: the part left out (nothing now) may have fallen by the rest.
+    expect(final(["2021年度“三公”经费较年初预算数减少1.50万元。其中：公务用车购置及运行维护费较年初预算数减少0.70万元；公务接待费较年初预算数减少0.40万元。"])).toEqual([]);
+  });
+
+  it("invalid: the parts' changes against the budget exceed the total's while the part left out is nothing this year", () => {
+    const f = final([
+      "2021年度“三公”经费较上年减少6.40万元，下降20.13%，较年初预算数减少0.70万元。主要是压减一般性支出。其中：公务用车购置及运行维护费较上年减少4.20万元，较年初预算数减少0.70万元，主要是车辆减少；公务接待费较上年减少2.20万元，较年初预算数减少0.40万元，主要是接待批次减少。",
+    ]);
+    expect(f).toHaveLength(1);
+    expect(f[0].messageId).toBe("partsChangeBeyondListed");
+    expect(f[0].message).toContain("较年初预算减少 0.70万元");
+    expect(f[0].expected).toBe(-11000);
+    expect(f[0].metrics.map((x) => `${x.key}@${x.year}`)).toEqual(["three_public.total@2021"]);
+  });
+
+  it("invalid: a complete split against the year's budget, each part naming its basis", () => {
+    const f = run(["2019年基本支出决算较年初预算增加12.00万元，其中人员经费较年初预算增加9.00万元，公用经费较年初预算增加5.00万元。"]);
+    expect(f.map((x) => x.messageId)).toEqual(["partsChangeDiffer"]);
+    expect(f[0].message).toContain("较年初预算增加 12.00万元");
   });
 });

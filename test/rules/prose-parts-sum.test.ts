@@ -153,3 +153,18 @@ describe("prose-parts-sum: parts that count their items, and lists that itemise 
     expect(run(["一是东山水库管理站，下达预算资金585万元。具体是：东山水库溢洪道除险加固工程项目310万元；东山水库大坝安全监测设施更新改造项目180万元；库区巡查道路维修项目95万元。"])).toEqual([]);
   });
 });
+
+describe("prose-parts-sum: the \"三公\" split", () => {
+  const sangong = (line: string) => checkRule(prosePartsSum, report([], { kind: "budget", fiscalYear: 2024 }), docFromLines(["某街道办事处2024年“三公”经费预算情况说明", line]));
+
+  it("valid: the three parts make the total; a total that also holds 会议费 is not the split's whole", () => {
+    expect(sangong("2024年“三公”经费预算12.5万元，其中因公出国(境)费0万元，公务用车购置及运行费8.3万元，公务接待费4.2万元。")).toEqual([]);
+    expect(sangong("“三公”经费及会议费、培训费预算20万元，其中因公出国（境）费1万元，公务用车购置及运行费8.3万元，公务接待费4.2万元。")).toEqual([]);
+  });
+
+  it("invalid: the three parts stated whole fall short of the total", () => {
+    const f = sangong("2024年“三公”经费预算12.5万元，其中因公出国(境)费0万元，公务用车购置及运行费8.3万元，公务接待费3.9万元。");
+    expect(f.map((x) => x.messageId)).toEqual(["partsShortOfTotal"]);
+    expect(f[0].expected).toBe(122000);
+  });
+});
