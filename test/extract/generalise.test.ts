@@ -55,6 +55,19 @@ describe("a unit's code before its name in a field", () => {
   });
 });
 
+describe("words of a project report's results", () => {
+  it("reads 绩效自评 N分 as the score and 已拨付工程款 as the outlay", () => {
+    const m = metricsOf(["某县交通运输局2022年度专项支出绩效自评报告", "经综合评价,我局2022年度专项支出绩效自评 93分。", "区财政安排资金300万元,该项目已拨付工程款240万元。"]);
+    expect(m).toMatchObject({ "score.total@2022": 93, "budget.executed@2022": 2400000 });
+  });
+  it("does not take the finance bureau publishing the page for the unit", () => {
+    const r = extract(docFromLines(["某区新建滨河路工程项目2020年度绩效自评报告", "发布时间:2021-05-14 11:40 来源:某市某区财政局", "一、绩效目标分解下达情况"]));
+    expect(r.department).toBeNull();
+    const own = extract(docFromLines(["2020年度部门整体支出绩效自评报告", "发布时间:2021-05-14 11:40 来源:某市某区交通运输局"]));
+    expect(own.department).toBe("某市某区交通运输局");
+  });
+});
+
 describe("staff words", () => {
   it("在职人员编制 is the quota, 在编在职人员 the actual", () => {
     const m = metricsOf(["某县融媒体中心2022年度部门整体支出绩效自评报告", "本单位在职人员编制31人，2022年末在编在职人员27人。"]);

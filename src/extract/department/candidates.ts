@@ -93,6 +93,7 @@ function titleSegment(line: string): string {
   return line.slice(sep ? sep[0].length : 0, m.index + m[0].length);
 }
 
+const RE_FINANCE_BODY = /财政(?:局|厅|部)$/;
 const RE_UNIT_CODE = /^[|\s]*\d{3,12}\s*[-－—]\s*/;
 
 /** The value after a field label: the rest of the line up to the next label, else the next line. */
@@ -156,7 +157,9 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
         if (!m[2] && m[1].length < 4) continue;
         const rest = line.slice(m.index + m[0].length).trim();
         const value = rest ? rest.split(/[\s|]/)[0] : compact(norm[i + 1] ?? "");
-        add(leadingName(value) ?? townshipName(value), "source-line", i);
+        const name = leadingName(value) ?? townshipName(value);
+        // A finance bureau's site publishes every unit's self-evaluation: its name on the 来源 line is the publisher's.
+        if (name && !RE_FINANCE_BODY.test(name)) add(name, "source-line", i);
       }
     }
     const opening = leadingName(line);
