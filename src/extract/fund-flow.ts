@@ -28,6 +28,10 @@ const RE_SUM_CLAUSE = /[，,]\s*(?:共计|合计|总计)\s*$/;
 const RE_BATCH_COUNT = /(?:\d+|[两二三四五六七八九十])\s*(?:批|次)/g;
 /** The recipient of an allocation, the reporting body itself: 我区, 给我局, 本单位. */
 const RE_RECIPIENT = /^\s*(?:给|向|到)?(?:我|本)(?:省|市|州|区|县|旗|镇|乡|局|委|厅|办|馆|院|校|站|所|中心|单位|部门)\s*$/;
+/** A year between a verb and its figure, its 年 sometimes dropped (下达我县2023老年人生活保健补贴资金). */
+const RE_YEAR_WORD = /(?:19|20)\d{2}(?:\s*年度?|(?=[\u4e00-\u9fa5]))/g;
+/** To the reporting body (我市, 我县), then one works' name right before the figure. */
+const RE_TO_US_FOR_WORKS = /^\s*(?:给|向|到)?(?:我|本)(?:省|市|州|区|县|旗|镇|乡)[^，,。；;、\d]{2,30}(?:工程|项目)\s*$/;
 /** The money's noun after the figure, before the clause ends: "…万元2021年省级旅游发展资金". */
 const RE_NOUN_AFTER = /^[^，,。；;！？!?]{0,24}?(?:资金|经费|补助)/;
 /** The level of government whose money a clause names. */
@@ -112,7 +116,9 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
       const between = s.slice(from, h.start);
       // "下达我区87万元2021年省级旅游发展资金": the recipient alone before the figure, the money's noun after it.
       const nounAfter = RE_RECIPIENT.test(between) && RE_NOUN_AFTER.test(s.slice(h.end, h.end + 30));
-      if (/[，,]/.test(between.replace(RE_SUM_CLAUSE, "")) || /\d/.test(between.replace(/(?:19|20)\d{2}\s*年度?/g, "").replace(RE_BATCH_COUNT, "")) || (!RE_MONEY_NOUN.test(between) && !nounAfter)) continue;
+      // "下达我市全民健身场地器材补短工程160万元": to the reporting body, for one named works.
+      const works = RE_TO_US_FOR_WORKS.test(between);
+      if (/[，,]/.test(between.replace(RE_SUM_CLAUSE, "")) || /\d/.test(between.replace(RE_YEAR_WORD, "").replace(RE_BATCH_COUNT, "")) || (!RE_MONEY_NOUN.test(between) && !nounAfter && !works)) continue;
       // One source's share of the money (中央下达…, a 其中 list's part) is no budget when the text tells other sources'.
       if (/其中/.test(s.slice(0, v.index))) continue;
       // The level nearest the figure within its clause: 省财政厅下达我市中央补助资金 is the centre's money.

@@ -29,6 +29,12 @@ describe("allocation and arrival sentences", () => {
   it("does not take the verb of a document's title", () => {
     expect(bind("根据《关于下达2022年乡村公路养护资金的通知》，项目资金用于村道养护，共涉及3个村120万元。")).toEqual([]);
   });
+  it("reads an allocation to the reporting body for one named works, and a year whose 年 was dropped", () => {
+    expect(bind("省财政厅文件下达我市城区体育场地改造工程90万元,按每个街道15万元标准核定。")).toEqual([["budget.adjusted", 900000]]);
+    expect(bind("各级财政共下达我县2022残疾人生活补贴资金312.5万元,其中省级配套100万元。")).toEqual([["budget.adjusted", 3125000]]);
+    // Another body's works, or the amount counted by a number: no allocation to the report's project.
+    expect(bind("省财政厅下达甲县城区体育场地改造工程90万元。")).toEqual([]);
+  });
   it("reads allocations in project text only", () => {
     expect(bind("2022年市财政共下达我单位乡村公路养护资金120万元。", false)).toEqual([]);
   });
