@@ -25,6 +25,7 @@ import { notReportReason } from "./not-a-report.js";
 import { formProjectNames, listedFormCount, projectName } from "./project-name.js";
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
 import { bindSubjectAmount, subjectNames } from "./subject-amount.js";
+import { bindSelfScore } from "./self-score.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";
@@ -152,6 +153,7 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindProse(masked, ctx)) cands.push(c);
     for (const c of bindGrade(masked, ctx)) cands.push(c);
     for (const c of bindScoreWithGrade(masked, ctx)) cands.push(c);
+    for (const c of bindSelfScore(masked, ctx)) cands.push(c);
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);
     for (const c of bindFundFlow(masked, ctx)) cands.push(c);
     for (const c of bindFundTotal(masked, ctx)) cands.push(c);
