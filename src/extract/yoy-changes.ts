@@ -129,6 +129,55 @@ function clauseStops(text: string): { prev: Int32Array; next: Int32Array } {
   return { prev, next };
 }
 
+type Emit = (m: Metric, r: { abs: FigureHit | null; pct: FigureHit | null }, quote: string) => void;
+
+/**
+ * A catalogue label followed in its clause by a change (支出合计比上年增加…，增长…%): the change of that metric, the
+ * figure itself stated elsewhere; its year is the one the clause names before the label, else `year`.
+ */
+function labelledChanges(quote: string, hits: FigureHit[], own: (key: string, year: number) => Metric | undefined, year: number, emit: Emit): void {
+  // Labels and hits are both in order of position: one pointer finds each label's next figure (a search per label
+  // was labels × hits per quote), and the clause stops are found once per quote.
+  const stops = clauseStops(quote);
+  let i = 0;
+  for (const l of labelsIn(quote)) {
+    while (i < hits.length && hits[i].start < l.end) i++;
+    // The comparison must follow the label within its clause ("支出合计比上年增加…"), not a later sentence.
+    if (i >= hits.length || hits[i].change === null || stops.next[l.end] < hits[i].start) continue;
+    const clause = quote.slice(stops.prev[l.start], l.start);
+    const named = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].pop()?.[1];
+    const m = own(l.key, named ? Number(named) : year);
+    if (!m || !changeable(m)) continue;
+    emit({ ...m, quote }, changesAfter(quote, hits, i, l.end, m.unit, l.key, () => false), quote);
+  }
+}
+
+/**
+ * Changes a passage of the document states for the scope's metrics by their labels (…“三公”经费较上年减少 C 万元，下降
+ * P%), where no metric's quote holds that passage; none for a key/year the metrics already state.
+ */
+export function changesInText(metrics: Metric[], text: string, year: number): Metric[] {
+  if (!RE_YOY.test(text)) return [];
+  const have = new Set(metrics.filter((m) => RE_CHANGE_KEY.test(m.key)).map((m) => `${m.key}@${m.year}`));
+  const own = (key: string, y: number) => metrics.find((m) => m.key === key && m.year === y && !m.restated && m.value !== null);
+  const out: Metric[] = [];
+  labelledChanges(text, scanFigures(text), own, year, emitter(have, out));
+  return out;
+}
+
+/** Emits each change metric once per key and year into `out`. */
+function emitter(have: Set<string>, out: Metric[]): Emit {
+  return (m, r, quote) => {
+    for (const [h, kind] of [[r.abs, "abs"], [r.pct, "pct"]] as const) {
+      if (!h) continue;
+      const c = changeMetric(m, h, kind, quote);
+      if (have.has(`${c.key}@${c.year}`)) continue;
+      have.add(`${c.key}@${c.year}`);
+      out.push(c);
+    }
+  };
+}
+
 /** Change metrics implied by the quotes of a scope's metrics (none for a key/year the scope already states). */
 export function changesFromQuotes(metrics: Metric[]): Metric[] {
   const have = new Set(metrics.filter((m) => RE_CHANGE_KEY.test(m.key)).map((m) => `${m.key}@${m.year}`));
@@ -141,15 +190,7 @@ export function changesFromQuotes(metrics: Metric[]): Metric[] {
   }
   const own = (key: string, year: number) => metrics.find((m) => m.key === key && m.year === year && !m.restated && m.value !== null);
   const out: Metric[] = [];
-  const emit = (m: Metric, r: { abs: FigureHit | null; pct: FigureHit | null }, quote: string) => {
-    for (const [h, kind] of [[r.abs, "abs"], [r.pct, "pct"]] as const) {
-      if (!h) continue;
-      const c = changeMetric(m, h, kind, quote);
-      if (have.has(`${c.key}@${c.year}`)) continue;
-      have.add(`${c.key}@${c.year}`);
-      out.push(c);
-    }
-  };
+  const emit = emitter(have, out);
   for (const [quote, ms] of byQuote) {
     if (!RE_YOY.test(quote) || !ms.some(changeable)) continue;
     const hits = scanFigures(quote);
@@ -165,20 +206,7 @@ export function changesFromQuotes(metrics: Metric[]): Metric[] {
       emit(m, changesAfter(quote, hits, i + 1, hits[i].end, m.unit, m.key, prior), quote);
     }
     // "2021年度支出合计比上年增加5754100.00 元，增长26.12 %": a label, then the change, the figure stated elsewhere.
-    // Labels and hits are both in order of position: one pointer finds each label's next figure (a search per label
-    // was labels × hits per quote), and the clause stops are found once per quote.
-    const stops = clauseStops(quote);
-    let i = 0;
-    for (const l of labelsIn(quote)) {
-      while (i < hits.length && hits[i].start < l.end) i++;
-      // The comparison must follow the label within its clause ("支出合计比上年增加…"), not a later sentence.
-      if (i >= hits.length || hits[i].change === null || stops.next[l.end] < hits[i].start) continue;
-      const clause = quote.slice(stops.prev[l.start], l.start);
-      const year = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].pop()?.[1];
-      const m = own(l.key, year ? Number(year) : (ms.find((x) => !x.restated)?.year ?? NaN));
-      if (!m || !changeable(m)) continue;
-      emit({ ...m, quote }, changesAfter(quote, hits, i, l.end, m.unit, l.key, () => false), quote);
-    }
+    labelledChanges(quote, hits, own, ms.find((x) => !x.restated)?.year ?? NaN, emit);
   }
   return out;
 }

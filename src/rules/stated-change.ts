@@ -3,7 +3,10 @@ import type { CrossFinding, ReportWithId, Rule, RuleMeta, CrossContext, RuleCont
 import { failingRelations, relationFinding, evaluate, explainBySlip, changeRelation, type Relation, type Evaluation } from "./lib/relations.js";
 import { metricName, showMetric, showLike } from "./lib/format.js";
 import { precisionOf } from "./lib/tolerance.js";
-import { baseKey, changeKind, MetricIndex } from "./lib/metric-access.js";
+import { baseKey, changeKind, MetricIndex, scopesOf } from "./lib/metric-access.js";
+import { textUnits } from "./lib/doc-text.js";
+import { changesInText } from "../extract/yoy-changes.js";
+import type { Metric } from "../extract/schema.js";
 import { yearPairs, scopeIndex, crossEvidence, reportLabel } from "./lib/cross.js";
 
 function dir(v: number, pct: boolean): string {
@@ -42,8 +45,21 @@ function describeChange(rel: Relation, ev: Evaluation, priorFrom?: string): { me
   };
 }
 
+/**
+ * The report with the changes its text states by a metric's label in a passage no metric quotes (a 情况说明 that
+ * gives the "三公"经费 in one paragraph and 较上年减少 C 万元，下降 P% in another), so they are recomputed too.
+ */
+function withTextChanges(ctx: RuleContext): RuleContext["report"] {
+  const fy = ctx.report.fiscalYear;
+  if (!ctx.doc || fy === null) return ctx.report;
+  const known = scopesOf(ctx.report)[0].metrics;
+  const extra: Metric[] = [];
+  for (const u of textUnits(ctx.doc)) if (!u.table) extra.push(...changesInText([...known, ...extra], u.text, fy));
+  return extra.length ? { ...ctx.report, metrics: [...ctx.report.metrics, ...extra] } : ctx.report;
+}
+
 function check(ctx: RuleContext): Finding[] {
-  return [...failingRelations(ctx.report, "stated-change")].map(({ rel, ev }) =>
+  return [...failingRelations(withTextChanges(ctx), "stated-change")].map(({ rel, ev }) =>
     ctx.finding({ ...describeChange(rel, ev), ...relationFinding(rel, ev) }),
   );
 }

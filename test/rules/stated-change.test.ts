@@ -3,6 +3,7 @@ import { checkRule, checkRuleCross } from "../../src/rules/index.js";
 import { statedChange } from "../../src/rules/stated-change.js";
 import { changesFromQuotes } from "../../src/rules/lib/quote-figures.js";
 import { m, report, seedReport } from "./helpers.js";
+import { docFromLines } from "../extract/helpers.js";
 import type { ReportWithId } from "../../src/rules/lib/types.js";
 
 const Q1 = "一是某某配套资金项目，项目预算资金 674.19 万元，比上年 758.02 万元减少 83.83 万元；";
@@ -106,5 +107,29 @@ describe("stated changes in quotes: attribution", () => {
     const q = "单位预留机动经费预算数为2938.21万元，主要是用于弥补人员经费不足和不可预见事项。与上年相比增加964.35万元，增长48.86%。";
     const ms = [m("expenditure.reserve", 2019, "2938.21万元", { quote: q }), m("expenditure.personnel", 2019, "9467.72万元", { quote: "人员经费9467.72万元。" })];
     expect(changesFromQuotes(ms)).toEqual([]);
+  });
+});
+
+describe("stated-change: a change the text states by the metric's label, in a paragraph no metric quotes", () => {
+  /** A 2021 "三公" 决算 说明: the total in one paragraph (its metric's quote), its change in another. */
+  const run = (changeLine: string) =>
+    checkRule(
+      statedChange,
+      report([m("three_public.total", 2021, "8.6万元", { quote: "2021年度“三公”经费决算8.6万元。" })], { kind: "final-accounts", fiscalYear: 2021 }),
+      docFromLines(["某镇2021年度“三公”经费决算情况说明", "2021年度“三公”经费决算8.6万元。", changeLine]),
+    );
+
+  it("valid: a rate that follows from the total and its stated change; a comparison with the budget is not one with the year before", () => {
+    expect(run("经比较，2021年度“三公”经费较上年减少1.4万元，下降14%，较年初预算数减少2.2万元。")).toEqual([]);
+    expect(run("经比较，2021年度“三公”经费较年初预算数减少2.2万元，下降30%。")).toEqual([]);
+  });
+
+  it("invalid: a rate that does not follow from the total and its change is an error; one off by the rounding, information", () => {
+    const f = run("经比较，2021年度“三公”经费较上年减少1.4万元，下降19%。");
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].message).toContain("应为下降 14.00%");
+    const g = run("经比较，2021年度“三公”经费较上年减少1.4万元，下降14.3%。");
+    expect(g.map((x) => x.severity)).toEqual(["info"]);
   });
 });
