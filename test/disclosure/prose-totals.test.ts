@@ -106,6 +106,9 @@ describe("income and balance words of other templates", () => {
     expect(value(b, "income.general_budget")).toBe(6503000);
     const f = run(["某市中医医院2017年部门决算公开", "二、收入决算情况说明", "2017年总收入900.00万元,其中:财政补助收入300.00万元,事业收入600.00万元。"]);
     expect(value(f, "income.fiscal")).toBe(3000000);
+    // "2016年部门收入X元，支出Y元": the department's year in two figures.
+    const d = run(["某乡2016年部门决算其他事项说明", "一、决算收支增减变化情况说明", "2016年部门收入4123456.78元,支出3987654.32元,比上年收入增加10.2%。"]);
+    expect([value(d, "income.total"), value(d, "expenditure.total")]).toEqual([4123456.78, 3987654.32]);
     // A numbered list of the income's sources: its plain 财政拨款 is the fiscal income; outside such a list it names none.
     const n = run(["某市第二中学2023年部门预算公开", "(一)2023年收入预算1200.50万元,其中:1、财政拨款1100.50万元;2、事业收入100万元。"]);
     expect(value(n, "income.fiscal")).toBe(11005000);
@@ -254,6 +257,10 @@ describe("the prior year's figure printed in the comparison", () => {
     const at = (key: string, year: number) => r.metrics.find((m) => m.key === key && m.year === year)?.value;
     expect([at("three_public.total", 2021), at("three_public.total", 2020)]).toEqual([526000, 601000]);
     expect([at("three_public.reception", 2021), at("three_public.reception", 2020)]).toEqual([82000, 90000]);
+  });
+  it("reads a prior figure printed without its unit in the line's own unit", () => {
+    const r = run(["某县2018年“三公”经费决算公开", "2018年度本部门“三公”经费支出3.15万元,较上年3.4减少0.25万元。"]);
+    expect(r.metrics.find((m) => m.key === "three_public.total" && m.year === 2017)?.value).toBe(34000);
   });
   it("reads no prior figure of the other stage or without a change word", () => {
     const r = run(["某县2021年“三公”经费决算公开", "2021年“三公”经费支出52.6万元,比上年预算60.1万元减少7.5万元;公务接待费8.2万元,比上年9万元的标准有所压缩。"]);

@@ -80,19 +80,21 @@ const RE_THEN_OUTTURN = new RegExp(`^\\s*[,，]?\\s*(?:实际)?(?:支出)?\\s*�
  * figure of the line's own series.
  */
 const RE_PRIOR_AFTER = new RegExp(
-  `^\\s*[,，]?\\s*(?:比|较|与)(?:上一?年度?|去年)(?:同期)?(?:累计)?(预算|决算)?(?:数)?(?:支出)?\\s*[为是]?\\s*${NUM}\\s*${UNIT}\\s*(?:相比)?\\s*[,，]?\\s*(?:增加|减少|下降|增长|上升|降低|持平|节约|减支|增支)`,
+  `^\\s*[,，]?\\s*(?:比|较|与)(?:上一?年度?|去年)(?:同期)?(?:累计)?(预算|决算)?(?:数)?(?:支出)?\\s*[为是]?\\s*${NUM}\\s*${UNIT}?\\s*(?:相比)?\\s*[,，]?\\s*(?:增加|减少|下降|增长|上升|降低|持平|节约|减支|增支)`,
   "d",
 );
 
-function priorAfter(s: LineStream, end: number, kind: "budget" | "final-accounts" | null) {
+function priorAfter(s: LineStream, end: number, kind: "budget" | "final-accounts" | null, lineUnit: string) {
   const m = RE_PRIOR_AFTER.exec(s.text.slice(end, end + 60));
   if (!m) return null;
   const stage = m[1] === "预算" ? "budget" : m[1] === "决算" ? "final-accounts" : null;
   if (stage && stage !== kind) return null;
-  const amount = parseAmountIn(m[2], m[3]);
+  // "较上年2.08减少0.03万元": the prior figure printed bare is in the line's own unit.
+  const unit = m[3] ?? lineUnit;
+  const amount = parseAmountIn(m[2], unit);
   if (!amount) return null;
   const [a, b] = m.indices![2];
-  return { amount, unit: m[3], prov: streamProvenance(s, end + a, end + b), end: end + m.indices![3][1] };
+  return { amount, unit, prov: streamProvenance(s, end + a, end + b), end: end + m.indices![2][1] };
 }
 
 export function proseCandidates(s: LineStream, fiscalYear: number, kind: "budget" | "final-accounts" | null = null): Candidate[] {
@@ -125,7 +127,7 @@ export function proseCandidates(s: LineStream, fiscalYear: number, kind: "budget
       const quote = quoteAround(s.text, start, end);
       const prov = amountProvenance(s, m, 2);
       for (const id of lab.keys) add(disclosureCandidate({ id, amount, printedUnit: m[3], prov, quote, confidence: "exact-label", year }, fiscalYear));
-      const prior = year === fiscalYear ? priorAfter(s, end, kind) : null;
+      const prior = year === fiscalYear ? priorAfter(s, end, kind, m[3]) : null;
       if (prior) {
         used.push([end, prior.end]);
         for (const id of lab.keys) add(disclosureCandidate({ id, amount: prior.amount, printedUnit: prior.unit, prov: prior.prov, quote, confidence: "exact-label", year: fiscalYear - 1 }, fiscalYear));
