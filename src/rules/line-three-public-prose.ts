@@ -6,6 +6,7 @@ import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { textUnits, unitEvidence } from "./lib/doc-text.js";
 import { cellEvidence, halfCents, cents, inTableUnit } from "./lib/line-items.js";
 import { threePublicSets, type Part } from "./lib/three-public.js";
+import { flatThreePublicItems } from "./lib/flat-three-public.js";
 
 /**
  * The "三公" 情况说明 restates the "三公" table: “三公”经费预算数为 22.91 万元，其中因公出国（境）费 0 万元，公务用车
@@ -59,7 +60,9 @@ function cellsOf(items: readonly LineItem[], part: Part, fy: number, final: bool
 
 function check(ctx: RuleContext): Finding[] {
   const doc = ctx.doc;
-  const items = ctx.report.lineItems ?? [];
+  const read = ctx.report.lineItems ?? [];
+  // A "三公" table a web page keeps one cell a line is no table to the reader: read it back from the text.
+  const items = doc && !read.some((x) => x.table === "threePublic") ? [...read, ...flatThreePublicItems(doc)] : read;
   const fy = ctx.report.fiscalYear;
   if (!doc || fy === null || !items.some((x) => x.table === "threePublic" || x.table === "operating")) return [];
   const out: Finding[] = [];

@@ -55,3 +55,28 @@ describe("line-three-public-prose", () => {
     expect(checkRule(lineThreePublicProse, { ...budgetReport([]), fiscalYear: 2024 }, doc)).toEqual([]);
   });
 });
+
+describe("line-three-public-prose: a \"三公\" table a web page keeps one cell a line", () => {
+  /** A 2024 budget page whose table is printed header cells first, then its amounts (万元), one a line. */
+  const flat = (header: string[], amounts: string[], ...prose: string[]) =>
+    checkRule(
+      lineThreePublicProse,
+      { ...budgetReport([]), fiscalYear: 2024 },
+      docFromLines(["青河乡人民政府2024年“三公”经费预算", "一、2024年“三公”经费支出预算表", "单位:万元", ...header.map((h) => `${h} |`), ...amounts.map((a) => `${a} |`), "二、2024年“三公”经费支出预算情况说明", ...prose]),
+    );
+  const HEADER = ["“三公”经费合计", "因公出国(境)费", "公务用车购置及运行费", "公务接待费", "|", "小计", "公务用车购置费", "公务用车运行费"];
+  const AMOUNTS = ["31.6", "2", "26.1", "18", "8.1", "3.5"];
+
+  it("valid: the prose restates the amounts laid onto the template; a header in another order is not read", () => {
+    expect(flat(HEADER, AMOUNTS, "2024年“三公”经费预算31.6万元，其中公务用车购置费18万元，公务用车运行费8.1万元，公务接待费3.5万元。")).toEqual([]);
+    const swapped = ["“三公”经费合计", "因公出国(境)费", "公务用车购置及运行费", "公务接待费", "|", "小计", "公务用车运行费", "公务用车购置费"];
+    expect(flat(swapped, AMOUNTS, "2024年“三公”经费预算31.6万元，其中公务用车运行费18万元，公务用车购置费8.1万元。")).toEqual([]);
+  });
+
+  it("invalid: the prose gives the two vehicle amounts the other way round", () => {
+    const f = flat(HEADER, AMOUNTS, "2024年“三公”经费预算31.6万元，其中公务用车购置费8.1万元，公务用车运行费18万元，公务接待费3.5万元。");
+    expect(f.map((x) => x.metrics.map((m) => m.key).join())).toEqual(["three_public.vehicle_purchase", "three_public.vehicle_operation"]);
+    expect(f[0].severity).toBe("error");
+    expect(f[0].message).toContain("18万元（公务用车购置费）");
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * A "三公" table that a stored web page keeps one cell a line — its header cells first ("“三公”经费合计 |", "因公出国
+ * (境)费 |", … "小计 |", "公务用车购置费 |", "公务用车运行费 |"), then its amounts ("79 |", "0 |", …) — is no table to
+ * the reader, so the report holds no line items for it. Its amounts follow the national template's column order
+ * (extract/disclosure/three-public.ts lays them onto it, choosing blank columns by the template's sums), so the
+ * table can be read back here as line items for the rules that compare it with its 情况说明. Read only when the
+ * header names the parts in the template's order (出国, 购置及运行, 接待 on the first row; 购置费 before 运行费 under
+ * it): a header printed in another order would put the amounts under other parts.
+ */
+import type { JxDocument } from "../../document/model.js";
+import type { LineItem } from "../../extract/line-item.js";
+import { parseAmountIn } from "../../extract/amount.js";
+import { KEY_OF, LABEL_OF, solveThreePublic } from "../../extract/disclosure/three-public.js";
+import { textUnits, type TextUnit } from "./doc-text.js";
+
+// A line that is one cell of a flattened table: its text, then the cell mark (or only marks, a spanned cell).
+const CELL = /^\s*([^|]*?)\s*(?:\|\s*)+$/;
+const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const UNIT = /单位\s*[:：]?\s*(万元|元)/;
+// Table numbers of their own, past any the reader gives a document's tables.
+const TABLE_NO_BASE = 100000;
+
+/** Does the header name the parts in the template's order? */
+function templateOrder(header: string): boolean {
+  const at = (re: RegExp) => header.search(re);
+  const [ov, veh, rec] = [at(/因公出国/), at(/公务用车购置及运行/), at(/公务接待/)];
+  if (ov < 0 || veh < 0 || rec < 0 || !(ov < veh && veh < rec)) return false;
+  const rest = header.replace(/公务用车购置及运行(?:维护)?费?/g, "");
+  const [buy, run] = [rest.search(/购置/), rest.search(/运行/)];
+  return buy < 0 || run < 0 || buy < run;
+}
+
+/** The 单位 and the title printed in the lines before the table (a heading holds both when the page runs them together). */
+function before(units: readonly TextUnit[], i: number): { unit: string; title: string } | null {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const m = UNIT.exec(units[k].text);
+    if (!m) continue;
+    // The title runs into the 单位 line, or is the line before it.
+    const head = units[k].text.slice(0, m.index).trim() || (k > 0 ? units[k - 1].text : "");
+    return { unit: m[1], title: head.replace(/^.*?([^、]*“?三公”?经费[^、]*表)$/, "$1").trim() || "“三公”经费表" };
+  }
+  return null;
+}
+
+/** The line items of every "三公" table the document prints one cell a line. */
+export function flatThreePublicItems(doc: JxDocument): LineItem[] {
+  const units = textUnits(doc).filter((u) => !u.table);
+  const out: LineItem[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (!CELL.test(units[i].text)) continue;
+    let j = i;
+    while (j < units.length && CELL.test(units[j].text)) j++;
+    const cells = units.slice(i, j).map((u) => ({ u, text: CELL.exec(u.text)![1].replace(/\s+/g, "") }));
+    const start = i;
+    i = j;
+    const first = cells.findIndex((c) => NUMBER.test(c.text));
+    const header = cells.slice(0, Math.max(first, 0)).map((c) => c.text).filter(Boolean).join(" ");
+    const data = cells.slice(first).filter((c) => c.text);
+    // Header cells, then amounts only: a table told label, amount, label, amount is another layout.
+    if (first <= 0 || data.some((c) => !NUMBER.test(c.text)) || data.length < 4 || !templateOrder(header)) continue;
+    const where = before(units, start);
+    if (!where) continue;
+    const amounts = data.map((c) => parseAmountIn(c.text, where.unit));
+    if (amounts.some((a) => !a)) continue;
+    const solved = solveThreePublic(header, amounts.map((a) => a!));
+    if (!solved) continue;
+    for (const [col, k] of solved) {
+      const key = KEY_OF[col];
+      const a = amounts[k]!;
+      if (!key) continue;
+      out.push({
+        table: "threePublic",
+        title: where.title,
+        tableNo: TABLE_NO_BASE + start,
+        row: 0,
+        side: 0,
+        code: null,
+        name: "",
+        level: "line",
+        column: LABEL_OF[col],
+        role: null,
+        value: a.value,
+        text: data[k].text,
+        scale: a.scale,
+        decimals: a.decimals,
+        prov: { page: data[k].u.page, block: data[k].u.block.index, bbox: null, span: null, cell: null },
+      });
+    }
+  }
+  return out;
+}
