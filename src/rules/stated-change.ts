@@ -7,6 +7,7 @@ import { baseKey, changeKind, MetricIndex, scopesOf } from "./lib/metric-access.
 import { textUnits } from "./lib/doc-text.js";
 import { changesInText } from "../extract/yoy-changes.js";
 import type { Metric } from "../extract/schema.js";
+import { budgetChanges } from "./lib/budget-changes.js";
 import { yearPairs, scopeIndex, crossEvidence, reportLabel } from "./lib/cross.js";
 
 function dir(v: number, pct: boolean): string {
@@ -59,9 +60,29 @@ function withTextChanges(ctx: RuleContext): RuleContext["report"] {
 }
 
 function check(ctx: RuleContext): Finding[] {
-  return [...failingRelations(withTextChanges(ctx), "stated-change")].map(({ rel, ev }) =>
+  const out = [...failingRelations(withTextChanges(ctx), "stated-change")].map(({ rel, ev }) =>
     ctx.finding({ ...describeChange(rel, ev), ...relationFinding(rel, ev) }),
   );
+  // A rate against the year's own budget (较年初预算数减少 D，下降 P%): from the figure and D alone.
+  for (const c of ctx.doc ? budgetChanges(ctx.doc, ctx.report) : []) {
+    const rel = changeRelation(c.pct, c.current, undefined, c.abs, null);
+    if (!rel) continue;
+    const ev = evaluate(rel);
+    if (ev.verdict === "ok" || explainBySlip(rel)) continue;
+    const d = precisionOf(rel.stated).decimals;
+    const data = {
+      year: String(rel.year),
+      name: metricName(baseKey(c.pct.key)),
+      current: showMetric(c.current),
+      change: `${dir(c.abs.value ?? 0, false)} ${showMetric({ ...c.abs, value: Math.abs(c.abs.value ?? 0) })}`,
+      statedDir: dir(ev.actual, true),
+      stated: `${Math.abs(ev.actual).toFixed(d)}%`,
+      computedDir: dir(ev.expected, true),
+      computed: `${Math.abs(ev.expected).toFixed(Math.max(d, 2))}%`,
+    };
+    out.push(ctx.finding({ messageId: "percentVsBudgetDiffers", data, ...relationFinding(rel, ev) }));
+  }
+  return out;
 }
 
 /**
@@ -118,8 +139,8 @@ function crossScope(ctx: CrossContext, r: ReportWithId, prev: ReportWithId, idx:
 const meta: RuleMeta = {
   id: "stated-change",
   description: {
-    zh: "“比上年增加/减少 B”“增长 P%”按前后两年的数字重算，报告内与跨年度报告之间均核对",
-    en: "Stated year-on-year changes and growth rates recomputed from both years' figures, within a report and against the prior year's own report",
+    zh: "“比上年增加/减少 B”“增长 P%”按前后两年的数字重算，报告内与跨年度报告之间均核对；“较年初预算数减少 D、下降 P%”的 P 按本年数与 D 重算（P = D ÷（本年数 − 增减额））",
+    en: "Stated year-on-year changes and growth rates recomputed from both years' figures, within a report and against the prior year's own report; a rate against the year's own budget (较年初预算数减少 D，下降 P%) recomputed from the figure and D (P = D ÷ (figure − change))",
   },
   defaultSeverity: "error",
   scope: "both",
@@ -127,6 +148,7 @@ const meta: RuleMeta = {
   messages: {
     amountDiffers: { zh: "{project}{year} 年{name} {current}，{prior}，称{statedDir} {stated}；按两数计算应为{computedDir} {computed}{note}" },
     directionReversed: { zh: "{project}{year} 年{name} {current}，{prior}，称{statedDir} {stated}；按两数计算应为{computedDir} {computed}（增减方向相反）{note}" },
+    percentVsBudgetDiffers: { zh: "{project}{year} 年{name} {current}，较年初预算{change}，称{statedDir} {stated}；按两数计算应为{computedDir} {computed}{note}" },
     percentDiffers: { zh: "{project}{year} 年{name} {current}，{prior}，称{statedDir} {stated}；按两数计算应为{computedDir} {computed}{note}" },
   },
 };

@@ -121,7 +121,7 @@ describe("stated-change: a change the text states by the metric's label, in a pa
 
   it("valid: a rate that follows from the total and its stated change; a comparison with the budget is not one with the year before", () => {
     expect(run("经比较，2021年度“三公”经费较上年减少1.4万元，下降14%，较年初预算数减少2.2万元。")).toEqual([]);
-    expect(run("经比较，2021年度“三公”经费较年初预算数减少2.2万元，下降30%。")).toEqual([]);
+    expect(run("经比较，2021年度“三公”经费较年初预算数减少2.2万元，下降20.37%。")).toEqual([]);
   });
 
   it("invalid: a rate that does not follow from the total and its change is an error; one off by the rounding, information", () => {
@@ -131,5 +131,28 @@ describe("stated-change: a change the text states by the metric's label, in a pa
     expect(f[0].message).toContain("应为下降 14.00%");
     const g = run("经比较，2021年度“三公”经费较上年减少1.4万元，下降14.3%。");
     expect(g.map((x) => x.severity)).toEqual(["info"]);
+  });
+});
+
+describe("stated-change: a rate against the year's own budget (较年初预算数减少 D，下降 P%)", () => {
+  const run = (line: string) =>
+    checkRule(
+      statedChange,
+      report([m("three_public.total", 2021, "12.4万元", { quote: "2021年度“三公”经费决算12.4万元。" })], { kind: "final-accounts", fiscalYear: 2021 }),
+      docFromLines(["某镇2021年度“三公”经费决算情况说明", "2021年度“三公”经费决算12.4万元。", line]),
+    );
+
+  it("valid: the rate follows from the figure and the change (D ÷ (figure − change))", () => {
+    expect(run("经比较，2021年度“三公”经费较年初预算数减少3.6万元，下降22.5%。")).toEqual([]);
+    expect(run("经比较，2021年度“三公”经费较年初预算数增加2.4万元，增长24%。")).toEqual([]);
+  });
+
+  it("invalid: a rate computed on the figure itself rather than on the budget", () => {
+    const f = run("经比较，2021年度“三公”经费较年初预算数减少3.6万元，下降29.03%。");
+    expect(f).toHaveLength(1);
+    expect(f[0].messageId).toBe("percentVsBudgetDiffers");
+    expect(f[0].severity).toBe("error");
+    expect(f[0].message).toContain("应为下降 22.50%");
+    expect(f[0].metrics.map((x) => x.key)).toContain("three_public.total");
   });
 });
