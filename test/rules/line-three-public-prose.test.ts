@@ -79,4 +79,17 @@ describe("line-three-public-prose: a \"三公\" table a web page keeps one cell 
     expect(f[0].severity).toBe("error");
     expect(f[0].message).toContain("18万元（公务用车购置费）");
   });
+
+  it("a table printed down, each part's label before its amount: valid when the prose restates it, invalid when it does not", () => {
+    const cells = ["项目", "预算数", "合计", "16.8", "因公出国(境)费", "0", "公务接待费", "5.3", "公务用车购置及运行费", "11.5", "其中:公务用车运行费", "11.5", "公务用车购置费", "0"];
+    const downPage = (...prose: string[]) =>
+      checkRule(
+        lineThreePublicProse,
+        { ...budgetReport([]), fiscalYear: 2024 },
+        docFromLines(["某园区管委会2024年“三公”经费预算", "一、2024年“三公”经费支出预算表", "单位:万元", ...cells.map((c) => `${c} |`), "二、2024年“三公”经费支出预算情况说明", ...prose]),
+      );
+    expect(downPage("2024年“三公”经费支出预算为16.8万元，其中公务接待费支出预算为5.3万元，公务用车运行费11.5万元。")).toEqual([]);
+    const f = downPage("2024年“三公”经费支出预算为16.8万元，其中公务接待费支出预算为6.3万元。");
+    expect(f.map((x) => x.metrics.map((m) => m.key).join())).toEqual(["three_public.reception"]);
+  });
 });

@@ -5,11 +5,12 @@
  * (extract/disclosure/three-public.ts lays them onto it, choosing blank columns by the template's sums), so the
  * table can be read back here as line items for the rules that compare it with its 情况说明. Read only when the
  * header names the parts in the template's order (出国, 购置及运行, 接待 on the first row; 购置费 before 运行费 under
- * it): a header printed in another order would put the amounts under other parts.
+ * it): a header printed in another order would put the amounts under other parts. A table printed down keeps each
+ * part's label before its amount (合计 | 40.20 | 因公出国(境)费 | 0 | …): read as rows by their labels.
  */
 import type { JxDocument } from "../../document/model.js";
 import type { LineItem } from "../../extract/line-item.js";
-import { parseAmountIn } from "../../extract/amount.js";
+import { parseAmountIn, type Amount } from "../../extract/amount.js";
 import { KEY_OF, LABEL_OF, solveThreePublic } from "../../extract/disclosure/three-public.js";
 import { textUnits, type TextUnit } from "./doc-text.js";
 
@@ -42,6 +43,62 @@ function before(units: readonly TextUnit[], i: number): { unit: string; title: s
   return null;
 }
 
+type Cell = { u: TextUnit; text: string };
+type Where = { unit: string; title: string };
+
+function item(where: Where, tableNo: number, row: number, name: string, column: string, c: Cell, a: Amount): LineItem {
+  return {
+    table: "threePublic",
+    title: where.title,
+    tableNo,
+    row,
+    side: 0,
+    code: null,
+    name,
+    level: /^(?:合计|总计)$/.test(name) ? "total" : "line",
+    column,
+    role: null,
+    value: a.value,
+    text: c.text,
+    scale: a.scale,
+    decimals: a.decimals,
+    prov: { page: c.u.page, block: c.u.block.index, bbox: null, span: null, cell: null },
+  };
+}
+
+/** Printed across: header cells, then the amounts in the template's column order. */
+function across(cells: Cell[], first: number, where: Where, tableNo: number): LineItem[] {
+  const header = cells.slice(0, first).map((c) => c.text).filter(Boolean).join(" ");
+  const data = cells.slice(first).filter((c) => c.text);
+  if (data.some((c) => !NUMBER.test(c.text)) || data.length < 4 || !templateOrder(header)) return [];
+  const amounts = data.map((c) => parseAmountIn(c.text, where.unit));
+  if (amounts.some((a) => !a)) return [];
+  const solved = solveThreePublic(header, amounts.map((a) => a!));
+  if (!solved) return [];
+  return [...solved].filter(([col]) => KEY_OF[col]).map(([col, k]) => item(where, tableNo, 0, "", LABEL_OF[col], data[k], amounts[k]!));
+}
+
+/**
+ * Printed down (项目 | 预算数 | 合计 | 40.20 | 因公出国(境)费 | 0 | …): a label then its amount, each part a row; the
+ * header cells before the first pair name the column.
+ */
+function down(cells: Cell[], first: number, where: Where, tableNo: number): LineItem[] {
+  const filled = cells.filter((c) => c.text);
+  const p = filled.findIndex((c, k) => !NUMBER.test(c.text) && NUMBER.test(filled[k + 1]?.text ?? ""));
+  if (p < 0 || first <= 0) return [];
+  const column = filled.slice(0, p).map((c) => c.text).filter((t) => !/^项目$/.test(t)).join("/");
+  const out: LineItem[] = [];
+  for (let k = p; k + 1 < filled.length; k += 2) {
+    const [label, amount] = [filled[k], filled[k + 1]];
+    if (NUMBER.test(label.text) || !NUMBER.test(amount.text)) return [];
+    const a = parseAmountIn(amount.text, where.unit);
+    if (!a) return [];
+    out.push(item(where, tableNo, out.length, label.text, column, amount, a));
+  }
+  const names = out.map((x) => x.name).join(" ");
+  return /因公出国/.test(names) && /公务接待/.test(names) && /公务用车/.test(names) && (p + out.length * 2 === filled.length) ? out : [];
+}
+
 /** The line items of every "三公" table the document prints one cell a line. */
 export function flatThreePublicItems(doc: JxDocument): LineItem[] {
   const units = textUnits(doc).filter((u) => !u.table);
@@ -54,38 +111,10 @@ export function flatThreePublicItems(doc: JxDocument): LineItem[] {
     const start = i;
     i = j;
     const first = cells.findIndex((c) => NUMBER.test(c.text));
-    const header = cells.slice(0, Math.max(first, 0)).map((c) => c.text).filter(Boolean).join(" ");
-    const data = cells.slice(first).filter((c) => c.text);
-    // Header cells, then amounts only: a table told label, amount, label, amount is another layout.
-    if (first <= 0 || data.some((c) => !NUMBER.test(c.text)) || data.length < 4 || !templateOrder(header)) continue;
-    const where = before(units, start);
+    const where = first > 0 ? before(units, start) : null;
     if (!where) continue;
-    const amounts = data.map((c) => parseAmountIn(c.text, where.unit));
-    if (amounts.some((a) => !a)) continue;
-    const solved = solveThreePublic(header, amounts.map((a) => a!));
-    if (!solved) continue;
-    for (const [col, k] of solved) {
-      const key = KEY_OF[col];
-      const a = amounts[k]!;
-      if (!key) continue;
-      out.push({
-        table: "threePublic",
-        title: where.title,
-        tableNo: TABLE_NO_BASE + start,
-        row: 0,
-        side: 0,
-        code: null,
-        name: "",
-        level: "line",
-        column: LABEL_OF[col],
-        role: null,
-        value: a.value,
-        text: data[k].text,
-        scale: a.scale,
-        decimals: a.decimals,
-        prov: { page: data[k].u.page, block: data[k].u.block.index, bbox: null, span: null, cell: null },
-      });
-    }
+    const read = cells.slice(first).some((c) => c.text && !NUMBER.test(c.text)) ? down(cells, first, where, TABLE_NO_BASE + start) : across(cells, first, where, TABLE_NO_BASE + start);
+    out.push(...read);
   }
   return out;
 }
