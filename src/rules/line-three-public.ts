@@ -3,11 +3,13 @@ import type { LineItem } from "../extract/line-item.js";
 import type { Rule, RuleContext, RuleMeta } from "./lib/types.js";
 import { failing, inTableUnit, balance, sumFinding, cellName, type Balance } from "./lib/line-items.js";
 import { threePublicSets, type Part } from "./lib/three-public.js";
+import { flatThreePublicItems } from "./lib/flat-three-public.js";
 
 /**
  * The "三公" table's own sums, which line-row-sum leaves alone (its 小计 columns nest without the header delimiting them):
  * "三公"经费 合计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行费, and 公务用车购置及运行费 = 购置费 + 运行费.
- * Read from the line items alone, so a stored report is re-checked without its document.
+ * Read from the line items alone, so a stored report is re-checked without its document; with the document, also a
+ * table a web page keeps one cell a line (lib/flat-three-public.ts).
  */
 
 export interface ThreePublicCheck {
@@ -35,7 +37,10 @@ export function threePublicChecks(items: readonly LineItem[]): ThreePublicCheck[
 
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const c of failing(threePublicChecks(ctx.report.lineItems ?? []), (x) => x.total.tableNo)) {
+  const read = ctx.report.lineItems ?? [];
+  // With the document at hand, a table a web page keeps one cell a line (no line items) is read back from the text.
+  const items = ctx.doc && !read.some((x) => x.table === "threePublic") ? [...read, ...flatThreePublicItems(ctx.doc)] : read;
+  for (const c of failing(threePublicChecks(items), (x) => x.total.tableNo)) {
     const data = { table: c.total.title, total: cellName(c.total), parts: c.parts.map(cellName).join(" + "), sum: inTableUnit(c.result.expected, c.total) };
     out.push(sumFinding(ctx, c.kind === "vehicle" ? "vehicleDoesNotAdd" : "totalDoesNotAdd", data, c.total, c.parts, c.result));
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkRule } from "../../src/rules/index.js";
 import { lineThreePublic } from "../../src/rules/line-three-public.js";
 import { budgetReport, table } from "./line-items-fixture.js";
+import { docFromLines } from "../extract/helpers.js";
 
 /** A "三公" table printed across: 本年 and 上年 column groups, each 合计 | 出国 | 车辆(小计 | 购置 | 运行) | 接待, then 机关运行经费. */
 function across(cells: string[]) {
@@ -78,5 +79,24 @@ describe("line-three-public", () => {
   it("valid: a table read without one of the parts states no sum", () => {
     const items = across(CLEAN).filter((x) => !/2024年.*公务接待费/.test(x.column));
     expect(checkRule(lineThreePublic, budgetReport(items))).toEqual([]);
+  });
+});
+
+describe("line-three-public: a table a web page keeps one cell a line, read from the document", () => {
+  const page = (cells: string[]) =>
+    checkRule(
+      lineThreePublic,
+      { ...budgetReport([]), fiscalYear: 2024 },
+      docFromLines(["某园区管委会2024年“三公”经费预算", "一、2024年“三公”经费支出预算表", "单位:万元", ...cells.map((c) => `${c} |`), "二、2024年“三公”经费支出预算情况说明"]),
+    );
+  const cells = (total: string, vehicle: string) => ["项目", "预算数", "合计", total, "因公出国(境)费", "0", "公务接待费", "5.3", "公务用车购置及运行费", vehicle, "其中:公务用车运行费", "11.5", "公务用车购置费", "0"];
+
+  it("valid: the rows add up", () => {
+    expect(page(cells("16.8", "11.5"))).toEqual([]);
+  });
+
+  it("invalid: the total is not its parts, and the vehicles' subtotal not purchase + operation", () => {
+    expect(page(cells("18.8", "11.5")).map((x) => x.messageId)).toEqual(["totalDoesNotAdd"]);
+    expect(page(cells("17.8", "12.5")).map((x) => x.messageId)).toEqual(["vehicleDoesNotAdd"]);
   });
 });
