@@ -227,6 +227,19 @@ function many(n: number): string {
   return Array.from({ length: n }, (_, i) => p("Body", PROSE[i % PROSE.length])).join("");
 }
 
+/**
+ * A 自评表 printed one cell per paragraph, as a web page's table comes out of a browser's print: bare figures run past
+ * the foot of one page onto the next, and a row prints its figures a space apart (27.8 9: the 执行数 and the 分值).
+ */
+function formCellsAcrossPages(): string {
+  const rows = ["年度资金总额:", "其中:当年财政拨款", "上年结转资金", "其他资金"];
+  let body = p("Title", "某县文物保护专项经费绩效自评表") + p("Cell", "（万元）年度资金总额 29 29 27.8 9 0.958 8");
+  for (let k = 0; k < 12; k++) {
+    for (const r of rows) body += p("Cell", r) + ["29", "29", "27.8", "10", "95.86%", "9"].map((v) => p("Cell", v)).join("");
+  }
+  return body;
+}
+
 function cases(): Case[] {
   return [
     {
@@ -284,6 +297,7 @@ function cases(): Case[] {
     { name: "bordered-form-wrapped-cells", doc: borderedForm() },
     { name: "bordered-table-row-split", doc: borderedSplitRow() },
     { name: "wrapped-centred-title", doc: wrappedCentredTitle() },
+    { name: "form-cells-across-pages", doc: fodt(formCellsAcrossPages(), { footer: true }) },
   ];
 }
 

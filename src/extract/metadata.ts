@@ -120,7 +120,8 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
       // A title inside a longer run (web chrome, a flattened cover): from the last separator before it.
       const end = m.index! + m[0].length;
       let start = Math.max(0, end - 70);
-      const sep = /.*[\s。:：|>/》《页]/.exec(l.slice(start, m.index!));
+      // A list bullet (• 自评报告, printed with or without its space) separates as a space does.
+      const sep = /.*[\s。:：|>/》《页•●▪◆■]/.exec(l.slice(start, m.index!));
       if (sep) start += sep[0].length;
       let t = l.slice(start, end);
       if (i > 0 && start === 0 && /^(?:19|20)\d{2}|^评价报告|^报告/.test(t) && head[i - 1].length <= 30 && !/[:：]/.test(head[i - 1]) && !/(绩效|评价).{0,16}?(报告|自评表)/.test(head[i - 1])) t = head[i - 1] + t;

@@ -214,7 +214,7 @@ function trailingNumber(s: string): string {
 }
 
 /** Whether the gap between two adjacent pieces was a printed space. */
-export function needsSpace(left: string, right: string, gap: number, size: number): boolean {
+export function needsSpace(left: string, right: string, gap: number, size: number, leftPiece = left): boolean {
   const a = left.charCodeAt(left.length - 1);
   const b = right.charCodeAt(0);
   const ka = kindOf(a);
@@ -231,6 +231,9 @@ export function needsSpace(left: string, right: string, gap: number, size: numbe
     // A lone digit a space before a whole figure is a cell of its own (a 行次 "1" before "52.800000"): digits drawn one
     // by one are single characters on both sides.
     if (l.length === 1 && r.length > 1) return gap > 0.2 * size;
+    // A lone digit a space after a figure printed in one run ("27.8" then "9", a form's 执行数 and 分值) is the next cell:
+    // digits drawn one by one come as runs of one digit on the left too.
+    if (r.length === 1 && RE_LEAD_NUM.exec(leftPiece)?.[0] === leftPiece && leftPiece.replace(/\D/g, "").length > 1) return gap > 0.2 * size;
     if (l.length === 1 || r.length === 1) return gap > 0.2 * size && RE_CENTS.test(l);
     // One number broken into two runs sits tight; two runs a space apart are two figures even when their digits
     // would read as one ("45 45" is not 4545, "1.96 10" not 1.9610).
@@ -259,7 +262,7 @@ export function joinPieces(pieces: Piece[]): string {
       // A gap of several ems is a field separator (a caption's "部门：…    单位：万元"), kept as a tab, unless the
       // whole line is spread evenly (distributed alignment, a justified last line).
       if (gap > 3 * size && !distributed) out += "\t";
-      else if (needsSpace(out, p.str, gap, size)) out += " ";
+      else if (needsSpace(out, p.str, gap, size, prev.str)) out += " ";
     }
     out += p.str;
     prev = p;

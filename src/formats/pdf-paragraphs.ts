@@ -224,8 +224,13 @@ export function continuesAcrossPage(a: PdfPara, b: PdfPara, isHeading: (text: st
   // page does not open with one: an enumeration ("…执行率98.17%；" | "价格监测…") runs on.
   if (/[；;]$/.test(a.text.trimEnd()) && a.fullLast && a.indented) return true;
   if (RE_TERMINAL.test(a.text.trimEnd())) return false;
+  // A paragraph that is one figure is a cell of a form printed one cell per line ("99" at a page's foot, "10" atop the
+  // next): gluing it to the next page's figure would make another number.
+  if (RE_FIGURE_CELL.test(a.text) && !a.fullLast) return false;
   return a.fullLast || /[\d.,]$/.test(a.text);
 }
+
+const RE_FIGURE_CELL = /^\s*[-+]?[\d,]+(?:\.\d+)?\s*%?\s*$/;
 
 /** Join text across a page break, dropping a character the break doubled ("精" | "精神" → "精神"). */
 export function joinAcrossPage(a: string, b: string): string {

@@ -31,3 +31,23 @@ describe("disclosure openings", () => {
     expect(r.department).toBe("东河市西湖区北山镇人民政府");
   });
 });
+
+describe("a disclosure page whose opening sentence speaks of 部门预算 (docs are named without a year)", () => {
+  it("takes no sentence for its title, and the latest year it names for its own", () => {
+    const r = extract(
+      docFromLines(
+        ["按照预算管理有关规定,部门预算编报内容包括预算单位的全部收支情况。", "一、单位概况", "某镇中心小学是一所完全小学,2021年秋季招收新生3个班。", "2022年某镇中心小学收入预算总额为512.30万元,比2021年增加20.5万元。"],
+        "page.txt",
+      ),
+    );
+    expect(r.title).toBeNull();
+    expect(r.fiscalYear).toBe(2022);
+  });
+  it("reads a 三公 notice's year from its text when a note names the 部门预算 rules", () => {
+    const r = extract(
+      docFromLines(["一、“三公”经费安排情况", "2023年本部门财政拨款安排“三公”经费12.4万元,比上年减少1.6万元。其中:公务接待费2.4万元。", "注:按照部门预算管理有关规定,三公经费包括因公出国(境)费。"], "page.txt"),
+    );
+    expect(r.fiscalYear).toBe(2023);
+    expect(r.metrics.find((m) => m.key === "three_public.total")?.value).toBe(124000);
+  });
+});

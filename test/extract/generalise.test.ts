@@ -68,6 +68,17 @@ describe("words of a project report's results", () => {
   });
 });
 
+describe("titles behind list bullets and titles of works", () => {
+  it("does not take a bulleted chrome word for the title", () => {
+    const r = extract(docFromLines(["•索引号", "•12345-2-/2022-001", "•公开目录", "•自评报告", "某市文化和旅游局关于2021年度中央公共文化项目资金绩效自评报告", "根据《某市财政局关于2021年市级部门整体支出和项目支出绩效自评的通知》,现将情况报告如下:"]));
+    expect(r.kind).toBe("project");
+  });
+  it("does not take the station or school a project builds for the reporting unit", () => {
+    const r = extract(docFromLines(["发布机构 某区住房和城乡建设局", "某区某乡垃圾转运站提升改造项目绩效自评报告", "一、绩效目标分解下达情况"]));
+    expect(r.department).toBe("某区住房和城乡建设局");
+  });
+});
+
 describe("staff words", () => {
   it("在职人员编制 is the quota, 在编在职人员 the actual", () => {
     const m = metricsOf(["某县融媒体中心2022年度部门整体支出绩效自评报告", "本单位在职人员编制31人，2022年末在编在职人员27人。"]);

@@ -71,12 +71,16 @@ const RE_ADDRESSED = /关于.{2,80}?(?:报告|请示)$/;
 const RE_REPORT_TITLE = /(?:绩效|评价|自评).{0,24}?(?:报告|表|总结)|(?:部门|单位)(?:预算|决算)|(?:预算|决算)公开/;
 const RE_YEAR_SPLIT = /[(〔【[]?\s*(?:19|20)\d{2}\s*(?:年度|年|度)?\s*[)〕】\]]?|关于|[,;、:|>/]/;
 
+const RE_WORKS_AFTER = /^(?:[\u4e00-\u9fa5]{0,6}?(?:提升|改造|新建|扩建|改扩建|维修|修缮|建设|装修|搬迁))+(?:工程|项目)/;
+
 /** Candidates from a title: the name before the year, else the one after it ("2022年度XX局部门整体…"). */
 export function titleNames(title: string): string[] {
   const pieces = compact(title).replace(/\.(docx?|pdf|wps|xlsx?)$/i, "").split(RE_YEAR_SPLIT);
   const out: string[] = [];
   for (const p of pieces) {
     const n = p && leadingName(p);
+    // "X垃圾转运站提升改造项目…", "X小学教学楼建设工程…": the body a project works on, not the one reporting.
+    if (n && RE_WORKS_AFTER.test(p.slice(p.indexOf(n) + n.length))) continue;
     if (n) out.push(n);
   }
   return out;

@@ -128,7 +128,8 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
 
   const titleLine = lines
     .slice(0, 8)
-    .find((l) => RE_TITLE.test(l.text) && l.text.length <= 40 && !/^第[一二三四五六七八九十]+部分|目录|^[一二三四五六七八九十]+、/.test(l.text));
+    // A sentence that speaks of 部门预算 (按照…规定，部门预算编报内容包括…。) is no title.
+    .find((l) => RE_TITLE.test(l.text) && l.text.length <= 40 && !/^第[一二三四五六七八九十]+部分|目录|^[一二三四五六七八九十]+、/.test(l.text) && !/[，,。；;]/.test(l.text));
   let title: string | null = null;
   if (titleLine) {
     const i = lines.indexOf(titleLine);
@@ -156,7 +157,9 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
     yearOf(/(20\d{2})\s*年[^\n]{0,12}表/.exec(titles + all)?.[0] ?? "") ??
     // A page without its title states its own year's figures and compares with earlier years: the latest it names.
     (fragment ? latestYear(all) : null) ??
-    yearOf(path.basename(doc.source.path).replace(/(20\d{2})(?!年)/, "$1年"));
+    yearOf(path.basename(doc.source.path).replace(/(20\d{2})(?!年)/, "$1年")) ??
+    // Disclosure words in a note (按照…部门预算管理有关规定) but no title line: a page of one, its year the latest it names.
+    (title === null ? latestYear(all) : null);
 
   return { kind, fiscalYear, department: findDepartment(lines, title), title };
 }
