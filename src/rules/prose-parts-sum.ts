@@ -17,8 +17,8 @@ import { MONEY_FIGURE } from "./lib/money-figure.js";
  * complete, schemas/parts-splits.json), they add up to it. Within the rounding of every printed amount. Parts may also
  * be told one a sentence or one a line after 其中： (lib/parts-list.ts); where such a list ends is less certain, so it
  * is judged only when complete. A part may count its items (优的项目79个资金 a 万元); when the counts make the whole's own
- * count, the list is the whole. 具体是/具体为/具体包括 itemise the whole rather than name some of it (其中): such a list
- * that ends with its sentence, and not with 等, is complete.
+ * count, the list is the whole. 具体是/具体为 itemise the whole rather than name some of it (其中): such a list that
+ * ends with its sentence, and not with 等, is complete; 具体包括 may name the main items only.
  */
 const NUM = MONEY_FIGURE;
 const RE_NUM = new RegExp(NUM, "g");
@@ -33,7 +33,7 @@ const REACH = 300;
 const COUNT = /([两二三四五六七八九十]|\d)\s*(?:类|项|个方面|个部分|部分|大类|个项目|笔)/g;
 // How many items a part or the whole counts (项目79个, 12个项目): a count beside the money, not part of its label.
 const ITEM_COUNT = /(\d+)\s*个(?:项目)?/;
-// Words that open a list: 其中 may name some of the whole; 具体是/具体为/具体包括 itemise it (see claimsOf).
+// Words that open a list: 其中 may name some of the whole; 具体是/具体为 itemise it, 具体包括 its main items (see claimsOf).
 const OPENER = /其中|具体(?:是|为|包括)/g;
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -111,7 +111,7 @@ function claimsOf(paragraph: string, next: readonly string[] = []): Claim[] {
   const out: Claim[] = [];
   for (const m of text.matchAll(OPENER)) {
     // 具体是：a list that itemises the whole rather than naming some of it; its items are often projects, whose names
-    // run longer than a fund's. Complete when it ends with its sentence and not with 等.
+    // run longer than a fund's. Complete when it ends with its sentence and not with 等 (具体包括 never).
     const itemised = m[0] !== "其中";
     const at = m.index + m[0].length;
     // Read within a sentence's reach of 其中 on either side: a paragraph of a megabyte holds thousands of them.
@@ -130,7 +130,8 @@ function claimsOf(paragraph: string, next: readonly string[] = []): Claim[] {
     const parts = partsOf(listed, itemised ? 32 : 16);
     if (parts) {
       const quote = head + after.slice(0, stop < 0 ? 160 : stop + 1);
-      const whole = itemised && stop >= 0 && !/等\s*$/.test(listed);
+      // 具体包括 ("including") may name the main items only: it bounds the whole from above but does not state it.
+      const whole = itemised && m[0] !== "具体包括" && stop >= 0 && !/等\s*$/.test(listed);
       out.push({ total, parts, complete: whole || isComplete(lead, total.whole, parts, stop >= 0), quote: quote.trim() });
       continue;
     }
@@ -217,8 +218,8 @@ function followingParagraphs(units: readonly TextUnit[], i: number): string[] {
 const meta: RuleMeta = {
   id: "prose-parts-sum",
   description: {
-    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）或“X。具体是：A a；B b。”：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，各部分所称个数之和等于总额所称个数，“具体是/具体为/具体包括”所列以句号结束且不以“等”结尾，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕，“三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费）时应等于总额；按各数打印位数容许四舍五入",
-    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：) or itemised after 具体是 (T. 具体是：A a；B b。): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the item counts of the parts make the whole's count, an itemised list ends with its sentence and not with 等, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated], \"三公\" = overseas travel + official vehicles + reception); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete",
+    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）或“X。具体是：A a；B b。”：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，各部分所称个数之和等于总额所称个数，“具体是/具体为”所列以句号结束且不以“等”结尾，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕，“三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费）时应等于总额；按各数打印位数容许四舍五入",
+    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：) or itemised after 具体是 (T. 具体是：A a；B b。): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the item counts of the parts make the whole's count, a 具体是/具体为 list ends with its sentence and not with 等, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated], \"三公\" = overseas travel + official vehicles + reception); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete",
   },
   defaultSeverity: "error",
   scope: "report",

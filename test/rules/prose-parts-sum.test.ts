@@ -129,6 +129,7 @@ describe("prose-parts-sum: parts that count their items, and lists that itemise 
       run([
         "全年实施农业项目共计40个，资金总额860万元。其中评价为优的项目30个资金600万元，评价为良的项目8个资金220万元，评价为中的项目2个资金40万元。",
         "某站下达资金500万元。具体包括：仓储设施改造项目200万元，冷链运输补助项目150万元等。",
+        "某站下达资金500万元。具体包括：仓储设施改造项目200万元，冷链运输补助项目150万元。",
         "某站下达资金500万元。具体是：仓储设施改造项目200万元，冷链运输补助项目150万元",
       ]),
     ).toEqual([]);
@@ -150,6 +151,8 @@ describe("prose-parts-sum: parts that count their items, and lists that itemise 
     const f = run(["一是东山水库管理站，下达预算资金730万元。具体是：东山水库溢洪道除险加固工程项目310万元；东山水库大坝安全监测设施更新改造项目180万元；库区巡查道路维修项目95万元。"]);
     expect(f.map((x) => x.messageId)).toEqual(["partsShortOfTotal"]);
     expect(f[0].expected).toBe(5850000);
+    // 具体包括 names the main items: more than the whole is an error, less is not.
+    expect(run(["某站下达资金500万元。具体包括：仓储设施改造项目300万元，冷链运输补助项目250万元。"]).map((x) => x.messageId)).toEqual(["partsExceedTotal"]);
     expect(run(["一是东山水库管理站，下达预算资金585万元。具体是：东山水库溢洪道除险加固工程项目310万元；东山水库大坝安全监测设施更新改造项目180万元；库区巡查道路维修项目95万元。"])).toEqual([]);
   });
 });
