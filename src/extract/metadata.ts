@@ -124,7 +124,9 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
       const sep = /.*[\s。:：|>/》《页•●▪◆■]/.exec(l.slice(start, m.index!));
       if (sep) start += sep[0].length;
       let t = l.slice(start, end);
-      if (i > 0 && start === 0 && /^(?:19|20)\d{2}|^评价报告|^报告/.test(t) && head[i - 1].length <= 30 && !/[:：]/.test(head[i - 1]) && !/(绩效|评价).{0,16}?(报告|自评表)/.test(head[i - 1])) t = head[i - 1] + t;
+      // The unit's name on the line above a title that opens with its year; never a line of the page's chrome with
+      // dates and numbers (发布机构 X 发文日期 2022-08-05).
+      if (i > 0 && start === 0 && /^(?:19|20)\d{2}|^评价报告|^报告/.test(t) && head[i - 1].length <= 30 && !/[:：\d]/.test(head[i - 1]) && !/(绩效|评价).{0,16}?(报告|自评表)/.test(head[i - 1])) t = head[i - 1] + t;
       if (t.length < 5) continue;
       meta.title ??= t;
     }

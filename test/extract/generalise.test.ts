@@ -73,6 +73,10 @@ describe("titles behind list bullets and titles of works", () => {
     const r = extract(docFromLines(["•索引号", "•12345-2-/2022-001", "•公开目录", "•自评报告", "某市文化和旅游局关于2021年度中央公共文化项目资金绩效自评报告", "根据《某市财政局关于2021年市级部门整体支出和项目支出绩效自评的通知》,现将情况报告如下:"]));
     expect(r.kind).toBe("project");
   });
+  it("does not join the page's chrome line above a title that opens with its year", () => {
+    const r = extract(docFromLines(["发布机构 区交通运输局 发文日期 2022-08-05", "2021年乡村道路提升项目专项资金绩效自评报告", "2021年预算安排270万元,全年实际支出172.36万元。"]));
+    expect([r.fiscalYear, r.title]).toEqual([2021, "2021年乡村道路提升项目专项资金绩效自评报告"]);
+  });
   it("does not take the station or school a project builds for the reporting unit", () => {
     const r = extract(docFromLines(["发布机构 某区住房和城乡建设局", "某区某乡垃圾转运站提升改造项目绩效自评报告", "一、绩效目标分解下达情况"]));
     expect(r.department).toBe("某区住房和城乡建设局");
