@@ -335,7 +335,7 @@ export function buildBlocks(input: Piece[], opts: BuildOptions): Block[] {
   };
   for (const piece of pieces) {
     if (piece.kind === "line") {
-      run.push(piece);
+      if (!RE_RULE_LINE.test(piece.text)) run.push(piece);
       continue;
     }
     flush();
@@ -357,6 +357,18 @@ export function buildBlocks(input: Piece[], opts: BuildOptions): Block[] {
   return blocks;
 }
 
+/**
+ * A table copied out of a web page one cell per line puts a "|" line after each cell and a "||||" rule after each row,
+ * in a text file and in a document made from one alike: rules, not text. Passed over like nothing (no gap in a text
+ * file), the cells stand on consecutive lines, where a flattened form's cells are read as one run.
+ */
+const RE_RULE_LINE = /^[ \t]*\|[|\s]*$/;
+
+/** Whether a line is only such a rule. */
+export function isRuleLine(text: string): boolean {
+  return RE_RULE_LINE.test(text);
+}
+
 /** Split text into line pieces with spans, marking blank-line and form-feed (page) gaps. Pages start at `firstPage`. */
 export function linesFromText(text: string, firstPage = 1): LinePiece[] {
   const out: LinePiece[] = [];
@@ -367,6 +379,7 @@ export function linesFromText(text: string, firstPage = 1): LinePiece[] {
   let seenAny = false;
   const take = (end: number) => {
     const raw = text.slice(pos, end);
+    if (RE_RULE_LINE.test(raw)) return;
     if (raw.trim() === "" || isPageNumberLine(raw)) {
       if (seenAny && gap === "line") gap = "blank";
       if (seenAny && raw.trim() !== "") gap = "page"; // a page number line marks a page break

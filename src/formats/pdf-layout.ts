@@ -8,6 +8,7 @@ import { detectHeading, opensNumbering } from "../document/headings.js";
 import { normalizeText } from "../document/normalize.js";
 import type { PdfLine } from "./pdf-lines.js";
 import { dropFurniture } from "./pdf-furniture.js";
+import { isRuleLine } from "../document/blocks.js";
 import { findTables, type PdfTable } from "./pdf-tables.js";
 import { continuesAcrossPage, groupParagraphs, joinAcrossPage, pageLayout, type PageLayout, type PdfPara } from "./pdf-paragraphs.js";
 import type { Matrix, Ruling } from "./pdf-rulings.js";
@@ -202,6 +203,8 @@ export async function layoutPages(pages: PageLines[], textRulings: Rulings): Pro
   // An OCR'd page's borders are in its pixels; its content stream holds only the image.
   const rulings: Rulings = (p, worthIt) => (p.ocr ? Promise.resolve(p.ocr.rulings) : textRulings(p, worthIt));
   dropFurniture(pages);
+  // "|" lines printed from a web page's table copied one cell per line: rules, as the text readers take them.
+  for (const p of pages) if (p.lines.some((l) => isRuleLine(l.text))) p.lines = p.lines.filter((l) => !isRuleLine(l.text));
   const perPage: PageItem[][] = [];
   for (const p of pages) {
     const prev = perPage[perPage.length - 1];

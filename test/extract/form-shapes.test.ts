@@ -133,3 +133,11 @@ describe("numbered project headings over their paragraphs", () => {
     expect(report.metrics.filter((m) => m.key.startsWith("budget."))).toEqual([]);
   });
 });
+
+describe("a form copied out of a web page one cell per line", () => {
+  it("reads past the | after each cell and the |||| after each row", () => {
+    const lines = ["2022年度项目支出绩效自评表", "单位名称:某市档案馆 填报日期:2023年4月6日", "项目名称", "|", "档案数字化经费", "|", "||||||", "预算执行情况(万元)", "|", "预算数(A)", "|", "执行数(B)", "|", "执行率(B/A)", "|", "得分", "|", "||||", "年度财政资金总额", "|", "48.5", "|", "46", "|", "94.85%", "|", "19", "|", "||||"];
+    const m = Object.fromEntries(extract(docFromLines(lines)).metrics.map((x) => [x.key, x.value]));
+    expect(m).toMatchObject({ "budget.executed": 460000, "budget.execution_rate": 94.85 });
+  });
+});
