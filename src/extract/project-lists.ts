@@ -12,6 +12,15 @@ import { maskText, type Passage, type ProseContext } from "./prose.js";
 import type { ProjectItem } from "./projects.js";
 import { yearNamed } from "./years.js";
 import { hasVerb, isPlace, isProjectName, LIST_INTRODUCERS, WEAK_INTRODUCERS, withoutLead } from "./vocab/project-names.js";
+import { orgSuffix } from "./department/org-name.js";
+
+/**
+ * A place or a body (甲县, 乙镇中心学校, 丙县人民医院) is where money went, not a project: a list of allocations to
+ * recipients names no projects. A name that ends as a project's does (…学校改造工程) is one.
+ */
+function isRecipient(name: string): boolean {
+  return isPlace(name) || (orgSuffix(name) !== null && !isProjectName(name));
+}
 
 /**
  * A name in a list: CJK words (a bracketed part allowed; a dash joining a programme and its works, 乡村振兴项目-道路改造工程),
@@ -65,7 +74,7 @@ function listName(raw: string): string {
 }
 
 function validName(name: string, semicolons = false): boolean {
-  if (!(semicolons ? RE_NAME_IN_SEMICOLONS : RE_NAME).test(name) || hasVerb(name) || isPlace(name) || RE_FEE_CLASS.test(name) || matchLabel(name, { project: false })?.exact) return false;
+  if (!(semicolons ? RE_NAME_IN_SEMICOLONS : RE_NAME).test(name) || hasVerb(name) || isRecipient(name) || RE_FEE_CLASS.test(name) || matchLabel(name, { project: false })?.exact) return false;
   return isProjectName(name) || !RE_NOT_PROJECT.test(name);
 }
 
@@ -206,7 +215,7 @@ export function quotedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
     if (!hit || hit.end - hit.start < m[2].length - 1 || hasVerb(name) || matchLabel(name, { project: false })?.exact) continue;
     found.push({ name, hit: { ...hit, start: at + hit.start, end: at + hit.end }, start: m.index!, end: m.index! + m[0].length });
   }
-  const named = found.length >= 2 ? found.filter((f) => !isPlace(f.name)) : found.filter((f) => isProjectName(f.name));
+  const named = found.length >= 2 ? found.filter((f) => !isRecipient(f.name)) : found.filter((f) => isProjectName(f.name));
   const out: ProjectItem[] = [];
   for (const f of named) {
     const year = yearNamed(sentenceBefore(p.text, f.start), ctx.fiscalYear);

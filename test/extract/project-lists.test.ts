@@ -26,6 +26,10 @@ describe("projects listed with their amounts", () => {
       "乙乡乡村振兴项目-生产道路改造工程项目资金",
     ]);
   });
+  it("leaves lists of allocations to bodies: the recipients are no projects", () => {
+    expect(listed("本次下达资金包括甲镇中心学校12万元、乙县人民医院30万元、丙村村民委员会5万元。")).toEqual([]);
+    expect(listed("本次评价的专项资金包括甲镇中心学校改造工程12万元、乙县人民医院门诊楼建设项目30万元。").map((x) => x[0])).toEqual(["甲镇中心学校改造工程", "乙县人民医院门诊楼建设项目"]);
+  });
   it("leaves lists of money classes, sources and the report's own lines", () => {
     expect(listed("支出包括工资福利支出300万元、商品和服务支出120万元。")).toEqual([]);
     expect(listed("资金来源包括中央资金200万元、省级配套资金100万元。")).toEqual([]);
