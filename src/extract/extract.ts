@@ -36,6 +36,8 @@ import { bindSatisfactionRows } from "./indicator-rows.js";
 
 /** What a project's 自评表 states of its project. */
 const RE_FORM_KEY = /^(budget\.|score\.|satisfaction\.)/;
+/** The unit's income lines, which a project's report does not state (its 上年结转 aside). */
+const RE_UNIT_INCOME = /^income\.(?!carryover$)/;
 
 /** A report of several projects names them as projects do: "…项目", "…工程". */
 const RE_PROJECT_NAME = /(项目|工程)$/;
@@ -243,7 +245,11 @@ export function extract(doc: JxDocument): Report {
     const list = projects.get(c.project!) ?? projects.set(c.project!, []).get(c.project!)!;
     if (!list.includes(c)) list.push(c);
   }
-  const metrics: Metric[] = chooseCandidates(settleAllocations(cands.filter((x) => !x.project))).map(toMetric);
+  // A project's report tells its money by source (中央资金…（一般公共预算X万元，彩票公益金Y万元）): the project's
+  // funding, not the unit's income, which only a department's report or a disclosure states. What was carried over
+  // from last year (上年结转资金) is the project's own too.
+  const own = cands.filter((x) => !x.project && !(meta.kind === "project" && RE_UNIT_INCOME.test(x.key)));
+  const metrics: Metric[] = chooseCandidates(settleAllocations(own)).map(toMetric);
   const projectList = [...projects.entries()].map(([name, list]) => ({ name, metrics: chooseCandidates(list).map(toMetric) }));
   attachChanges(metrics, projectList, maskedPassages);
   markOcrFigures(doc, [metrics, ...projectList.map((p) => p.metrics)]);

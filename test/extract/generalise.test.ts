@@ -83,6 +83,22 @@ describe("titles behind list bullets and titles of works", () => {
   });
 });
 
+describe("a project's money by source", () => {
+  it("is the project's funding, not the unit's income; 共投入资金 is its budget", () => {
+    const m = metricsOf([
+      "某市残疾人事业发展补助资金2022年度绩效自评报告",
+      "2022年下达中央资金120万元(一般公共预算:80万元;彩票公益金:40万元),下达省级资金60万元。",
+      "2022年共投入资金310.5万元,全年执行资金300万元,执行率96.6%。",
+    ]);
+    expect(m["income.general_budget@2022"]).toBeUndefined();
+    expect(m).toMatchObject({ "budget.adjusted@2022": 3105000, "budget.executed@2022": 3000000 });
+  });
+  it("still reads a department's income by fund", () => {
+    const m = metricsOf(["某县文化馆2022年度部门整体支出绩效自评报告", "2022年收入合计300万元,其中一般公共预算财政拨款收入280万元。"]);
+    expect(m["income.general_budget@2022"]).toBe(2800000);
+  });
+});
+
 describe("staff words", () => {
   it("在职人员编制 is the quota, 在编在职人员 the actual", () => {
     const m = metricsOf(["某县融媒体中心2022年度部门整体支出绩效自评报告", "本单位在职人员编制31人，2022年末在编在职人员27人。"]);
