@@ -99,6 +99,15 @@ describe("a project's money by source", () => {
   });
 });
 
+describe("more words of a project's money and a unit's staff", () => {
+  it("预算安排 is the budget, 拨付使用 the outlay, 人员编制总数 the authorised staff", () => {
+    const p = metricsOf(["某区2021年乡村公路提升项目专项资金绩效自评报告", "2021年预算安排120万元,拨付使用96万元,预算执行率80%。"]);
+    expect(p).toMatchObject({ "budget.initial@2021": 1200000, "budget.executed@2021": 960000 });
+    const d = metricsOf(["某县残疾人联合会2020年度部门整体支出绩效自评报告", "核定我会机关人员编制总数共计18人(其中行政编制12人)。"]);
+    expect(d["staff.authorized@2020"]).toBe(18);
+  });
+});
+
 describe("staff words", () => {
   it("在职人员编制 is the quota, 在编在职人员 the actual", () => {
     const m = metricsOf(["某县融媒体中心2022年度部门整体支出绩效自评报告", "本单位在职人员编制31人，2022年末在编在职人员27人。"]);
