@@ -51,3 +51,33 @@ describe("a disclosure page whose opening sentence speaks of 部门预算 (docs 
     expect(r.metrics.find((m) => m.key === "three_public.total")?.value).toBe(124000);
   });
 });
+
+describe("titles of a unit's year and stage alone, and of a 三公 table printed down", () => {
+  it("reads X中心2021年度决算 as the title, its unit and its kind", () => {
+    const r = extract(
+      docFromLines(["当前位置: 首页/政务公开/预决算", "", "某区水利工程项目管理服务中心2021年度决算", "", "第一部分 概况", "", "第二部分 2021年度决算表", "", "一、收入支出决算总表", "", "二、收入决算表"], "page.txt"),
+    );
+    expect([r.kind, r.fiscalYear, r.department]).toEqual(["final-accounts", 2021, "某区水利工程项目管理服务中心"]);
+  });
+  it("reads a 三公 table whose parts are its rows (项目 | 本年预算数)", () => {
+    const r = extract(
+      docFromLines(
+        [
+          "2016年某市农业局部门“三公”经费情况统计表 | |",
+          "单位:万元 | |",
+          "项 目 | 本年预算数 | 其中:公共预算财政拨款 |",
+          "合 计 | 12.50 | 12.50 |",
+          "1.因公出国(境)费用 | 0 | 0 |",
+          "2.公务接待费 | 2.50 | 2.50 |",
+          "3.公务用车费 | 10 | 10 |",
+          "其中:(1)公务用车运行维护费 | 10 | 10 |",
+          "(2)公务用车购置 | 0 | 0 |",
+        ],
+        "page.txt",
+      ),
+    );
+    const v = Object.fromEntries(r.metrics.map((m) => [m.key, m.value]));
+    expect(r.kind).toBe("budget");
+    expect(v).toMatchObject({ "three_public.total": 125000, "three_public.overseas": 0, "three_public.reception": 25000, "three_public.vehicle": 100000, "three_public.vehicle_operation": 100000 });
+  });
+});

@@ -19,7 +19,10 @@ export interface DisclosureMeta {
 }
 
 const RE_RUN_TITLE = /^.{0,30}?20\d{2}\s*年度?.{0,30}?(?:部门|单位)(?:预算|决算)(?:公开)?/;
-const RE_TITLE = /部门(?:预算|决算)|(?:预算|决算)公开|(?:预算|决算)公开表|省级部门(?:预算|决算)|单位(?:预算|决算)(?:公开|情况说明|编制说明)/;
+// Also a 三公 table's own title (X局部门“三公”经费情况统计表); a line of a unit's year and stage alone (X中心2021年度决算)
+// is a title as a line of its own (RE_STAGE_TITLE).
+const RE_TITLE = /部门(?:预算|决算)|(?:预算|决算)公开|(?:预算|决算)公开表|省级部门(?:预算|决算)|单位(?:预算|决算)(?:公开|情况说明|编制说明)|部门[“"]?三公[”"]?经费(?:预算|决算|情况)/;
+const RE_STAGE_TITLE = /^.{2,40}?(?:19|20)\d{2}\s*年度?(?:预算|决算)$/;
 const RE_SELF_EVAL = /绩效自评|自评报告|自评表|绩效评价报告|评价报告/;
 const STANDARD = new Set(["summary", "income", "expenditure", "fiscal", "threePublic", "basic"]);
 
@@ -27,11 +30,14 @@ const STANDARD = new Set(["summary", "income", "expenditure", "fiscal", "threePu
 /** How many lines a site's chrome (索引号 box, breadcrumb) may take before the opening is given up on. */
 const CHROME_REACH = 40;
 
-function openingText(lines: Line[]): string {
+function openingLines(lines: Line[]): Line[] {
   const page = lines.filter((l) => l.page === lines[0]?.page);
   // A web page opens with its 索引号/发布机构 box and breadcrumb: the document's opening is the first lines past them.
-  const first = page.slice(0, CHROME_REACH).filter((l) => !FRAGMENTS.chrome.test(l.text));
-  return first.slice(0, 6).map((l) => l.text).join("");
+  return page.slice(0, CHROME_REACH).filter((l) => !FRAGMENTS.chrome.test(l.text)).slice(0, 6);
+}
+
+function openingText(lines: Line[]): string {
+  return openingLines(lines).map((l) => l.text).join("");
 }
 
 /**
@@ -116,7 +122,7 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
   const opening = openingText(lines).replace(/《[^《》]*》/g, "");
   if (RE_SELF_EVAL.test(opening)) return null;
   const standard = new Set(sections.filter((s) => STANDARD.has(s.kind) && s.lines.length > 0).map((s) => s.kind));
-  const titled = RE_TITLE.test(opening);
+  const titled = RE_TITLE.test(opening) || openingLines(lines).some((l) => RE_STAGE_TITLE.test(l.text));
   const all = lines.map((l) => l.text).join("\n");
   const fragment = !titled && standard.size < 2 ? fragmentKind(all) : null;
   if (!titled && standard.size < 2 && !fragment) return null;
@@ -129,7 +135,7 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
   const titleLine = lines
     .slice(0, 8)
     // A sentence that speaks of 部门预算 (按照…规定，部门预算编报内容包括…。) is no title.
-    .find((l) => RE_TITLE.test(l.text) && l.text.length <= 40 && !/^第[一二三四五六七八九十]+部分|目录|^[一二三四五六七八九十]+、/.test(l.text) && !/[，,。；;]/.test(l.text));
+    .find((l) => (RE_TITLE.test(l.text) || RE_STAGE_TITLE.test(l.text)) && l.text.length <= 40 && !/^第[一二三四五六七八九十]+部分|目录|^[一二三四五六七八九十]+、/.test(l.text) && !/[，,。；;]/.test(l.text));
   let title: string | null = null;
   if (titleLine) {
     const i = lines.indexOf(titleLine);

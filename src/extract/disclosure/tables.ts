@@ -258,12 +258,22 @@ function resolveSubtotals(kind: string, pairs: Array<{ num: Atom; col: HeaderHit
   return out;
 }
 
+/** Whether a line opens with a row label of the template (after a list number: 1.公务接待费). */
+function rowLabelled(line: Section["lines"][number], defs: Section["template"]["rows"]): boolean {
+  const first = line.atoms.find((a) => a.kind === "text");
+  return !!first && matchRowLabel(first.text.replace(/^\s*(?:\d{1,2}[.、．]|其中[:：]?\s*(?:[(（]\d{1,2}[)）])?|[(（]\d{1,2}[)）])\s*/, ""), defs) !== null;
+}
+
 export function tableCandidates(sections: Section[], fiscalYear: number): Candidate[] {
   const out: Candidate[] = [];
   for (const s of sections) {
     const ctx = { priority: s.template.priority, fiscalYear };
-    // The template says how to read its table, in order, until one way yields figures.
-    for (const way of s.template.read) {
+    // The template says how to read its table, in order, until one way yields figures; a table whose lines open with
+    // three or more of its row labels is printed down (项目 | 本年预算数: 合计 / 因公出国（境）费 / 公务接待费 …)
+    // and is read by rows whatever the template's usual layout.
+    const down = s.template.rows.length > 0 && s.lines.filter((l) => rowLabelled(l, s.template.rows)).length >= 3;
+    const ways = down && s.template.read.includes("rows") ? ["rows", ...s.template.read.filter((w) => w !== "rows")] : s.template.read;
+    for (const way of ways) {
       const found = way === "rows" ? rowTable(s, ctx) : columnTable(s, ctx);
       if (found.length) {
         out.push(...found);
