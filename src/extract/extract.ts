@@ -8,7 +8,7 @@ import { allBlocks, type JxDocument } from "../document/model.js";
 import type { Metric, Report, ReportForm, ReportKind } from "./schema.js";
 import { extractMetadata, metadataLines } from "./metadata.js";
 import { reportForm, reportParties } from "./report-form.js";
-import { bindArrivedInFull, bindGrade, bindProse, bindScoreWithGrade, type Passage, type ProseContext } from "./prose.js";
+import { bindArrivedInFull, bindGrade, bindProse, declaredUnit, bindScoreWithGrade, type Passage, type ProseContext } from "./prose.js";
 import { literalRun, passages, passageStream } from "./passages.js";
 import { locate } from "./provenance.js";
 import { extractProjectItems, sectionProjects } from "./projects.js";
@@ -150,9 +150,10 @@ export function extract(doc: JxDocument): Report {
     if (meta.kind === "project") for (const c of bindProjectsTotal(p, items[i], ctx)) cands.push(c);
     const text = maskRanges(p.text, items[i]);
     const masked = { ...p, text };
+    const proseCtx = { ...ctx, formUnit: declaredUnit(streamText, starts[i]) };
     maskedPassages.push(masked);
     // Loops, not push(...list): a list of 100,000 candidates as arguments overflows the stack.
-    for (const c of bindProse(masked, ctx)) cands.push(c);
+    for (const c of bindProse(masked, proseCtx)) cands.push(c);
     for (const c of bindGrade(masked, ctx)) cands.push(c);
     for (const c of bindScoreWithGrade(masked, ctx)) cands.push(c);
     for (const c of bindSelfScore(masked, ctx)) cands.push(c);

@@ -29,6 +29,8 @@ export interface ProseContext {
   projectName?: string;
   /** Offset added to the order of candidates (so project items order after their block). */
   orderBase?: number;
+  /** The money unit a form declared shortly before this passage (金额单位：万元), for its label-figure pairs. */
+  formUnit?: string | null;
 }
 
 /** Words allowed between a label and its figure. */
@@ -101,12 +103,28 @@ export function isTargetFigure(text: string, hit: FigureHit): boolean {
  */
 const RE_FIELD_UNIT = /[(（]\s*(?:单位\s*[:：]\s*)?(万元|亿元|元)\s*[)）]\s*[:：]?\s*$/;
 
-/** A bare figure read in the unit its field declares, or null when no unit stands right before it. */
-function fieldFigure(text: string, h: FigureHit): FigureHit | null {
+/**
+ * A bare figure read in the unit its field declares, or null when no unit stands right before it. A form that declares
+ * its unit once (金额单位：万元) and then prints its fields as label-figure pairs (预算数 6.84 到位数 6.84 执行数 6.84)
+ * gives that unit to a figure that a word, not another figure, stands right before.
+ */
+function fieldFigure(text: string, h: FigureHit, formUnit: string | null = null): FigureHit | null {
   const m = RE_FIELD_UNIT.exec(text.slice(Math.max(0, h.start - 16), h.start));
-  if (!m) return null;
-  const amount = parseAmount(h.text, m[1]);
+  const unit = m?.[1] ?? (RE_WORD_BEFORE.test(text.slice(Math.max(0, h.start - 4), h.start)) ? (declaredUnit(text, h.start) ?? formUnit) : null);
+  if (!unit) return null;
+  const amount = parseAmount(h.text, unit);
   return amount && amount.kind === "money" ? { ...h, amount } : null;
+}
+
+const RE_WORD_BEFORE = /[\u4e00-\u9fa5)）]\s*[:：]?\s*$/;
+const RE_DECLARED_UNIT = /(?:金额)?单位\s*[:：]\s*(万元|亿元|元)/g;
+/** How far before its fields a form declares its unit. */
+const DECLARED_REACH = 400;
+
+export function declaredUnit(text: string, at: number): string | null {
+  let unit: string | null = null;
+  for (const m of text.slice(Math.max(0, at - DECLARED_REACH), at).matchAll(RE_DECLARED_UNIT)) unit = m[1];
+  return unit;
 }
 
 /** A field figure is a target when its label is preceded by target wording (目标, ≥ …) in the same clause. */
@@ -176,7 +194,7 @@ export function bindProse(p: Passage, ctx: ProseContext): Candidate[] {
   let prevEnd = 0;
   let next = 0;
   for (const hit of hits) {
-    const field = hit.amount.kind === "plain" ? fieldFigure(text, hit) : null;
+    const field = hit.amount.kind === "plain" ? fieldFigure(text, hit, ctx.formUnit ?? null) : null;
     // "资金350万": a bare 万 is money only under a money label (compatible() below holds it to that).
     const h = field ?? (hit.amount.kind === "plain" ? bareMultiplierMoney(text, hit) : null) ?? hit;
     const sStart = sentenceStart(text, h.start);

@@ -141,3 +141,15 @@ describe("a form copied out of a web page one cell per line", () => {
     expect(m).toMatchObject({ "budget.executed": 460000, "budget.execution_rate": 94.85 });
   });
 });
+
+describe("a form that declares its unit once, then prints label-figure pairs", () => {
+  it("reads 预算数 6.84 到位数 6.84 执行数 6.5 in the declared 万元", () => {
+    const lines = ["某县民政局2020年度预算项目绩效自评表", "一、基本情况 项目名称: 高龄津贴 实施(主管)单位 某县民政局 金额单位: 万元", "二、预算执行情况 预算安排情况 资金到位情况 资金执行情况", "预算数 6.84 到位数 6.84 执行数 6.5"];
+    const m = Object.fromEntries(extract(docFromLines(lines)).metrics.map((x) => [x.key, x.value]));
+    expect(m).toMatchObject({ "budget.initial": 68400, "budget.received": 68400, "budget.executed": 65000 });
+  });
+  it("reads nothing for bare figures when no unit was declared", () => {
+    const m = extract(docFromLines(["某县民政局2020年度预算项目绩效自评表", "预算数 6.84 到位数 6.84 执行数 6.5"])).metrics;
+    expect(m.filter((x) => x.unit === "元")).toEqual([]);
+  });
+});
