@@ -116,7 +116,8 @@ function fieldFigure(text: string, h: FigureHit, formUnit: string | null = null)
   return amount && amount.kind === "money" ? { ...h, amount } : null;
 }
 
-const RE_WORD_BEFORE = /[\u4e00-\u9fa5)）]\s*[:：]?\s*$/;
+/** A money field's word right before the figure (预算数, 到位数, 金额, 资金): not a rate's or a score's (执行率, 得分). */
+const RE_WORD_BEFORE = /(?:数|额|资金|经费|款)\s*[:：]?\s*$/;
 const RE_DECLARED_UNIT = /(?:金额)?单位\s*[:：]\s*(万元|亿元|元)/g;
 /** How far before its fields a form declares its unit. */
 const DECLARED_REACH = 400;
