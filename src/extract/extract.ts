@@ -8,7 +8,7 @@ import { allBlocks, type JxDocument } from "../document/model.js";
 import type { Metric, Report, ReportForm, ReportKind } from "./schema.js";
 import { extractMetadata, metadataLines } from "./metadata.js";
 import { reportForm, reportParties } from "./report-form.js";
-import { bindArrivedInFull, bindGrade, bindProse, declaredUnit, bindScoreWithGrade, type Passage, type ProseContext } from "./prose.js";
+import { bindArrivedInFull, bindGrade, bindProse, bindScoreWithGrade, type Passage, type ProseContext } from "./prose.js";
 import { literalRun, passages, passageStream } from "./passages.js";
 import { locate } from "./provenance.js";
 import { extractProjectItems, sectionProjects } from "./projects.js";
@@ -26,6 +26,7 @@ import { formProjectNames, listedFormCount, projectName } from "./project-name.j
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
 import { bindSubjectAmount, subjectNames } from "./subject-amount.js";
 import { bindSelfScore } from "./self-score.js";
+import { declaredUnit } from "./form-unit.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
 import { bindBondTables, bindBondText } from "./bond-table.js";

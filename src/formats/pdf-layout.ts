@@ -8,7 +8,7 @@ import { detectHeading, opensNumbering } from "../document/headings.js";
 import { normalizeText } from "../document/normalize.js";
 import type { PdfLine } from "./pdf-lines.js";
 import { dropFurniture } from "./pdf-furniture.js";
-import { isRuleLine } from "../document/blocks.js";
+import { isRuleLine } from "../document/text-lines.js";
 import { findTables, type PdfTable } from "./pdf-tables.js";
 import { continuesAcrossPage, groupParagraphs, joinAcrossPage, pageLayout, type PageLayout, type PdfPara } from "./pdf-paragraphs.js";
 import type { Matrix, Ruling } from "./pdf-rulings.js";

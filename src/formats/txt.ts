@@ -5,7 +5,7 @@
 import type { JxDocument } from "../document/model.js";
 import { assembleDocument } from "../document/assemble.js";
 import { sha256Hex } from "../document/sha256.js";
-import { linesFromText } from "../document/blocks.js";
+import { linesFromText } from "../document/text-lines.js";
 import { InputError } from "../errors.js";
 import { decodeText } from "./decode.js";
 import type { Reader, SourceInfo } from "./types.js";

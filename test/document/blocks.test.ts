@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildBlocks, findTableUnit, isPageNumberLine, linesFromText } from "../../src/document/blocks.js";
+import { buildBlocks, findTableUnit } from "../../src/document/blocks.js";
+import { isPageNumberLine, linesFromText } from "../../src/document/text-lines.js";
 import type { Piece } from "../../src/document/pieces.js";
 import { detectHeading } from "../../src/document/headings.js";
 
