@@ -63,6 +63,13 @@ describe("the name grammar", () => {
     expect(leadingName("中共明湖县委员会办公室2023年度")).toBe("中共明湖县委员会办公室");
   });
 
+  it("keeps a body's second name in brackets (一套机构两块牌子), not a bracketed note", () => {
+    expect(leadingName("中共明湖县委党校(明湖县行政学校)2023年度部门整体支出绩效自评报告")).toBe("中共明湖县委党校(明湖县行政学校)");
+    expect(leadingName("明湖县文化和旅游局（广播电视局）")).toBe("明湖县文化和旅游局(广播电视局)");
+    expect(leadingName("明湖县水利局(本级)")).toBe("明湖县水利局");
+    expect(leadingName("明湖县水利局(盖章)")).toBe("明湖县水利局");
+  });
+
   it("strips years, section labels, 关于 and known site chrome from the front, 本级 and 盖章 from the end", () => {
     expect(leadingName("2023年度明湖县水利局部门整体支出绩效自评报告")).toBe("明湖县水利局");
     expect(leadingName("2017年度白沙省高级人民法院")).toBe("白沙省高级人民法院");

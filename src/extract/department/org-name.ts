@@ -135,11 +135,22 @@ function leadingRaw(run: string): string | null {
   return null;
 }
 
+/**
+ * One body under two names (一套机构两块牌子): "中共X省委党校(X行政学院)", "X市文化和旅游局(广播电视局)". The bracketed
+ * second name, itself ending as a body's name does, belongs to the name; a bracketed note (盖章, 本级) does not.
+ */
+const RE_ALIAS = /^[(（]([\u4e00-\u9fa5]{2,20})[)）]/;
+
+function withAlias(name: string, run: string): string {
+  const m = RE_ALIAS.exec(run.slice(name.length));
+  return m && orgSuffix(m[1]) && !hasForbidden(m[1]) ? `${name}(${m[1]})` : name;
+}
+
 /** A name at the start of a run (a title, a field's value): "XX局2023年度…" → XX局; null when none is there. */
 export function leadingName(run: string): string | null {
   const s = stripAround(run);
   const direct = leadingRaw(s);
-  if (direct) return direct;
+  if (direct) return withAlias(direct, s);
   // Chrome the list does not know, glued in front ("政府网站XX局"): try again after each forbidden word before a suffix.
   for (const m of s.matchAll(RE_FORBIDDEN)) {
     if (m.index > 8) break;
