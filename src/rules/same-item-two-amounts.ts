@@ -33,7 +33,10 @@ function saidIn(sentence: string): Said[] {
   const out: Said[] = [];
   let from = 0;
   for (const m of sentence.matchAll(RE_NUM)) {
-    const raw = sentence.slice(from, m.index).split(/[，,；;、:(（]/).pop() ?? "";
+    // A bracket closed right before the amount annotates the item before it (工资福利支出(人员支出) X元, 对个人和家庭补助
+    // 支出(人员支出) Y元): the item is the words with their note, not the note alone.
+    const seg = sentence.slice(from, m.index);
+    const raw = seg.split(/[)）]\s*$/.test(seg) ? /[，,；;、:]/ : /[，,；;、:(（]/).pop() ?? "";
     from = m.index + m[0].length;
     // The sentence's own year in front of a label names no other item (CONTEXT tells a second year apart).
     const label = raw.replace(FILLER, "").replace(/^(?:(?:19|20)\d{2}\s*年度?|本年度?|全年)/, "");

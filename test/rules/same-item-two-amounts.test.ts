@@ -22,6 +22,10 @@ describe("same-item-two-amounts", () => {
     ).toEqual([]);
   });
 
+  it("valid: two items that carry the same bracketed note are two items", () => {
+    expect(run("基本支出3120500元，其中工资福利支出(人员支出)2415000元，对个人和家庭补助支出(人员支出)310000元。")).toEqual([]);
+  });
+
   it("valid: a label repeated for many rows (a flattened list) is not judged", () => {
     expect(run("设备购置费10万元，设备购置费12万元，设备购置费15万元。")).toEqual([]);
   });
