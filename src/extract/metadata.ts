@@ -162,7 +162,11 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
     // Nor are the years of a date (截至2025年6月, a page's 发布日期 2025年6月27日: when something happened after the year
     // ended) and of the documents the report cites (《关于2025年…的通知》), when other years are named at all.
     const base = body.replace(/[〔【[(（﹝]\s*(?:19|20)\d{2}\s*[〕】\])）﹞]/g, "").replace(RE_COMPARED_YEAR, "");
-    const undated = base.replace(/《[^《》]{0,120}》/g, "").replace(/(?:19|20)\d{2}\s*年\s*(?:[01]?\d|[一二三四五六七八九十]{1,3})\s*月/g, "");
+    const undated = base
+      .replace(/《[^《》]{0,120}》/g, "")
+      .replace(/(?:19|20)\d{2}\s*年\s*(?:[01]?\d|[一二三四五六七八九十]{1,3})\s*月/g, "")
+      // 2024年结转2023年…资金: the year the money came from.
+      .replace(/(?:结转|结余|转入|转自)\s*(?:19|20)\d{2}\s*年/g, "");
     const masked = /(?:19|20)\d{2}\s*年/.test(undated) ? undated : base;
     for (const m of masked.matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
     // On a tie the later year: a report looks back on its year from after it, and the earlier years are its references.

@@ -12,6 +12,9 @@ const RE_PRIOR_WORD = /(?<![比较与同])(上一?年度?|去年)(?!相比|同�
 /** Words right before a second figure that make it the previous figure's prior-year value ("…X 万元，比上年 Y 万元"). */
 const RE_COMPARED_TO_PRIOR = /(比上年度?|较上年度?|比去年|较去年|上年度?|同比上年度?|与上年相比|上年同期)(同期)?(为|的|是)?\s*$/;
 
+/** Words before a year that make it where carried-over money came from. */
+const RE_CARRIED_FROM = /(?:结转|结余|转入|转自)\s*$/;
+
 /** The year before `year` (null when `year` is unknown). */
 export function priorYear(year: number | null): number | null {
   return year === null ? null : year - 1;
@@ -26,6 +29,8 @@ export function yearNamed(text: string, fiscalYear: number | null): number | nul
   let year: number | null | undefined = fiscalYear;
   let at = -1;
   for (const m of text.matchAll(RE_YEAR)) {
+    // "2024年结转2023年…资金": the year the money was carried over from is not the year the figures are about.
+    if (RE_CARRIED_FROM.test(text.slice(Math.max(0, m.index! - 3), m.index!))) continue;
     // A date after the fiscal year ("截至2024年12月31日", "填报日期:2024年3月") is when the report counted or was
     // filed: the report is written after its year ends, and its figures stay the fiscal year's.
     if (fiscalYear !== null && Number(m[1]) > fiscalYear && RE_MONTH_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6))) continue;

@@ -108,6 +108,21 @@ describe("more words of a project's money and a unit's staff", () => {
   });
 });
 
+describe("money carried over from an earlier year", () => {
+  it("is about the year it was carried into: 2024年结转2023年…资金 names 2024's figures, and 2023 does not vote for the report's year", () => {
+    const r = extract(
+      docFromLines([
+        "一、绩效目标分解下达情况",
+        "2023年中央下达育秧设施项目预算资金900万元。2023年完成支付500万元。",
+        "2024年结转2023年育秧设施项目资金合计400万元,全年预算执行数合计120万元。预算执行率30%。",
+        "2024年项目资金的使用管理规范。",
+      ]),
+    );
+    expect(r.fiscalYear).toBe(2024);
+    expect(r.metrics.find((m) => m.key === "budget.executed" && m.year === 2024)?.value).toBe(1200000);
+  });
+});
+
 describe("staff words", () => {
   it("在职人员编制 is the quota, 在编在职人员 the actual", () => {
     const m = metricsOf(["某县融媒体中心2022年度部门整体支出绩效自评报告", "本单位在职人员编制31人，2022年末在编在职人员27人。"]);
