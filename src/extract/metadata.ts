@@ -35,6 +35,7 @@ const RE_FILING_DATE = new RegExp(
 const RE_YEAR_FIELD = new RegExp(
   `(?:^|[\\s|])(?:${wordAlternation(REPORT_FORMS.fiscalYearLabels)})\\s*[:：]\\s*((?:19|20)\\d{2})(?!\\d)\\s*年?度?\\s*(?:$|[\\s|])`,
 );
+const RE_PUBLISHED_LABEL = /(?:发布|发文|生成|成文|更新|公开)(?:日期|时间)\s*[:：]?\s*$/;
 const RE_SHARE_SITE = /由会员分享|可在线阅读|珍藏版|分享文档赚钱/;
 const RE_CN_PLACE = /^((?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区|自治州|市|州|盟|地区|自治县|县|区|旗)){1,3})/;
 
@@ -203,8 +204,10 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
     if (m) meta.filledDate = parseDate(m[0]);
   }
   if (!meta.filledDate) {
-    for (const l of head.slice(0, 40)) {
+    for (const [i, l] of head.slice(0, 40).entries()) {
       if (/^[一二三四五六七八九十]+、/.test(l)) break;
+      // A date in the cell after a page's publication label (发布日期 | 2025年6月27日) is when the page went up.
+      if (i > 0 && RE_PUBLISHED_LABEL.test(head[i - 1])) continue;
       const clean = l.replace(/\s/g, "");
       if (/^((?:19|20)\d{2}|[二〇○]{1}[〇○零一二三四五六七八九]{3})年\d{1,2}月\d{1,2}日$|^[二〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/.test(clean)) {
         meta.filledDate = parseDate(clean);

@@ -37,6 +37,13 @@ describe("filled date", () => {
   });
 });
 
+describe("a page's publication date in a cell of its own", () => {
+  it("is not the filing date, while a cover's lone date still is", () => {
+    expect(dateOf(["| 所在地区: | 某省-某市 | 发布日期: | 2025年6月27日 |", TITLE, "一、项目概况"])).toBeNull();
+    expect(dateOf([TITLE, "", "2024年3月15日", "", "一、项目概况"])).toBe("2024-03-15");
+  });
+});
+
 describe("fiscal year from a cover field", () => {
   const yearOf = (lines: string[]) => extract(docFromLines(lines)).fiscalYear;
   it("reads 评价年度 when the title names no year, before counting the years of the text", () => {
