@@ -25,7 +25,7 @@ import { notReportReason } from "./not-a-report.js";
 import { formProjectNames, listedFormCount, projectName } from "./project-name.js";
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
 import { bindSubjectAmount, subjectNames } from "./subject-amount.js";
-import { bindSelfScore } from "./self-score.js";
+import { bindGradeCell, bindSelfScore } from "./self-score.js";
 import { declaredUnit } from "./form-unit.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
@@ -156,6 +156,7 @@ export function extract(doc: JxDocument): Report {
     // Loops, not push(...list): a list of 100,000 candidates as arguments overflows the stack.
     for (const c of bindProse(masked, proseCtx)) cands.push(c);
     for (const c of bindGrade(masked, ctx)) cands.push(c);
+    for (const c of bindGradeCell(masked, ps[i + 1], ctx)) cands.push(c);
     for (const c of bindScoreWithGrade(masked, ctx)) cands.push(c);
     for (const c of bindSelfScore(masked, ctx)) cands.push(c);
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);

@@ -31,3 +31,30 @@ export function bindSelfScore(p: Passage, ctx: ProseContext): Candidate[] {
   }
   return [];
 }
+
+/** A grade label alone in its cell (自评等级), and a grade word alone in the next: a form printed one cell per line. */
+const RE_GRADE_LABEL_CELL = /^\s*(?:自评等级|评价等级|绩效等级|自评结果|评价结果|等级)\s*[:：]?\s*$/;
+const RE_GRADE_CELL = /^\s*[“"]?(优秀|良好|合格|不合格|优|良|中|差)[”"]?\s*$/;
+
+export function bindGradeCell(label: Passage, cell: Passage | undefined, ctx: ProseContext): Candidate[] {
+  if (!cell || !RE_GRADE_LABEL_CELL.test(label.text)) return [];
+  const m = RE_GRADE_CELL.exec(cell.text);
+  if (!m) return [];
+  const start = m.index + m[0].indexOf(m[1]);
+  return [
+    {
+      key: "score.grade",
+      year: ctx.fiscalYear,
+      value: null,
+      unit: "text",
+      text: m[1],
+      precision: null,
+      prov: locate(cell.segs, start, start + m[1].length),
+      quote: `${label.text.trim()} ${cell.text.trim()}`,
+      restated: false,
+      confidence: "exact-label",
+      order: cell.block * 100000 + start,
+      project: ctx.projectName,
+    },
+  ];
+}

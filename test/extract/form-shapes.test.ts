@@ -153,3 +153,11 @@ describe("a form that declares its unit once, then prints label-figure pairs", (
     expect(m.filter((x) => x.unit === "元")).toEqual([]);
   });
 });
+
+describe("a grade in its own cell", () => {
+  it("reads the grade word in the cell after 自评等级, not a grade word elsewhere", () => {
+    const grade = (lines: string[]) => extract(docFromLines(lines)).metrics.find((m) => m.key === "score.grade")?.text;
+    expect(grade(["2022年度项目支出绩效自评表", "", "总分", "", "98", "", "自评等级", "", "优", ""])).toBe("优");
+    expect(grade(["2022年度项目支出绩效自评表", "", "自评等级", "", "按得分确定", "", "优", ""])).toBeUndefined();
+  });
+});
