@@ -1,7 +1,8 @@
 /**
- * The score told right after the word 自评 with no score word of its own: "我局2021年度专项支出绩效自评 98分", "项目自评为
- * 92.5分". 自评 cannot be a catalogue label (it opens every title, 绩效自评报告), so only a points figure right after it,
- * with at most a copula between, is read, and only a total that a score can be (≤ 100).
+ * Score and grade that no catalogue label reads. The score told right after the word 自评 with no score word of its
+ * own: "我局2021年度专项支出绩效自评 98分", "项目自评为92.5分". 自评 cannot be a catalogue label (it opens every title,
+ * 绩效自评报告), so only a points figure right after it, with at most a copula between, is read, and only a total that a
+ * score can be (≤ 100). And a grade in the cell after its label's, where a form is printed one cell per line.
  */
 import { scanFigures, sentenceAround } from "./figures.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
