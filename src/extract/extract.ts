@@ -24,7 +24,7 @@ import { attachChanges } from "./attach-changes.js";
 import { notReportReason } from "./not-a-report.js";
 import { formProjectNames, listedFormCount, projectName } from "./project-name.js";
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
-import { bindSubjectAmount, subjectNames } from "./subject-amount.js";
+import { bindSubjectAmount, subjectNames, subjectPattern } from "./subject-amount.js";
 import { bindGradeCell, bindSelfScore } from "./self-score.js";
 import { declaredUnit } from "./form-unit.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
@@ -141,7 +141,8 @@ export function extract(doc: JxDocument): Report {
   const { text: streamText, starts, where } = passageStream(ps);
   const stream = rowText(streamText, isProject, where);
   const maskedPassages: Passage[] = [];
-  const subject = isProject ? subjectNames(projectName(blocks, meta.title, meta.department)) : [];
+  const ownProject = meta.kind === "project" ? projectName(blocks, meta.title, meta.department) : null;
+  const subject = isProject ? subjectPattern(subjectNames(ownProject)) : null;
   ps.forEach((p, i) => {
     for (const item of items[i]) {
       const list = projects.get(item.name) ?? projects.set(item.name, []).get(item.name)!;
@@ -273,7 +274,7 @@ export function extract(doc: JxDocument): Report {
     form: summaryForm(reportForm(meta.title, lines, meta.kind), meta.kind, projectList),
     parties: reportParties(lines),
     title: meta.title,
-    ...(meta.kind === "project" ? { project: projectName(blocks, meta.title, meta.department) } : {}),
+    ...(meta.kind === "project" ? { project: ownProject } : {}),
     filledDate: meta.filledDate,
     filer: meta.filer,
     phone: meta.phone,

@@ -24,10 +24,15 @@ export function subjectNames(name: string | null): string[] {
   return [...new Set([name, short])].filter((n) => n.length >= 4).sort((a, b) => b.length - a.length);
 }
 
-export function bindSubjectAmount(p: Passage, ctx: ProseContext, names: readonly string[]): Candidate[] {
-  if (!ctx.project || names.length === 0 || ctx.fiscalYear === null) return [];
+/** The pattern of the project's name, then its amount: built once per document, read in every passage. */
+export function subjectPattern(names: readonly string[]): RegExp | null {
+  if (names.length === 0) return null;
+  return new RegExp(`(?:${names.map(escapeRe).join("|")})${FILLER}(\\d[\\d,]*(?:\\.\\d+)?\\s*(?:亿元|万元|元|万(?![\\u4e00-\\u9fa5])))`, "g");
+}
+
+export function bindSubjectAmount(p: Passage, ctx: ProseContext, rx: RegExp | null): Candidate[] {
+  if (!ctx.project || !rx || ctx.fiscalYear === null) return [];
   const text = maskText(p.text);
-  const rx = new RegExp(`(?:${names.map(escapeRe).join("|")})${FILLER}(\\d[\\d,]*(?:\\.\\d+)?\\s*(?:亿元|万元|元|万(?![\\u4e00-\\u9fa5])))`, "g");
   for (const m of text.matchAll(rx)) {
     if (!RE_OPEN.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const at = m.index + m[0].length - m[1].length;

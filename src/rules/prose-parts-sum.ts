@@ -33,6 +33,7 @@ const REACH = 300;
 const COUNT = /([两二三四五六七八九十]|\d)\s*(?:类|项|个方面|个部分|部分|大类|个项目|笔)/g;
 // How many items a part or the whole counts (项目79个, 12个项目): a count beside the money, not part of its label.
 const ITEM_COUNT = /(\d+)\s*个(?:项目)?/;
+const ITEM_COUNTS = new RegExp(ITEM_COUNT.source, "g");
 // Words that open a list: 其中 may name some of the whole; 具体是/具体为 itemise it, 具体包括 its main items (see claimsOf).
 const OPENER = /其中|具体(?:是|为|包括)/g;
 const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -93,7 +94,7 @@ function partsOf(text: string, maxLabel = 16): Claim["parts"] | null {
 function isComplete(lead: string, totalLabel: string, parts: Claim["parts"], closed: boolean): boolean {
   const counts = [...lead.matchAll(COUNT)].map((c) => CN[c[1]] ?? Number(c[1]));
   // Every part counts its items and they make the count the whole announces (共计113个 = 79 + 11 + 3 + 20).
-  const itemsOfWhole = [...lead.matchAll(new RegExp(ITEM_COUNT, "g"))].map((c) => Number(c[1]));
+  const itemsOfWhole = [...lead.matchAll(ITEM_COUNTS)].map((c) => Number(c[1]));
   const itemsOfParts = parts.every((p) => p.count !== undefined) ? parts.reduce((s, p) => s + (p.count ?? 0), 0) : -1;
   if (itemsOfParts > 0 && itemsOfWhole.includes(itemsOfParts)) return true;
   // A list that names a part of nothing (单位资金收入0万元) enumerates the template's categories rather than the main

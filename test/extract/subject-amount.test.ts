@@ -19,8 +19,9 @@ describe("the project's name, then its money", () => {
     ).toEqual({ "budget.adjusted": 180000, "budget.executed": 126000 });
   });
   it("leaves it to a labelled budget, and reads nothing when a label stands between", () => {
-    expect(budget(["草原鼠害防治补助资金支付2023年度绩效自评报告", "草原鼠害防治补助资金18万元。年初预算数20万元。"])).toEqual({ "budget.initial": 200000 });
-    expect(budget(["草原鼠害防治补助资金支付2023年度绩效自评报告", "草原鼠害防治补助资金累计拨付了9万元。"])["budget.adjusted"]).toBeUndefined();
+    // The section heading keeps the sentence apart from the title, so the name opens it as in the case above.
+    expect(budget(["草原鼠害防治补助资金支付2023年度绩效自评报告", "一、资金情况", "草原鼠害防治补助资金18万元。全年预算数20万元。"])).toEqual({ "budget.adjusted": 200000 });
+    expect(budget(["草原鼠害防治补助资金支付2023年度绩效自评报告", "一、资金情况", "草原鼠害防治补助资金累计拨付了9万元。"])["budget.adjusted"]).toBeUndefined();
   });
   it("names a project by its title, not by a short or missing name", () => {
     expect(subjectNames("强制扑杀补助资金支付")).toEqual(["强制扑杀补助资金支付", "强制扑杀补助资金"]);
