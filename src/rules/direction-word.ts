@@ -303,7 +303,7 @@ function check(ctx: RuleContext): Finding[] {
         seen.add(id);
         const { at, alsoAt, key, ...rest } = spec;
         const year = ctx.report.fiscalYear ?? 0;
-        const refsAt = (p: number) => subjectRefs(subjectOf(s.text, p), year, ctx.report.kind, { project: false });
+        const refsAt = (p: number) => subjectRefs(subjectOf(s.text, p), year, ctx.report.kind, { project: false, sentence: s.text });
         let refs = key ? [{ key, year }] : at === undefined ? [{ key: "document.claim", year }] : refsAt(at);
         for (const p of alsoAt ?? []) refs = [...refs, ...refsAt(p).filter((r) => r.key !== "document.claim" && !refs.some((x) => x.key === r.key))];
         out.push(ctx.finding({ ...rest, refs, evidence: [unitEvidence(doc, u, quote)] }));

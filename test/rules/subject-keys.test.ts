@@ -29,4 +29,16 @@ describe("subject-keys: the canonical metric a prose claim's subject names", () 
     const dir = checkRule(directionWord, r, docFromLines(["青石乡卫生院2023年部门决算公开", "2023年基本支出186.4万元，比2022年的201.3万元增加14.9万元。", "2023年乡村医生培训支出12.6万元，比2022年的10.2万元减少2.4万元。"]));
     expect(dir.map((f) => f.metrics.map((x) => x.key))).toEqual([["expenditure.basic"], ["document.claim"]]);
   });
+
+  it("files a claim about a member of a known split under the whole its sentence gives its share of", () => {
+    // 商品和服务支出 is a 经济分类 class of 基本支出: a claim that states its share of 基本支出 is about the basic spending.
+    expect(subjectKeys("商品和服务支出预算", "budget", { sentence: "商品和服务支出预算 64000 元，占基本支出预算 5.20%，同比增加 4000 元。" })).toEqual(["expenditure.basic"]);
+    expect(subjectKeys("2.对个人和家庭的补助支出", "final-accounts", { sentence: "2.对个人和家庭的补助支出 18.5 万元，占基本支出的 3.1%。" })).toEqual(["expenditure.basic"]);
+    // Without the share, or with the share of another whole, it stays a document claim.
+    expect(subjectKeys("商品和服务支出预算", "budget", { sentence: "商品和服务支出预算 64000 元，同比增加 4000 元。" })).toEqual([]);
+    expect(subjectKeys("商品和服务支出", "budget", { sentence: "商品和服务支出 64000 元，占项目支出的 12.00%。" })).toEqual([]);
+    const r = report([], { kind: "budget", fiscalYear: 2024 });
+    const dir = checkRule(directionWord, r, docFromLines(["南溪镇文化站2024年单位预算", "商品和服务支出预算 64000 元，占基本支出预算 5.20%，同比增加 44000 元，增长 12.00%。"]));
+    expect(dir.map((f) => f.metrics.map((x) => x.key))).toEqual([["expenditure.basic"]]);
+  });
 });
