@@ -40,7 +40,7 @@ const CN: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六
 
 interface Claim {
   /** `whole`: the clause the total ends, as printed (支出总计, where the label drops 总计). */
-  total: { amount: Amount; printed: string; label: string; whole: string };
+  total: { amount: Amount; printed: string; label: string; whole: string; owner?: string };
   parts: Array<{ amount: Amount; printed: string; label: string; count?: number }>;
   complete: boolean;
   quote: string;
@@ -53,12 +53,32 @@ function lastAmount(text: string): Claim["total"] | null {
   const ms = [...text.matchAll(RE_NUM)];
   const m = ms[ms.length - 1];
   if (!m || text.slice(m.index + m[0].length).replace(/[\s:，,]/g, "").length > 0) return null;
-  const clause = text.slice(0, m.index).split(/[，,；;:]/).pop() ?? "";
+  const clauses = text.slice(0, m.index).split(/[，,；;:]/);
+  const clause = clauses.pop() ?? "";
   if (CHANGE.test(clause) || OTHER_BASIS.test(clause)) return null;
   const a = parseAmountIn(m[1], m[2]);
   // The label as a message names it: its last words, without the verb before the amount.
   const label = clause.trim().replace(/(?:为|是|共计|合计|总计|达)+$/, "").slice(-24);
-  return a ? { amount: a, printed: m[0], label, whole: clause.trim() } : null;
+  const owner = ownerOf(clauses.pop()?.split("。").pop() ?? "");
+  return a ? { amount: a, printed: m[0], label, whole: clause.trim(), ...(owner ? { owner } : {}) } : null;
+}
+
+// An item of an enumeration (一是、二是、其一、第一、1.、（一）) that names whose money the next clause tells.
+const ENUMERATOR = /^\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，,、]?|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,2}[)）])\s*/;
+// 一是/其一 read where a line break ran the item into the text before it (…自评报告二是某处).
+const ENUMERATED_AFTER = /(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])/g;
+// The name of a unit or project: what such a name ends with.
+const OWNER_NAME = /^[^\d%，,。；;:：、]{2,30}(?:处|局|馆|院|所|站|中心|委员会|办公室|公司|学校|小学|中学|大学|项目|工程)$/;
+
+/**
+ * “一是布达拉宫管理处，下达预算资金 X 万元。具体是：…”: the clause before the total's, an enumerated item that is only
+ * a unit's or project's name, says whose total it is — so a finding about it names that unit or project.
+ */
+function ownerOf(clause: string): string | null {
+  const m = ENUMERATOR.exec(clause) ?? [...clause.matchAll(ENUMERATED_AFTER)].pop();
+  if (!m) return null;
+  const name = clause.slice(m.index! + m[0].length).trim();
+  return OWNER_NAME.test(name) ? name : null;
 }
 
 /**
@@ -188,6 +208,7 @@ function check(ctx: RuleContext): Finding[] {
       // The first parts already make the total: the list ran on past it (its sibling after a ；), not an error.
       if (gap > 0 && prefixMakesTotal(c)) continue;
       const metrics = metricOf([...ctx.report.metrics, ...ctx.report.projects.flatMap((p) => p.metrics)], c.total.amount, c.total.printed);
+      const owned = metrics.length || !c.total.owner ? null : ownedRefs(ctx.report, c, year);
       out.push(
         ctx.finding({
           messageId: gap > 0 ? "partsExceedTotal" : "partsShortOfTotal",
@@ -195,7 +216,8 @@ function check(ctx: RuleContext): Finding[] {
           verdict: grade(gap / 100, tol / 100, (2 * halfCents(c.total.amount)) / 100),
           metrics,
           // The total's own label names its metric when it is a canonical one (收入合计 → income.total).
-          refs: metrics.length ? [] : subjectRefs(c.total.label, year, ctx.report.kind),
+          refs: metrics.length ? [] : owned?.refs ?? subjectRefs(c.total.label, year, ctx.report.kind),
+          ...(owned ? { project: owned.project } : {}),
           expected: sum / 100,
           actual: c.total.amount.value,
           tolerance: tol / 100,
@@ -205,6 +227,23 @@ function check(ctx: RuleContext): Finding[] {
     }
   });
   return out;
+}
+
+/**
+ * The refs of a total a named unit or project owns: its parts are the report's projects, each read with one and the
+ * same key (下达 X 万元。具体是：甲项目 a 万元；乙项目 b 万元 — each a project's budget), so the owner's total is that
+ * figure of the owner; else the key its label names.
+ */
+function ownedRefs(report: RuleContext["report"], c: Claim, year: number): { project: string; refs: Array<{ key: string; year: number }> } {
+  const project = c.total.owner!;
+  const keysOfPart = (p: Claim["parts"][number]) => {
+    const named = report.projects.find((x) => x.name === p.label);
+    return new Set((named?.metrics ?? []).filter((m) => m.value === p.amount.value && (m.year ?? year) === year).map((m) => m.key));
+  };
+  const [first, ...rest] = c.parts.map(keysOfPart);
+  const shared = [...first].filter((k) => rest.every((ks) => ks.has(k)));
+  const refs = shared.length ? shared.map((key) => ({ key, year })) : subjectRefs(c.total.label, year, report.kind);
+  return { project, refs };
 }
 
 function followingParagraphs(units: readonly TextUnit[], i: number): string[] {
@@ -227,8 +266,8 @@ const meta: RuleMeta = {
   needsDocument: true,
   docs: { url: "README.md#rule-prose-parts-sum" },
   messages: {
-    partsExceedTotal: { zh: "“{label}”为 {total}，而其中所列 {parts} = {sum}，超过总额{note}" },
-    partsShortOfTotal: { zh: "“{label}”为 {total}，而其中所列（已列全）{parts} = {sum}{note}" },
+    partsExceedTotal: { zh: "{project}“{label}”为 {total}，而其中所列 {parts} = {sum}，超过总额{note}" },
+    partsShortOfTotal: { zh: "{project}“{label}”为 {total}，而其中所列（已列全）{parts} = {sum}{note}" },
   },
 };
 

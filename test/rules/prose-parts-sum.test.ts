@@ -151,6 +151,9 @@ describe("prose-parts-sum: parts that count their items, and lists that itemise 
     const f = run(["一是东山水库管理站，下达预算资金730万元。具体是：东山水库溢洪道除险加固工程项目310万元；东山水库大坝安全监测设施更新改造项目180万元；库区巡查道路维修项目95万元。"]);
     expect(f.map((x) => x.messageId)).toEqual(["partsShortOfTotal"]);
     expect(f[0].expected).toBe(5850000);
+    // The enumerated name before the total says whose it is: the finding names that unit.
+    expect(f[0].project).toBe("东山水库管理站");
+    expect(f[0].message).toContain("东山水库管理站");
     // 具体包括 names the main items: more than the whole is an error, less is not.
     expect(run(["某站下达资金500万元。具体包括：仓储设施改造项目300万元，冷链运输补助项目250万元。"]).map((x) => x.messageId)).toEqual(["partsExceedTotal"]);
     expect(run(["一是东山水库管理站，下达预算资金585万元。具体是：东山水库溢洪道除险加固工程项目310万元；东山水库大坝安全监测设施更新改造项目180万元；库区巡查道路维修项目95万元。"])).toEqual([]);
@@ -169,5 +172,25 @@ describe("prose-parts-sum: the \"三公\" split", () => {
     const f = sangong("2024年“三公”经费预算12.5万元，其中因公出国(境)费0万元，公务用车购置及运行费8.3万元，公务接待费3.9万元。");
     expect(f.map((x) => x.messageId)).toEqual(["partsShortOfTotal"]);
     expect(f[0].expected).toBe(122000);
+  });
+});
+
+describe("prose-parts-sum: a total an enumerated unit or project owns", () => {
+  const lines = ["二是西岭林场管理处，下达预算资金800万元。具体是：西岭防火通道建设项目420万元；西岭苗圃改造项目260万元。"];
+  const projects = [
+    { name: "西岭防火通道建设项目", metrics: [m("budget.adjusted", 2022, "420万元")] },
+    { name: "西岭苗圃改造项目", metrics: [m("budget.adjusted", 2022, "260万元")] },
+  ];
+  const withProjects = (ls: string[]) => checkRule(prosePartsSum, report([], { kind: "project", fiscalYear: 2022, projects } as never), docFromLines(["某局中央转移支付2022年度绩效自评报告", "", ...ls]));
+
+  it("invalid: the owner's total is the figure its projects are read with (each item a project's budget)", () => {
+    const f = withProjects(lines);
+    expect(f.map((x) => [x.project, x.metrics.map((k) => k.key)])).toEqual([["西岭林场管理处", ["budget.adjusted"]]]);
+  });
+
+  it("valid: items that make the owner's total; a clause that is no enumerated name owns nothing", () => {
+    expect(withProjects(["二是西岭林场管理处，下达预算资金680万元。具体是：西岭防火通道建设项目420万元；西岭苗圃改造项目260万元。"])).toEqual([]);
+    const f = withProjects(["经研究同意，下达预算资金800万元。具体是：西岭防火通道建设项目420万元；西岭苗圃改造项目260万元。"]);
+    expect(f.map((x) => x.project)).toEqual([null]);
   });
 });
