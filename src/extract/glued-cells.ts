@@ -19,13 +19,21 @@ function looksGlued(tok: string): boolean {
   return false;
 }
 
-/** The ways a glued token cuts into `min`..`max` well-formed pieces. */
-export function cuts(tok: string, max: number): string[][] {
+/** How many cuttings of one token are worth weighing; past it the token is too ambiguous to cut. */
+const MAX_CUTS = 2000;
+
+/**
+ * The ways a glued token cuts into 2..`max` well-formed pieces that `accept` allows; null when there are more than
+ * MAX_CUTS (a partial list could make a wrong cutting look like the only one).
+ */
+export function cuts(tok: string, max: number, accept: (piece: string) => boolean = () => true): string[][] | null {
   const out: string[][] = [];
+  let overflow = false;
   const walk = (at: number, acc: string[]) => {
-    if (out.length > 2000) return;
+    if (overflow) return;
     if (at === tok.length) {
       if (acc.length >= 2) out.push([...acc]);
+      overflow = out.length > MAX_CUTS;
       return;
     }
     if (acc.length >= max) return;
@@ -33,11 +41,11 @@ export function cuts(tok: string, max: number): string[][] {
       const piece = tok.slice(at, e);
       // A % ends its cell; what follows it is the next cell.
       if (piece.includes("%") && !piece.endsWith("%")) break;
-      if (RE_PIECE.test(piece)) walk(e, [...acc, piece]);
+      if (RE_PIECE.test(piece) && accept(piece)) walk(e, [...acc, piece]);
     }
   };
   walk(0, []);
-  return out;
+  return overflow ? null : out;
 }
 
 const num = (s: string) => Number(s.replace(/[,%]/g, ""));
@@ -63,6 +71,43 @@ function confirmed(cells: Array<string | null>, cols: ReadonlyArray<LabelEntry |
     if (Math.abs((num(executed) / num(b)) * 100 - num(rate)) <= tol) return true;
   }
   return false;
+}
+
+/** The precisions money columns are printed to, most usual first. */
+const FIXED_PLACES = [2, 4, 1, 3];
+
+/** A piece of such a run: a rate (at most 1000 %, two decimals), an amount to `places` decimals, or a 分值/得分. */
+function fixedPiece(p: string, places: number): boolean {
+  if (p.endsWith("%")) return num(p) <= 1000 && decimals(p) <= 2;
+  return decimals(p) === places || (num(p) <= 100 && decimals(p) <= 2);
+}
+
+/** Whether every money cell of a cutting has `places` decimals and every cell under no metric label is at most 100. */
+function regular(cells: ReadonlyArray<string>, cols: ReadonlyArray<LabelEntry | null>, places: number): boolean {
+  return cells.every((c, i) => RE_BLANK.test(c) || (cols[i]?.unitKind === "money" ? decimals(c) === places : cols[i] || num(c) <= 100));
+}
+
+/** The one cutting of a row's readings that its arithmetic confirms and `keep` allows; null when none or several. */
+function onlyConfirmed(options: Array<string[][] | null>, cols: ReadonlyArray<LabelEntry | null>, keep: (cells: string[]) => boolean): string[][] | null {
+  if (options.some((o) => o === null || o.length === 0)) return null;
+  const opts = options as string[][][];
+  let found: string[][] | null = null;
+  let count = 0;
+  const walk = (i: number, acc: string[][]) => {
+    if (count > 1) return;
+    const flat = acc.flat();
+    if (flat.length > cols.length) return;
+    if (i === opts.length) {
+      if (confirmed(flat.map((s) => (RE_BLANK.test(s) ? null : s)), cols) && keep(flat)) {
+        found = [...acc];
+        count++;
+      }
+      return;
+    }
+    for (const o of opts[i]) walk(i + 1, [...acc, o]);
+  };
+  walk(0, []);
+  return count === 1 ? found : null;
 }
 
 /** More tokens than any 自评表 row has columns: the run is no row. */
@@ -91,26 +136,19 @@ export function unglueRow(text: string, from: number, to: number, cols: Readonly
   while (toks.length && RE_BLANK.test(toks[toks.length - 1].tok)) toks.pop();
   if (toks.some((t) => RE_BLANK.test(t.tok))) return null;
   if (!toks.some((t) => !RE_BLANK.test(t.tok) && looksGlued(t.tok))) return null;
-  // Every token's readings: itself, or its cuts when it looks glued.
-  const options = toks.map((t) => (RE_BLANK.test(t.tok) ? [[t.tok]] : looksGlued(t.tok) ? cuts(t.tok, cols.length) : RE_PIECE.test(t.tok) ? [[t.tok]] : []));
-  if (options.some((o) => o.length === 0)) return null;
-  let found: string[][] | null = null;
-  let count = 0;
-  const walk = (i: number, acc: string[][]) => {
-    if (count > 1) return;
-    const flat = acc.flat();
-    if (flat.length > cols.length) return;
-    if (i === options.length) {
-      if (confirmed(flat.map((s) => (RE_BLANK.test(s) ? null : s)), cols)) {
-        found = [...acc];
-        count++;
-      }
-      return;
-    }
-    for (const o of options[i]) walk(i + 1, [...acc, o]);
-  };
-  walk(0, []);
-  if (count !== 1 || !found) return null;
+  const readings = (accept?: (piece: string) => boolean) =>
+    toks.map((t) => (RE_BLANK.test(t.tok) ? [[t.tok]] : looksGlued(t.tok) ? cuts(t.tok, cols.length, accept) : RE_PIECE.test(t.tok) ? [[t.tok]] : []));
+  // Every token's readings: itself, or its cuts when it looks glued; exactly one cutting the arithmetic confirms.
+  let found = onlyConfirmed(readings(), cols, () => true);
+  // Long glued runs (2456.182456.182456.1810100%10) cut too many ways, several of them confirmed (2456.18 | 2456.18 |
+  // 2456.1810 …). A form prints its money columns to one precision and its 分值/得分 cells at most 100: read the run
+  // so, precisions tried most usual first (a 3-place reading of a 2-place run can confirm too: 456.181 ÷ 456.182 is
+  // 100 % to the printed digit).
+  for (const d of FIXED_PLACES) {
+    if (found) break;
+    found = onlyConfirmed(readings((p) => fixedPiece(p, d)), cols, (c) => regular(c, cols, d));
+  }
+  if (!found) return null;
   const out: FigureHit[] = [];
   (found as string[][]).forEach((pieces, i) => {
     let at = toks[i].start;

@@ -27,6 +27,21 @@ describe("cells run together", () => {
       "budget.execution_rate@2023": 94.73,
     });
   });
+  it("cuts a long glued row by the one precision its money columns share", () => {
+    // Too many cuttings for the arithmetic alone (1378.40 | 1378.40 | 1378.4010 … also gives 100 %).
+    expect(metricsOf([...head, "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "年度资金总额1378.401378.401378.4010100%10"])).toMatchObject({
+      "budget.initial@2023": 13784000,
+      "budget.adjusted@2023": 13784000,
+      "budget.executed@2023": 13784000,
+      "budget.execution_rate@2023": 100,
+    });
+    expect(metricsOf([...head, "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "年度资金总额86.5290.1287.6410 97.25%9.73"])).toMatchObject({
+      "budget.initial@2023": 865200,
+      "budget.adjusted@2023": 901200,
+      "budget.executed@2023": 876400,
+      "budget.execution_rate@2023": 97.25,
+    });
+  });
   it("leaves a glued run alone when no cut agrees with the printed rate", () => {
     const m = metricsOf([...head, "预算数 执行数 执行率", "40004000 95%"]);
     expect(m["budget.initial@2023"]).toBeUndefined();
