@@ -25,7 +25,7 @@ import { notReportReason } from "./not-a-report.js";
 import { formProjectNames, listedFormCount, projectName } from "./project-name.js";
 import { bindFundFlow, bindFundTotal, settleAllocations } from "./fund-flow.js";
 import { bindSubjectAmount, subjectNames, subjectPattern } from "./subject-amount.js";
-import { bindGradeCell, bindSelfScore } from "./self-score.js";
+import { bindGradeCell, bindScoreHeading, bindSelfScore } from "./self-score.js";
 import { declaredUnit } from "./form-unit.js";
 import { bindScoreRows, bindTotalBeforeParts } from "./total-parts.js";
 import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
@@ -158,6 +158,7 @@ export function extract(doc: JxDocument): Report {
     for (const c of bindProse(masked, proseCtx)) cands.push(c);
     for (const c of bindGrade(masked, ctx)) cands.push(c);
     for (const c of bindGradeCell(masked, ps[i + 1], ctx)) cands.push(c);
+    for (const c of bindScoreHeading(masked, ps[i + 1], ctx)) cands.push(c);
     for (const c of bindScoreWithGrade(masked, ctx)) cands.push(c);
     for (const c of bindSelfScore(masked, ctx)) cands.push(c);
     for (const c of bindArrivedInFull(masked, ps[i + 1] ?? null, ctx)) cands.push(c);

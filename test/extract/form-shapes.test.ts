@@ -161,3 +161,16 @@ describe("a grade in its own cell", () => {
     expect(grade(["2022年度项目支出绩效自评表", "", "自评等级", "", "按得分确定", "", "优", ""])).toBeUndefined();
   });
 });
+
+describe("a score under its own heading", () => {
+  const score = (lines: string[]) => extract(docFromLines(lines)).metrics.find((m) => m.key === "score.total")?.value;
+  it("reads the paragraph's opening score after a 自评得分 heading", () => {
+    expect(score(["某市文化馆2022年度项目支出绩效自评报告", "", "一、自评结论", "", "（一）自评得分", "", "96.5分。", "", "（二）绩效目标完成情况"])).toBe(96.5);
+    expect(score(["某市文化馆2022年度项目支出绩效自评报告", "", "2.综合评分", "", "88分，等级为良。"])).toBe(88);
+  });
+  it("reads no score when the heading is no score label or the paragraph does not open with one", () => {
+    expect(score(["某市文化馆2022年度项目支出绩效自评报告", "", "（一）绩效目标", "", "100分。"])).toBeUndefined();
+    expect(score(["某市文化馆2022年度项目支出绩效自评报告", "", "（一）自评得分", "", "本项目共设指标12项，其中产出指标50分。"])).toBeUndefined();
+    expect(score(["某市文化馆2022年度项目支出绩效自评报告", "", "（一）自评得分", "", "120分。"])).toBeUndefined();
+  });
+});

@@ -12,6 +12,12 @@ describe("prose binding", () => {
       ["expenditure.project", 2023, 37995000, false],
     ]);
   });
+  it("reads the year's income and outlay told as 当期取得收入 and 当期发生支出", () => {
+    expect(bind("2023年当期取得收入3120456.20元，当期发生支出3098765.40元。")).toEqual([
+      ["income.total", 2023, 3120456.2, false],
+      ["expenditure.total", 2023, 3098765.4, false],
+    ]);
+  });
   it("records a prior-year figure for the previous year and skips the change", () => {
     expect(bind("2023年总收入860.00万元，比上年900.50万元减少40.50万元，下降4.5%。")).toEqual([
       ["income.total", 2023, 8600000, false],

@@ -231,6 +231,11 @@ describe("execution told as a spending rate or progress", () => {
     expect(metricsOf([project, "资金到位100万元，资金支出95万元，预算执行率95.00%。"])).toMatchObject({ "budget.received@2022": 1000000, "budget.executed@2022": 950000 });
     expect(metricsOf([project, "资金预算100万元，已支付95万元，支付率95%。"])).toMatchObject({ "budget.execution_rate@2022": 95 });
   });
+  it("reads 应执行数 as the year's budget, not its outlay, and 实际执行率 as the rate", () => {
+    const m = metricsOf([project, "全年应执行数为12.40万元，实际执行率为100%。"]);
+    expect(m).toMatchObject({ "budget.adjusted@2022": 124000, "budget.execution_rate@2022": 100 });
+    expect(m["budget.executed@2022"]).toBeUndefined();
+  });
 });
 
 describe("the national 自评表's fund rows as pages flatten them", () => {
