@@ -132,8 +132,9 @@ export function extract(doc: JxDocument): Report {
   const fiscalYear = meta.fiscalYear;
   const ps = passages(blocks);
   const items = projectItems(ps, { fiscalYear, project: meta.kind === "project" });
-  // A report of several projects: its project words (已使用, 实际支付) speak of one of them, not of the whole.
-  const isProject = meta.kind === "project" && !items.some((list) => list.length > 0);
+  // A report of several projects: its project words (已使用, 实际支付) speak of one of them, not of the whole. A project
+  // whose outlay is spelled out per sub-project is still one project's report.
+  const isProject = meta.kind === "project" && !items.some((list) => list.some((item) => !item.part));
   const ctx: ProseContext = { fiscalYear, project: isProject };
   const cands: Candidate[] = [];
   const projects = new Map<string, Candidate[]>();

@@ -65,6 +65,26 @@ function allocatedList(text: string, from: number): boolean {
   return RE_ALLOCATED_SUM.test(text.slice(Math.max(0, start - 80), start));
 }
 
+/** A stated outlay: its verb, then its amount within the clause (实际支付2700万元, 共支出资金95万元). */
+const RE_SPENT_SUM = /(?:实际支付|实际支出|已支付|已支出|共支出|支付|支出|使用|拨付)[^。；;，,\d]{0,8}$/;
+/** How far before a list its sum may be stated: the sentence before it and the list's own lead. */
+const SUM_REACH = 160;
+
+/**
+ * Whether a list spells out an outlay: its amounts add up (to the hundredth) to an amount a spending verb stated just
+ * before the list ("实际支付2700万元，全部用于设备采购。其中：用于A项目200万元、B项目…"). The parts of what was
+ * spent are what each project spent, not budgets.
+ */
+function spentInParts(text: string, from: number, hits: readonly FigureHit[]): boolean {
+  const sum = hits.reduce((a, h) => a + (h.amount.kind === "money" ? h.amount.value : 0), 0);
+  const before = Math.max(0, from - SUM_REACH);
+  for (const h of scanFigures(text.slice(before, from))) {
+    if (h.amount.kind !== "money" || h.change || Math.abs(h.amount.value - sum) > 0.5) continue;
+    if (RE_SPENT_SUM.test(text.slice(Math.max(0, before + h.start - 12), before + h.start))) return true;
+  }
+  return false;
+}
+
 /** Where a name may start without an introducer: a passage's start or a stop, comma or colon. */
 const RE_BOUNDARY = /[，,。；;：:\s]([^，,。；;：:、\s]*)$/;
 
@@ -139,19 +159,22 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
     }
     // A weak introducer (主要用于) opens a list of projects only in a sentence about projects, of three pairs or of names
     // that end as projects' do.
-    const weakOk = introduced !== "weak" || (/项目|专项/.test(sentenceBefore(text, run[0]?.from ?? 0)) && (run.length >= 3 || run.every((r) => isProjectName(r.name))));
+    // A list that spells out a stated outlay is one too, whatever the sentence before it (…实际支付2700万元…。其中：用于A项目…).
+    const spent = run.length >= 2 && spentInParts(text, run[0].from, run.map((r) => r.hit));
+    const weakOk = introduced !== "weak" || spent || (/项目|专项/.test(sentenceBefore(text, run[0]?.from ?? 0)) && (run.length >= 3 || run.every((r) => isProjectName(r.name))));
     const year = run.length >= 2 && weakOk ? yearNamed(sentenceBefore(text, run[0].from), ctx.fiscalYear) : undefined;
     if (run.length >= 2 && year !== undefined && (year === null || ctx.fiscalYear === null || year <= ctx.fiscalYear)) {
       const allocated = allocatedList(text, run[0].from);
       for (const r of run) {
-        if (allocated && r.key === "budget.initial") r.key = "budget.adjusted";
+        if (spent) r.key = "budget.executed";
+        else if (allocated && r.key === "budget.initial") r.key = "budget.adjusted";
         const prov = locate(p.segs, r.hit.start, r.hit.end);
         const c = candidateFromHit(
           { key: r.key, year, prov, quote: sentenceAround(p.text, r.hit.start, r.hit.end).slice(0, 200), restated: year !== ctx.fiscalYear, confidence: "pattern", order: p.block * 100000 + r.hit.start, project: r.name },
           "money",
           r.hit,
         );
-        out.push({ name: r.name, candidates: [c], start: r.from, end: r.hit.end });
+        out.push({ name: r.name, candidates: [c], start: r.from, end: r.hit.end, ...(spent ? { part: true } : {}) });
       }
       k = last + 1;
     } else k++;

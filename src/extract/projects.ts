@@ -24,6 +24,8 @@ export interface ProjectItem {
   /** The item's range in the passage text, masked from department-level binding. */
   start: number;
   end: number;
+  /** A part of the report's own project (its outlay spelled out per sub-project), which stays one project's report. */
+  part?: boolean;
 }
 
 /**

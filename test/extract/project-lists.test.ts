@@ -70,3 +70,20 @@ describe("a grade shared by the quoted projects of a sentence", () => {
     expect(r.projects).toEqual([]);
   });
 });
+
+describe("a project's outlay spelled out per sub-project", () => {
+  const doc = ["某县现代农业园区项目2022年度绩效自评报告", "上级下达专项资金600万元，实际支付480万元，使用率80%，全部用于园区建设。其中：用于冷链仓储建设项目300万元、检测中心建设项目120万元、品牌推广项目60万元。"];
+  it("files each part as what that sub-project spent, and keeps the report's own figures", () => {
+    const r = extract(docFromLines(doc));
+    expect(r.projects.map((p) => [p.name, p.metrics.map((m) => `${m.key}=${m.value}`)])).toEqual([
+      ["冷链仓储建设项目", ["budget.executed=3000000"]],
+      ["检测中心建设项目", ["budget.executed=1200000"]],
+      ["品牌推广项目", ["budget.executed=600000"]],
+    ]);
+    expect(Object.fromEntries(r.metrics.map((m) => [m.key, m.value]))).toMatchObject({ "budget.adjusted": 6000000, "budget.executed": 4800000, "budget.execution_rate": 80 });
+  });
+  it("reads no list after 用于 whose amounts do not add up to the outlay, in a sentence that names no project", () => {
+    const r = extract(docFromLines(["某县农业农村局2022年度绩效自评报告", "根据有关决定，由县级财政每年安排冷链仓储经费300万元、检测中心经费120万元、品牌推广经费60万元。"]));
+    expect(r.projects).toEqual([]);
+  });
+});
