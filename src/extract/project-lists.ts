@@ -65,8 +65,8 @@ function allocatedList(text: string, from: number): boolean {
   return RE_ALLOCATED_SUM.test(text.slice(Math.max(0, start - 80), start));
 }
 
-/** A stated outlay: its verb, then its amount within the clause (实际支付2700万元, 共支出资金95万元). */
-const RE_SPENT_SUM = /(?:实际支付|实际支出|已支付|已支出|共支出|支付|支出|使用|拨付)[^。；;，,\d]{0,8}$/;
+/** A stated outlay: its verb right before its amount (实际支付2700万元, 已支出资金95万元); 项目支出 is a line, not a verb. */
+const RE_SPENT_SUM = /(?:实际支付|实际支出|实际使用|已支付|已支出|已使用|已拨付|累计支出|累计支付|共支出|共支付)(?:资金|金额)?\s*(?:共计|合计|共|为|了)?\s*$/;
 /** How far before a list its sum may be stated: the sentence before it and the list's own lead. */
 const SUM_REACH = 160;
 
