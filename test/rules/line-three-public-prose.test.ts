@@ -93,3 +93,45 @@ describe("line-three-public-prose: a \"三公\" table a web page keeps one cell 
     expect(f.map((x) => x.metrics.map((m) => m.key).join())).toEqual(["three_public.reception"]);
   });
 });
+
+describe("line-three-public-prose: a 决算 part compared with its 预算", () => {
+  /** A 2023 决算 page whose "三公" table is printed down with 预算数 and 决算数 columns, one cell a line (万元). */
+  const CELLS = ["项目", "预算数", "决算数", "合计", "36.5", "9.42", "因公出国(境)费", "12", "公务接待费", "8.5", "3.72", "公务用车购置及运行维护费", "16", "5.7", "其中:公务用车运行维护费", "16", "5.7", "公务用车购置费"];
+  const finalPage = (cells: string[], ...prose: string[]) =>
+    checkRule(
+      lineThreePublicProse,
+      { ...budgetReport([]), kind: "final-accounts", fiscalYear: 2023 },
+      docFromLines(["柳溪镇人民政府2023年“三公”经费决算", "一、2023年度“三公”经费支出决算表", "单位:万元", ...cells.map((c) => `${c} |`), "二、2023年度“三公”经费支出决算情况说明", ...prose]),
+    );
+
+  it("valid: changes against the 预算数 column that the table gives; another year's 预算 is another figure", () => {
+    expect(
+      finalPage(
+        CELLS,
+        "1.因公出国(境)费支出0万元，与2023年度预算相比减少12万元。",
+        "2.公务接待费支出3.72万元，较预算数减少4.78万元，下降56.24%。",
+        "3.公务用车购置及运行维护费支出5.7万元，与2022年度预算相比无变化。",
+      ),
+    ).toEqual([]);
+  });
+
+  it("valid: a table whose blank cells cannot be placed by the totals is not read", () => {
+    // 合计 36.5 / 9.42 no longer made by the parts: where the lone 12 stands is not known.
+    const broken = CELLS.map((c) => (c === "9.42" ? "9.9" : c));
+    expect(finalPage(broken, "1.因公出国(境)费支出0万元，与2023年度预算相比无增减。")).toEqual([]);
+  });
+
+  it("invalid: 无增减 of a part the table budgets (a warning), and a change the 预算数 does not give (an error)", () => {
+    const f = finalPage(
+      CELLS,
+      "1.因公出国(境)费支出0万元，与2023年度预算相比无增减。",
+      "2.公务接待费支出3.72万元，较预算数减少0.2万元。",
+    );
+    expect(f.map((x) => [x.messageId, x.severity, x.metrics.map((m) => m.key).join()])).toEqual([
+      ["levelButBudgetDiffers", "warning", "three_public.overseas"],
+      ["changeVsBudgetDiffers", "error", "three_public.reception"],
+    ]);
+    expect(f[0].message).toContain("预算数为 12万元");
+    expect(f[1].expected).toBeCloseTo(-47800, 2);
+  });
+});

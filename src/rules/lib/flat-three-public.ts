@@ -13,6 +13,7 @@ import type { LineItem } from "../../extract/line-item.js";
 import { parseAmountIn, type Amount } from "../../extract/amount.js";
 import { KEY_OF, LABEL_OF, solveThreePublic } from "../../extract/disclosure/three-public.js";
 import { textUnits, type TextUnit } from "./doc-text.js";
+import { cents, halfCents } from "./line-items.js";
 
 // A line that is one cell of a flattened table: its text, then the cell mark (or only marks, a spanned cell).
 const CELL = /^\s*([^|]*?)\s*(?:\|\s*)+$/;
@@ -86,7 +87,9 @@ function down(cells: Cell[], first: number, where: Where, tableNo: number): Line
   const filled = cells.filter((c) => c.text);
   const p = filled.findIndex((c, k) => !NUMBER.test(c.text) && NUMBER.test(filled[k + 1]?.text ?? ""));
   if (p < 0 || first <= 0) return [];
-  const column = filled.slice(0, p).map((c) => c.text).filter((t) => !/^项目$/.test(t)).join("/");
+  const columns = filled.slice(0, p).map((c) => c.text).filter((t) => !/^项目$/.test(t));
+  if (columns.length >= 2 && columns.every((c) => /预算|决算|年/.test(c))) return downColumns(filled.slice(p), columns, where, tableNo);
+  const column = columns.join("/");
   const out: LineItem[] = [];
   for (let k = p; k + 1 < filled.length; k += 2) {
     const [label, amount] = [filled[k], filled[k + 1]];
@@ -116,5 +119,79 @@ export function flatThreePublicItems(doc: JxDocument): LineItem[] {
     const read = cells.slice(first).some((c) => c.text && !NUMBER.test(c.text)) ? down(cells, first, where, TABLE_NO_BASE + start) : across(cells, first, where, TABLE_NO_BASE + start);
     out.push(...read);
   }
+  return out;
+}
+
+type Row = { label: Cell; values: Cell[] };
+// The rows that make the "三公" total (its parts); a 其中 row or a vehicle's 购置费/运行费 is inside one of them.
+const TOP_PART = /^(?:因公出国|公务接待|公务用车购置及运行)/;
+const TOTAL_ROW = /^(?:合计|总计|“?三公”?经费(?:合计)?)$/;
+
+/** Every way to put `k` values, in their order, into `n` columns (the others blank). */
+function placements(k: number, n: number): number[][] {
+  if (k === 0) return [[]];
+  const out: number[][] = [];
+  for (let c = 0; c <= n - k; c++) for (const rest of placements(k - 1, n - c - 1)) out.push([c, ...rest.map((r) => r + c + 1)]);
+  return out;
+}
+
+/**
+ * Printed down with a column per stage or year (项目 | 预算数 | 决算数 | 合计 | 49.9 | 7.69 | 因公出国(境)费 | 20 | …): a
+ * page that keeps one cell a line drops the blank cells, so a part with fewer amounts than columns does not say which
+ * column each is in. The total row, printed whole, decides: the placement under which every column's parts add up to
+ * its total, when there is exactly one. A row it cannot place (a 其中 row short of amounts) is left out; a last label
+ * with no amount (the page cut there) too.
+ */
+function downColumns(cells: Cell[], columns: string[], where: Where, tableNo: number): LineItem[] {
+  const n = columns.length;
+  const rows: Row[] = [];
+  for (const c of cells) {
+    if (!NUMBER.test(c.text)) rows.push({ label: c, values: [] });
+    else if (rows.length && rows[rows.length - 1].values.length < n) rows[rows.length - 1].values.push(c);
+    else return [];
+  }
+  if (rows.length && rows[rows.length - 1].values.length === 0) rows.pop();
+  if (rows.some((r) => r.values.length === 0)) return [];
+  const name = (r: Row) => r.label.text.replace(/^其中[:：]?/, "");
+  const total = rows.find((r) => TOTAL_ROW.test(name(r)));
+  const parts = rows.filter((r) => TOP_PART.test(r.label.text));
+  const names = rows.map(name).join(" ");
+  if (!total || total.values.length !== n || parts.length !== 3 || !/因公出国/.test(names) || !/公务接待/.test(names)) return [];
+  const amount = (c: Cell) => parseAmountIn(c.text, where.unit);
+  if (rows.some((r) => r.values.some((v) => !amount(v)))) return [];
+  // Place the parts short of amounts: the one placement that makes every column's total.
+  const short = parts.filter((r) => r.values.length < n);
+  const makesTotals = (at: Map<Row, number[]>) =>
+    columns.every((_, col) => {
+      const t = amount(total.values[col])!;
+      let sum = 0;
+      let tol = halfCents(t);
+      for (const r of parts) {
+        const k = (at.get(r) ?? r.values.map((_, j) => j)).indexOf(col);
+        if (k < 0) continue;
+        const a = amount(r.values[k])!;
+        sum += cents(a);
+        tol += halfCents(a);
+      }
+      return Math.abs(sum - cents(t)) <= tol;
+    });
+  const solutions: Map<Row, number[]>[] = [];
+  const search = (i: number, acc: Map<Row, number[]>): void => {
+    if (solutions.length > 1) return;
+    if (i === short.length) {
+      if (makesTotals(acc)) solutions.push(acc);
+      return;
+    }
+    for (const pl of placements(short[i].values.length, n)) search(i + 1, new Map([...acc, [short[i], pl]]));
+  };
+  search(0, new Map());
+  if (solutions.length !== 1) return [];
+  const placed = solutions[0];
+  const out: LineItem[] = [];
+  rows.forEach((r, row) => {
+    const pl = placed.get(r) ?? (r.values.length === n ? r.values.map((_, k) => k) : null);
+    if (!pl) return;
+    r.values.forEach((v, k) => out.push(item(where, tableNo, row, r.label.text, columns[pl[k]], v, amount(v)!)));
+  });
   return out;
 }
