@@ -266,4 +266,23 @@ describe("the prior year's figure printed in the comparison", () => {
     const r = run(["某县2021年“三公”经费决算公开", "2021年“三公”经费支出52.6万元,比上年预算60.1万元减少7.5万元;公务接待费8.2万元,比上年9万元的标准有所压缩。"]);
     expect(r.metrics.filter((m) => m.year === 2020)).toEqual([]);
   });
+
+  it("parts listed after 其中 take the year their whole's sentence names; a bare 公务接待 before its amount is the reception", () => {
+    const r = run([
+      "某市第五中学2023年“三公”经费预算说明",
+      "一、2023年“三公”经费预算安排情况",
+      "2023年度“三公”经费预算总计9.6万元,其中:因公出国(境)经费0万元,公务接待2.4万元,公务用车运行费用7.2万元。",
+      "二、2022年“三公”经费决算情况",
+      "2022年度“三公”经费合计支出8.35万元,其中:因公出国(境)经费0万元,公务接待2.95万元,公务用车运行费用5.4万元。",
+    ]);
+    const at = (key: string, year: number) => r.metrics.find((m) => m.key === key && m.year === year)?.value;
+    expect([at("three_public.reception", 2023), at("three_public.vehicle_operation", 2023)]).toEqual([24000, 72000]);
+    expect([at("three_public.reception", 2022), at("three_public.vehicle_operation", 2022), at("three_public.overseas", 2022)]).toEqual([29500, 54000, 0]);
+    // A sentence that compares two years before 其中 names no one year for its parts: they stay the fiscal year's.
+    const c = run(["某市第五中学2023年“三公”经费预算说明", "2023年度“三公”经费预算9.6万元,比2022年减少0.5万元,其中:公务接待2.4万元,公务用车运行费用7.2万元。"]);
+    expect(c.metrics.filter((m) => m.key.startsWith("three_public.") && m.year === 2022)).toEqual([]);
+    // 公务接待 followed by a count is no amount.
+    const n = run(["某市第五中学2023年“三公”经费预算说明", "2023年度“三公”经费预算9.6万元,其中公务接待费2.4万元。全年公务接待12批次,公务接待人数80人次。"]);
+    expect(n.metrics.filter((m) => m.key === "three_public.reception").map((m) => m.value)).toEqual([24000]);
+  });
 });

@@ -4,6 +4,7 @@ import { statedChange } from "../../src/rules/stated-change.js";
 import { changesFromQuotes } from "../../src/rules/lib/quote-figures.js";
 import { m, report, seedReport } from "./helpers.js";
 import { docFromLines } from "../extract/helpers.js";
+import { extract } from "../../src/extract/extract.js";
 import type { ReportWithId } from "../../src/rules/lib/types.js";
 
 const Q1 = "一是某某配套资金项目，项目预算资金 674.19 万元，比上年 758.02 万元减少 83.83 万元；";
@@ -131,6 +132,31 @@ describe("stated-change: a change the text states by the metric's label, in a pa
     expect(f[0].message).toContain("应为下降 14.00%");
     const g = run("经比较，2021年度“三公”经费较上年减少1.4万元，下降14.3%。");
     expect(g.map((x) => x.severity)).toEqual(["info"]);
+  });
+});
+
+describe("stated-change: a 三公 part of two years, its change told in a paragraph of its own", () => {
+  /** A 2023 三公 budget page: this year's parts, last year's outturn with its parts, then the changes (texts written here). */
+  const run = (changeLine: string) => {
+    const doc = docFromLines([
+      "某市第五中学2023年“三公”经费预算说明",
+      "一、2023年“三公”经费预算安排情况",
+      "2023年度“三公”经费预算总计9.60万元,其中:因公出国(境)经费0万元,公务接待2.40万元,公务用车运行费用7.20万元。",
+      "二、2022年“三公”经费决算情况",
+      "2022年度“三公”经费合计支出8.35万元,其中:因公出国(境)经费0万元,公务接待2.95万元,公务用车运行费用5.40万元。",
+      changeLine,
+    ]);
+    return checkRule(statedChange, extract(doc), doc);
+  };
+
+  it("valid: part changes that follow from the two years' parts", () => {
+    expect(run("2023年度“三公”经费预算较2022年度增加1.25万元,其中公务接待较上年同期减少0.55万元,减少18.64%。")).toEqual([]);
+  });
+
+  it("invalid: a part's change and rate that the two years' parts do not give", () => {
+    const f = run("2023年度“三公”经费预算较2022年度增加1.25万元,其中公务接待较上年同期减少0.35万元,减少11.86%。");
+    expect(f.map((x) => x.metrics[0].key)).toEqual(["three_public.reception.change", "three_public.reception.change_pct"]);
+    expect(f.every((x) => x.severity === "error")).toBe(true);
   });
 });
 

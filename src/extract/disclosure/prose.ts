@@ -38,7 +38,23 @@ const RE_PRIOR_TOTAL = new RegExp(`(20\\d{2})年度?(?:部门)?(收入|支出)${
 /** The year the clause before a label names (one reading for all extraction, years.ts); the fiscal year when none. */
 function yearOfClause(text: string, at: number, fiscalYear: number): number {
   const clause = text.slice(Math.max(0, at - 24), at).split(/[。；，,（(]/).pop() ?? "";
+  // The clause names no year (nor 上年): the list it is part of may.
+  if (yearNamed(clause, null) === null) return yearOfList(text, at) ?? fiscalYear;
   return yearNamed(clause, fiscalYear) ?? fiscalYear;
+}
+
+/**
+ * A part listed after 其中 takes the year of its whole: “2021年度“三公”经费合计支出20.12万元，其中：因公出国（境）经费0万元，
+ * 公务接待12.39万元” are 2021's parts in a 2022 budget. Only when the sentence names one year before 其中 (a comparison
+ * with another year leaves it to the fiscal year).
+ */
+function yearOfList(text: string, at: number): number | null {
+  const from = Math.max(text.lastIndexOf("。", at - 1), text.lastIndexOf("；", at - 1), text.lastIndexOf(";", at - 1)) + 1;
+  const sentence = text.slice(from, at);
+  const k = sentence.indexOf("其中");
+  if (k < 0) return null;
+  const years = [...sentence.slice(0, k).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return years.length && years.every((y) => y === years[0]) ? years[0] : null;
 }
 
 /** Where match group `g` (the amount) was printed. */
