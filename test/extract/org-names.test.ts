@@ -216,6 +216,17 @@ describe("the department of a report", () => {
   });
 });
 
+describe("a title that names its body under a bare level", () => {
+  it("supports the one fuller name another line gives (自治区X厅 in the title, the region's X厅 in the byline)", () => {
+    expect(reportDepartment(["自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告", "东河壮族自治区文化和旅游厅 | 2022-12-30"])).toBe("东河壮族自治区文化和旅游厅");
+    expect(reportDepartment(["县林业局关于2022年度项目支出绩效自评的报告", "东河县林业局", "根据有关要求，现将自评情况报告如下。"])).toBe("东河县林业局");
+  });
+  it("names no body alone", () => {
+    expect(reportDepartment(["自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告", "现报告如下。"])).toBeNull();
+    expect(reportDepartment(["县林业局关于2022年度项目支出绩效自评的报告", "根据有关要求，现将自评情况报告如下。"])).toBeNull();
+  });
+});
+
 describe("a township named by its place alone", () => {
   it("is the unit of its own disclosure: the subject of the disclosure sentence, or the 发布机构 line", () => {
     expect(reportDepartment(["按照区政府关于信息公开的要求，现将明湖区柳溪镇2022年度“三公”经费决算情况公布如下：", "2022年度“三公”经费12.5万元。"])).toBe("明湖区柳溪镇");

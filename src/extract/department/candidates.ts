@@ -17,6 +17,11 @@ export interface DepartmentCandidate {
   weight: number;
   /** Reading order of the line it came from. */
   order: number;
+  /**
+   * A name under a bare administrative level (自治区文化和旅游厅, 县林业局: a body's short form in its own title). It
+   * names no body by itself; it supports the one fuller name another source gives that ends with it.
+   */
+  partial?: boolean;
 }
 
 export const SOURCE_WEIGHT: Record<DepartmentSource, number> = {
@@ -97,6 +102,19 @@ function titleSegment(line: string): string {
   return line.slice(sep ? sep[0].length : 0, m.index + m[0].length);
 }
 
+/** A bare administrative level opening a title: its body's short form, whose place the reader knows. */
+const RE_LEVEL_START = /^(?:自治区|自治州|自治县|省|市|县|区|州|旗)/;
+
+/** "自治区文化和旅游厅关于…" → 自治区文化和旅游厅: the level, then the name the rest of the title opens with. */
+function levelShortName(title: string): string | null {
+  const t = compact(title);
+  const level = RE_LEVEL_START.exec(t)?.[0];
+  if (!level) return null;
+  const body = leadingName(t.slice(level.length));
+  // The body must be the level's own office (文化和旅游厅, 林业局), not a place of its own (市某某县林业局).
+  return body && !isPlaced(body) ? level + body : null;
+}
+
 const RE_FINANCE_BODY = /财政(?:局|厅|部)$/;
 const RE_UNIT_CODE = /^[|\s]*\d{3,12}\s*[-－—]\s*/;
 
@@ -124,7 +142,10 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
   titles.slice(0, 4).forEach((t, k) => {
     const weight = k === 0 ? SOURCE_WEIGHT.title : SOURCE_WEIGHT.title - 1;
     const own = titleSegment(t);
-    add(titleNames(own)[0] ?? null, "title", k, weight);
+    const named = titleNames(own)[0] ?? null;
+    add(named, "title", k, weight);
+    const short = named ? null : levelShortName(own);
+    if (short) out.push({ name: short, source: "title", weight, order: k, partial: true });
     // A title cited in a sentence (根据《…》) has no cover around it.
     if (!own) return;
     // A cover prints the unit's name on its own line above or below the title.

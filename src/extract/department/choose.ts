@@ -66,8 +66,20 @@ function townshipsAsBodies(cands: readonly DepartmentCandidate[]): DepartmentCan
   });
 }
 
+/**
+ * A short form under a bare level (自治区文化和旅游厅) joins the one group whose name ends with it (广西壮族自治区文化和
+ * 旅游厅); with none or several it is dropped, naming no body of its own.
+ */
+function withShortForms(groups: Group[], partials: readonly DepartmentCandidate[]): Group[] {
+  for (const p of partials) {
+    const fuller = groups.filter((g) => g.name.length > p.name.length && g.name.endsWith(p.name));
+    if (fuller.length === 1) fuller[0].members.push(p);
+  }
+  return groups;
+}
+
 export function chooseDepartment(cands: readonly DepartmentCandidate[]): string | null {
-  const ranked = groupCandidates(townshipsAsBodies(cands))
+  const ranked = withShortForms(groupCandidates(townshipsAsBodies(cands.filter((c) => !c.partial))), cands.filter((c) => c.partial))
     .map((g) => ({ g, s: support(g) }))
     .filter((x) => x.s >= minSupport(x.g.name))
     .sort((a, b) => b.s - a.s || firstOrder(a.g) - firstOrder(b.g));
