@@ -71,18 +71,20 @@ const RE_SPENT_SUM = /(?:实际支付|实际支出|实际使用|已支付|已支
 const SUM_REACH = 160;
 
 /**
- * Whether a list spells out an outlay: its amounts add up (to the hundredth) to an amount a spending verb stated just
- * before the list ("实际支付2700万元，全部用于设备采购。其中：用于A项目200万元、B项目…"). The parts of what was
- * spent are what each project spent, not budgets.
+ * The sum a list spells out: an amount stated just before the list that its amounts add up to (to the hundredth):
+ * "…资金440万元，项目资金已经分配下达到项目建设单位：A 140万元、B 140万元、C 160万元", "实际支付2700万元…。其中：用于
+ * A项目200万元…". Such a list parts one fund or project among its sub-projects; after a spending verb, the parts are
+ * what each spent. Null when no amount before the list is its sum.
  */
-function spentInParts(text: string, from: number, hits: readonly FigureHit[]): boolean {
+function statedSum(text: string, from: number, hits: readonly FigureHit[]): { spent: boolean } | null {
   const sum = hits.reduce((a, h) => a + (h.amount.kind === "money" ? h.amount.value : 0), 0);
   const before = Math.max(0, from - SUM_REACH);
+  let found: { spent: boolean } | null = null;
   for (const h of scanFigures(text.slice(before, from))) {
     if (h.amount.kind !== "money" || h.change || Math.abs(h.amount.value - sum) > 0.5) continue;
-    if (RE_SPENT_SUM.test(text.slice(Math.max(0, before + h.start - 12), before + h.start))) return true;
+    found = { spent: RE_SPENT_SUM.test(text.slice(Math.max(0, before + h.start - 12), before + h.start)) };
   }
-  return false;
+  return found;
 }
 
 /** Where a name may start without an introducer: a passage's start or a stop, comma or colon. */
@@ -160,7 +162,8 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
     // A weak introducer (主要用于) opens a list of projects only in a sentence about projects, of three pairs or of names
     // that end as projects' do.
     // A list that spells out a stated outlay is one too, whatever the sentence before it (…实际支付2700万元…。其中：用于A项目…).
-    const spent = run.length >= 2 && spentInParts(text, run[0].from, run.map((r) => r.hit));
+    const sum = run.length >= 2 ? statedSum(text, run[0].from, run.map((r) => r.hit)) : null;
+    const spent = sum?.spent === true;
     const weakOk = introduced !== "weak" || spent || (/项目|专项/.test(sentenceBefore(text, run[0]?.from ?? 0)) && (run.length >= 3 || run.every((r) => isProjectName(r.name))));
     const year = run.length >= 2 && weakOk ? yearNamed(sentenceBefore(text, run[0].from), ctx.fiscalYear) : undefined;
     if (run.length >= 2 && year !== undefined && (year === null || ctx.fiscalYear === null || year <= ctx.fiscalYear)) {
@@ -174,7 +177,7 @@ export function listedProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
           "money",
           r.hit,
         );
-        out.push({ name: r.name, candidates: [c], start: r.from, end: r.hit.end, ...(spent ? { part: true } : {}) });
+        out.push({ name: r.name, candidates: [c], start: r.from, end: r.hit.end, ...(sum ? { part: true } : {}) });
       }
       k = last + 1;
     } else k++;

@@ -82,6 +82,11 @@ describe("a project's outlay spelled out per sub-project", () => {
     ]);
     expect(Object.fromEntries(r.metrics.map((m) => [m.key, m.value]))).toMatchObject({ "budget.adjusted": 6000000, "budget.executed": 4800000, "budget.execution_rate": 80 });
   });
+  it("keeps the report's own allocation when the list parts it among the projects it went to", () => {
+    const r = extract(docFromLines(["某区2024年中央专项彩票公益金绩效自评报告", "2024年省财政下达我区中央专项彩票公益金项目资金300万元，该资金已分配下达到项目建设单位：甲村文化广场工程项目资金120万元、乙乡道路改造工程项目资金180万元。"]));
+    expect(r.projects.map((p) => p.name)).toEqual(["甲村文化广场工程项目资金", "乙乡道路改造工程项目资金"]);
+    expect(r.metrics.find((m) => m.key === "budget.adjusted")?.value).toBe(3000000);
+  });
   it("reads no list after 用于 whose amounts do not add up to the outlay, in a sentence that names no project", () => {
     const r = extract(docFromLines(["某县农业农村局2022年度绩效自评报告", "根据有关决定，由县级财政每年安排冷链仓储经费300万元、检测中心经费120万元、品牌推广经费60万元。"]));
     expect(r.projects).toEqual([]);
