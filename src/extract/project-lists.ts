@@ -14,11 +14,17 @@ import { yearNamed } from "./years.js";
 import { hasVerb, isPlace, isProjectName, LIST_INTRODUCERS, WEAK_INTRODUCERS, withoutLead } from "./vocab/project-names.js";
 import { orgSuffix } from "./department/org-name.js";
 
+/** A fund's word after its recipient's name. */
+const RE_FUND_WORD = /(?:补助资金|补助经费|专项资金|补助款|资金|经费|补助)$/;
+
 /**
  * A place or a body (甲县, 乙镇中心学校, 丙县人民医院) is where money went, not a project: a list of allocations to
  * recipients names no projects. A name that ends as a project's does (…学校改造工程) is one.
  */
 function isRecipient(name: string): boolean {
+  // "甲镇补助资金", "乙乡资金": the money a place or body got, named by the recipient and the fund's word.
+  const bare = name.replace(RE_FUND_WORD, "");
+  if (bare !== name && bare.length >= 2 && isRecipient(bare)) return true;
   return isPlace(name) || (orgSuffix(name) !== null && !isProjectName(name));
 }
 

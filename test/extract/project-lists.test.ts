@@ -36,6 +36,10 @@ describe("projects listed with their amounts", () => {
     expect(listed("本年支出包括基本支出300万元、项目支出120万元。")).toEqual([]);
     expect(listed("包括农田水利建设50万元。")).toEqual([]);
   });
+  it("leaves allocations to places and bodies named with the fund's word (甲镇补助资金)", () => {
+    expect(listed("上级下达补助资金总额60万元，其中：东山镇补助资金10万元、西河乡补助资金20万元、南湖农场补助资金30万元。")).toEqual([]);
+    expect(listed("包括东山镇补助资金10万元、西河乡资金20万元。")).toEqual([]);
+  });
 });
 
 describe("a self-evaluation that cites a budget document", () => {

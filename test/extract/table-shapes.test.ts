@@ -235,6 +235,7 @@ describe("execution told as a spending rate or progress", () => {
     const m = metricsOf([project, "全年应执行数为12.40万元，实际执行率为100%。"]);
     expect(m).toMatchObject({ "budget.adjusted@2022": 124000, "budget.execution_rate@2022": 100 });
     expect(m["budget.executed@2022"]).toBeUndefined();
+    expect(metricsOf([project, "会议经费严格按照管理办法使用，支出资金0.35万元，执行率100%。"])).toMatchObject({ "budget.executed@2022": 3500 });
   });
 });
 
