@@ -62,7 +62,7 @@ function cellsOf(items: readonly LineItem[], part: Part, fy: number, final: bool
 
 // A 决算's part compared with its own year's 预算 (与2021年度预算相比无增减, 较预算数减少0.1万元): the change the table's
 // 预算数 cell gives. A year other than the fiscal year (or 上年) names another figure.
-const VS_BUDGET = new RegExp(String.raw`^\s*[,，]?\s*(?:与|较|比)\s*(?:((?:19|20)\d{2})\s*年度?)?(?:年初)?(?:部门)?预算(?:数)?(?:相比|比较)?\s*[,，]?\s*(无增减|无变化|没有变化|持平|增加|增长|超支|减少|下降|降低|节约)(?:\s*${NUM})?`);
+const VS_BUDGET = new RegExp(String.raw`^\s*[,，]?\s*(?:与|较|比)\s*(?:((?:19|20)\d{2})\s*年度?)?(年初)?(?:部门)?预算(?:数)?(?:相比|比较)?\s*[,，]?\s*(无增减|无变化|没有变化|持平|增加|增长|超支|减少|下降|降低|节约)(?:\s*${NUM})?`);
 const LEVEL = /无增减|无变化|没有变化|持平/;
 const UP = /增加|增长|超支/;
 
@@ -84,11 +84,12 @@ function budgetComparison(ctx: RuleContext, items: readonly LineItem[], part: Pa
   const fy = ctx.report.fiscalYear;
   if (!v || (v[1] && Number(v[1]) !== fy) || part === "operating") return null;
   const [cell] = budgetCellsOf(items, part);
-  if (!cell) return null;
+  // 年初预算 is the table's 预算数 only when its column says so: a 决算's 预算数 is often the adjusted budget.
+  if (!cell || (v[2] && !/年初/.test(cell.column))) return null;
   const diff = cents(a) - cents(cell);
   const tol = halfCents(a) + halfCents(cell);
-  const word = v[2];
-  const stated = v[3] ? parseAmountIn(v[3], v[4]) : null;
+  const word = v[3];
+  const stated = v[4] ? parseAmountIn(v[4], v[5]) : null;
   const show = (c: number) => inTableUnit(Math.abs(c) / 100, { ...cell, decimals: Math.max(cell.decimals, a.decimals) });
   const data = { stated: `${v[0].replace(/^[\s,，]+/, "")}`, table: cell.title, budget: inTableUnit(cell.value, cell), diff: `${diff >= 0 ? "多" : "少"} ${show(diff)}` };
   if (LEVEL.test(word)) return Math.abs(diff) <= tol ? null : { data, messageId: "levelButBudgetDiffers", expected: diff / 100, actual: 0, cell };

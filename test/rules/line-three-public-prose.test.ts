@@ -104,13 +104,14 @@ describe("line-three-public-prose: a 决算 part compared with its 预算", () =
       docFromLines(["柳溪镇人民政府2023年“三公”经费决算", "一、2023年度“三公”经费支出决算表", "单位:万元", ...cells.map((c) => `${c} |`), "二、2023年度“三公”经费支出决算情况说明", ...prose]),
     );
 
-  it("valid: changes against the 预算数 column that the table gives; another year's 预算 is another figure", () => {
+  it("valid: changes against the 预算数 column that the table gives; another year's 预算, or a 年初预算 the column does not name, is another figure", () => {
     expect(
       finalPage(
         CELLS,
         "1.因公出国(境)费支出0万元，与2023年度预算相比减少12万元。",
         "2.公务接待费支出3.72万元，较预算数减少4.78万元，下降56.24%。",
         "3.公务用车购置及运行维护费支出5.7万元，与2022年度预算相比无变化。",
+        "4.公务接待费支出3.72万元，与年初预算相比无增减。",
       ),
     ).toEqual([]);
   });
