@@ -129,7 +129,8 @@ export function bindFundFlow(p: Passage, ctx: ProseContext): Candidate[] {
       if (source && otherSource(text.slice(0, at + h.start) + blank(h.text) + text.slice(at + h.end), source)) continue;
       const year = yearNamed(before(h), ctx.fiscalYear);
       if (year === undefined || year !== ctx.fiscalYear) continue;
-      push("budget.adjusted", year, h, at, s, true);
+      // What was allocated at the year's start (年初下达) is its opening budget; the year's may change after.
+      push(/年初\s*$/.test(s.slice(Math.max(0, v.index - 4), v.index)) ? "budget.initial" : "budget.adjusted", year, h, at, s, true);
       if (source) LEVEL.set(out[out.length - 1], level(source));
       break;
     }

@@ -237,6 +237,13 @@ describe("execution told as a spending rate or progress", () => {
     expect(m["budget.executed@2022"]).toBeUndefined();
     expect(metricsOf([project, "会议经费严格按照管理办法使用，支出资金0.35万元，执行率100%。"])).toMatchObject({ "budget.executed@2022": 3500 });
   });
+  it("reads a transfer's 指标金额/资金指标 and 实际下达 as its budget, 已拨付资金, 实际拨付金额, 完成支付 and 结算支付资金 as its outlay", () => {
+    expect(metricsOf([project, "该项目指标金额是36万元，实际拨付金额是35万元。"])).toMatchObject({ "budget.adjusted@2022": 360000, "budget.executed@2022": 350000 });
+    expect(metricsOf([project, "2022年年初下达我县资金50万元，年中调减8万元，全年实际下达42万元。"])).toMatchObject({ "budget.initial@2022": 500000, "budget.adjusted@2022": 420000 });
+    expect(metricsOf([project, "2022年已拨付资金40万元。"])["budget.executed@2022"]).toBe(400000);
+    expect(metricsOf([project, "2022年完成支付28.5万元。"])["budget.executed@2022"]).toBe(285000);
+    expect(metricsOf([project, "已结算支付资金31.2万元，占比96%。"])["budget.executed@2022"]).toBe(312000);
+  });
 });
 
 describe("the national 自评表's fund rows as pages flatten them", () => {
