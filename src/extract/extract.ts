@@ -33,6 +33,7 @@ import { bindBondTables, bindBondText } from "./bond-table.js";
 import { bindTransferTable } from "./transfer-table.js";
 import { bindConfirmedBudget, bindConfirmedOutlay } from "./rate-confirmed.js";
 import { bindProjectsTotal } from "./projects-total.js";
+import { scoredProjects } from "./project-scores.js";
 import { bindSatisfactionRows } from "./indicator-rows.js";
 
 /** What a project's 自评表 states of its project. */
@@ -54,7 +55,8 @@ function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extra
     // An amount told before its project (X万元用于甲工程) unless a list read those amounts already.
     const usedFor = usedForProjects(p, ctx).filter((u) => !overlapsAny(u, lists));
     const quoted = quotedProjects(p, ctx).filter((q) => !overlapsAny(q, lists) && !usedFor.some((u) => u.start < q.end && q.start < u.end));
-    return [...lists, ...usedFor, ...quoted, ...gradedProjects(p, ctx)].sort((a, b) => a.start - b.start);
+    const scored = scoredProjects(p, ctx).filter((q) => !overlapsAny(q, lists));
+    return [...lists, ...usedFor, ...quoted, ...gradedProjects(p, ctx), ...scored].sort((a, b) => a.start - b.start);
   });
   const sections = sectionProjects(ps.map((p) => p.text));
   const all = ps.map((p, i) => {

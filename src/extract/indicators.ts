@@ -9,6 +9,11 @@ import { columnRole, type ColumnRole } from "./labels.js";
 import { parseAmount } from "./amount.js";
 
 const LEVEL1 = /^(产出指标|效益指标|效果指标|满意度指标|管理指标|成本指标|履职效能|预算执行|决策|过程|产出|效益)$/;
+/** An indicator's dimension rather than a subject of its own: a level-one or level-two name, short or full (投入, 项目管理, 产出指标). */
+export function isIndicatorDimension(name: string): boolean {
+  return LEVEL1.test(name) || LEVEL2.test(name) || RE_DIMENSION.test(name);
+}
+const RE_DIMENSION = /^(?:项目|部门)?(?:投入|过程|产出|效益|效果|满意度|决策|管理|绩效|履职|预算执行|资金管理|财务管理|业务管理)(?:指标|情况)?$/;
 const LEVEL2 = /(数量指标|质量指标|时效指标|成本指标|经济效益指标|社会效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|经济成本指标|社会成本指标|生态环境成本指标)$/;
 const RE_ROLE_WORDS = /年度指标值|指标值|实际完成值|全年完成值|完成值|分值|权重|得分|偏差原因分析及改进措施|偏差原因|原因/g;
 const PLACEHOLDER = /^(指标\d+|…+|\.{3,}|—+)$/;
