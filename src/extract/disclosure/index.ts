@@ -22,7 +22,8 @@ import { lineItems } from "./line-items.js";
 function withSentences(c: Candidate, cands: Candidate[]): Candidate {
   if (c.confidence !== "table-template") return c;
   const same = (p: Candidate) => p.confidence !== "table-template" && p.key === c.key && p.year === c.year && p.value === c.value;
-  const twin = cands.find((p) => same(p) && /上年|同比/.test(p.quote));
+  // A change may be stated against the prior year by name (比2021年预算增加…).
+  const twin = cands.find((p) => same(p) && /上年|同比|[比较与]\s*20\d{2}\s*年/.test(p.quote));
   const share = cands.find((p) => p !== twin && same(p) && /占/.test(p.quote));
   const quotes = [c.quote, twin?.quote, share && !twin?.quote.includes(share.quote) ? share.quote : undefined].filter(Boolean);
   return quotes.length > 1 ? { ...c, quote: quotes.join("；") } : c;
