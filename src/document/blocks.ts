@@ -150,6 +150,8 @@ const RE_BREADCRUMB = /[^\s>＞»›]\s*[>＞»›]\s*[^\s>＞»›][^>＞»›]
 /** A field label in square brackets, as the metadata boxes of government sites print them ([ 成文日期 ]). */
 const RE_FIELD_BOX = /[[【]\s*[\u4e00-\u9fa5]{2,8}\s*[\]】]/;
 
+const RE_FILE_NAME_END = /\.(?:docx?|pdf|wps|xlsx?|et|txt)$/i;
+
 function shouldJoin(prev: OpenPara, next: LinePiece, wrap: number): boolean {
   if (next.gap === "paragraph" || prev.headingLevel !== null || next.headingLevel) return false;
   // head and tail stand for the whole paragraph (see OpenPara); `whole` says whether head is all of it.
@@ -158,6 +160,8 @@ function shouldJoin(prev: OpenPara, next: LinePiece, wrap: number): boolean {
   const b = next.text.trim();
   if (!end || !b || prev.hasTab || b.includes("\t")) return false;
   if (RE_TERMINAL.test(end)) return false;
+  // A file's name (…绩效评价报告.docx, the heading a document site prints over its text) is a line of its own.
+  if (RE_FILE_NAME_END.test(end)) return false;
   // A site's breadcrumb (首页>政务公开>…>决算) is a line of its own: the title below it is no continuation.
   // …and so is a line of its 索引号/发布日期 box ([ 发布机构 ] 某局): the title under the box is no continuation of a date.
   if (RE_BREADCRUMB.test(prev.lastLine) || RE_BREADCRUMB.test(b) || RE_FIELD_BOX.test(prev.lastLine) || RE_FIELD_BOX.test(b)) return false;

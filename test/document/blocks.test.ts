@@ -114,6 +114,9 @@ describe("page breaks after a paragraph's first words", () => {
   it("keeps the lines of a site's 索引号 box apart from the title below it", () => {
     expect(paras("[ 成文日期 ] 2022-09-20 [ 发布日期 ] 2022-09-20\n\n明湖县某镇人民政府 2021年度部门决算情况说明")).toHaveLength(2);
   });
+  it("keeps a document site's file name apart from the text below it", () => {
+    expect(paras("明湖县档案馆2021年度部门整体支出绩效评价报告.docx\n明湖县档案馆2021年度部门整体支出绩效评价报告 一、部门概况 （一）基本情况。本馆内设机构3个，编制人数12人。")).toHaveLength(2);
+  });
   it("keeps a site's breadcrumb apart from the title below it", () => {
     expect(paras("首页>政务公开>预算/决算>决算 > 区卫生健康委\n\n明湖区某街道社区卫生服务中心2023年决算公开说明")).toEqual([
       "首页>政务公开>预算/决算>决算 > 区卫生健康委",

@@ -162,6 +162,9 @@ describe("the department of a report", () => {
     expect(reportDepartment(annex)).toBe("明湖县档案馆");
     expect(reportDepartment(["目录", "一、部门基本概况", "青石市第二中学创办于1950年,是省级示范高中。", "青石市第二中学只有本级。"])).toBe("青石市第二中学");
   });
+  it("takes the league's committee named in full over the league alone in a file name cut short", () => {
+    expect(reportDepartment(["中国共产主义青年团2021年度部门整体支出绩效评价报告.docx", "中国共产主义青年团明湖市东区委员会 2021 年度部门整体支出绩效评价报告"])).toBe("中国共产主义青年团明湖市东区委员会");
+  });
 
   it("reads the unit the template's scope sentence names (纳入…部门预算编制范围的为X本级)", () => {
     expect(reportDepartment(["目录", "二、部门预算单位构成", "我校无二级预算单位,因此,纳入2022年部门预算编制范围的为青岭外国语学校本级。"])).toBe("青岭外国语学校");
@@ -220,6 +223,9 @@ describe("a title that names its body under a bare level", () => {
   it("supports the one fuller name another line gives (自治区X厅 in the title, the region's X厅 in the byline)", () => {
     expect(reportDepartment(["自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告", "东河壮族自治区文化和旅游厅 | 2022-12-30"])).toBe("东河壮族自治区文化和旅游厅");
     expect(reportDepartment(["县林业局关于2022年度项目支出绩效自评的报告", "东河县林业局", "根据有关要求，现将自评情况报告如下。"])).toBe("东河县林业局");
+  });
+  it("reads a 发布机构 line's short form the same way", () => {
+    expect(reportDepartment(["发布机构 区交通运输局 发文日期 2022-08-05", "2021年乡村道路项目专项资金绩效自评报告", "东河市西湖区交通运输局对该项目进行了自评。"])).toBe("东河市西湖区交通运输局");
   });
   it("names no body alone", () => {
     expect(reportDepartment(["自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告", "现报告如下。"])).toBeNull();

@@ -185,6 +185,9 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
         const name = leadingName(value) ?? townshipName(value);
         // A finance bureau's site publishes every unit's self-evaluation: its name on the 来源 line is the publisher's.
         if (name && !RE_FINANCE_BODY.test(name)) add(name, "source-line", i);
+        // "发布机构 区交通运输局": the site's own short form, supporting the full name another line gives.
+        const short = name ? null : levelShortName(value);
+        if (short && !RE_FINANCE_BODY.test(short)) out.push({ name: short, source: "source-line", weight: SOURCE_WEIGHT["source-line"], order: i, partial: true });
       }
     }
     const opening = leadingName(line);

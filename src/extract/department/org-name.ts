@@ -199,6 +199,9 @@ export function fullerForm(a: string, b: string): string | null {
   const [long, short] = a.length >= b.length ? [a, b] : [b, a];
   if (long === short) return long;
   if (isAutonomousForm(long, short)) return long;
+  // The party or league alone (中国共产主义青年团, a file name cut short) and one of its committees named in full
+  // (中国共产主义青年团邵阳市北塔区委员会): the report's body is the committee.
+  if (G.partyPrefixes.includes(short) && long.startsWith(short) && isPlaced(long.slice(short.length))) return long;
   if (!long.endsWith(short)) return null;
   const extra = long.slice(0, long.length - short.length);
   // A single character is a place cut short by the page (零|陵区林业局) more often than a word of chrome.
