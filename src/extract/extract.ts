@@ -65,7 +65,11 @@ function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extra
     return [...listed[i], ...items.filter((it) => !overlapsAny(it, listed[i]))];
   });
   if (!ctx.project) return all;
-  const named = all.map((list, i) => list.filter((it) => listed[i].includes(it) || RE_PROJECT_NAME.test(it.name)));
+  // Sibling headings naming funds (一、城乡低保资金 / 二、临时救助资金), two or more with figures of their own, are the
+  // report's projects whatever their names end with: the headings, not the names, say so.
+  const headed = new Set(all.flatMap((list, i) => list.filter((it) => it.name === sections[i]).map((it) => it.name)));
+  const byHeading = (name: string) => headed.size >= 2 && headed.has(name);
+  const named = all.map((list, i) => list.filter((it) => listed[i].includes(it) || RE_PROJECT_NAME.test(it.name) || byHeading(it.name)));
   // Two names of one project (XX项目, XX建设项目) are one project: the report's own, not a list.
   return distinctProjects(named.flat().map((it) => it.name)) >= 2 ? named : all.map(() => []);
 }

@@ -146,7 +146,8 @@ function bindItem(p: Passage, start: number, end: number, name: string, from: nu
   const segs = sliceSegments(p.segs, start, end);
   const cands = bindProse({ text: item, page: p.page, block: p.block, segs }, itemCtx);
   // A bare amount right after the name ("…经费合计75万元", "…经费4194.23万元") is the project's budget.
-  if (hits.length > 0 && !cands.some((c) => c.key === "budget.initial" && !c.restated)) {
+  // …unless a label already reads that amount (全年预算数1200万元 is the adjusted budget, not also the initial one).
+  if (hits.length > 0 && !cands.some((c) => (c.key === "budget.initial" && !c.restated) || c.order === itemCtx.orderBase! + hits[0].start)) {
     const first = hits[0];
     const between = maskText(item).slice(from, first.start);
     if (!/支出|使用|执行|拨付|到位/.test(between.slice(-8))) {

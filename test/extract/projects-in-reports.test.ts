@@ -273,3 +273,16 @@ describe("a use naming a long project", () => {
     expect(r).toEqual([["某某市某某区某某建材运输集团有限责任公司砂石骨料储存及生产加工全封闭库房与道路升级改造项目", { "budget.initial": 300000 }]]);
   });
 });
+
+describe("a unit's project report with a numbered heading per fund", () => {
+  const report = ["某县民政局2023年度项目支出绩效自评报告", "一、城乡低保资金", "全年预算数600万元，全年执行数588万元，预算执行率98%，自评得分95分。", "二、临时救助资金", "全年预算数40万元，全年执行数40万元，预算执行率100%，自评得分97分。"];
+  it("files each heading's figures under its fund, the first amount under its own label only", () => {
+    expect(projects(report)).toEqual([
+      ["城乡低保资金", { "budget.adjusted": 6000000, "budget.executed": 5880000, "budget.execution_rate": 98, "score.total": 95 }],
+      ["临时救助资金", { "budget.adjusted": 400000, "budget.executed": 400000, "budget.execution_rate": 100, "score.total": 97 }],
+    ]);
+  });
+  it("keeps one fund's heading the report's own when it stands alone", () => {
+    expect(projects(report.slice(0, 3))).toEqual([]);
+  });
+});
