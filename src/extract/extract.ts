@@ -34,6 +34,7 @@ import { bindTransferTable } from "./transfer-table.js";
 import { bindConfirmedBudget, bindConfirmedOutlay } from "./rate-confirmed.js";
 import { bindProjectsTotal } from "./projects-total.js";
 import { scoredProjects } from "./project-scores.js";
+import { isProjectName } from "./vocab/project-names.js";
 import { bindSatisfactionRows } from "./indicator-rows.js";
 
 /** What a project's 自评表 states of its project. */
@@ -69,7 +70,11 @@ function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeof extra
   // report's projects whatever their names end with: the headings, not the names, say so.
   const headed = new Set(all.flatMap((list, i) => list.filter((it) => it.name === sections[i]).map((it) => it.name)));
   const byHeading = (name: string) => headed.size >= 2 && headed.has(name);
-  const named = all.map((list, i) => list.filter((it) => listed[i].includes(it) || RE_PROJECT_NAME.test(it.name) || byHeading(it.name)));
+  // So are items told in parallel (A资金全年预算数…，执行…；B资金全年预算数…): two or more funds, named as projects are,
+  // each with two budget figures of its own.
+  const parallel = new Set(all.flat().filter((it) => isProjectName(it.name) && new Set(it.candidates.filter((c) => c.key.startsWith("budget.")).map((c) => c.key)).size >= 2).map((it) => it.name));
+  const byParallel = (name: string) => parallel.size >= 2 && parallel.has(name);
+  const named = all.map((list, i) => list.filter((it) => listed[i].includes(it) || RE_PROJECT_NAME.test(it.name) || byHeading(it.name) || byParallel(it.name)));
   // Two names of one project (XX项目, XX建设项目) are one project: the report's own, not a list.
   return distinctProjects(named.flat().map((it) => it.name)) >= 2 ? named : all.map(() => []);
 }

@@ -286,3 +286,15 @@ describe("a unit's project report with a numbered heading per fund", () => {
     expect(projects(report.slice(0, 3))).toEqual([]);
   });
 });
+
+describe("funds told in parallel clauses of a project report", () => {
+  it("are projects when each states its own budget and outlay", () => {
+    expect(projects(["某县民政局2023年度项目支出绩效自评报告", "我局共有项目支出2项。城乡低保资金全年预算数600万元，执行588万元，执行率98%；临时救助资金全年预算数40万元，执行40万元，执行率100%。"])).toEqual([
+      ["城乡低保资金", { "budget.adjusted": 6000000, "budget.executed": 5880000, "budget.execution_rate": 98 }],
+      ["临时救助资金", { "budget.adjusted": 400000, "budget.executed": 400000, "budget.execution_rate": 100 }],
+    ]);
+  });
+  it("are not when the clauses name sources of one project's money", () => {
+    expect(projects(["2023年度某县农业项目支出绩效自评报告", "中央资金全年预算数100万元，执行90万元；省级资金全年预算数50万元，执行50万元。"])).toEqual([]);
+  });
+});
