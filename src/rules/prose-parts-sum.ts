@@ -174,6 +174,34 @@ function claimsOf(paragraph: string, next: readonly string[] = []): Claim[] {
   return out;
 }
 
+/** A total's bracketed itemisation right after it: “中央资金279万元(A 81万元，B 161万元)”. */
+const RE_BRACKETED = /[(（]([^()（）]{4,200})[)）]/g;
+
+/**
+ * Totals itemised in brackets right after their amount. Complete unless the list ends with 等; a part printed in
+ * another unit that makes the sum when read in the total's (72元 among 万元 parts) is a unit slip the unit-slip rule
+ * tells, not a sum that fails.
+ */
+function bracketClaims(paragraph: string): Claim[] {
+  const out: Claim[] = [];
+  for (const m of paragraph.matchAll(RE_BRACKETED)) {
+    const before = stripParens(paragraph.slice(Math.max(0, m.index - REACH), m.index)).replace(/\s+$/, "");
+    const found = lastAmount(before);
+    if (!found || /其中|具体/.test(m[1])) continue;
+    // “其中中央资金279万元(…)”: the total is a part of another whole, named without the 其中 that opens it.
+    const total = { ...found, label: found.label.replace(/^其中[:：]?/, "") };
+    const parts = partsOf(m[1], 32);
+    if (!parts) continue;
+    if (parts.some((p) => p.amount.unit !== total.amount.unit)) {
+      const asTotal = parts.reduce((sum, p) => sum + (p.amount.value / p.amount.scale) * total.amount.scale, 0);
+      if (Math.abs(asTotal - total.amount.value) <= total.amount.scale * 10 ** -total.amount.decimals) continue;
+    }
+    const head = before.slice(Math.max(0, before.length - 60));
+    out.push({ total, parts, complete: !/等\s*$/.test(m[1]), quote: `${head}${m[0]}`.trim() });
+  }
+  return out;
+}
+
 function prefixMakesTotal(c: Claim): boolean {
   let sum = 0;
   let tol = halfCents(c.total.amount);
@@ -197,10 +225,12 @@ function check(ctx: RuleContext): Finding[] {
   const year = ctx.report.fiscalYear ?? 0;
   const units = textUnits(doc);
   units.forEach((u, i) => {
-    if (u.table || !/其中|具体(?:是|为|包括)/.test(u.text)) return;
+    if (u.table) return;
+    const listed = /其中|具体(?:是|为|包括)/.test(u.text);
+    if (!listed && !/[)）]/.test(u.text)) return;
     // The paragraphs after a paragraph that ends in 其中 (up to the next table cell or heading section).
-    const next = /其中[:\s]*$/.test(u.text) ? followingParagraphs(units, i) : [];
-    for (const c of claimsOf(u.text, next)) {
+    const next = listed && /其中[:\s]*$/.test(u.text) ? followingParagraphs(units, i) : [];
+    for (const c of [...(listed ? claimsOf(u.text, next) : []), ...bracketClaims(u.text)]) {
       const sum = c.parts.reduce((s, p) => s + cents(p.amount), 0);
       const tol = halfCents(c.total.amount) + c.parts.reduce((s, p) => s + halfCents(p.amount), 0);
       const gap = sum - cents(c.total.amount);
@@ -258,8 +288,8 @@ function followingParagraphs(units: readonly TextUnit[], i: number): string[] {
 const meta: RuleMeta = {
   id: "prose-parts-sum",
   description: {
-    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）或“X。具体是：A a；B b。”：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，各部分所称个数之和等于总额所称个数，“具体是/具体为”所列以句号结束且不以“等”结尾，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕，“三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费）时应等于总额；按各数打印位数容许四舍五入",
-    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：) or itemised after 具体是 (T. 具体是：A a；B b。): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the item counts of the parts make the whole's count, a 具体是/具体为 list ends with its sentence and not with 等, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated], \"三公\" = overseas travel + official vehicles + reception); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete",
+    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）或“X。具体是：A a；B b。”：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，各部分所称个数之和等于总额所称个数，“具体是/具体为”所列以句号结束且不以“等”结尾，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕，“三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费）时应等于总额；按各数打印位数容许四舍五入；金额后括号内逐项列出的构成（“中央资金 X 万元（A a 万元，B b 万元）”）不以“等”结尾时视为已列全，某项单位误写（万元写成元）按单位误写处理、不作合计不符",
+    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：) or itemised after 具体是 (T. 具体是：A a；B b。): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the item counts of the parts make the whole's count, a 具体是/具体为 list ends with its sentence and not with 等, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated], \"三公\" = overseas travel + official vehicles + reception); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete. A total itemised in brackets right after its amount (中央资金 X 万元（A a 万元，B b 万元）) is complete unless the list ends with 等; a part printed in another unit that makes the sum in the total's unit is a unit slip, not a failed sum",
   },
   defaultSeverity: "error",
   scope: "report",

@@ -16,7 +16,8 @@ const NUM = MONEY_FIGURE;
 const RE_NUM = new RegExp(NUM, "g");
 const CHANGE = /比|较|增|减|下降|上升|同比|持平|占|超|节约|其中|分别/;
 // Words around an amount that say nothing of which item it is.
-const FILLER = /^(?:[\s:，,、和及与]|为|是|共|计|达|约)+|(?:为|是|共计|合计|总计|达到?|约|:|\s)+$/g;
+// 计 only as part of 共计/合计/总计: alone it opens 计划生育….
+const FILLER = /^(?:[\s:，,、和及与]|共计|合计|总计|为|是|共|达|约)+|(?:为|是|共计|合计|总计|达到?|约|:|\s)+$/g;
 
 interface Said {
   label: string;
@@ -65,7 +66,11 @@ function check(ctx: RuleContext): Finding[] {
         if (xs.length !== 2) continue;
         const [a, b] = xs;
         if (Math.abs(a.amount.value - b.amount.value) <= half(a.amount) + half(b.amount)) continue;
-        if (CONTEXT.test(sentence.slice(a.at + a.printed.length, b.at - label.length))) continue;
+        const between = sentence.slice(a.at + a.printed.length, b.at - label.length);
+        if (CONTEXT.test(between)) continue;
+        // Each in the bracketed breakdown of a different total (中央资金279万元(A 81万元…)，自治区资金85万元(A 13万元…)):
+        // the same item's share of two sources, two items.
+        if (/[)）][^(（]*[(（]/.test(between)) continue;
         out.push(
           ctx.finding({
             messageId: "twoAmounts",

@@ -194,3 +194,19 @@ describe("prose-parts-sum: a total an enumerated unit or project owns", () => {
     expect(f.map((x) => x.project)).toEqual([null]);
   });
 });
+
+describe("prose-parts-sum: a total itemised in brackets right after it", () => {
+  it("valid: bracketed parts that make their total, a list ending in 等, a note of one amount, and a part printed in the wrong unit", () => {
+    expect(run(["共投入资金90万元，其中中央资金60万元（奖励扶助资金25万元，特别扶助资金35万元），省级资金30万元。"])).toEqual([]);
+    expect(run(["中央资金60万元（奖励扶助资金25万元，特别扶助资金20万元等）。"])).toEqual([]);
+    expect(run(["中央资金60万元（含提前下达25万元）。"])).toEqual([]);
+    // 35元 among 万元 parts: read as 万元 it makes the total, a unit slip (unit-slip tells it), not a failed sum.
+    expect(run(["中央资金60万元（奖励扶助资金25万元，特别扶助资金35元）。"])).toEqual([]);
+  });
+  it("invalid: bracketed parts that fall short of their total, filed under the project's funds", () => {
+    const f = run(["共投入资金90万元，其中中央资金60万元（奖励扶助资金25万元，特别扶助资金30万元），省级资金30万元。"]);
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain("“中央资金”为 60万元");
+    expect(f[0].metrics.map((k) => k.key)).toEqual(["budget.adjusted", "budget.received"]);
+  });
+});

@@ -26,6 +26,16 @@ describe("same-item-two-amounts", () => {
     expect(run("基本支出3120500元，其中工资福利支出(人员支出)2415000元，对个人和家庭补助支出(人员支出)310000元。")).toEqual([]);
   });
 
+  it("valid: the same item in the bracketed breakdowns of two totals is each total's share", () => {
+    expect(run("全年共投入资金150万元，其中中央资金100万元(计划生育家庭奖励扶助资金60万元，特别扶助资金40万元)，省级资金50万元(计划生育家庭奖励扶助资金20万元，特别扶助资金30万元)。")).toEqual([]);
+  });
+
+  it("invalid: an item whose name opens with 计 keeps it (计划生育…, not 划生育…)", () => {
+    const f = run("计划生育家庭奖励扶助资金60万元，主要用于发放扶助金，计划生育家庭奖励扶助资金66万元。");
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain("“计划生育家庭奖励扶助资金”");
+  });
+
   it("valid: a label repeated for many rows (a flattened list) is not judged", () => {
     expect(run("设备购置费10万元，设备购置费12万元，设备购置费15万元。")).toEqual([]);
   });
