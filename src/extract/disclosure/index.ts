@@ -11,6 +11,7 @@ import { documentLines } from "./layout.js";
 import { lineStream } from "./locate.js";
 import { proseCandidates } from "./prose.js";
 import { countCandidates } from "./prose-counts.js";
+import { staffTableCandidates } from "./staff-table.js";
 import { tableCandidates } from "./tables.js";
 import { splitSections, type Section } from "./sections.js";
 import { lineItems } from "./line-items.js";
@@ -37,7 +38,7 @@ function disclosureCandidates(doc: JxDocument): { meta: ReturnType<typeof detect
   // Every figure of a disclosure is about its year (or one it names beside it): with the year unknown, none can be stated.
   if (!meta || meta.fiscalYear === null) return { meta, candidates: [], sections };
   const stream = lineStream(prose);
-  const candidates = [...tableCandidates(sections, meta.fiscalYear), ...proseCandidates(stream, meta.fiscalYear, meta.kind), ...countCandidates(stream, meta.fiscalYear)];
+  const candidates = [...tableCandidates(sections, meta.fiscalYear), ...proseCandidates(stream, meta.fiscalYear, meta.kind), ...countCandidates(stream, meta.fiscalYear), ...staffTableCandidates(lines, meta.fiscalYear)];
   candidates.forEach((c, i) => (c.order = i));
   return { meta, candidates, sections };
 }
