@@ -298,3 +298,22 @@ describe("funds told in parallel clauses of a project report", () => {
     expect(projects(["2023年度某县农业项目支出绩效自评报告", "中央资金全年预算数100万元，执行90万元；省级资金全年预算数50万元，执行50万元。"])).toEqual([]);
   });
 });
+
+describe("what a report tells of its listed projects outside the pair that named them", () => {
+  it("reads each item's rate in its own clause after its outlay, when every item tells one", () => {
+    expect(projects(["某县交通运输局2023年度项目支出绩效自评报告", "2023年共安排项目资金150万元，包括：农村公路养护项目100万元、危桥改造工程50万元。", "截至2023年12月31日，农村公路养护项目已支出95万元，执行率95%；危桥改造工程已支出50万元，执行率100%。"])).toEqual([
+      ["农村公路养护项目", { "budget.initial": 1000000, "budget.executed": 950000, "budget.execution_rate": 95 }],
+      ["危桥改造工程", { "budget.initial": 500000, "budget.executed": 500000, "budget.execution_rate": 100 }],
+    ]);
+  });
+  it("leaves a rate after the last item alone to the report", () => {
+    const r = extract(docFromLines(["某县交通运输局2023年度部门整体支出绩效自评报告", "项目支出包括：农村公路养护项目100万元、危桥改造工程50万元，全年预算执行率95%。"]));
+    expect(r.projects.map((p) => p.metrics.map((m) => m.key))).toEqual([["budget.initial"], ["budget.initial"]]);
+  });
+  it("reads a later clause that opens with a listed name, as that project's", () => {
+    expect(projects(["某县水利局2023年度项目支出绩效自评报告", "2023年我局项目资金包括：农村道路提升120万元、小型水库除险加固80万元。", "截至年底，农村道路提升已支付115万元，支付率95.83%；小型水库除险加固已支付80万元，支付率100%。"])).toEqual([
+      ["农村道路提升", { "budget.initial": 1200000, "budget.executed": 1150000, "budget.execution_rate": 95.83 }],
+      ["小型水库除险加固", { "budget.initial": 800000, "budget.executed": 800000, "budget.execution_rate": 100 }],
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * What a report tells of its listed projects outside the pair that named them:
+ * - a listed item's own clause after its amount (A项目已支出95万元，执行率95%；B项目已支出50万元，执行率100%): the rate
+ *   is that project's when every item of the list tells one so, and no figure is left for the report as a whole;
+ * - a later sentence that opens with a listed name (资金包括：农村道路提升120万元…。截至年底，农村道路提升已支付115万元):
+ *   the name, known to be a project, is the subject of that clause's labelled figures.
+ */
+import { bindProse, maskText, type Passage, type ProseContext } from "./prose.js";
+import type { ProjectItem } from "./projects.js";
+import type { Candidate } from "./candidate.js";
+import { sliceSegments } from "./provenance.js";
+
+/** How far after its amount an item's own clause may run. */
+const TAIL_REACH = 40;
+/** Where a clause ends: the sentence, or the semicolon before the next item. */
+const RE_CLAUSE_END = /[。；;！？!?\n]/;
+
+function bindIn(p: Passage, start: number, end: number, name: string, ctx: ProseContext): Candidate[] {
+  const text = p.text.slice(start, end);
+  const segs = sliceSegments(p.segs, start, end);
+  return bindProse({ text, page: p.page, block: p.block, segs }, { ...ctx, project: true, projectName: name, orderBase: p.block * 100000 + start });
+}
+
+/**
+ * Each item's clause after its own range, up to the next item or the clause's end. Bound only when every item of the
+ * passage tells the same keys there (a parallel list): a figure after the last item alone may be the whole list's.
+ */
+export function projectTails(p: Passage, items: ProjectItem[], ctx: ProseContext): ProjectItem[] {
+  if (items.length < 2) return items;
+  const text = maskText(p.text);
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  const tails = sorted.map((it, k) => {
+    const limit = Math.min(k + 1 < sorted.length ? sorted[k + 1].start : text.length, it.end + TAIL_REACH);
+    const rest = text.slice(it.end, limit);
+    const stop = RE_CLAUSE_END.exec(rest);
+    const end = it.end + (stop ? stop.index : rest.length);
+    const own = new Set(it.candidates.map((c) => c.key));
+    const cands = end > it.end ? bindIn(p, it.end, end, it.name, ctx).filter((c) => !own.has(c.key)) : [];
+    return { end, cands };
+  });
+  const keys = (k: number) => [...new Set(tails[k].cands.map((c) => c.key))].sort().join(",");
+  const shared = keys(0);
+  if (!shared || tails.some((_, k) => keys(k) !== shared)) return items;
+  return sorted.map((it, k) => ({ ...it, candidates: [...it.candidates, ...tails[k].cands], end: tails[k].end }));
+}
+
+/** Characters a clause may open with before a project's name. */
+const RE_OPENING = /(?:^|[，,。；;：:、\s])(?:其中|截至[^，,。；;]{0,16}[，,]|截止[^，,。；;]{0,16}[，,])?$/;
+/** The shortest name looked for again: shorter ones are words, not names. */
+const MIN_NAME = 4;
+
+/**
+ * Clauses that open with the name of a project the report listed, outside every item already read: each clause's
+ * labelled figures are that project's. `names`: the listed projects' names.
+ */
+export function laterMentions(p: Passage, items: ReadonlyArray<ProjectItem>, names: ReadonlySet<string>, ctx: ProseContext): ProjectItem[] {
+  const out: ProjectItem[] = [];
+  const text = maskText(p.text);
+  const inItem = (at: number) => items.some((it) => it.start <= at && at < it.end) || out.some((it) => it.start <= at && at < it.end);
+  for (const name of names) {
+    if (name.length < MIN_NAME) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (inItem(at) || !RE_OPENING.test(text.slice(Math.max(0, at - 20), at))) continue;
+      const from = at + name.length;
+      const rest = text.slice(from);
+      const stop = RE_CLAUSE_END.exec(rest);
+      let end = from + (stop ? stop.index : rest.length);
+      // Another listed name in the clause starts its own.
+      for (const other of names) {
+        const o = other !== name ? text.indexOf(other, from) : -1;
+        if (o >= 0 && o < end) end = o;
+      }
+      const cands = bindIn(p, from, end, name, ctx);
+      if (cands.length > 0) out.push({ name, candidates: cands, start: at, end });
+    }
+  }
+  return out;
+}
