@@ -4,7 +4,7 @@
  * its outlay) and what a later sentence tells of a project the report listed by name.
  */
 import type { Passage, ProseContext } from "./prose.js";
-import { extractProjectItems, sectionProjects, type ProjectItem } from "./projects.js";
+import { extractProjectItems, sectionProjects } from "./projects.js";
 import { gradedProjects, listedProjects, quotedProjects, usedForProjects } from "./project-lists.js";
 import { scoredProjects } from "./project-scores.js";
 import { isProjectName } from "./vocab/project-names.js";
