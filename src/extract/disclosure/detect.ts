@@ -174,6 +174,7 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
  * The department: the shared reading of names (title, 部门名称/预算主管部门 fields, seals …, department/), plus the
  * 情况说明's opening sentence "X2023年收入、支出…" that disclosures print.
  */
+const RE_THREE_PUBLIC_SUBJECT = /20\d{2}\s*年度?\s*([^\s，。；、：:\d“"]{3,30}?)(?:一般公共预算)?(?:财政)?(?:预算)?(?:拨款)?[“"]三公[”"]经费/;
 const RE_PROFILE_SUBJECT = /(?:^|[。；：:）)])\s*([^\s，。；、：:\d（()）]{4,30}?)(?:[(（]本级[)）](?=20\d{2}年)|(?:[(（]本级[)）])?(?:行政编制|事业编制|人员编制|核定编制|设置机构为|内设(?:机构)?|是[^。，；]{0,40}(?:直属机构|行政机构|事业单位|参政党)))/g;
 
 function findDepartment(lines: Line[], title: string | null): string | null {
@@ -183,6 +184,10 @@ function findDepartment(lines: Line[], title: string | null): string | null {
     const prose = /([^\s，。；、：:\d]{3,30}?)\s*20\d{2}\s*年度?(?:收入、支出|收、支|本年收入)/.exec(t);
     const name = prose ? trailingName(cleanDepartmentName(prose[1])) : null;
     if (name) extra.push({ name, source: "subject", weight: SOURCE_WEIGHT.subject, order: i });
+    // A 三公 page's heading or opening sentence: "2017年X(财政预算拨款)“三公”经费支出合计…", "X“三公”经费增减情况说明".
+    const threePublic = RE_THREE_PUBLIC_SUBJECT.exec(t);
+    const unit = threePublic ? trailingName(cleanDepartmentName(threePublic[1])) : null;
+    if (unit) extra.push({ name: unit, source: "subject", weight: SOURCE_WEIGHT.subject, order: i });
     // A page that opens on its 目录 prints no title: its 概况 names the unit as the subject of its staff or set-up
     // sentence (X行政编制65人, X设置机构为…, X是…的直属机构), or a sentence about its own (本级) budget. Only when nothing else names it (an opening's weight).
     for (const m of t.matchAll(RE_PROFILE_SUBJECT)) {
