@@ -40,3 +40,19 @@ describe("人员情况 table", () => {
     expect(value(r, "staff.actual")).toBeUndefined();
   });
 });
+
+describe("head counts and the signature of a 概况", () => {
+  it("在编教职工 is the staff in post; a signature above its date line names the unit", () => {
+    const r = run([
+      "一、学校概况",
+      "东河县城关第二小学现有在编教职工48人(其中:专任教师45人,工勤3人);退休教职工20人。",
+      "二、2024年部门收入预算总体情况",
+      "2024年收入预算500.2万元,基本支出480.2万元,项目支出20万元。",
+      "东河县城关第二小学",
+      "2024年2月18日",
+    ]);
+    expect(value(r, "staff.actual")).toBe(48);
+    expect(value(r, "staff.retired")).toBe(20);
+    expect(r.department).toBe("东河县城关第二小学");
+  });
+});

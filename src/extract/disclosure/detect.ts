@@ -174,11 +174,13 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
  * The department: the shared reading of names (title, 部门名称/预算主管部门 fields, seals …, department/), plus the
  * 情况说明's opening sentence "X2023年收入、支出…" that disclosures print.
  */
+const RE_DATE_LINE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const RE_THREE_PUBLIC_SUBJECT = /20\d{2}\s*年度?\s*([^\s，。；、：:\d“"]{3,30}?)(?:一般公共预算)?(?:财政)?(?:预算)?(?:拨款)?[“"]三公[”"]经费/;
 const RE_PROFILE_SUBJECT = /(?:^|[。；：:）)])\s*([^\s，。；、：:\d（()）]{4,30}?)(?:[(（]本级[)）](?=20\d{2}年)|(?:[(（]本级[)）])?(?:行政编制|事业编制|人员编制|核定编制|设置机构为|内设(?:机构)?|是[^。，；]{0,40}(?:直属机构|行政机构|事业单位|参政党)))/g;
 
 function findDepartment(lines: Line[], title: string | null): string | null {
-  const texts = lines.map((l) => l.text);
+  // A signature (落款) printed on its own line above the date line: read as one, as a signature is.
+  const texts = lines.map((l, i) => (RE_DATE_LINE.test(lines[i + 1]?.text ?? "") && l.text.length <= 40 && !/[。；，,：:\d]/.test(l.text) ? l.text + lines[i + 1].text : l.text));
   const extra: DepartmentCandidate[] = [];
   texts.forEach((t, i) => {
     const prose = /([^\s，。；、：:\d]{3,30}?)\s*20\d{2}\s*年度?(?:收入、支出|收、支|本年收入)/.exec(t);
