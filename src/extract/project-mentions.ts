@@ -7,8 +7,10 @@
  */
 import { bindProse, maskText, type Passage, type ProseContext } from "./prose.js";
 import type { ProjectItem } from "./projects.js";
-import type { Candidate } from "./candidate.js";
-import { sliceSegments } from "./provenance.js";
+import { candidateFromHit, type Candidate } from "./candidate.js";
+import { locate, sliceSegments } from "./provenance.js";
+import { scanFigures } from "./figures.js";
+import { matchLabel } from "./labels.js";
 
 /** How far after its amount an item's own clause may run. */
 const TAIL_REACH = 40;
@@ -40,8 +42,39 @@ export function projectTails(p: Passage, items: ProjectItem[], ctx: ProseContext
   });
   const keys = (k: number) => [...new Set(tails[k].cands.map((c) => c.key))].sort().join(",");
   const shared = keys(0);
-  if (!shared || tails.some((_, k) => keys(k) !== shared)) return items;
+  if (!shared || tails.some((_, k) => keys(k) !== shared)) return sharedRates(p, sorted, ctx) ?? items;
   return sorted.map((it, k) => ({ ...it, candidates: [...it.candidates, ...tails[k].cands], end: tails[k].end }));
+}
+
+/** A rate said of every item at once after the list: "执行率分别为95.83%和100%", "支付率均为100%". */
+const RE_SHARED_RATE = /^[，,\s]*([^，,。；;\d]{2,8}?)(分别为|分别是|分别达到|均为|均达到|均是|均达)\s*/;
+
+/**
+ * The list's items given their rates by one clause after the last of them: 分别 with one rate per item, in order, or
+ * 均 with one rate for all. The label before the word names the rate (执行率, 支付率 …). Null when no such clause follows.
+ */
+function sharedRates(p: Passage, sorted: ProjectItem[], ctx: ProseContext): ProjectItem[] | null {
+  const last = sorted[sorted.length - 1];
+  const text = maskText(p.text);
+  const rest = text.slice(last.end, last.end + TAIL_REACH + 20).split(RE_CLAUSE_END)[0];
+  const m = RE_SHARED_RATE.exec(rest);
+  const entry = m ? matchLabel(m[1], { project: true }) : null;
+  if (!m || !entry?.exact || entry.entry.unitKind !== "percent") return null;
+  const from = last.end + m[0].length;
+  const run = text.slice(from, last.end + rest.length);
+  const rates = scanFigures(run).filter((h) => h.amount.kind === "percent");
+  const each = m[2].startsWith("分别") ? (rates.length === sorted.length ? rates : null) : rates.length >= 1 ? sorted.map(() => rates[0]) : null;
+  if (!each) return null;
+  const end = from + each[each.length - 1].end;
+  return sorted.map((it, k) => {
+    const h = { ...each[k], start: from + each[k].start, end: from + each[k].end };
+    const c = candidateFromHit(
+      { key: entry.entry.key, year: ctx.fiscalYear, prov: locate(p.segs, h.start, h.end), quote: p.text.slice(it.start, end).slice(0, 200), restated: false, confidence: "pattern", order: p.block * 100000 + h.start, project: it.name },
+      "percent",
+      h,
+    );
+    return { ...it, candidates: [...it.candidates, c], end: k === sorted.length - 1 ? end : it.end };
+  });
 }
 
 /** Characters a clause may open with before a project's name. */

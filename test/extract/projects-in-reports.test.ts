@@ -317,3 +317,20 @@ describe("what a report tells of its listed projects outside the pair that named
     ]);
   });
 });
+
+describe("rates said of every listed project at once", () => {
+  it("gives each its rate in order after 分别, and the one rate to all after 均", () => {
+    expect(projects(["某县水利局2023年度项目支出绩效自评报告", "资金执行情况：农村道路提升项目支出115万元、小型水库除险加固项目支出80万元，执行率分别为95.83%和100%。"]).map(([n, m]) => [n, (m as Record<string, number>)["budget.execution_rate"]])).toEqual([
+      ["农村道路提升项目", 95.83],
+      ["小型水库除险加固项目", 100],
+    ]);
+    expect(projects(["某县水利局2023年度项目支出绩效自评报告", "资金执行情况：农村道路提升项目支出120万元、小型水库除险加固项目支出80万元，执行率均为100%。"]).map(([n, m]) => [n, (m as Record<string, number>)["budget.execution_rate"]])).toEqual([
+      ["农村道路提升项目", 100],
+      ["小型水库除险加固项目", 100],
+    ]);
+  });
+  it("gives none when 分别 names fewer rates than projects", () => {
+    const r = projects(["某县水利局2023年度项目支出绩效自评报告", "资金执行情况：农村道路提升项目支出115万元、小型水库除险加固项目支出80万元、河道清淤项目支出30万元，执行率分别为95.83%和100%。"]);
+    expect(r.every(([, m]) => (m as Record<string, number>)["budget.execution_rate"] === undefined)).toBe(true);
+  });
+});
