@@ -33,6 +33,7 @@ import { bindConfirmedBudget, bindConfirmedOutlay } from "./rate-confirmed.js";
 import { bindProjectsTotal } from "./projects-total.js";
 import { distinctProjects, projectItems } from "./project-items.js";
 import { bindSatisfactionRows } from "./indicator-rows.js";
+import { bindQualifiedHeader } from "./qualified-header.js";
 
 /** What a project's 自评表 states of its project. */
 const RE_FORM_KEY = /^(budget\.|score\.|satisfaction\.)/;
@@ -148,6 +149,14 @@ export function extract(doc: JxDocument): Report {
   for (const c of bindConfirmedBudget(maskedPassages, ctx, cands)) cands.push(c);
   for (const c of bindScoreRows(streamText, where, ctx)) cands.push(c);
   for (const c of bindSatisfactionRows(streamText, where, ctx)) cands.push(c);
+  const qualified = bindQualifiedHeader(streamText, where, ctx);
+  for (const c of qualified.candidates) cands.push(c);
+  // Under a 预算(调整后) header the row's 预算数 is the adjusted budget, not also the opening one.
+  if (qualified.adjusted !== null) {
+    const kept = cands.filter((c) => !(c.key === "budget.initial" && !c.project && c.value === qualified.adjusted));
+    cands.length = 0;
+    for (const c of kept) cands.push(c);
+  }
   // Head counts told in the 基本情况's prose, read as a disclosure's 概况 is (one vocabulary: prose-counts.ts), for a
   // count no self-evaluation binder read: they read the labelled counts already, and these sentences (在职教师60名,
   // a noun between label and count) only fill what they miss.

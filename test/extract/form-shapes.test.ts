@@ -148,6 +148,15 @@ describe("a form that declares its unit once, then prints label-figure pairs", (
     const m = Object.fromEntries(extract(docFromLines(lines)).metrics.map((x) => [x.key, x.value]));
     expect(m).toMatchObject({ "budget.initial": 68400, "budget.received": 68400, "budget.executed": 65000 });
   });
+  it("reads 预算数 under a 预算安排情况(调整后) header as the adjusted budget, and the rate column when the row's figures give it", () => {
+    const form = (row: string) => ["某县民政局2020年度预算项目绩效自评表", "一、基本情况 项目名称: 高龄津贴 实施(主管)单位 某县民政局 金额单位: 万元", "二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)", row];
+    const m = Object.fromEntries(extract(docFromLines(form("预算数 6.84 到位数 6.84 执行数 6.5 95.03"))).metrics.map((x) => [x.key, x.value]));
+    expect(m).toMatchObject({ "budget.adjusted": 68400, "budget.received": 68400, "budget.executed": 65000, "budget.execution_rate": 95.03 });
+    expect(m["budget.initial"]).toBeUndefined();
+    // A last figure the row's arithmetic does not give is no rate.
+    const n = Object.fromEntries(extract(docFromLines(form("预算数 6.84 到位数 6.84 执行数 6.5 12"))).metrics.map((x) => [x.key, x.value]));
+    expect(n["budget.execution_rate"]).toBeUndefined();
+  });
   it("reads nothing for bare figures when no unit was declared", () => {
     const m = extract(docFromLines(["某县民政局2020年度预算项目绩效自评表", "预算数 6.84 到位数 6.84 执行数 6.5"])).metrics;
     expect(m.filter((x) => x.unit === "元")).toEqual([]);
