@@ -56,4 +56,8 @@ describe("the unit of a page opening on its 目录", () => {
     const r = run(["目 录", "第二部分 2022年度部门决算情况说明", "本单位经费由东河市财政局内设机构统一拨付。", "2022年度收入总计800万元,支出总计800万元。"]);
     expect(r.department).not.toBe("东河市财政局");
   });
+  it("is the title's, past a site's column tag (【财政预算】)", () => {
+    const r = run(["政府信息公开", "【财政预算】东河市北岭区青石镇政府2021年部门预算情况说明", "2021年收入预算300万元,支出预算300万元。"]);
+    expect(r.department).toBe("东河市北岭区青石镇政府");
+  });
 });

@@ -96,7 +96,8 @@ function titleSegment(line: string): string {
   const m = RE_TITLE_LINE.exec(line);
   if (!m) return line;
   const head = line.slice(0, m.index);
-  const sep = /.*[\s。:|>/》《,;]/.exec(head);
+  // A site's column tag (【财政预算】) ends what stands before the title, as a separator does.
+  const sep = /.*[\s。:|>/》《,;】]/.exec(head);
   // A title in 《》 is a document the report cites, not its own.
   if (sep && sep[0].endsWith("《")) return "";
   return line.slice(sep ? sep[0].length : 0, m.index + m[0].length);
