@@ -87,4 +87,18 @@ describe("totals told of the unit itself", () => {
     expect(value(r, "income.total")).toBe(3104000);
     expect(value(r, "expenditure.total")).toBe(3104000);
   });
+  it("收入安排 / 支出安排, 预算收入 / 预算支出 and 收支预算总额 are a budget's totals; a part's 预算支出 is not", () => {
+    const a = run(["西岭县第二中学2023年部门预算", "2023年预算内收入安排420.30万元,支出420.30万元。", "2022年预算内收入安排400.10万元,支出400.10万元。"]);
+    expect(value(a, "income.total")).toBe(4203000);
+    expect(value(a, "expenditure.total")).toBe(4203000);
+    expect(a.metrics.find((m) => m.key === "income.total" && m.year === 2022)?.value).toBe(4001000);
+    const b = run(["西岭县林业站2024年部门预算", "2024年单位预算收入88万元,预算支出88万元。"]);
+    expect(value(b, "income.total")).toBe(880000);
+    expect(value(b, "expenditure.total")).toBe(880000);
+    const c = run(["西岭县林业站2024年部门预算", "2024年收支预算总额88万元。"]);
+    expect(value(c, "expenditure.total")).toBe(880000);
+    const d = run(["西岭县林业站2024年“三公”经费预算", "(一)因公出国(境)费。2024年预算支出为0万元,本年度无出国计划。", "(二)公务接待费。2024年支出安排2万元。"]);
+    expect(value(d, "expenditure.total")).toBeUndefined();
+  });
 });
+
