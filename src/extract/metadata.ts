@@ -55,6 +55,9 @@ function fieldValue(lines: string[], i: number, re: RegExp): string | null {
   return v || null;
 }
 
+/** Words of a web page's byline around its date: who posted it and how often it was read. */
+const RE_PAGE_BYLINE = /(?:来源|作者|编辑|责任编辑|发布者)\s*[:：].*(?:点击|浏览|阅读)|(?:点击率|点击数|浏览次数|阅读次数|访问量)\s*[:：]?/;
+
 export function parseDate(s: string): string | null {
   const m = RE_DATE.exec(s);
   if (!m) return null;
@@ -188,7 +191,9 @@ export function extractMetadata(blocks: Block[], lines: string[] = metadataLines
     // A date with its time of day is a web page's stamp (发布/信息提供 日期 2023-03-27 16:25, a title run into 时间:…),
     // never the day a report was signed; 日期 inside a word (竣工日期, 开工日期) is the project's, not the report's.
     // Only the words just before the label count: a flattened cover holds 评价时间 (a period) before its 上报时间.
-    if (m && !/发布|时间/.test(l.slice(Math.max(0, m.index - 12), m.index)) && !RE_STAMP.test(l.slice(m.index + m[0].length - m[1].length))) {
+    // …and a date on a page's byline (来源: … 作者: … 日期: 2023-04-04 点击率: 409) is when the page went up; a reader
+    // may give its fields lines of their own, so the lines beside it count.
+    if (m && !/发布|时间/.test(l.slice(Math.max(0, m.index - 12), m.index)) && !RE_STAMP.test(l.slice(m.index + m[0].length - m[1].length)) && !RE_PAGE_BYLINE.test(`${lines[i - 1] ?? ""} ${l} ${lines[i + 1] ?? ""}`)) {
       // The month and day in cells of their own after the year's ("报告日期: 2023" "5" "31").
       const cells = /^\s*(?:19|20)\d{2}\s*$/.test(m[1]) && /^\d{1,2}$/.test(lines[i + 1] ?? "") && /^\d{1,2}$/.test(lines[i + 2] ?? "") ? `${m[1]} ${lines[i + 1]} ${lines[i + 2]}` : m[1];
       const d = parseDate(m[1]) ?? spacedDate(cells);

@@ -21,6 +21,10 @@ describe("filled date", () => {
     expect(dateOf([TITLE, "信息提供日期 : 2023-03-27 16:25 来源 : 东河县水利局"])).toBeNull();
     expect(dateOf([TITLE + "时间:2022-12-15 09:43:05 报告 我要投稿", "一、基本情况"])).toBeNull();
   });
+  it("never takes the date on a page's byline (来源 … 作者 … 日期 … 点击率)", () => {
+    expect(dateOf([TITLE, "来源:东河县水利局  作者:  编辑:东河县  日期:2023-04-04  点击率:409  [关闭]"])).toBeNull();
+    expect(dateOf([TITLE, "日期：2023-04-04 浏览次数：88"])).toBeNull();
+  });
   it("never takes the 成文日期 of a government site's index box", () => {
     expect(dateOf([TITLE, "索 引 号 A001/2024-01234 成文日期 2024-06-24", "发布日期：2024-06-24"])).toBeNull();
   });
