@@ -100,5 +100,13 @@ describe("totals told of the unit itself", () => {
     const d = run(["西岭县林业站2024年“三公”经费预算", "(一)因公出国(境)费。2024年预算支出为0万元,本年度无出国计划。", "(二)公务接待费。2024年支出安排2万元。"]);
     expect(value(d, "expenditure.total")).toBeUndefined();
   });
+  it("a prior figure compared by the year's number (比2023年X增加) is the year before's, and only that year's", () => {
+    const r = run(["西岭县林业站2024年部门预算", "2024年收入预算安排88万元,比2023年80万元增加8万元。", "本单位支出预算安排88万元,比2022年70万元增加18万元。"]);
+    const of = (key: string, year: number) => r.metrics.find((m) => m.key === key && m.year === year)?.value;
+    expect(of("income.total", 2023)).toBe(800000);
+    expect(of("expenditure.total", 2024)).toBe(880000);
+    expect(of("expenditure.total", 2022)).toBeUndefined();
+    expect(of("expenditure.total", 2023)).toBeUndefined();
+  });
 });
 

@@ -96,13 +96,16 @@ const RE_THEN_OUTTURN = new RegExp(`^\\s*[,，]?\\s*(?:实际)?(?:支出)?\\s*�
  * figure of the line's own series.
  */
 const RE_PRIOR_AFTER = new RegExp(
-  `^\\s*[,，]?\\s*(?:比|较|与)(?:上一?年度?|去年)(?:同期)?(?:累计)?(预算|决算)?(?:数)?(?:支出)?\\s*[为是]?\\s*${NUM}\\s*${UNIT}?\\s*(?:相比)?\\s*[,，]?\\s*(?:增加|减少|下降|增长|上升|降低|持平|节约|减支|增支)`,
+  `^\\s*[,，]?\\s*(?:比|较|与)(?:上一?年度?|去年|20\\d{2}\\s*年度?(?:的)?)(?:同期)?(?:累计)?(预算|决算)?(?:数)?(?:支出)?\\s*[为是]?\\s*${NUM}\\s*${UNIT}?\\s*(?:相比)?\\s*[,，]?\\s*(?:增加|减少|下降|增长|上升|降低|持平|节约|减支|增支)`,
   "d",
 );
 
-function priorAfter(s: LineStream, end: number, kind: "budget" | "final-accounts" | null, lineUnit: string) {
+function priorAfter(s: LineStream, end: number, kind: "budget" | "final-accounts" | null, lineUnit: string, fiscalYear: number) {
   const m = RE_PRIOR_AFTER.exec(s.text.slice(end, end + 60));
   if (!m) return null;
+  // "比2019年减少…" names the prior year by its number: only the year before is the line's prior figure.
+  const named = /(20\d{2})\s*年/.exec(m[0]);
+  if (named && Number(named[1]) !== fiscalYear - 1) return null;
   const stage = m[1] === "预算" ? "budget" : m[1] === "决算" ? "final-accounts" : null;
   if (stage && stage !== kind) return null;
   // "较上年2.08减少0.03万元": the prior figure printed bare is in the line's own unit.
@@ -143,7 +146,7 @@ export function proseCandidates(s: LineStream, fiscalYear: number, kind: "budget
       const quote = quoteAround(s.text, start, end);
       const prov = amountProvenance(s, m, 2);
       for (const id of lab.keys) add(disclosureCandidate({ id, amount, printedUnit: m[3], prov, quote, confidence: "exact-label", year }, fiscalYear));
-      const prior = year === fiscalYear ? priorAfter(s, end, kind, m[3]) : null;
+      const prior = year === fiscalYear ? priorAfter(s, end, kind, m[3], fiscalYear) : null;
       if (prior) {
         used.push([end, prior.end]);
         for (const id of lab.keys) add(disclosureCandidate({ id, amount: prior.amount, printedUnit: prior.unit, prov: prior.prov, quote, confidence: "exact-label", year: fiscalYear - 1 }, fiscalYear));
