@@ -39,6 +39,14 @@ describe("income parts with the payer spelled out", () => {
   });
 });
 
+describe("the basic expenditure's split told as 人员支出 / 公用支出", () => {
+  it("人员支出 and 公用支出 are 人员经费 and 公用经费", () => {
+    const r = run(["东河县档案局2024年部门预算", "2024年基本支出236.5万元,其中人员支出201.2万元,公用支出35.3万元。"]);
+    expect(value(r, "expenditure.personnel")).toBe(2012000);
+    expect(value(r, "expenditure.public")).toBe(353000);
+  });
+});
+
 describe("the unit of a page opening on its 目录", () => {
   it("is the subject of its 概况's set-up and staff sentences, when two say so", () => {
     const r = run([
