@@ -60,6 +60,17 @@ describe("the unit of a page opening on its 目录", () => {
     ]);
     expect(r.department).toBe("东河市史志研究中心");
   });
+  it("is the body the cited founding act set up, its sentence wrapped over lines", () => {
+    const r = run([
+      "目 录",
+      "第一部分 2022年度部门决算报表",
+      "第二部分 2022年度部门决算情况说明",
+      "根据东河市机构编制委员会《关于东河市归国华侨联合会机构设置和人员编制的通知》,设立东河市归国",
+      "华侨联合会。内设两个科室。",
+      "2022年度收入总计300万元,支出总计300万元。",
+    ]);
+    expect(r.department).toBe("东河市归国华侨联合会");
+  });
   it("is not read from one passing mention", () => {
     const r = run(["目 录", "第二部分 2022年度部门决算情况说明", "本单位经费由东河市财政局内设机构统一拨付。", "2022年度收入总计800万元,支出总计800万元。"]);
     expect(r.department).not.toBe("东河市财政局");

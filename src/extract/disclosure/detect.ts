@@ -176,6 +176,8 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
  */
 const RE_DATE_LINE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const RE_THREE_PUBLIC_SUBJECT = /20\d{2}\s*年度?\s*([^\s，。；、：:\d“"]{3,30}?)(?:一般公共预算)?(?:财政)?(?:预算)?(?:拨款)?[“"]三公[”"]经费/;
+// The body's founding act as its 概况 cites it: "关于X机构设置和人员编制的通知", "…设立X。".
+const RE_SET_UP = /(?:关于|设立)([^\s，。；、：:\d（()）《》“”]{4,30}?)(?:(?:主要职责)?(?:内设)?机构(?:设置)?和人员编制|[。；])/g;
 const RE_PROFILE_SUBJECT = /(?:^|[。；：:）)])\s*([^\s，。；、：:\d（()）]{4,30}?)(?:[(（]本级[)）](?=20\d{2}年)|(?:[(（]本级[)）])?(?:行政编制|事业编制|人员编制|核定编制|设置机构为|内设(?:机构)?|是[^。，；]{0,40}(?:直属机构|行政机构|事业单位|参政党)))/g;
 
 function findDepartment(lines: Line[], title: string | null): string | null {
@@ -190,12 +192,15 @@ function findDepartment(lines: Line[], title: string | null): string | null {
     const threePublic = RE_THREE_PUBLIC_SUBJECT.exec(t);
     const unit = threePublic ? trailingName(cleanDepartmentName(threePublic[1])) : null;
     if (unit) extra.push({ name: unit, source: "subject", weight: SOURCE_WEIGHT.subject, order: i });
-    // A page that opens on its 目录 prints no title: its 概况 names the unit as the subject of its staff or set-up
-    // sentence (X行政编制65人, X设置机构为…, X是…的直属机构), or a sentence about its own (本级) budget. Only when nothing else names it (an opening's weight).
-    for (const m of t.matchAll(RE_PROFILE_SUBJECT)) {
-      const own = trailingName(cleanDepartmentName(m[1]));
-      if (own) extra.push({ name: own, source: "opening", weight: SOURCE_WEIGHT.opening, order: lines.length + i });
-    }
   });
+  // A page that opens on its 目录 prints no title: its 概况 names the unit as the subject of its staff or set-up
+  // sentence (X行政编制65人, X设置机构为…, X是…的直属机构), or a sentence about its own (本级) budget, or cites the act
+  // that set it up. Read over the lines joined, as a page wraps its sentences anywhere; each at an opening's weight,
+  // so that one mention alone names nothing.
+  const joined = texts.join("");
+  for (const m of [...joined.matchAll(RE_PROFILE_SUBJECT), ...joined.matchAll(RE_SET_UP)]) {
+    const own = trailingName(cleanDepartmentName(m[1]));
+    if (own) extra.push({ name: own, source: "opening", weight: SOURCE_WEIGHT.opening, order: lines.length + m.index });
+  }
   return chooseDepartment([...departmentCandidates(texts, title ? [title] : []), ...extra]);
 }
