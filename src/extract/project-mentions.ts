@@ -79,6 +79,8 @@ function sharedRates(p: Passage, sorted: ProjectItem[], ctx: ProseContext): Proj
 
 /** Characters a clause may open with before a project's name. */
 const RE_OPENING = /(?:^|[，,。；;：:、\s])(?:其中|截至[^，,。；;]{0,16}[，,]|截止[^，,。；;]{0,16}[，,])?$/;
+/** How far a later mention's clause runs at most. */
+const MENTION_REACH = 160;
 /** The shortest name looked for again: shorter ones are words, not names. */
 const MIN_NAME = 4;
 
@@ -95,14 +97,16 @@ export function laterMentions(p: Passage, items: ReadonlyArray<ProjectItem>, nam
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       if (inItem(at) || !RE_OPENING.test(text.slice(Math.max(0, at - 20), at))) continue;
       const from = at + name.length;
-      const rest = text.slice(from);
+      // The clause, at most MENTION_REACH long: a passage without stops would make every mention read all of it.
+      const rest = text.slice(from, from + MENTION_REACH);
       const stop = RE_CLAUSE_END.exec(rest);
-      let end = from + (stop ? stop.index : rest.length);
+      let clause = stop ? rest.slice(0, stop.index) : rest;
       // Another listed name in the clause starts its own.
       for (const other of names) {
-        const o = other !== name ? text.indexOf(other, from) : -1;
-        if (o >= 0 && o < end) end = o;
+        const o = other !== name ? clause.indexOf(other) : -1;
+        if (o >= 0) clause = clause.slice(0, o);
       }
+      const end = from + clause.length;
       const cands = bindIn(p, from, end, name, ctx);
       if (cands.length > 0) out.push({ name, candidates: cands, start: at, end });
     }
