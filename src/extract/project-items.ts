@@ -10,6 +10,9 @@ import { scoredProjects } from "./project-scores.js";
 import { isProjectName } from "./vocab/project-names.js";
 import { projectTails, laterMentions } from "./project-mentions.js";
 
+/** The most listed projects whose later sentences are looked for. */
+const MAX_MENTIONED = 40;
+
 /** A report of several projects names them as projects do: "…项目", "…工程". */
 const RE_PROJECT_NAME = /(项目|工程)$/;
 
@@ -35,7 +38,9 @@ export function projectItems(ps: Passage[], ctx: ProseContext): ReturnType<typeo
   });
   // The listed projects' later sentences, when the report lists two or more.
   const names = new Set(listed.flat().map((it) => it.name));
-  if (names.size >= 2) ps.forEach((p, i) => all[i].push(...laterMentions(p, all[i], names, ctx)));
+  // A report tells its projects one by one for a few dozen at most; a list of hundreds is a table run into prose, and
+  // looking each name up again in every passage would grow with the square of the text.
+  if (names.size >= 2 && names.size <= MAX_MENTIONED) ps.forEach((p, i) => all[i].push(...laterMentions(p, all[i], names, ctx)));
   if (!ctx.project) return all;
   // Sibling headings naming funds (一、城乡低保资金 / 二、临时救助资金), two or more with figures of their own, are the
   // report's projects whatever their names end with: the headings, not the names, say so.

@@ -31,14 +31,18 @@ export function projectTails(p: Passage, items: ProjectItem[], ctx: ProseContext
   if (items.length < 2) return items;
   const text = maskText(p.text);
   const sorted = [...items].sort((a, b) => a.start - b.start);
-  const tails = sorted.map((it, k) => {
+  const ends = sorted.map((it, k) => {
     const limit = Math.min(k + 1 < sorted.length ? sorted[k + 1].start : text.length, it.end + TAIL_REACH);
     const rest = text.slice(it.end, limit);
     const stop = RE_CLAUSE_END.exec(rest);
-    const end = it.end + (stop ? stop.index : rest.length);
+    return it.end + (stop ? stop.index : rest.length);
+  });
+  // A tail without a figure tells nothing: then the list is no parallel one, and nothing is bound (binding every
+  // item's tail of a long list first cost more than reading the list).
+  if (sorted.some((it, k) => !/\d/.test(text.slice(it.end, ends[k])))) return sharedRates(p, sorted, ctx) ?? items;
+  const tails = sorted.map((it, k) => {
     const own = new Set(it.candidates.map((c) => c.key));
-    const cands = end > it.end ? bindIn(p, it.end, end, it.name, ctx).filter((c) => !own.has(c.key)) : [];
-    return { end, cands };
+    return { end: ends[k], cands: bindIn(p, it.end, ends[k], it.name, ctx).filter((c) => !own.has(c.key)) };
   });
   const keys = (k: number) => [...new Set(tails[k].cands.map((c) => c.key))].sort().join(",");
   const shared = keys(0);
@@ -79,6 +83,8 @@ function sharedRates(p: Passage, sorted: ProjectItem[], ctx: ProseContext): Proj
 
 /** Characters a clause may open with before a project's name. */
 const RE_OPENING = /(?:^|[，,。；;：:、\s])(?:其中|截至[^，,。；;]{0,16}[，,]|截止[^，,。；;]{0,16}[，,])?$/;
+/** Later mentions read per passage at most: a report tells each project's figures a few times, not hundreds. */
+const MAX_MENTIONS = 100;
 /** How far a later mention's clause runs at most. */
 const MENTION_REACH = 160;
 /** The shortest name looked for again: shorter ones are words, not names. */
@@ -91,10 +97,24 @@ const MIN_NAME = 4;
 export function laterMentions(p: Passage, items: ReadonlyArray<ProjectItem>, names: ReadonlySet<string>, ctx: ProseContext): ProjectItem[] {
   const out: ProjectItem[] = [];
   const text = maskText(p.text);
-  const inItem = (at: number) => items.some((it) => it.start <= at && at < it.end) || out.some((it) => it.start <= at && at < it.end);
+  // Items by start, searched by halves: a long list's names recur thousands of times in its own items.
+  const ranges = [...items].sort((a, b) => a.start - b.start);
+  const inRanges = (at: number) => {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    // Ranges may nest or overlap: look back over the few that start before `at`.
+    for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) if (at < ranges[k].end) return true;
+    return false;
+  };
+  const inItem = (at: number) => inRanges(at) || out.some((it) => it.start <= at && at < it.end);
   for (const name of names) {
     if (name.length < MIN_NAME) continue;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    for (let at = text.indexOf(name); at >= 0 && out.length < MAX_MENTIONS; at = text.indexOf(name, at + name.length)) {
       if (inItem(at) || !RE_OPENING.test(text.slice(Math.max(0, at - 20), at))) continue;
       const from = at + name.length;
       // The clause, at most MENTION_REACH long: a passage without stops would make every mention read all of it.

@@ -17,6 +17,8 @@ import { isIndicatorDimension } from "./indicators.js";
 
 /** A name, its score label (绩效自评分数为, 自评得分, 评价得分是), and the points. */
 const RE_SCORED = /([\u4e00-\u9fa5（）()“”"—-]{2,40}?(?:项目)?)(?:绩效)?(?:自评|评价)?(?:得分|分数|评分)\s*(?:为|是|:|：)?\s*(\d{1,3}(?:\.\d+)?)\s*分/g;
+/** A sentence without a score word holds no scored pair: checked first, as the pair's pattern is slow to fail. */
+const RE_SCORE_WORD = /得分|分数|评分/;
 /** What may stand between one scored pair and the next: a list separator, with 和/及 before the last. */
 const RE_BETWEEN = /^\s*(?:[、，,；;]|和|及|以及)\s*$/;
 /** Words opening a name that belong to the sentence, not the name (其中, 全区, 经评价). */
@@ -26,6 +28,10 @@ export function scoredProjects(p: Passage, ctx: ProseContext): ProjectItem[] {
   const out: ProjectItem[] = [];
   let at = 0;
   for (const s of p.text.split(/(?<=[。！？!?\n])/)) {
+    if (!RE_SCORE_WORD.test(s)) {
+      at += s.length;
+      continue;
+    }
     const pairs: Array<{ name: string; start: number; end: number; figure: number }> = [];
     let run: typeof pairs = [];
     const flush = () => {
