@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/extract.js";
 import { tableKindOfTitle } from "../../src/extract/disclosure/templates.js";
 import { docFromLines } from "../extract/helpers.js";
+import type { Block, JxDocument } from "../../src/document/model.js";
+import { extractDisclosure } from "../../src/extract/disclosure/index.js";
 
 const run = (lines: string[]) => extract(docFromLines(lines));
 const value = (r: ReturnType<typeof run>, key: string) => r.metrics.find((m) => m.key === key && m.year === r.fiscalYear)?.value;
@@ -57,6 +59,17 @@ describe("tables printed down one cell a line", () => {
     expect(value(r, "income.general_budget")).toBe(8124000);
     expect(value(r, "income.business")).toBe(23067500);
     expect(value(r, "income.superior")).toBeUndefined();
+  });
+
+  it("the same table printed to PDF, one cell a line with geometry, reads the same", () => {
+    const texts = ["东河县档案馆2025年“三公”经费预算", "一、2025年“三公”经费支出预算表", "项目", "预算数", "合计", "9.6", "因公出国(境)费", "0.00", "公务接待费", "3.10", "公务用车购置及运行费", "6.50", "其中:公务用车运行费", "6.50", "公务用车购置费", "0.00"];
+    const blocks: Block[] = texts.map((t, i) => ({ kind: "paragraph", index: i, text: t, norm: t, prov: { page: 1, bbox: { x0: 72, top: 72 + i * 16, x1: 72 + t.length * 10, bottom: 84 + i * 16 }, span: null } }));
+    const doc: JxDocument = { schemaVersion: 1, source: { path: "down.pdf", sha256: "0", format: "pdf", pages: 1, size: 0 }, paged: true, pages: [{ number: 1, width: 595, height: 842, scanned: false, blocks }], warnings: [] };
+    const r = extractDisclosure(doc)!;
+    const v = (key: string) => r.metrics.find((m) => m.key === key)?.value;
+    expect(v("three_public.vehicle_operation")).toBe(65000);
+    expect(v("three_public.vehicle_purchase")).toBe(0);
+    expect(v("three_public.total")).toBe(96000);
   });
 
   it("a title numbered 表1 or run into its unit line still names its table", () => {

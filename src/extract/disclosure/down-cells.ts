@@ -30,6 +30,15 @@ function cellOf(line: Line): Atom | null {
   return atoms.length === 1 ? atoms[0] : null;
 }
 
+/**
+ * Whether a table is printed one cell a line: most of its lines hold one cell. Read so whatever the reader's geometry
+ * (a PDF printed from such a page puts each cell on a line of its own, the label's text reaching over its amount).
+ */
+export function oneCellPerLine(lines: Line[]): boolean {
+  const filled = lines.filter((l) => l.atoms.some((a) => !(a.kind === "text" && RE_MARK.test(a.text))));
+  return filled.length >= 4 && filled.filter((l) => cellOf(l) !== null).length >= filled.length * 0.8;
+}
+
 const clean = (t: string) => t.replace(/[|｜]/g, "").trim();
 
 export function downCells(lines: Line[]): DownPair[] {

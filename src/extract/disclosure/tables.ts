@@ -16,7 +16,7 @@ import { matchRowLabel } from "./templates.js";
 import { BLANK_FIRST, type ColumnHeader } from "../vocab/disclosure-tables.js";
 import type { Section } from "./sections.js";
 import { printedRowLabel } from "../label-text.js";
-import { downCells } from "./down-cells.js";
+import { downCells, oneCellPerLine } from "./down-cells.js";
 
 export type { Section } from "./sections.js";
 
@@ -81,8 +81,9 @@ function rowTable(s: Section, ctx: TableContext): Candidate[] {
       if (c) out.push(c);
     }
   });
-  // Without geometry, a table kept one cell a line pairs each lone amount with the label line above it.
-  if (s.lines.every((l) => l.atoms.every((a) => a.x0 === null))) {
+  // A table kept one cell a line pairs each lone amount with the label line above it (without geometry, or when most
+  // lines are one cell: the label's line, reaching over the amount's, is no row of its own).
+  if (s.lines.every((l) => l.atoms.every((a) => a.x0 === null)) || oneCellPerLine(s.lines)) {
     for (const p of downCells(s.lines)) {
       const key = matchRowLabel(p.label, defs);
       const c = key ? candidate(key, p.num, unit, p.line, `${s.title}：${printedRowLabel(p.label)} ${p.num.text}`, ctx) : null;
