@@ -36,4 +36,16 @@ describe("a 三公 page alone", () => {
     expect(r.kind).toBe("final-accounts");
     expect(r.department).toBe("东河市农业农村局");
   });
+  it("a level's own aggregate (区本级, 全县) is no department's, whoever posts it", () => {
+    const r = run([
+      "首页 > 北岭区人民政府办公室 > 财政预决算",
+      "2024年区本级“三公”经费预算公开报表",
+      "2024-02-01 来源:东河市人民政府办公室",
+      "2024年区本级“三公”经费预算为300万元,其中因公出国(境)费10万元,公务接待费90万元,公务用车购置及运行费200万元。",
+    ]);
+    expect(r.kind).toBe("budget");
+    expect(r.department).toBeNull();
+    expect(r.metrics.find((m) => m.key === "three_public.total")?.value).toBe(3000000);
+  });
 });
+

@@ -167,13 +167,17 @@ export function detectDisclosure(doc: JxDocument, lines: Line[], sections: Secti
     // Disclosure words in a note (按照…部门预算管理有关规定) but no title line: a page of one, its year the latest it names.
     (title === null ? latestYear(all) : null);
 
-  return { kind, fiscalYear, department: findDepartment(lines, title), title };
+  // A government level's own aggregate (2023年区本级“三公”经费预算, 全县“三公”经费决算) is no department's: the office
+  // that posts it (来源: …人民政府办公室) or a bureau its text names is not its unit.
+  const aggregate = RE_AGGREGATE.test(title ?? "") || RE_AGGREGATE.test(opening.slice(0, 200));
+  return { kind, fiscalYear, department: aggregate ? null : findDepartment(lines, title), title };
 }
 
 /**
  * The department: the shared reading of names (title, 部门名称/预算主管部门 fields, seals …, department/), plus the
  * 情况说明's opening sentence "X2023年收入、支出…" that disclosures print.
  */
+const RE_AGGREGATE = /(?:20\d{2}\s*年度?|^)(?:[省市县区州旗]本级|全(?:省|市|县|区|州|旗)|[省市县区州旗]级)(?:一般公共预算)?(?:财政拨款)?[“"]?三公/;
 const RE_DATE_LINE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const RE_THREE_PUBLIC_SUBJECT = /20\d{2}\s*年度?\s*([^\s，。；、：:\d“"]{3,30}?)(?:一般公共预算)?(?:财政)?(?:预算)?(?:拨款)?[“"]三公[”"]经费/;
 // The body's founding act as its 概况 cites it: "关于X机构设置和人员编制的通知", "…设立X。".
