@@ -53,7 +53,7 @@ function otherSource(text: string, source: string): boolean {
 const ALLOCATE_REACH = 60;
 
 /** Paid out in full after a figure ("共计152万元资金全部支付到位", a subsidy's "全部发放完毕"): the project's execution, not an arrival. */
-const RE_PAID = /^[^，,。；;！？!?\d]{0,8}?(?:均|已|已经|全部|足额|全额|及时|按时){1,3}(?:支付|发放|兑付)(?:到位|完毕)/;
+const RE_PAID = /^[^，,。；;！？!?\d]{0,8}?(?:[，,]\s*(?:该|项目)?(?:资金)?)?(?:均|已|已经|全部|足额|全额|及时|按时){1,3}(?:支付|发放|兑付)(?:到位|完毕)/;
 /** Counts in a clause ("18家企业") are no parts of its money. */
 const RE_COUNT = /\d+\s*(?:家|个|户|人|项|名|所|处)/g;
 

@@ -5,6 +5,7 @@
  */
 import type { Passage, ProseContext } from "./prose.js";
 import { bindProse, maskText } from "./prose.js";
+import { bindFundFlow } from "./fund-flow.js";
 import { scanFigures, sentenceAround } from "./figures.js";
 import { findLabels, matchLabel } from "./labels.js";
 import { candidateFromHit, type Candidate } from "./candidate.js";
@@ -144,7 +145,10 @@ function bindItem(p: Passage, start: number, end: number, name: string, from: nu
   if (hits.length === 0 && !section) return null;
   const itemCtx: ProseContext = { ...ctx, project: true, projectName: name, orderBase: p.block * 100000 + start };
   const segs = sliceSegments(p.segs, start, end);
-  const cands = bindProse({ text: item, page: p.page, block: p.block, segs }, itemCtx);
+  const itemPassage = { text: item, page: p.page, block: p.block, segs };
+  const cands = bindProse(itemPassage, itemCtx);
+  // The item's own allocation and payment words (下达资金300万元，已全部支付到位), as a project's report tells them.
+  for (const c of bindFundFlow(itemPassage, itemCtx)) if (!cands.some((x) => x.key === c.key)) cands.push(c);
   // A bare amount right after the name ("…经费合计75万元", "…经费4194.23万元") is the project's budget.
   // …unless a label already reads that amount (全年预算数1200万元 is the adjusted budget, not also the initial one).
   if (hits.length > 0 && !cands.some((c) => (c.key === "budget.initial" && !c.restated) || c.order === itemCtx.orderBase! + hits[0].start)) {

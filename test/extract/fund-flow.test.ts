@@ -21,6 +21,7 @@ describe("allocation and arrival sentences", () => {
     expect(bind("经核实，其中12户农户共计36万元补助资金已全部支付到位。")).toEqual([["budget.executed", 360000]]);
     expect(bind("经核实，其中12户农户共计36万元补助资金已全部支付到位。", false)).toEqual([]);
     expect(bind("严格按照补助标准发放，共计4.608万元全部发放完毕。")).toEqual([["budget.executed", 46080]]);
+    expect(bind("该项目下达资金30万元，已全部支付到位。")).toContainEqual(["budget.executed", 300000]);
   });
   it("does not read money that did not arrive, parts of a clause, or another year", () => {
     expect(bind("一家施工单位的资金3万元未到位。")).toEqual([]);

@@ -334,3 +334,12 @@ describe("rates said of every listed project at once", () => {
     expect(r.every(([, m]) => (m as Record<string, number>)["budget.execution_rate"] === undefined)).toBe(true);
   });
 });
+
+describe("a numbered project item's own allocation and payment words", () => {
+  it("reads 下达 as the project's budget and 已全部支付到位 as its outlay", () => {
+    expect(projects(["某县农业农村局2023年度项目支出绩效自评报告", "1.高标准农田建设项目，下达资金300万元，已全部支付到位。", "2.农村人居环境整治项目，下达资金120万元，实际支出100万元。"])).toEqual([
+      ["高标准农田建设项目", { "budget.adjusted": 3000000, "budget.executed": 3000000 }],
+      ["农村人居环境整治项目", { "budget.adjusted": 1200000, "budget.executed": 1000000 }],
+    ]);
+  });
+});
