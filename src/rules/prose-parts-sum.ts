@@ -46,6 +46,9 @@ interface Claim {
   quote: string;
 }
 
+/** What a part went to, after its amount: 用于产业发展, 投入基础设施建设. */
+const RE_USE_AFTER = /^\s*(?:主要)?(?:用于|投入|安排用于|安排)\s*([^\d，,；;。]{2,24})$/;
+
 const stripParens = (s: string) => s.replace(/\([^()]*\)/g, "").replace(/\[[^[\]]*\]/g, "");
 
 /** The last amount of a clause that ends with it, and the words before it (its label), unless it is a change. */
@@ -92,7 +95,10 @@ function partsOf(text: string, maxLabel = 16): Claim["parts"] | null {
     if (/其中|具体(?:是|为|包括)/.test(clause) || NOT_MONEY.test(clause)) return null;
     const ms = [...clause.matchAll(RE_NUM)];
     if (ms.length === 0) continue;
-    const printedLabel = clause.slice(0, ms[0].index).replace(/^[\s:]+/, "").trim();
+    const before = clause.slice(0, ms[0].index).replace(/^[\s:]+/, "").trim();
+    // "124.23万元用于产业发展": a part told by its amount, then what it went to.
+    const use = before ? null : RE_USE_AFTER.exec(clause.slice(ms[0].index + ms[0][0].length));
+    const printedLabel = use ? use[1].trim() : before;
     if (CHANGE.test(printedLabel)) continue;
     if (/共计|合计|总计|(?:19|20)\d{2}\s*年/.test(printedLabel)) break;
     // 绩效自评"优"的项目79个财政资金 a 万元: the count is the group's size, the words around it its label.
@@ -288,8 +294,8 @@ function followingParagraphs(units: readonly TextUnit[], i: number): string[] {
 const meta: RuleMeta = {
   id: "prose-parts-sum",
   description: {
-    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）或“X。具体是：A a；B b。”：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，各部分所称个数之和等于总额所称个数，“具体是/具体为”所列以句号结束且不以“等”结尾，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕，“三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费）时应等于总额；按各数打印位数容许四舍五入；金额后括号内逐项列出的构成（“中央资金 X 万元（A a 万元，B b 万元）”）不以“等”结尾时视为已列全，某项单位误写（万元写成元）按单位误写处理、不作合计不符",
-    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：) or itemised after 具体是 (T. 具体是：A a；B b。): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the item counts of the parts make the whole's count, a 具体是/具体为 list ends with its sentence and not with 等, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated], \"三公\" = overseas travel + official vehicles + reception); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete. A total itemised in brackets right after its amount (中央资金 X 万元（A a 万元，B b 万元）) is complete unless the list ends with 等; a part printed in another unit that makes the sum in the total's unit is a unit slip, not a failed sum",
+    zh: "正文中“总额 X，其中 A a、B b……”（各项列在同一句，或逐句、逐行列在“其中：”之后）或“X。具体是：A a；B b。”：各组成部分之和不得超过总额；已列全（所称“二类”“三个项目”与列出的项数相同，各部分所称个数之和等于总额所称个数，“具体是/具体为”所列以句号结束且不以“等”结尾，末项为“其他”，所列三项以上、含金额为 0 的一项且以句号结束，或所列正是已知的完整构成：基本支出 = 人员经费 + 公用经费，本年支出 = 基本支出 + 项目支出〔+ 写明的上缴上级、经营、对附属单位补助支出〕，“三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费）时应等于总额；按各数打印位数容许四舍五入；金额后括号内逐项列出的构成（“中央资金 X 万元（A a 万元，B b 万元）”）不以“等”结尾时视为已列全，某项单位误写（万元写成元）按单位误写处理、不作合计不符；“其中 a 万元用于A，b 万元用于B”按先写金额、后写用途的构成同样核对",
+    en: "A total stated in the text with its parts after 其中 (T, of which A a, B b …; in one clause list, or one sentence or line a part after 其中：) or itemised after 具体是 (T. 具体是：A a；B b。): the parts never add up to more than the total, and equal it when the list is complete (the count the text announces matches the parts listed, the item counts of the parts make the whole's count, a 具体是/具体为 list ends with its sentence and not with 等, the last part is 其他, three or more parts name one of nothing and end with their sentence, or the parts are a known complete split: 基本支出 = 人员经费 + 公用经费, 本年支出 = 基本支出 + 项目支出 [+ the 上缴上级/经营/对附属单位补助 支出 stated], \"三公\" = overseas travel + official vehicles + reception); within the rounding of every printed amount. A list told one sentence or line a part is judged only when complete. A total itemised in brackets right after its amount (中央资金 X 万元（A a 万元，B b 万元）) is complete unless the list ends with 等; a part printed in another unit that makes the sum in the total's unit is a unit slip, not a failed sum. Parts told by their amount and then their use (其中 a 万元用于A，b 万元用于B) are read as parts too",
   },
   defaultSeverity: "error",
   scope: "report",

@@ -210,3 +210,15 @@ describe("prose-parts-sum: a total itemised in brackets right after it", () => {
     expect(f[0].metrics.map((k) => k.key)).toEqual(["budget.adjusted", "budget.received"]);
   });
 });
+
+describe("prose-parts-sum: parts told by their amount, then what they went to", () => {
+  it("valid: uses that make or fall short of the total", () => {
+    expect(run(["全年共获得补助资金300万元，其中120万元用于产业发展，180万元用于基础设施建设。"])).toEqual([]);
+    expect(run(["全年共获得补助资金300万元，其中120万元用于产业发展，100万元用于基础设施建设。"])).toEqual([]);
+  });
+  it("invalid: uses that add up to more than the total", () => {
+    const f = run(["全年共获得补助资金300万元，其中120万元用于产业发展，185万元用于基础设施建设。"]);
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain("产业发展 120万元 + 基础设施建设 185万元");
+  });
+});
