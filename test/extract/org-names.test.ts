@@ -227,6 +227,9 @@ describe("a title that names its body under a bare level", () => {
   it("reads a 发布机构 line's short form the same way", () => {
     expect(reportDepartment(["发布机构 区交通运输局 发文日期 2022-08-05", "2021年乡村道路项目专项资金绩效自评报告", "东河市西湖区交通运输局对该项目进行了自评。"])).toBe("东河市西湖区交通运输局");
   });
+  it("reads no office named without its place, however many lines agree on it", () => {
+    expect(reportDepartment(["医疗救助补助资金转移支付项目绩效目标自评表", "主管部门", "医疗保障局", "实施单位", "医疗保障局"])).toBeNull();
+  });
   it("names no body alone", () => {
     expect(reportDepartment(["自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告", "现报告如下。"])).toBeNull();
     expect(reportDepartment(["县林业局关于2022年度项目支出绩效自评的报告", "根据有关要求，现将自评情况报告如下。"])).toBeNull();

@@ -10,14 +10,17 @@ import { ORG_NAMES } from "../vocab/org-names.js";
 
 /** Support a body needs: one source of weight 2 (a 来源 line alone, a signature alone) is enough, a bare mention is not. */
 export const MIN_SUPPORT = 2;
-/** A name without a place (林业局, 扶贫办) is read only when two strong sources agree on it. */
-export const MIN_SUPPORT_UNPLACED = 5;
 /** A school or hospital by its own name without a place (运城铁路中学) is read on a title's word alone. */
 export const MIN_SUPPORT_PROPER = 4;
 
+/**
+ * An office named without its place (教育局, 医疗保障局 in a form's 主管部门 cell, a document site's file name) names
+ * no one body: every county has one, and a report filed under it cannot be followed across years. However many
+ * sources agree on it, it is not read (null rather than a name that identifies nothing).
+ */
 function minSupport(name: string): number {
   if (isPlaced(name)) return MIN_SUPPORT;
-  return isProperInstitution(name) ? MIN_SUPPORT_PROPER : MIN_SUPPORT_UNPLACED;
+  return isProperInstitution(name) ? MIN_SUPPORT_PROPER : Number.POSITIVE_INFINITY;
 }
 
 interface Group {
