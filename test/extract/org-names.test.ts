@@ -162,6 +162,11 @@ describe("the department of a report", () => {
     expect(reportDepartment(annex)).toBe("明湖县档案馆");
     expect(reportDepartment(["目录", "一、部门基本概况", "青石市第二中学创办于1950年,是省级示范高中。", "青石市第二中学只有本级。"])).toBe("青石市第二中学");
   });
+  it("takes the full name over its short form (政协 for 中国人民政治协商会议), a province in front allowed", () => {
+    expect(reportDepartment(["2018年部门预算公开", "政协明湖县委员会2018年部门预算说明", "中国人民政治协商会议东河省明湖县委员会是县级政协机关。"])).toBe("中国人民政治协商会议东河省明湖县委员会");
+    // Another county's committee is another body.
+    expect(reportDepartment(["政协明湖县委员会2018年部门预算说明", "中国人民政治协商会议东河省西湖县委员会转来的通知"])).toBe("政协明湖县委员会");
+  });
   it("takes the league's committee named in full over the league alone in a file name cut short", () => {
     expect(reportDepartment(["中国共产主义青年团2021年度部门整体支出绩效评价报告.docx", "中国共产主义青年团明湖市东区委员会 2021 年度部门整体支出绩效评价报告"])).toBe("中国共产主义青年团明湖市东区委员会");
   });

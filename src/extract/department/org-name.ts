@@ -199,6 +199,10 @@ export function fullerForm(a: string, b: string): string | null {
   const [long, short] = a.length >= b.length ? [a, b] : [b, a];
   if (long === short) return long;
   if (isAutonomousForm(long, short)) return long;
+  // 中国人民政治协商会议陕西省蓝田县委员会 / 政协蓝田县委员会: the full opening words and their short form, the rest agreeing.
+  for (const [full, brief] of G.prefixAliases) {
+    if (long.startsWith(full) && short.startsWith(brief) && !short.startsWith(full)) return fullerForm(long.slice(full.length), short.slice(brief.length)) === long.slice(full.length) ? long : null;
+  }
   // The party or league alone (中国共产主义青年团, a file name cut short) and one of its committees named in full
   // (中国共产主义青年团邵阳市北塔区委员会): the report's body is the committee.
   if (G.partyPrefixes.includes(short) && long.startsWith(short) && isPlaced(long.slice(short.length))) return long;

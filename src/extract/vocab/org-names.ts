@@ -20,6 +20,8 @@ export const OrgNamesFileSchema = z.object({
   countyLevels: words,
   townshipBodies: words,
   partyPrefixes: words,
+  /** A body's full opening words and the short form reports also print (中国人民政治协商会议 / 政协). */
+  prefixAliases: z.array(z.tuple([z.string().min(2), z.string().min(1)])),
   /** Institutions that carry a proper name (运城铁路中学, 复兴小学): read without a place when a title names them. */
   properNameSuffixes: words,
   /** What may stand before such a suffix without naming one institution (中等职业学校). */
