@@ -162,6 +162,11 @@ describe("the department of a report", () => {
     expect(reportDepartment(annex)).toBe("明湖县档案馆");
     expect(reportDepartment(["目录", "一、部门基本概况", "青石市第二中学创办于1950年,是省级示范高中。", "青石市第二中学只有本级。"])).toBe("青石市第二中学");
   });
+  it("reads a line that is only a budget system's unit code and name", () => {
+    expect(reportDepartment(["2025年部门预算信息公开目录", "部门预算公开表", "920东河县下口镇财政所"])).toBe("东河县下口镇财政所");
+    // A code before a sentence, or before a body without its place, names no unit.
+    expect(reportDepartment(["2025年部门预算信息公开目录", "920财政所"])).toBeNull();
+  });
   it("takes the full name over its short form (政协 for 中国人民政治协商会议), a province in front allowed", () => {
     expect(reportDepartment(["2018年部门预算公开", "政协明湖县委员会2018年部门预算说明", "中国人民政治协商会议东河省明湖县委员会是县级政协机关。"])).toBe("中国人民政治协商会议东河省明湖县委员会");
     // Another county's committee is another body.

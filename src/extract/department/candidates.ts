@@ -117,6 +117,7 @@ function levelShortName(title: string): string | null {
 }
 
 const RE_FINANCE_BODY = /财政(?:局|厅|部)$/;
+const RE_CODED_UNIT = /^[|\s]*\d{3,12}\s*[-－—]?\s*([\u4e00-\u9fa5()（）]{4,40})[|\s]*$/;
 const RE_UNIT_CODE = /^[|\s]*\d{3,12}\s*[-－—]\s*/;
 
 /** The value after a field label: the rest of the line up to the next label, else the next line. */
@@ -190,6 +191,13 @@ export function departmentCandidates(lines: readonly string[], titleLines?: read
         const short = name ? null : levelShortName(value);
         if (short && !RE_FINANCE_BODY.test(short)) out.push({ name: short, source: "source-line", weight: SOURCE_WEIGHT["source-line"], order: i, partial: true });
       }
+    }
+    // A line that is only a budget system's unit code and name (920平山县下口镇财政所, 705-某县科协) labels the unit as
+    // its 预算单位 field does.
+    const coded = RE_CODED_UNIT.exec(line);
+    if (coded) {
+      const name = leadingName(coded[1]);
+      if (name && name === stripAround(coded[1]) && isPlaced(name)) add(name, "field", i);
     }
     const opening = leadingName(line);
     // A name alone on the first line heads the page like a letterhead (重庆市XX区XX镇人民政府 above its notice).
