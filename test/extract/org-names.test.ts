@@ -162,6 +162,9 @@ describe("the department of a report", () => {
     expect(reportDepartment(annex)).toBe("明湖县档案馆");
     expect(reportDepartment(["目录", "一、部门基本概况", "青石市第二中学创办于1950年,是省级示范高中。", "青石市第二中学只有本级。"])).toBe("青石市第二中学");
   });
+  it("reads the subject of a sentence that tags the body as 本级 before the year", () => {
+    expect(reportDepartment(["一、部门基本情况", "东河市西湖区某某乡人民政府(本级)2023年无使用政府性基金预算拨款安排的支出。"])).toBe("东河市西湖区某某乡人民政府");
+  });
   it("reads a line that is only a budget system's unit code and name", () => {
     expect(reportDepartment(["2025年部门预算信息公开目录", "部门预算公开表", "920东河县下口镇财政所"])).toBe("东河县下口镇财政所");
     // A code before a sentence, or before a body without its place, names no unit.

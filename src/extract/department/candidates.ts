@@ -51,7 +51,7 @@ const RE_ALIAS = /([^\s,;:、。(]{3,60})[(]以下简称/g;
  * "…的只有X本级".
  */
 const RE_SCOPE = /纳入(?:(?:19|20)\d{2}年度?)?部门(?:预算|决算)(?:编制|汇编)?范围的(?:只有|仅有|仅为|为|是)([\u4e00-\u9fa5()]{3,40}?)本级/g;
-const RE_SUBJECT = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5]{3,40}?)\s*(?:19|20)\d{2}\s*年/g;
+const RE_SUBJECT = /(?:^|[\s,;:、。)|])([\u4e00-\u9fa5]{3,40}?)\s*(?:[(（]本级[)）])?\s*(?:19|20)\d{2}\s*年/g;
 /** What a paragraph about the body says right after its name: what it is, does, holds or consists of. */
 const RE_SELF_DESCRIPTION = /^(?:是|系|为[\u4e00-\u9fa5]{0,12}(?:单位|部门|机构|机关)|主要(?:职能|职责|任务|有|负责|承担)|负责|承担|内设|下设|现有|共有|属于|设有)/;
 /** "2022年，X认真贯彻…": the sentence's subject after the year. */
