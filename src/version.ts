@@ -5,4 +5,4 @@ const pkg = require("../package.json") as { version: string };
 
 export const PACKAGE_VERSION: string = pkg.version;
 /** Bump when extraction output changes: stored documents parsed by an older version are re-parsed on ingest. */
-export const PARSER_VERSION = `${pkg.version}+p99`;
+export const PARSER_VERSION = `${pkg.version}+p100`;
