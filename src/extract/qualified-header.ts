@@ -10,6 +10,7 @@ import { candidateFromHit } from "./candidate.js";
 import type { FigureProvenance } from "./provenance.js";
 import type { ProseContext } from "./prose.js";
 import { declaredUnit } from "./form-unit.js";
+import { ratioGivesRate } from "./rate-confirmed.js";
 
 const RE_HEADER = /预算(?:安排)?(?:情况|数)?\s*[(（]\s*调整后\s*[)）]/g;
 /** The rate column closing such a header. */
@@ -42,25 +43,23 @@ export function bindQualifiedHeader(text: string, where: (start: number, end: nu
     const budget = figure(1);
     const executed = figure(2);
     if (!budget) continue;
-    const bind = (key: string, hit: FigureHit, kind: "money" | "percent") =>
+    const bind = (key: string, hit: FigureHit, kind: "money" | "percent") => {
+      const prov = where(hit.start, hit.end);
       out.push(
         candidateFromHit(
-          { key, year: ctx.fiscalYear, prov: where(hit.start, hit.end), quote: text.slice(h.index, from + m.index + m[0].length).slice(0, 200), restated: false, confidence: "table-cell", order: (where(hit.start, hit.end).block ?? 0) * 100000 + hit.start, project: ctx.projectName },
+          { key, year: ctx.fiscalYear, prov, quote: text.slice(h.index, from + m.index + m[0].length).slice(0, 200), restated: false, confidence: "table-cell", order: (prov.block ?? 0) * 100000 + hit.start, project: ctx.projectName },
           kind,
           hit,
         ),
       );
+    };
     bind("budget.adjusted", budget, "money");
     adjusted = budget.amount.value;
     // The rate column: the row's last bare figure, kept only when the row's own arithmetic gives it.
-    if (m[3] && executed && budget.amount.value > 0 && RE_RATE_COLUMN.test(text.slice(from, from + m.index))) {
-      const rate = Number(m[3]);
-      const d = m[3].split(".")[1]?.length ?? 0;
-      if (Math.abs((executed.amount.value / budget.amount.value) * 100 - rate) <= 0.5 * 10 ** -d + 1e-9) {
-        const start = from + m.indices![3]![0];
-        const hit = scanFigures(`${m[3]}%`)[0];
-        if (hit) bind("budget.execution_rate", { ...hit, text: m[3], start, end: start + m[3].length }, "percent");
-      }
+    if (m[3] && executed && RE_RATE_COLUMN.test(text.slice(from, from + m.index)) && ratioGivesRate(executed.amount.value, budget.amount.value, m[3])) {
+      const start = from + m.indices![3]![0];
+      const hit = scanFigures(`${m[3]}%`)[0];
+      if (hit) bind("budget.execution_rate", { ...hit, text: m[3], start, end: start + m[3].length }, "percent");
     }
   }
   return { candidates: out, adjusted };

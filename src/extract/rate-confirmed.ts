@@ -32,6 +32,11 @@ function decimals(text: string): number {
 /** Half a unit of a rate's last printed digit: how far a ratio may stand from the rate it is printed as. */
 const rateTolerance = (decimals: number) => 0.5 * 10 ** -decimals + 1e-9;
 
+/** Whether part ÷ whole is the rate printed as `rateText` (in percent), to the rate's printed precision. */
+export function ratioGivesRate(part: number, whole: number, rateText: string): boolean {
+  return whole > 0 && Math.abs((part / whole) * 100 - Number(rateText.replace(/[%,\s]/g, ""))) <= rateTolerance(decimals(rateText));
+}
+
 /**
  * `budgets`: the report's budget figures (adjusted first, then initial) for a sentence that tells the rate and the outlay
  * but not the budget ("资金执行总量29675万元，预算执行率为98.67%" after the budget's own sentence).

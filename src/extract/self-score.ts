@@ -11,6 +11,7 @@ import { locate } from "./provenance.js";
 import { maskText, type Passage, type ProseContext } from "./prose.js";
 import { yearNamed } from "./years.js";
 import { matchLabel } from "./labels.js";
+import { matchNumbering } from "../document/headings.js";
 
 const RE_SELF_SCORE = /自评\s*(?:为|是|结果为)?\s*(?=\d{1,3}(?:\.\d+)?\s*分(?![值数]))/g;
 
@@ -35,8 +36,6 @@ export function bindSelfScore(p: Passage, ctx: ProseContext): Candidate[] {
   return [];
 }
 
-/** A section number before a heading: "（一）", "1.", "二、". */
-const RE_SECTION_NUMBER = /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*/;
 /** A paragraph that opens with a score: "100分。", "95.5分，等级为优". */
 const RE_SCORE_OPENING = /^\s*(\d{1,3}(?:\.\d+)?)\s*分(?![值数])/;
 
@@ -46,7 +45,7 @@ const RE_SCORE_OPENING = /^\s*(\d{1,3}(?:\.\d+)?)\s*分(?![值数])/;
  */
 export function bindScoreHeading(heading: Passage, next: Passage | undefined, ctx: ProseContext): Candidate[] {
   if (!next) return [];
-  const label = heading.text.replace(RE_SECTION_NUMBER, "").replace(/[:：\s]+$/, "");
+  const label = (matchNumbering(heading.text)?.title ?? heading.text).trim().replace(/[:：\s]+$/, "");
   if (label.length === 0 || label.length > 8) return [];
   const entry = matchLabel(label, { project: false });
   if (!entry?.exact || entry.entry.key !== "score.total") return [];

@@ -8,16 +8,15 @@
  */
 import { parseAmountIn } from "../amount.js";
 import type { Candidate } from "../candidate.js";
-import { METRICS } from "../metric-catalog.js";
+import { matchLabel } from "../labels.js";
 import { disclosureCandidate } from "./figure.js";
 import type { Line } from "./layout.js";
 import { atomProvenance } from "./locate.js";
 
-const LABEL_KEY = new Map<string, string>();
-for (const m of METRICS) {
-  if (!m.key.startsWith("staff.") || m.unitKind !== "count") continue;
-  const partial = new Set(m.partialLabels ?? []);
-  for (const l of m.labels) if (!partial.has(l) && !LABEL_KEY.has(l)) LABEL_KEY.set(l, m.key);
+/** The staff count a row label names exactly (a partial label such as 行政编制 names one kind of post only). */
+function staffKey(label: string): string | null {
+  const m = matchLabel(label, { project: false });
+  return m?.exact && !m.entry.partial && m.entry.key.startsWith("staff.") && m.entry.unitKind === "count" ? m.entry.key : null;
 }
 
 const RE_STAFF_TABLE = /单位[:：]\s*人(?:$|[^民])|人员(?:基本)?情况/;
@@ -33,7 +32,7 @@ export function staffTableCandidates(lines: Line[], fiscalYear: number): Candida
     if (!l.fromTable || i - opened > REACH) return;
     const [label, num] = l.atoms;
     if (label?.kind !== "text" || num?.kind !== "num" || !/^\d{1,6}$/.test(num.text)) return;
-    const key = LABEL_KEY.get(label.text.replace(/[\s|]/g, ""));
+    const key = staffKey(label.text.replace(/[\s|]/g, ""));
     if (!key || seen.has(key)) return;
     const amount = parseAmountIn(num.text, "人");
     if (!amount) return;
